@@ -1,0 +1,62 @@
+// One SQLite connection per process (better-sqlite3 is synchronous and safe to share).
+// Opening it creates the data folder, turns on WAL and foreign keys, and applies the
+// committed migrations, so the app and the tests always run on the real schema.
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema";
+
+export type DB = BetterSQLite3Database<typeof schema>;
+
+interface Handle {
+  path: string;
+  sqlite: Database.Database;
+  db: DB;
+}
+
+// Next.js dev reloads modules; keep the handle on globalThis so reloads reuse it.
+const holder = globalThis as typeof globalThis & { __provenanceDb?: Handle };
+
+export function databasePath(): string {
+  return path.resolve(process.env.DATABASE_PATH ?? path.join(process.cwd(), "data", "provenance.db"));
+}
+
+export function migrationsFolder(): string {
+  return path.join(process.cwd(), "db", "migrations");
+}
+
+export function openDatabase(filePath: string): Handle {
+  fs.mkdirSync(path.dirname(filePath), { recursive: true });
+  const sqlite = new Database(filePath);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder: migrationsFolder() });
+  return { path: filePath, sqlite, db };
+}
+
+function handle(): Handle {
+  const wanted = databasePath();
+  const current = holder.__provenanceDb;
+  if (current && current.path === wanted) return current;
+  current?.sqlite.close();
+  holder.__provenanceDb = openDatabase(wanted);
+  return holder.__provenanceDb;
+}
+
+export function getDb(): DB {
+  return handle().db;
+}
+
+export function getSqlite(): Database.Database {
+  return handle().sqlite;
+}
+
+export function closeDb(): void {
+  holder.__provenanceDb?.sqlite.close();
+  holder.__provenanceDb = undefined;
+}

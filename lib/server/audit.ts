@@ -1,0 +1,28 @@
+import type { DB } from "@/db";
+import { auditLog } from "@/db/schema";
+
+// Either the database or an open transaction: audit rows go in the same transaction as the change.
+type Writer = Pick<DB, "insert">;
+
+export interface AuditEntryInput {
+  actorId: number | null;
+  action: string;
+  entity: string;
+  entityId: number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+export function recordAudit(writer: Writer, entry: AuditEntryInput): void {
+  writer
+    .insert(auditLog)
+    .values({
+      actorId: entry.actorId,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+    })
+    .run();
+}

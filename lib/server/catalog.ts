@@ -1,0 +1,53 @@
+// Outlets (shared by all projects, so one outlet's profile gathers all its coverage) and
+// stories (per project: the unit of comparison across sources).
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { DB } from "@/db";
+import { getDb } from "@/db";
+import { outlets, stories } from "@/db/schema";
+
+type Tx = Pick<DB, "select" | "insert">;
+
+export interface NamedRow {
+  id: number;
+  name: string;
+}
+
+export function listOutlets(): NamedRow[] {
+  return getDb().select({ id: outlets.id, name: outlets.name }).from(outlets).orderBy(asc(outlets.name)).all();
+}
+
+export function listStories(projectId: number): NamedRow[] {
+  return getDb()
+    .select({ id: stories.id, name: stories.name })
+    .from(stories)
+    .where(eq(stories.projectId, projectId))
+    .orderBy(asc(stories.name))
+    .all();
+}
+
+/** The outlet with this name (any letter case), created on the spot when new. */
+export function findOrCreateOutlet(tx: Tx, name: string, domain?: string): { id: number; created: boolean } {
+  const existing = tx
+    .select({ id: outlets.id })
+    .from(outlets)
+    .where(sql`lower(${outlets.name}) = lower(${name})`)
+    .get();
+  if (existing !== undefined) return { id: existing.id, created: false };
+  const row = tx
+    .insert(outlets)
+    .values({ name, domain: domain ?? null })
+    .returning({ id: outlets.id })
+    .get();
+  return { id: row.id, created: true };
+}
+
+export function findOrCreateStory(tx: Tx, projectId: number, name: string): { id: number; created: boolean } {
+  const existing = tx
+    .select({ id: stories.id })
+    .from(stories)
+    .where(and(eq(stories.projectId, projectId), sql`lower(${stories.name}) = lower(${name})`))
+    .get();
+  if (existing !== undefined) return { id: existing.id, created: false };
+  const row = tx.insert(stories).values({ projectId, name }).returning({ id: stories.id }).get();
+  return { id: row.id, created: true };
+}

@@ -1,0 +1,99 @@
+// Projects and membership checks. Every read of project data goes through
+// getProjectForMember or memberRole, so a non-member sees nothing (and gets a 404).
+import { and, asc, count, eq, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { documents, projectMembers, projects, type ProjectRole } from "@/db/schema";
+import { parseProjectSettings, type NewProjectInput, type ProjectSettings } from "@/lib/validation/projects";
+import { recordAudit } from "./audit";
+import type { SessionUser } from "./session";
+
+export interface ProjectForMember {
+  id: number;
+  name: string;
+  description: string;
+  guidelines: string;
+  settings: ProjectSettings;
+  isDemo: boolean;
+  role: ProjectRole;
+}
+
+export function memberRole(userId: number, projectId: number): ProjectRole | null {
+  const row = getDb()
+    .select({ role: projectMembers.role })
+    .from(projectMembers)
+    .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)))
+    .get();
+  return row?.role ?? null;
+}
+
+export function getProjectForMember(user: SessionUser, projectId: number): ProjectForMember | null {
+  const row = getDb()
+    .select({
+      id: projects.id,
+      name: projects.name,
+      description: projects.description,
+      guidelines: projects.guidelines,
+      settings: projects.settings,
+      isDemo: projects.isDemo,
+      role: projectMembers.role,
+    })
+    .from(projects)
+    .innerJoin(projectMembers, and(eq(projectMembers.projectId, projects.id), eq(projectMembers.userId, user.id)))
+    .where(eq(projects.id, projectId))
+    .get();
+  if (row === undefined) return null;
+  return { ...row, settings: parseProjectSettings(row.settings) };
+}
+
+export interface ProjectListRow {
+  id: number;
+  name: string;
+  description: string;
+  isDemo: boolean;
+  role: ProjectRole;
+  documentCount: number;
+}
+
+export function listProjectsForUser(user: SessionUser): ProjectListRow[] {
+  return getDb()
+    .select({
+      id: projects.id,
+      name: projects.name,
+      description: projects.description,
+      isDemo: projects.isDemo,
+      role: projectMembers.role,
+      documentCount: sql<number>`(select count(*) from ${documents} where ${documents.projectId} = ${projects.id})`,
+    })
+    .from(projects)
+    .innerJoin(projectMembers, and(eq(projectMembers.projectId, projects.id), eq(projectMembers.userId, user.id)))
+    .orderBy(asc(projects.isDemo), asc(projects.name))
+    .all();
+}
+
+export type CreateProjectResult = { ok: true; projectId: number } | { ok: false; error: string };
+
+export function projectNameTaken(name: string): boolean {
+  const row = getDb()
+    .select({ n: count() })
+    .from(projects)
+    .where(sql`lower(${projects.name}) = lower(${name})`)
+    .get();
+  return (row?.n ?? 0) > 0;
+}
+
+/** Admins create projects and become their first manager. */
+export function createProject(user: SessionUser, input: NewProjectInput, isDemo = false): CreateProjectResult {
+  if (user.role !== "admin") return { ok: false, error: "Only admins can create projects." };
+  if (projectNameTaken(input.name)) return { ok: false, error: `A project named “${input.name}” already exists.` };
+  const projectId = getDb().transaction((tx) => {
+    const row = tx
+      .insert(projects)
+      .values({ ...input, settings: parseProjectSettings({}), createdBy: user.id, isDemo })
+      .returning({ id: projects.id })
+      .get();
+    tx.insert(projectMembers).values({ projectId: row.id, userId: user.id, role: "manager" }).run();
+    recordAudit(tx, { actorId: user.id, action: "create", entity: "project", entityId: row.id, after: input });
+    return row.id;
+  });
+  return { ok: true, projectId };
+}

@@ -1,0 +1,166 @@
+// Users: the first admin, reviewers created by admins, passwords, disabling.
+import { hash, verify } from "@node-rs/argon2";
+import { asc, count, eq, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { projectMembers, projects, users } from "@/db/schema";
+import type { NewUserInput } from "@/lib/validation/users";
+import { recordAudit } from "./audit";
+import { invalidateUserSessions, type SessionUser } from "./session";
+
+// OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane. @node-rs/argon2 defaults to argon2id.
+const ARGON2_OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 };
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, ARGON2_OPTIONS);
+}
+
+export function userCount(): number {
+  return getDb().select({ n: count() }).from(users).get()?.n ?? 0;
+}
+
+export interface UserListRow {
+  id: number;
+  username: string;
+  displayName: string;
+  role: "admin" | "member";
+  disabledAt: Date | null;
+  createdAt: Date;
+}
+
+export function listUsers(): UserListRow[] {
+  return getDb()
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      disabledAt: users.disabledAt,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .orderBy(asc(users.username))
+    .all();
+}
+
+export type CreateUserResult = { ok: true; userId: number } | { ok: false; error: string };
+
+function insertUser(input: NewUserInput, passwordHash: string, role: "admin" | "member", actorId: number | null): number {
+  const db = getDb();
+  return db.transaction((tx) => {
+    const row = tx
+      .insert(users)
+      .values({ username: input.username, displayName: input.displayName, passwordHash, role })
+      .returning({ id: users.id })
+      .get();
+    recordAudit(tx, {
+      actorId: actorId ?? row.id,
+      action: "create",
+      entity: "user",
+      entityId: row.id,
+      after: { username: input.username, displayName: input.displayName, role },
+    });
+    // Everyone may look around the demo project: admins manage it, reviewers annotate in it.
+    const demoRole = role === "admin" ? "manager" : "annotator";
+    const demos = tx.select({ id: projects.id }).from(projects).where(eq(projects.isDemo, true)).all();
+    for (const demo of demos) {
+      tx.insert(projectMembers).values({ projectId: demo.id, userId: row.id, role: demoRole }).onConflictDoNothing().run();
+    }
+    return row.id;
+  });
+}
+
+function usernameTaken(username: string): boolean {
+  return getDb().select({ id: users.id }).from(users).where(eq(users.username, username)).get() !== undefined;
+}
+
+/** Creates the first admin; refuses once any user exists (the /setup page's only job). */
+export async function createFirstAdmin(input: NewUserInput): Promise<CreateUserResult> {
+  if (userCount() > 0) return { ok: false, error: "Setup is already done. Sign in instead." };
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const userId = getDb().transaction(() => {
+      // Checked again inside the write transaction: two setup requests cannot both win.
+      if (userCount() > 0) throw new SetupDoneError();
+      return insertUser(input, passwordHash, "admin", null);
+    });
+    return { ok: true, userId };
+  } catch (error) {
+    if (error instanceof SetupDoneError) return { ok: false, error: "Setup is already done. Sign in instead." };
+    throw error;
+  }
+}
+
+class SetupDoneError extends Error {}
+
+export async function createUserAsAdmin(admin: SessionUser, input: NewUserInput): Promise<CreateUserResult> {
+  if (admin.role !== "admin") return { ok: false, error: "Only admins can create users." };
+  if (usernameTaken(input.username)) return { ok: false, error: `The username “${input.username}” is taken.` };
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return { ok: true, userId: insertUser(input, passwordHash, "member", admin.id) };
+  } catch (error) {
+    if (String(error).includes("UNIQUE")) return { ok: false, error: `The username “${input.username}” is taken.` };
+    throw error;
+  }
+}
+
+/** Checks a password. Unknown users still cost one hash, so timing does not reveal usernames. */
+export async function verifyCredentials(username: string, password: string): Promise<{ id: number } | null> {
+  const row = getDb()
+    .select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.username, username))
+    .get();
+  if (row === undefined) {
+    await verify(DUMMY_HASH, password).catch(() => false);
+    return null;
+  }
+  const valid = await verify(row.passwordHash, password).catch(() => false);
+  if (!valid || row.disabledAt !== null) return null;
+  return { id: row.id };
+}
+
+// A valid argon2id hash of a random string, used to spend the same time on unknown usernames.
+const DUMMY_HASH =
+  "$argon2id$v=19$m=19456,t=2,p=1$uMI2UTd/wggAxT75NZCNTA$dJprTWgFc7h3Hnl/QbS5uk/C7pIq3zPtiGcN9DgJifU";
+
+export type AdminActionResult = { ok: true } | { ok: false; error: string };
+
+export function setUserDisabled(admin: SessionUser, userId: number, disabled: boolean): AdminActionResult {
+  if (admin.role !== "admin") return { ok: false, error: "Only admins can disable users." };
+  if (admin.id === userId) return { ok: false, error: "You cannot disable your own account." };
+  const db = getDb();
+  const before = db.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.id, userId)).get();
+  if (before === undefined) return { ok: false, error: "That user does not exist." };
+  db.transaction((tx) => {
+    tx.update(users)
+      .set({ disabledAt: disabled ? sql`(unixepoch('subsec') * 1000)` : null })
+      .where(eq(users.id, userId))
+      .run();
+    recordAudit(tx, {
+      actorId: admin.id,
+      action: disabled ? "disable" : "enable",
+      entity: "user",
+      entityId: userId,
+      before: { disabled: before.disabledAt !== null },
+      after: { disabled },
+    });
+  });
+  // A disabled user's sessions end at once, not when they expire.
+  if (disabled) invalidateUserSessions(userId);
+  return { ok: true };
+}
+
+export async function resetPassword(admin: SessionUser, userId: number, password: string): Promise<AdminActionResult> {
+  if (admin.role !== "admin") return { ok: false, error: "Only admins can reset passwords." };
+  const exists = getDb().select({ id: users.id }).from(users).where(eq(users.id, userId)).get();
+  if (exists === undefined) return { ok: false, error: "That user does not exist." };
+  const passwordHash = await hashPassword(password);
+  getDb().transaction((tx) => {
+    tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+    recordAudit(tx, { actorId: admin.id, action: "reset_password", entity: "user", entityId: userId });
+  });
+  // Whoever knew the old password is signed out everywhere.
+  invalidateUserSessions(userId);
+  return { ok: true };
+}

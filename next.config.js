@@ -1,0 +1,15 @@
+// @ts-check
+
+/** @type {import("next").NextConfig} */
+const nextConfig = {
+  // Native and Node-only modules stay outside the server bundle and are loaded with require().
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "jsdom", "@mozilla/readability"],
+  poweredByHeader: false,
+  reactStrictMode: true,
+  experimental: {
+    // Uploads of several articles at once go through a server action: allow 5 MB per file and a few files.
+    serverActions: { bodySizeLimit: "30mb" },
+  },
+};
+
+module.exports = nextConfig;
