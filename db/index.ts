@@ -20,11 +20,11 @@ interface Handle {
 const holder = globalThis as typeof globalThis & { __provenanceDb?: Handle };
 
 export function databasePath(): string {
-  return path.resolve(process.env.DATABASE_PATH ?? path.join(process.cwd(), "data", "provenance.db"));
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_PATH ?? path.join(process.cwd(), "data", "provenance.db"));
 }
 
 export function migrationsFolder(): string {
-  return path.join(process.cwd(), "db", "migrations");
+  return path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
 }
 
 export function openDatabase(filePath: string): Handle {

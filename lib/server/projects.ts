@@ -97,3 +97,18 @@ export function createProject(user: SessionUser, input: NewProjectInput, isDemo 
   });
   return { ok: true, projectId };
 }
+
+/** For trusted command-line tools, which act with system rights. */
+export function findProjectByName(name: string): { id: number; name: string } | null {
+  return (
+    getDb()
+      .select({ id: projects.id, name: projects.name })
+      .from(projects)
+      .where(sql`lower(${projects.name}) = lower(${name})`)
+      .get() ?? null
+  );
+}
+
+export function listProjectNames(): string[] {
+  return getDb().select({ name: projects.name }).from(projects).orderBy(asc(projects.name)).all().map((p) => p.name);
+}

@@ -104,8 +104,10 @@ export async function createUserAsAdmin(admin: SessionUser, input: NewUserInput)
   }
 }
 
+export type CredentialCheck = { status: "ok"; userId: number } | { status: "invalid" } | { status: "disabled" };
+
 /** Checks a password. Unknown users still cost one hash, so timing does not reveal usernames. */
-export async function verifyCredentials(username: string, password: string): Promise<{ id: number } | null> {
+export async function verifyCredentials(username: string, password: string): Promise<CredentialCheck> {
   const row = getDb()
     .select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
     .from(users)
@@ -113,11 +115,11 @@ export async function verifyCredentials(username: string, password: string): Pro
     .get();
   if (row === undefined) {
     await verify(DUMMY_HASH, password).catch(() => false);
-    return null;
+    return { status: "invalid" };
   }
   const valid = await verify(row.passwordHash, password).catch(() => false);
-  if (!valid || row.disabledAt !== null) return null;
-  return { id: row.id };
+  if (!valid) return { status: "invalid" };
+  return row.disabledAt === null ? { status: "ok", userId: row.id } : { status: "disabled" };
 }
 
 // A valid argon2id hash of a random string, used to spend the same time on unknown usernames.

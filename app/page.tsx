@@ -1,0 +1,44 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { connection } from "next/server";
+import type { ReactNode } from "react";
+import { getCurrentSession } from "@/lib/server/auth";
+import { listProjectsForUser } from "@/lib/server/projects";
+import { userCount } from "@/lib/server/users";
+
+export const metadata = { title: "Projects" };
+
+const ROLE_LABEL = { manager: "Manager", annotator: "Annotator", adjudicator: "Adjudicator" } as const;
+
+export default async function HomePage(): Promise<ReactNode> {
+  await connection();
+  if (userCount() === 0) redirect("/setup");
+  const { user } = await getCurrentSession();
+  if (user === null) redirect("/login");
+  const projects = listProjectsForUser(user);
+  return (
+    <section>
+      <div className="page-head">
+        <h1>Projects</h1>
+        {user.role === "admin" ? <Link className="button primary" href="/projects/new">New project</Link> : null}
+      </div>
+      {projects.length === 0 ? (
+        <p className="empty">You are not a member of any project yet. An administrator or project manager can add you.</p>
+      ) : (
+        <ul className="card-list" aria-label="Your projects">
+          {projects.map((p) => (
+            <li key={p.id} className="card">
+              <h2><Link href={`/projects/${p.id}`}>{p.name}</Link></h2>
+              {p.description ? <p>{p.description}</p> : null}
+              <p className="meta">
+                <span className="badge">{ROLE_LABEL[p.role]}</span>
+                {p.isDemo ? <span className="badge demo">Demo</span> : null}
+                <span>{p.documentCount} document{p.documentCount === 1 ? "" : "s"}</span>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

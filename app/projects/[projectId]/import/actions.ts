@@ -1,0 +1,68 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { formString, type FormState } from "@/app/form-state";
+import { requireUser } from "@/lib/server/auth";
+import { importDocuments, type ImportItem, type ImportProblem, type ImportResult } from "@/lib/server/documents";
+import { MAX_IMPORT_BYTES } from "@/lib/import";
+import { documentMetadataSchema } from "@/lib/validation/documents";
+import { parseId } from "@/lib/validation/projects";
+import { fieldErrors } from "@/lib/validation/users";
+
+export interface ImportFormState extends FormState {
+  imported?: { id: number; title: string }[];
+  problems?: ImportProblem[];
+}
+
+const META_FIELDS = ["title", "outlet", "story", "author", "publishedAt", "url"] as const;
+
+function readMetadata(formData: FormData): Record<string, string> {
+  return Object.fromEntries(META_FIELDS.map((name) => [name, formString(formData, name)]));
+}
+
+function toState(result: ImportResult, values: Record<string, string>): ImportFormState {
+  if (!result.ok) {
+    return { message: "Nothing was imported. Fix these and try again:", problems: result.problems, values };
+  }
+  const created = [result.createdOutlet && `new outlet “${result.createdOutlet}”`, result.createdStory && `new story “${result.createdStory}”`].filter(Boolean);
+  const n = result.documents.length;
+  return {
+    ok: true,
+    message: `Imported ${n} document${n === 1 ? "" : "s"}${created.length ? ` (${created.join(", ")})` : ""}.`,
+    imported: result.documents.map((d) => ({ id: d.id, title: d.title })),
+  };
+}
+
+async function runImport(formData: FormData, items: ImportItem[], extraProblems: ImportProblem[]): Promise<ImportFormState> {
+  const user = await requireUser();
+  const projectId = parseId(formData.get("projectId"));
+  const values = readMetadata(formData);
+  if (projectId === null) return { message: "That project does not exist.", values };
+  const meta = documentMetadataSchema.safeParse(values);
+  if (!meta.success) return { errors: fieldErrors(meta.error), values };
+  if (extraProblems.length > 0) return { message: "Nothing was imported. Fix these and try again:", problems: extraProblems, values };
+  const result = importDocuments({ kind: "user", user }, projectId, items, meta.data);
+  if (result.ok) revalidatePath(`/projects/${projectId}`);
+  return toState(result, values);
+}
+
+export async function uploadFilesAction(_prev: ImportFormState, formData: FormData): Promise<ImportFormState> {
+  const files = formData.getAll("files").filter((f): f is File => f instanceof File && f.name !== "");
+  const items: ImportItem[] = [];
+  const problems: ImportProblem[] = [];
+  for (const file of files) {
+    // Oversize files are refused before their bytes are read.
+    if (file.size > MAX_IMPORT_BYTES) {
+      problems.push({ source: file.name, message: `${file.name} is over the ${MAX_IMPORT_BYTES / 1024 / 1024} MB limit.` });
+      continue;
+    }
+    items.push({ fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+  }
+  return runImport(formData, items, problems);
+}
+
+export async function pasteTextAction(_prev: ImportFormState, formData: FormData): Promise<ImportFormState> {
+  const text = formString(formData, "text");
+  const state = await runImport(formData, [{ text }], []);
+  // A refused paste comes back in the form, so nothing typed is lost.
+  return state.ok ? state : { ...state, values: { ...state.values, text } };
+}

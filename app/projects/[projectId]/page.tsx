@@ -1,0 +1,85 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import type { ReactNode } from "react";
+import { requireUser } from "@/lib/server/auth";
+import { listOutlets, listStories } from "@/lib/server/catalog";
+import { listDocumentsForMember } from "@/lib/server/documents";
+import { getProjectForMember } from "@/lib/server/projects";
+import { documentListQuerySchema } from "@/lib/validation/documents";
+import { parseId } from "@/lib/validation/projects";
+
+type Params = Promise<{ projectId: string }>;
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function ProjectPage({ params, searchParams }: { params: Params; searchParams: Search }): Promise<ReactNode> {
+  await connection();
+  const user = await requireUser();
+  const projectId = parseId((await params).projectId);
+  const project = projectId === null ? null : getProjectForMember(user, projectId);
+  if (project === null) notFound();
+
+  const query = documentListQuerySchema.parse(await searchParams);
+  const docs = listDocumentsForMember(user, project.id, query);
+  const outlets = listOutlets();
+  const stories = listStories(project.id);
+  const filtered = query.outlet !== undefined || query.story !== undefined;
+
+  return (
+    <section>
+      <nav aria-label="Breadcrumb" className="breadcrumb"><Link href="/">Projects</Link> / <span>{project.name}</span></nav>
+      <div className="page-head">
+        <h1>{project.name}</h1>
+        {project.role === "manager" ? <Link className="button primary" href={`/projects/${project.id}/import`}>Add documents</Link> : null}
+      </div>
+      {project.description ? <p className="lead">{project.description}</p> : null}
+
+      <form className="filters" method="get" aria-label="Filter documents">
+        <label>Outlet
+          <select name="outlet" defaultValue={query.outlet ?? ""}>
+            <option value="">All outlets</option>
+            {outlets.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+          </select>
+        </label>
+        <label>Story
+          <select name="story" defaultValue={query.story ?? ""}>
+            <option value="">All stories</option>
+            {stories.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+          </select>
+        </label>
+        <label>Sort
+          <select name="sort" defaultValue={query.sort}>
+            <option value="date_desc">Newest first</option>
+            <option value="date_asc">Oldest first</option>
+            <option value="title">Title</option>
+            <option value="imported">Recently added</option>
+          </select>
+        </label>
+        <button type="submit" className="button">Apply</button>
+        {filtered ? <Link href={`/projects/${project.id}`}>Clear filters</Link> : null}
+      </form>
+
+      {docs.length === 0 ? (
+        <p className="empty">{filtered ? "No documents match these filters." : "No documents yet."}</p>
+      ) : (
+        <table className="table documents">
+          <caption className="visually-hidden">Documents in {project.name}</caption>
+          <thead>
+            <tr><th scope="col">Title</th><th scope="col">Outlet</th><th scope="col">Story</th><th scope="col">Published</th><th scope="col" className="num">Words</th></tr>
+          </thead>
+          <tbody>
+            {docs.map((d) => (
+              <tr key={d.id}>
+                <td><Link href={`/projects/${project.id}/documents/${d.id}`}>{d.title}</Link>{d.author ? <span className="meta"> · {d.author}</span> : null}</td>
+                <td>{d.outletName ?? <span className="meta">—</span>}</td>
+                <td>{d.storyName ?? <span className="meta">—</span>}</td>
+                <td>{d.publishedAt ?? <span className="meta">—</span>}</td>
+                <td className="num">{d.wordCount.toLocaleString("en")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
