@@ -26,7 +26,8 @@ export const documentMetadataSchema = z.object({
     message: "Give a full web address starting with http:// or https://.",
   }),
 });
-export type DocumentMetadata = z.infer<typeof documentMetadataSchema>;
+// Every field optional: callers in code (demo, tests) pass only what they have.
+export type DocumentMetadata = Partial<z.infer<typeof documentMetadataSchema>>;
 
 export const DOCUMENT_SORTS = ["date_desc", "date_asc", "title", "imported"] as const;
 export type DocumentSort = (typeof DOCUMENT_SORTS)[number];

@@ -15,7 +15,7 @@ export default async function UsersPage(): Promise<ReactNode> {
   return (
     <section>
       <h1>Users</h1>
-      <div className="two-columns">
+      <div className="sidebar-layout">
         <div>
           <table className="table">
             <caption className="visually-hidden">All users</caption>
@@ -28,13 +28,13 @@ export default async function UsersPage(): Promise<ReactNode> {
                   <td><strong>{u.displayName}</strong><br /><span className="meta">{u.username}</span></td>
                   <td>{u.role === "admin" ? "Administrator" : "Reviewer"}</td>
                   <td>{u.disabledAt ? <span className="badge danger">Disabled</span> : <span className="badge ok">Active</span>}</td>
-                  <td>{dateFormat.format(u.createdAt)}</td>
-                  <td className="actions">
+                  <td className="nowrap">{dateFormat.format(u.createdAt)}</td>
+                  <td>
                     {u.id === admin.id ? <span className="meta">You</span> : (
-                      <>
+                      <div className="row-actions">
                         <ToggleDisabledForm userId={u.id} username={u.username} disabled={u.disabledAt !== null} />
                         <ResetPasswordForm userId={u.id} username={u.username} />
-                      </>
+                      </div>
                     )}
                   </td>
                 </tr>

@@ -1,0 +1,118 @@
+// Real parts for browser tests: a real `next start` on its own SQLite file, and Debian's
+// Chromium driven by playwright-core (never a downloaded browser).
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+export interface TestServer {
+  baseUrl: string;
+  dbPath: string;
+  stop: () => Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+async function waitUntilUp(url: string, child: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited early:\n${log()}`);
+    try {
+      const res = await fetch(url, { redirect: "manual" });
+      if (res.status > 0) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`next start did not answer in time:\n${log()}`);
+}
+
+export async function startServer(options: { demo?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
+  const dir = mkdtempSync(path.join(tmpdir(), "pd-e2e-"));
+  const dbPath = path.join(dir, "e2e.db");
+  const port = await freePort();
+  const root = process.cwd();
+  let output = "";
+  const child = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_PATH: dbPath,
+      PROVENANCE_DEMO: options.demo === false ? "0" : "1",
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...options.env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (d) => (output += String(d)));
+  child.stderr?.on("data", (d) => (output += String(d)));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitUntilUp(`${baseUrl}/login`, child, () => output);
+  return {
+    baseUrl,
+    dbPath,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once("exit", r));
+        child.kill("SIGTERM");
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** Fills in the sign-in form and waits for the projects page. */
+export async function signIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: "Projects" }).waitFor();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("heading", { name: "Sign in" }).waitFor();
+}
+
+/** Screenshots go to tests/.artifacts for a person to look at; they are not assertions. */
+export async function snapshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(process.cwd(), "tests", ".artifacts", `${name}.png`), fullPage: true });
+}
+
+/** A form's error message (Next's own route announcer also has role=alert, so be specific). */
+export async function formAlert(page: Page): Promise<string> {
+  const alert = page.locator("p[role=alert]").first();
+  await alert.waitFor();
+  return (await alert.textContent()) ?? "";
+}
