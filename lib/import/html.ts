@@ -1,0 +1,56 @@
+import { Readability } from "@mozilla/readability";
+import { JSDOM, VirtualConsole } from "jsdom";
+import { blockText } from "./html-blocks";
+
+export interface HtmlArticle {
+  title: string | null;
+  byline: string | null;
+  text: string;
+  publishedTime: string | null;
+  siteName: string | null;
+}
+
+function orNull(value: string | null | undefined): string | null {
+  const trimmed = value?.trim() ?? "";
+  return trimmed === "" ? null : trimmed;
+}
+
+/** jsdom only uses the URL to resolve links; a bad one must not fail the import. */
+function usableUrl(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Main article of a saved web page, as plain text with paragraphs separated
+ * by blank lines. Falls back to the whole body when Readability finds no
+ * article. jsdom's defaults matter here: scripts are never run and no
+ * subresource is fetched, so importing a hostile page is inert.
+ */
+export function extractHtmlArticle(html: string, url?: string): HtmlArticle {
+  // A silent console: pages routinely contain CSS jsdom can't parse.
+  const dom = new JSDOM(html, { url: usableUrl(url), virtualConsole: new VirtualConsole() });
+  try {
+    const document = dom.window.document;
+    // Readability rewrites the document it reads, so give it a copy and keep
+    // the original for the fallback.
+    const copy = document.cloneNode(true) as Document;
+    const article = new Readability<Node>(copy, { serializer: (node) => node }).parse();
+    const articleText = article?.content ? blockText(article.content) : "";
+    const text = articleText !== "" ? articleText : blockText(document.body);
+    return {
+      title: orNull(article?.title) ?? orNull(document.title),
+      byline: orNull(article?.byline),
+      text,
+      publishedTime: orNull(article?.publishedTime),
+      siteName: orNull(article?.siteName),
+    };
+  } finally {
+    dom.window.close();
+  }
+}
