@@ -1,0 +1,40 @@
+// Delete is soft (deleted_at), so a span removed by mistake can be restored and the audit
+// log still points at a row.
+import { getDb } from "@/db";
+import type { SessionUser } from "../session";
+import { applyChange, ownSpan } from "./own-span";
+import { stale, type AnnotationResult } from "./result";
+
+export function deleteAnnotation(
+  user: SessionUser,
+  projectId: number,
+  documentId: number,
+  annotationId: number,
+  version: number,
+): AnnotationResult {
+  return getDb().transaction(
+    (tx): AnnotationResult => {
+      const found = ownSpan(tx, user, { projectId, documentId, annotationId }, false);
+      if (!found.ok) return found;
+      if (version !== found.span.version) return stale(found.span);
+      return applyChange(tx, user, "delete", found.span, { deletedAt: new Date() });
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** The owner brings back a soft-deleted span; it gets a new version, like any change. */
+export function restoreAnnotation(
+  user: SessionUser,
+  projectId: number,
+  documentId: number,
+  annotationId: number,
+): AnnotationResult {
+  return getDb().transaction(
+    (tx): AnnotationResult => {
+      const found = ownSpan(tx, user, { projectId, documentId, annotationId }, true);
+      return found.ok ? applyChange(tx, user, "restore", found.span, { deletedAt: null }) : found;
+    },
+    { behavior: "immediate" },
+  );
+}

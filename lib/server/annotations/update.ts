@@ -1,0 +1,45 @@
+import { getDb } from "@/db";
+import { textQuoteSelector } from "@/lib/text";
+import type { UpdateAnnotationInput } from "@/lib/validation/annotations";
+import type { SessionUser } from "../session";
+import { checkSpan, type SpanFields } from "./checks";
+import { applyChange, ownSpan } from "./own-span";
+import { stale, type AnnotationResult } from "./result";
+import { documentText } from "./scope";
+
+/**
+ * The owner edits a span. `input.version` must be the version they last saw; fields left
+ * out keep their stored values, and the resulting span passes the same checks as a new one
+ * (attributes against the resulting kind, exact against the resulting offsets).
+ */
+export function updateAnnotation(
+  user: SessionUser,
+  projectId: number,
+  documentId: number,
+  annotationId: number,
+  input: UpdateAnnotationInput,
+): AnnotationResult {
+  return getDb().transaction(
+    (tx): AnnotationResult => {
+      const found = ownSpan(tx, user, { projectId, documentId, annotationId }, false);
+      if (!found.ok) return found;
+      const { scope, span: before } = found;
+      if (input.version !== before.version) return stale(before);
+      const fields: SpanFields = {
+        kind: input.kind ?? before.kind,
+        start: input.start ?? before.start,
+        end: input.end ?? before.end,
+        exact: input.exact ?? before.exact,
+        attributes: input.attributes ?? before.attributes,
+        note: input.note ?? before.note,
+        parentId: input.parentId === undefined ? before.parentId : input.parentId,
+      };
+      const text = documentText(tx, documentId);
+      const checked = checkSpan(tx, scope, text, user.id, fields, annotationId);
+      if (!checked.ok) return checked;
+      const { prefix, suffix } = textQuoteSelector(text, fields.start, fields.end);
+      return applyChange(tx, user, "update", before, { ...fields, attributes: checked.attributes, prefix, suffix });
+    },
+    { behavior: "immediate" },
+  );
+}

@@ -1,0 +1,135 @@
+// Assignments: where each reviewer stands on each document. Marking a document done
+// ("submitted") freezes that reviewer's layer until a manager reopens it, so agreement and
+// adjudication work on layers that no longer move.
+import { and, eq, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { assignments, projectMembers, users, type Assignment } from "@/db/schema";
+import { documentNotFound, fail, type Failure } from "./annotations/result";
+import { documentScope, type Conn } from "./annotations/scope";
+import { recordAudit } from "./audit";
+import type { SessionUser } from "./session";
+
+export type AssignmentStatus = Assignment["status"];
+
+export interface AssignmentRow {
+  userId: number;
+  displayName: string;
+  status: AssignmentStatus;
+  submittedAt: string | null;
+}
+
+/** The user's status on the document ("todo" if never started); null for non-members or another project's document. */
+export function documentStatusFor(user: SessionUser, projectId: number, documentId: number): AssignmentStatus | null {
+  const scope = documentScope(getDb(), user, projectId, documentId);
+  if (scope === null) return null;
+  return scope.myStatus ?? "todo";
+}
+
+/** Everyone's status on the document, for its managers only (null for anyone else). */
+export function listDocumentAssignments(manager: SessionUser, projectId: number, documentId: number): AssignmentRow[] | null {
+  const scope = documentScope(getDb(), manager, projectId, documentId);
+  if (scope === null || scope.role !== "manager") return null;
+  return getDb()
+    .select({ userId: assignments.userId, displayName: users.displayName, status: assignments.status, submittedAt: assignments.submittedAt })
+    .from(assignments)
+    .innerJoin(users, eq(users.id, assignments.userId))
+    .where(and(eq(assignments.documentId, documentId), eq(assignments.projectId, projectId)))
+    .orderBy(users.displayName)
+    .all()
+    .map((row) => ({ ...row, submittedAt: row.submittedAt?.toISOString() ?? null }));
+}
+
+/** Called when a reviewer first annotates: "todo" (or no row) becomes "in_progress". */
+export function startAssignment(conn: Conn, projectId: number, documentId: number, userId: number): void {
+  conn
+    .insert(assignments)
+    .values({ projectId, documentId, userId, status: "in_progress" })
+    .onConflictDoUpdate({
+      target: [assignments.documentId, assignments.userId],
+      set: { status: "in_progress" },
+      setWhere: eq(assignments.status, "todo"),
+    })
+    .run();
+}
+
+function assignmentOf(conn: Conn, documentId: number, userId: number): Assignment | null {
+  return (
+    conn
+      .select()
+      .from(assignments)
+      .where(and(eq(assignments.documentId, documentId), eq(assignments.userId, userId)))
+      .get() ?? null
+  );
+}
+
+const statusOf = (a: Assignment | null) => ({ status: a?.status ?? "todo", submittedAt: a?.submittedAt?.toISOString() ?? null });
+
+export type MarkDoneResult = { ok: true; status: "submitted"; submittedAt: string } | Failure;
+
+/** A member marks their own layer of the document done; marking it again changes nothing. */
+export function markDocumentDone(user: SessionUser, projectId: number, documentId: number): MarkDoneResult {
+  return getDb().transaction(
+    (tx): MarkDoneResult => {
+      const scope = documentScope(tx, user, projectId, documentId);
+      if (scope === null) return documentNotFound();
+      const before = assignmentOf(tx, documentId, user.id);
+      if (before?.status === "submitted" && before.submittedAt !== null) {
+        return { ok: true, status: "submitted", submittedAt: before.submittedAt.toISOString() };
+      }
+      const submittedAt = new Date();
+      const row = tx
+        .insert(assignments)
+        .values({ projectId, documentId, userId: user.id, status: "submitted", submittedAt })
+        .onConflictDoUpdate({ target: [assignments.documentId, assignments.userId], set: { status: "submitted", submittedAt } })
+        .returning({ id: assignments.id })
+        .get();
+      recordAudit(tx, {
+        actorId: user.id,
+        action: "submit",
+        entity: "assignment",
+        entityId: row.id,
+        before: statusOf(before),
+        after: { status: "submitted", submittedAt: submittedAt.toISOString(), documentId, userId: user.id },
+      });
+      return { ok: true, status: "submitted", submittedAt: submittedAt.toISOString() };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export type ReopenResult = { ok: true; userId: number; status: AssignmentStatus } | Failure;
+
+/** A manager of the project reopens a reviewer's submitted layer, which unfreezes it. */
+export function reopenDocument(manager: SessionUser, projectId: number, documentId: number, userId: number): ReopenResult {
+  return getDb().transaction(
+    (tx): ReopenResult => {
+      const scope = documentScope(tx, manager, projectId, documentId);
+      if (scope === null) return documentNotFound();
+      if (scope.role !== "manager") return fail(403, "forbidden", "Only a manager of this project can reopen a document.");
+      if (!isMemberOf(tx, projectId, userId)) return fail(404, "not_found", `User ${userId} is not a member of this project.`);
+      const before = assignmentOf(tx, documentId, userId);
+      // Reopening a layer that is not submitted is a no-op, so a repeated click is harmless.
+      if (before === null || before.status !== "submitted") return { ok: true, userId, status: before?.status ?? "todo" };
+      tx.update(assignments).set({ status: "in_progress", submittedAt: null }).where(eq(assignments.id, before.id)).run();
+      recordAudit(tx, {
+        actorId: manager.id,
+        action: "reopen",
+        entity: "assignment",
+        entityId: before.id,
+        before: statusOf(before),
+        after: { status: "in_progress", submittedAt: null, documentId, userId },
+      });
+      return { ok: true, userId, status: "in_progress" };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+function isMemberOf(conn: Conn, projectId: number, userId: number): boolean {
+  const row = conn
+    .select({ one: sql`1` })
+    .from(projectMembers)
+    .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)))
+    .get();
+  return row !== undefined;
+}
