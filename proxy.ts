@@ -26,7 +26,9 @@ export function proxy(request: NextRequest): NextResponse {
   }
   const { pathname, search } = request.nextUrl;
   const isPublic = PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
-  if (!isPublic && !request.cookies.has(SESSION_COOKIE) && request.method === "GET") {
+  // The JSON API answers 401 itself; only pages are sent to the sign-in form.
+  const isApi = pathname.startsWith("/api/");
+  if (!isPublic && !isApi && !request.cookies.has(SESSION_COOKIE) && request.method === "GET") {
     const login = new URL("/login", request.url);
     if (pathname !== "/") login.searchParams.set("next", `${pathname}${search}`);
     return NextResponse.redirect(login);

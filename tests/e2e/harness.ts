@@ -39,9 +39,9 @@ async function waitUntilUp(url: string, child: ChildProcess, log: () => string):
   throw new Error(`next start did not answer in time:\n${log()}`);
 }
 
-export async function startServer(options: { demo?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startServer(options: { demo?: boolean; env?: Record<string, string>; dbPath?: string } = {}): Promise<TestServer> {
   const dir = mkdtempSync(path.join(tmpdir(), "pd-e2e-"));
-  const dbPath = path.join(dir, "e2e.db");
+  const dbPath = options.dbPath ?? path.join(dir, "e2e.db");
   const port = await freePort();
   const root = process.cwd();
   let output = "";

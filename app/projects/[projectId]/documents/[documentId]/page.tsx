@@ -2,28 +2,43 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { listAnnotations } from "@/lib/server/annotations";
+import { documentStatusFor } from "@/lib/server/assignments";
 import { requireUser } from "@/lib/server/auth";
 import { getDocumentForMember } from "@/lib/server/documents";
+import { getProjectForMember } from "@/lib/server/projects";
+import { sourceNamesFor } from "@/lib/server/sources";
 import { parseId } from "@/lib/validation/projects";
-import { splitParagraphs } from "@/lib/text";
+import { Workspace } from "./components";
 
 type Params = Promise<{ projectId: string; documentId: string }>;
 
-export default async function ReaderPage({ params }: { params: Params }): Promise<ReactNode> {
+function referencedSources(spans: { attributes: Record<string, unknown> }[]): number[] {
+  const ids = new Set<number>();
+  for (const { attributes: a } of spans) {
+    if (typeof a.source_id === "number") ids.add(a.source_id);
+    if (Array.isArray(a.targets)) for (const t of a.targets) if (typeof t === "number") ids.add(t);
+  }
+  return [...ids];
+}
+
+export default async function DocumentPage({ params }: { params: Params }): Promise<ReactNode> {
   await connection();
   const user = await requireUser();
   const raw = await params;
   const projectId = parseId(raw.projectId);
   const documentId = parseId(raw.documentId);
   const doc = projectId === null || documentId === null ? null : getDocumentForMember(user, projectId, documentId);
-  if (doc === null) notFound();
+  const project = doc === null ? null : getProjectForMember(user, doc.projectId);
+  const spans = doc === null ? null : listAnnotations(user, doc.projectId, doc.id);
+  if (doc === null || project === null || spans === null) notFound();
 
-  // React renders strings as text nodes, so document text can never become markup.
-  const paragraphs = splitParagraphs(doc.text);
+  const status = documentStatusFor(user, doc.projectId, doc.id);
+  const seesOthers = !project.settings.blindMode || project.role !== "annotator";
   return (
-    <article className="reader">
+    <article className="reader wide">
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link href="/">Projects</Link> / <Link href={`/projects/${doc.projectId}`}>Documents</Link>
+        <Link href="/">Projects</Link> / <Link href={`/projects/${doc.projectId}`}>{project.name}</Link>
       </nav>
       <header className="reader-head">
         <h1>{doc.title}</h1>
@@ -34,13 +49,19 @@ export default async function ReaderPage({ params }: { params: Params }): Promis
           {doc.storyName ? <><dt>Story</dt><dd>{doc.storyName}</dd></> : null}
           {doc.url ? <><dt>Source</dt><dd><a href={doc.url} rel="noopener noreferrer nofollow" target="_blank">{doc.url}</a></dd></> : null}
           <dt>Length</dt><dd>{doc.wordCount.toLocaleString("en")} words · {doc.charCount.toLocaleString("en")} characters</dd>
+          <dt>Layer</dt><dd>{seesOthers ? "Everyone's spans (you can edit your own)" : "Your own spans (blind mode)"}</dd>
         </dl>
       </header>
-      <div className="reader-text" data-testid="document-text" data-sha256={doc.textSha256}>
-        {paragraphs.map((p) => (
-          <p key={p.start} data-start={p.start} data-end={p.end}>{p.text}</p>
-        ))}
-      </div>
+      <Workspace
+        projectId={doc.projectId}
+        documentId={doc.id}
+        text={doc.text}
+        initialSpans={spans}
+        sourceNames={sourceNamesFor(user, doc.projectId, referencedSources(spans))}
+        me={{ id: user.id, name: user.displayName }}
+        frozen={status === "submitted"}
+        seesOthers={seesOthers}
+      />
     </article>
   );
 }

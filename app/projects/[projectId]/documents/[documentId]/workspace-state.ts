@@ -1,0 +1,103 @@
+// Workspace state: the reviewer's spans as the server last confirmed them (`saved`) and as
+// the reviewer sees them now (`draft`). Edits show at once; a refused save returns the span
+// to `saved`, so the screen never claims something the database does not hold.
+import type { AnnotationDto } from "@/lib/validation/annotations";
+
+export type SaveState = "saved" | "saving" | "failed" | "conflict";
+
+export interface WorkspaceSpan {
+  /** Stable React key and lookup key: the server id, or a temporary "new-N" until created. */
+  key: string;
+  draft: AnnotationDto;
+  saved: AnnotationDto | null;
+  state: SaveState;
+  error?: string;
+}
+
+export interface WorkspaceState {
+  spans: Map<string, WorkspaceSpan>;
+  activeKey: string | null;
+  notice: { tone: "error" | "info"; text: string } | null;
+}
+
+export type Action =
+  | { type: "add"; span: AnnotationDto; key: string }
+  | { type: "edit"; key: string; changes: Partial<AnnotationDto> }
+  | { type: "remove"; key: string }
+  | { type: "saving"; key: string }
+  | { type: "saved"; key: string; dto: AnnotationDto | null }
+  | { type: "failed"; key: string; error: string }
+  | { type: "refused"; key: string; error: string }
+  | { type: "conflict"; key: string; error: string; current: AnnotationDto | null }
+  | { type: "take-server"; key: string }
+  | { type: "restored"; dto: AnnotationDto }
+  | { type: "activate"; key: string | null }
+  | { type: "notice"; notice: WorkspaceState["notice"] };
+
+export function spanKey(dto: AnnotationDto): string {
+  return String(dto.id);
+}
+
+export function initialState(spans: AnnotationDto[]): WorkspaceState {
+  return {
+    spans: new Map(spans.map((s) => [spanKey(s), { key: spanKey(s), draft: s, saved: s, state: "saved" as const }])),
+    activeKey: null,
+    notice: null,
+  };
+}
+
+function withSpan(state: WorkspaceState, key: string, update: (span: WorkspaceSpan) => WorkspaceSpan | null): WorkspaceState {
+  const span = state.spans.get(key);
+  if (span === undefined) return state;
+  const spans = new Map(state.spans);
+  const next = update(span);
+  if (next === null) spans.delete(key);
+  else spans.set(key, next);
+  return { ...state, spans, activeKey: next === null && state.activeKey === key ? null : state.activeKey };
+}
+
+export function reducer(state: WorkspaceState, action: Action): WorkspaceState {
+  switch (action.type) {
+    case "add": {
+      const spans = new Map(state.spans);
+      spans.set(action.key, { key: action.key, draft: action.span, saved: null, state: "saving" });
+      return { ...state, spans, activeKey: action.key };
+    }
+    case "edit":
+      return withSpan(state, action.key, (s) => ({ ...s, draft: { ...s.draft, ...action.changes } }));
+    case "remove":
+      return withSpan(state, action.key, () => null);
+    case "saving":
+      return withSpan(state, action.key, (s) => ({ ...s, state: "saving", error: undefined }));
+    case "saved":
+      // A deleted span comes back as null: drop it. Otherwise the server's copy wins.
+      return withSpan(state, action.key, (s) => (action.dto === null ? null : { ...s, draft: mergeServerFields(s.draft, action.dto), saved: action.dto, state: "saved", error: undefined }));
+    case "failed":
+      return withSpan(state, action.key, (s) => ({ ...s, state: "failed", error: action.error }));
+    case "refused":
+      return {
+        ...withSpan(state, action.key, (s) => (s.saved === null ? null : { ...s, draft: s.saved, state: "saved", error: undefined })),
+        notice: { tone: "error", text: action.error },
+      };
+    case "conflict":
+      return withSpan(state, action.key, (s) => ({ ...s, state: "conflict", error: action.error, saved: action.current ?? s.saved }));
+    case "take-server":
+      return withSpan(state, action.key, (s) => (s.saved === null ? null : { ...s, draft: s.saved, state: "saved", error: undefined }));
+    case "restored": {
+      const spans = new Map(state.spans);
+      spans.set(spanKey(action.dto), { key: spanKey(action.dto), draft: action.dto, saved: action.dto, state: "saved" });
+      return { ...state, spans, activeKey: spanKey(action.dto) };
+    }
+    case "activate":
+      return { ...state, activeKey: action.key };
+    case "notice":
+      return { ...state, notice: action.notice };
+  }
+}
+
+// While a save is in flight the reviewer may keep editing; the content they see stays theirs
+// (a queued save will send it) and only the fields the server owns are taken from its answer.
+function mergeServerFields(draft: AnnotationDto, dto: AnnotationDto): AnnotationDto {
+  const { id, version, prefix, suffix, createdAt, updatedAt, annotatorId, annotatorName, documentId, layer, deletedAt } = dto;
+  return { ...draft, id, version, prefix, suffix, createdAt, updatedAt, annotatorId, annotatorName, documentId, layer, deletedAt };
+}
