@@ -92,6 +92,8 @@ export async function benchWorkspace(): Promise<string[]> {
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     await context.addCookies([{ name: "pd_session", value: fixture.token, url: server.baseUrl }]);
+    // tsx (esbuild) wraps named functions in __name(); give the page a no-op so evaluate() works.
+    await context.addInitScript("window.__name = (f) => f");
     const page = await context.newPage();
     const url = `${server.baseUrl}/projects/${fixture.projectId}/documents/${fixture.documentId}`;
     await measureLoad(page, url); // warm-up: first request compiles nothing in production, but fills caches
