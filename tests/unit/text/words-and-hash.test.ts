@@ -20,6 +20,19 @@ describe("countWords", () => {
   it("segments CJK text without spaces into more than one word", () => {
     expect(countWords("我们是中国人")).toBeGreaterThan(1);
   });
+
+  it("counts a long document exactly as one segmentation pass would, in linear time", () => {
+    const paragraph = "Tap 👍🏽 then “قال الوزير” — ok. It's 2020; 新闻报道说。\n\n";
+    const text = paragraph.repeat(400); // ~20k code units, many 1 KB chunks
+    const segmenter = new Intl.Segmenter("und", { granularity: "word" });
+    const onePass = Array.from(segmenter.segment(text)).filter((s) => s.isWordLike).length;
+    expect(countWords(text)).toBe(onePass);
+
+    const big = paragraph.repeat(10_000); // ~500k code units: many minutes if quadratic
+    const started = performance.now();
+    expect(countWords(big)).toBe(onePass * 25);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
 });
 
 describe("sha256Hex", () => {
