@@ -84,7 +84,9 @@ describe("annotation workspace", () => {
     for (let i = 0; i < 6; i++) await page.keyboard.press("Shift+ArrowRight"); // … "renters"
     expect(await highlightTexts(page, "pd-cursor")).toEqual(["the levy would fall hardest on renters"]);
     await page.keyboard.press("3");
-
+    // The new quote's speaker field takes the focus, as it does after a mouse tag.
+    const speaker = page.getByRole("combobox", { name: "Speaker (source)" });
+    await expect.poll(() => speaker.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.type("Tomas Reyes");
     await page.getByRole("option", { name: "Create “Tomas Reyes” as a new source" }).waitFor();
     await page.keyboard.press("Enter");
@@ -102,8 +104,11 @@ describe("annotation workspace", () => {
       ["We have had three drought summers in five years. Doing nothing is also a decision", "the levy would fall hardest on renters"].sort(),
     );
     await page.getByTestId("document-text").focus();
+    const activeHeading = page.locator("#active-span-heading");
     await page.keyboard.press("j");
+    await expect.poll(() => activeHeading.textContent()).toContain("We have had three drought summers");
     await page.keyboard.press("j");
+    await expect.poll(() => activeHeading.textContent()).toContain("the levy would fall hardest on renters");
     await expect(page.getByRole("combobox", { name: "Speaker (source)" }).inputValue()).resolves.toBe("Tomas Reyes");
     await snapshot(page, "workspace-keyboard");
   });
@@ -162,5 +167,40 @@ describe("annotation workspace", () => {
     await page.getByRole("button", { name: "Show deleted spans" }).click();
     await page.getByRole("region", { name: "Deleted spans" }).getByRole("button", { name: "Restore" }).first().click();
     await expect.poll(async () => (await apiSpans(page)).length).toBe(before.length);
+  });
+
+  it("snaps a selection to whole words, and keeps it exact while Alt is held", async () => {
+    await openDemoArticle(page, 1);
+    await dragSelect(page, "rationing noti"); // ends inside "notices"
+    await page.getByRole("button", { name: "Opinion", exact: true }).click();
+    await waitSaved(page);
+    await page.keyboard.down("Alt");
+    await dragSelect(page, "lawns, Port Cal");
+    await page.keyboard.up("Alt");
+    await page.getByRole("button", { name: "Claim", exact: true }).click();
+    await waitSaved(page);
+    const exacts = (await apiSpans(page)).map((s) => s.exact).sort();
+    expect(exacts).toEqual(["lawns, Port Cal", "rationing notices"]);
+  });
+
+  it("retries a failed save, then offers a retry that saves it once the server is back", async () => {
+    await openDemoArticle(page, 2);
+    let blocked = 0;
+    await page.route("**/annotations", (route) => {
+      if (route.request().method() !== "POST") return route.continue();
+      blocked += 1;
+      return route.abort("connectionrefused");
+    });
+    await dragSelect(page, "another bill");
+    await page.getByRole("button", { name: "Claim", exact: true }).click();
+    const status = page.locator(".save-status.failed");
+    await status.waitFor();
+    expect(blocked).toBe(3); // the first try and two automatic retries
+    await expect(status.textContent()).resolves.toContain("1 change not saved");
+    expect(await highlightTexts(page, "pd-claim")).toContain("another bill"); // the work stays on screen
+    await page.unroute("**/annotations");
+    await status.getByRole("button", { name: "Retry" }).click();
+    await waitSaved(page);
+    expect((await apiSpans(page)).map((s) => s.exact)).toContain("another bill");
   });
 });

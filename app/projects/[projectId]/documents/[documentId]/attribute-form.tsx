@@ -10,7 +10,7 @@ import type { SourceDto, sourcesApi } from "./api-client";
 import { SpeakerPicker } from "./speaker-picker";
 
 type Attrs = Record<string, unknown>;
-export type Edit = (changes: Partial<AnnotationDto>, immediate: boolean) => void;
+export type Edit = (changes: Partial<AnnotationDto>, immediate: boolean, attributePatch?: Attrs) => void;
 
 interface Props {
   span: AnnotationDto;
@@ -52,12 +52,7 @@ function TextInput({ label, value, onChange, onBlur, disabled }: { label: string
 export function AttributeForm(props: Props): ReactNode {
   const { span, readOnly, onEdit, onFlush } = props;
   const attrs = span.attributes as Attrs;
-  const set = (key: string, value: unknown, immediate = true): void => {
-    const next: Attrs = { ...attrs };
-    if (value === undefined || value === "") delete next[key];
-    else next[key] = value;
-    onEdit({ attributes: next }, immediate);
-  };
+  const set = (key: string, value: unknown, immediate = true): void => onEdit({}, immediate, { [key]: value });
   const text = (key: string, label: string): ReactNode => (
     <TextInput label={label} value={attrs[key]} disabled={readOnly} onChange={(v) => set(key, v, false)} onBlur={onFlush} />
   );
@@ -97,9 +92,9 @@ export function AttributeForm(props: Props): ReactNode {
             value={typeof attrs.source_id === "number" ? { id: attrs.source_id, name: props.sourceName(attrs.source_id) } : null}
             onPick={(source) => {
               if (source) props.onSourceKnown(source);
-              const next: Attrs = { ...attrs, source_id: source?.id ?? null };
-              if (source && (typeof attrs.speaker_text !== "string" || attrs.speaker_text === "")) next.speaker_text = source.name;
-              onEdit({ attributes: next }, true);
+              const patch: Attrs = { source_id: source?.id ?? null };
+              if (source && (typeof attrs.speaker_text !== "string" || attrs.speaker_text === "")) patch.speaker_text = source.name;
+              onEdit({}, true, patch);
             }}
           />
           {text("speaker_text", "Speaker as written")}

@@ -119,8 +119,8 @@ export function Workspace(props: WorkspaceProps): ReactNode {
     }
   }, [saver]);
 
-  const edit = useCallback((key: string, changes: Partial<AnnotationDto>, immediate: boolean) => {
-    dispatch({ type: "edit", key, changes });
+  const edit = useCallback((key: string, changes: Partial<AnnotationDto>, immediate: boolean, attributePatch?: Record<string, unknown>) => {
+    dispatch({ type: "edit", key, changes, attributePatch });
     const old = timers.current.get(key);
     if (old !== undefined) clearTimeout(old);
     if (immediate) {
@@ -263,7 +263,7 @@ export function Workspace(props: WorkspaceProps): ReactNode {
               </div>
             ) : null}
             <AttributeForm span={active.draft} readOnly={!canEdit || !ownsActive} parents={parents} sourceName={(id) => sourceNames.get(id) ?? `source ${id}`}
-              sources={sources} speakerRef={speakerRef} onEdit={(changes, immediate) => edit(active.key, changes, immediate)} onSourceKnown={learnSource} onFlush={() => flush(active.key)} />
+              sources={sources} speakerRef={speakerRef} onEdit={(changes, immediate, patch) => edit(active.key, changes, immediate, patch)} onSourceKnown={learnSource} onFlush={() => flush(active.key)} />
             <SpanTools span={active} api={api} canEdit={canEdit && ownsActive} onDelete={removeActive} />
           </section>
         ) : null}

@@ -22,7 +22,7 @@ export interface WorkspaceState {
 
 export type Action =
   | { type: "add"; span: AnnotationDto; key: string }
-  | { type: "edit"; key: string; changes: Partial<AnnotationDto> }
+  | { type: "edit"; key: string; changes: Partial<AnnotationDto>; attributePatch?: Record<string, unknown> }
   | { type: "remove"; key: string }
   | { type: "saving"; key: string }
   | { type: "saved"; key: string; dto: AnnotationDto | null }
@@ -33,6 +33,15 @@ export type Action =
   | { type: "restored"; dto: AnnotationDto }
   | { type: "activate"; key: string | null }
   | { type: "notice"; notice: WorkspaceState["notice"] };
+
+function patchAttributes(current: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
+  const next = { ...current };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined || value === "") delete next[key];
+    else next[key] = value;
+  }
+  return next;
+}
 
 export function spanKey(dto: AnnotationDto): string {
   return String(dto.id);
@@ -64,7 +73,12 @@ export function reducer(state: WorkspaceState, action: Action): WorkspaceState {
       return { ...state, spans, activeKey: action.key };
     }
     case "edit":
-      return withSpan(state, action.key, (s) => ({ ...s, draft: { ...s.draft, ...action.changes } }));
+      return withSpan(state, action.key, (s) => {
+        const draft = { ...s.draft, ...action.changes };
+        // Attribute edits merge into the attributes as they are now, not as the form last saw them.
+        if (action.attributePatch) draft.attributes = patchAttributes(draft.attributes, action.attributePatch);
+        return { ...s, draft };
+      });
     case "remove":
       return withSpan(state, action.key, () => null);
     case "saving":
