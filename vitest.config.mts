@@ -10,7 +10,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", sequence: { groupOrder: 0 } },
       },
       {
         resolve: { alias },
@@ -19,6 +19,7 @@ export default defineConfig({
           include: ["tests/server/**/*.test.ts"],
           environment: "node",
           setupFiles: ["tests/server/setup.ts"],
+          sequence: { groupOrder: 1 },
           // argon2 hashing and real SQLite files: keep the per-test budget generous.
           testTimeout: 20_000,
         },
@@ -30,6 +31,8 @@ export default defineConfig({
           include: ["tests/e2e/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/e2e/global-setup.ts"],
+          // Browser tests run last, after the fast suites, with their own worker limit.
+          sequence: { groupOrder: 2 },
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // Each file starts its own server and browser; two at a time fit on two cores.

@@ -150,9 +150,14 @@ describe("annotation workspace", () => {
     const alert = tabB.getByRole("alert").filter({ hasText: "another tab" });
     await alert.waitFor();
     await expect(tabB.getByLabel("Note").inputValue()).resolves.toBe("Tab B's note");
+    await expect(tabB.locator(".save-status").textContent()).resolves.toContain("not saved: changed elsewhere");
     await snapshot(tabB, "workspace-conflict");
     const spans = await apiSpans(tabA);
     expect(spans.find((s) => s.note !== "")?.note).toBe("Tab A's note");
+    // Tab B may then choose, explicitly, to put its version on top of A's.
+    await tabB.getByRole("button", { name: "Keep my version" }).click();
+    await waitSaved(tabB);
+    expect((await apiSpans(tabA)).find((s) => s.note !== "")?.note).toBe("Tab B's note");
     await contextB.close();
   });
 

@@ -2,19 +2,20 @@
 // The annotation workspace: the frozen text with highlights, a toolbar at the selection,
 // keyboard control, and a side panel with the span list and the active span's attributes.
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from "react";
-import { SpanIndex, sameKindDepth } from "@/lib/spans";
+import { SpanIndex } from "@/lib/spans";
 import { splitParagraphs } from "@/lib/text";
 import { snapToWords, toCodePoints, trimEdges } from "@/lib/text/snap";
 import { ANNOTATION_KINDS, KIND_LABELS, type AnnotationDto, type AnnotationKind } from "@/lib/validation/annotations";
 import { annotationsApi, sourcesApi, type SourceDto } from "./api-client";
 import { AttributeForm } from "./attribute-form";
-import { collectParagraphs, offsetAtPoint, offsetOf, type ParagraphBox } from "./dom-offsets";
-import { HighlightPainter, highlightsSupported } from "./highlights";
+import { describeDetail, describeShort } from "./describe";
+import { offsetAtPoint, offsetOf, type ParagraphBox } from "./dom-offsets";
 import { HoverLayer } from "./hover-layer";
 import { DeletedSpans, PanelHeader, SpanTools } from "./panel-parts";
 import { SpanList } from "./span-list";
 import { SelectionToolbar, TextBody } from "./text-body";
 import { useSaver } from "./use-saver";
+import { useHighlights } from "./use-highlights";
 import { useTextKeys, type Range2 } from "./use-text-keys";
 import { initialState, reducer, type Action, type WorkspaceSpan } from "./workspace-state";
 
@@ -59,7 +60,6 @@ export function Workspace(props: WorkspaceProps): ReactNode {
   const [announcement, setAnnouncement] = useState("");
   const textRef = useRef<HTMLDivElement>(null);
   const paragraphsRef = useRef<ParagraphBox[]>([]);
-  const painterRef = useRef<HighlightPainter | null>(null);
   const speakerRef = useRef<HTMLInputElement>(null);
   const panelRef = useRef<HTMLElement>(null);
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
@@ -71,44 +71,7 @@ export function Workspace(props: WorkspaceProps): ReactNode {
   const ordered = useMemo(() => index.sorted.map((s) => state.spans.get(s.key)!), [index, state.spans]);
   const active = state.activeKey === null ? null : (state.spans.get(state.activeKey) ?? null);
 
-  // Paint: once on load, then only the spans whose draft changed.
-  const paintedDrafts = useRef(new Map<string, AnnotationDto>());
-  useEffect(() => {
-    if (!highlightsSupported() || textRef.current === null) return;
-    paragraphsRef.current = collectParagraphs(textRef.current);
-    painterRef.current = new HighlightPainter(paragraphsRef.current);
-    performance.mark("pd-highlights-ready");
-    return () => painterRef.current?.dispose();
-  }, []);
-  useEffect(() => {
-    const painter = painterRef.current;
-    if (painter === null) return;
-    const depth = sameKindDepth(visible.map((s) => ({ ...s.draft, id: s.draft.id })));
-    const seen = new Set<string>();
-    for (const s of visible) {
-      seen.add(s.key);
-      const previous = paintedDrafts.current.get(s.key);
-      if (previous === s.draft) continue;
-      painter.paint(s.key, s.draft, (depth.get(s.draft.id) ?? 0) > 0);
-      paintedDrafts.current.set(s.key, s.draft);
-    }
-    for (const key of paintedDrafts.current.keys()) {
-      if (!seen.has(key)) {
-        painter.erase(key);
-        paintedDrafts.current.delete(key);
-      }
-    }
-    performance.mark("pd-highlights-painted");
-    // The highlight is on screen at the next frame; the benchmark reads this mark.
-    requestAnimationFrame(() => performance.mark("pd-highlights-frame"));
-  }, [visible]);
-  useEffect(() => {
-    painterRef.current?.mark("pd-active", active && active.draft.deletedAt === null ? active.draft : null);
-  }, [active]);
-  useEffect(() => {
-    const range = painterRef.current?.mark("pd-cursor", cursor) ?? null;
-    range?.startContainer.parentElement?.scrollIntoView({ block: "nearest" });
-  }, [cursor]);
+  useHighlights(textRef, paragraphsRef, visible, active?.draft ?? null, cursor);
 
   const flush = useCallback((key: string) => {
     const timer = timers.current.get(key);
@@ -259,7 +222,12 @@ export function Workspace(props: WorkspaceProps): ReactNode {
             <h2 id="active-span-heading">{KIND_LABELS[active.draft.kind]} <span className="meta">“{active.draft.exact.slice(0, 60)}{active.draft.exact.length > 60 ? "…" : ""}”</span></h2>
             {active.state === "conflict" ? (
               <div role="alert" className="notice error">
-                {active.error} <button type="button" className="button small" onClick={() => dispatch({ type: "take-server", key: active.key })}>Load latest</button>
+                {active.error}
+                <span className="row-actions">
+                  <button type="button" className="button small" onClick={() => dispatch({ type: "take-server", key: active.key })}>Load latest</button>
+                  {/* An explicit choice: re-send this tab's version on top of the newer one. */}
+                  <button type="button" className="button small" onClick={() => saver.enqueue("update", active.key)}>Keep my version</button>
+                </span>
               </div>
             ) : null}
             <AttributeForm span={active.draft} readOnly={!canEdit || !ownsActive} parents={parents} sourceName={(id) => sourceNames.get(id) ?? `source ${id}`}
@@ -269,25 +237,9 @@ export function Workspace(props: WorkspaceProps): ReactNode {
         ) : null}
         <SpanList spans={ordered} activeKey={state.activeKey} filter={filter} showAnnotator={props.seesOthers}
           onFilter={(k, on) => setFilter((f) => { const n = new Set(f); if (on) n.add(k); else n.delete(k); return n; })}
-          onActivate={activate} onRetry={saver.retry} describe={(s) => describeDetail(s, sourceNames)} />
+          onActivate={activate} onRetry={saver.retry} describe={(s) => describeDetail(s.draft, sourceNames)} />
         <DeletedSpans api={api} canEdit={canEdit} onRestored={(dto) => dispatch({ type: "restored", dto })} />
       </aside>
     </div>
   );
-}
-
-function describeShort(span: AnnotationDto, names: Map<number, string>): string {
-  const source = typeof span.attributes.source_id === "number" ? names.get(span.attributes.source_id) : undefined;
-  const speaker = source ?? (typeof span.attributes.speaker_text === "string" ? span.attributes.speaker_text : undefined);
-  return speaker ? `${KIND_LABELS[span.kind]} (${speaker})` : KIND_LABELS[span.kind];
-}
-
-function describeDetail(span: WorkspaceSpan, names: Map<number, string>): string {
-  const a = span.draft.attributes;
-  if (span.draft.kind === "quote") {
-    const speaker = typeof a.source_id === "number" ? names.get(a.source_id) : (a.speaker_text as string | undefined);
-    return [speaker, a.mode].filter(Boolean).join(" · ");
-  }
-  if (span.draft.kind === "claim") return [a.checkworthy === "yes" ? "check-worthy" : null, a.certainty].filter(Boolean).join(" · ");
-  return [a.holder, typeof a.sentiment === "number" ? `sentiment ${a.sentiment > 0 ? "+" : ""}${a.sentiment}` : null].filter(Boolean).join(" · ");
 }

@@ -8,7 +8,15 @@ import type { WorkspaceSpan, WorkspaceState } from "./workspace-state";
 
 function SaveStatus({ spans, onRetryAll }: { spans: WorkspaceSpan[]; onRetryAll: () => void }): ReactNode {
   const failed = spans.filter((s) => s.state === "failed").length;
+  const conflicts = spans.filter((s) => s.state === "conflict").length;
   const saving = spans.some((s) => s.state === "saving");
+  if (conflicts > 0 && failed === 0) {
+    return (
+      <p className="save-status failed" role="status" data-state="conflict">
+        {conflicts} change{conflicts === 1 ? "" : "s"} not saved: changed elsewhere.
+      </p>
+    );
+  }
   if (failed > 0) {
     return (
       <p className="save-status failed" role="alert">
