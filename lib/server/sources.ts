@@ -3,20 +3,13 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { projectMembers, sources, type Source } from "@/db/schema";
-import type { NewSourceInput } from "@/lib/validation/annotations";
+import type { NewSourceInput, SourceDto } from "@/lib/validation/annotations";
 import { fail, type Failure } from "./annotations/result";
 import type { Conn } from "./annotations/scope";
 import { recordAudit } from "./audit";
 import type { SessionUser } from "./session";
 
-export interface SourceDto {
-  id: number;
-  name: string;
-  kind: Source["kind"];
-  affiliation: string | null;
-  description: string;
-  aliases: string[];
-}
+export type { SourceDto };
 
 export type CreateSourceResult = { ok: true; source: SourceDto } | (Failure & { existing?: SourceDto });
 

@@ -143,3 +143,33 @@ export interface AnnotationDto {
   updatedAt: string;
   deletedAt: string | null;
 }
+
+/** A span's content as the client sends it and the server stores it (before attribute validation). */
+export interface SpanFields {
+  kind: AnnotationKind;
+  start: number;
+  end: number;
+  exact: string;
+  attributes: Record<string, unknown>;
+  note: string;
+  parentId: number | null;
+}
+
+/** One entry of a span's audit trail. */
+export interface HistoryEntry {
+  action: string;
+  actorName: string | null;
+  at: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** A row of the project's sources registry, as the API returns it. */
+export interface SourceDto {
+  id: number;
+  name: string;
+  kind: (typeof SOURCE_KINDS)[number];
+  affiliation: string | null;
+  description: string;
+  aliases: string[];
+}

@@ -8,21 +8,13 @@ import {
   parseAttributes,
   type AnnotationAttributes,
   type AnnotationKind,
+  type SpanFields,
 } from "@/lib/validation/annotations";
 import { missingSourceIds } from "../sources";
 import { invalid, type Failure } from "./result";
 import type { Conn, DocumentScope } from "./scope";
 
-/** A span as it will be stored, before its attributes are validated. */
-export interface SpanFields {
-  kind: AnnotationKind;
-  start: number;
-  end: number;
-  exact: string;
-  attributes: Record<string, unknown>;
-  note: string;
-  parentId: number | null;
-}
+export type { SpanFields };
 
 const SHOWN = 60; // code points of text quoted back in an error message
 

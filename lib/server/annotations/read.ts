@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { annotations, auditLog, users } from "@/db/schema";
-import type { AnnotationDto } from "@/lib/validation/annotations";
+import type { AnnotationDto, HistoryEntry } from "@/lib/validation/annotations";
 import type { SessionUser } from "../session";
 import { findSpans, memberSees } from "./dto";
 import { visibleSpan } from "./own-span";
@@ -34,13 +34,7 @@ export function listAnnotations(
   return findSpans(db, and(...where));
 }
 
-export interface HistoryEntry {
-  action: string;
-  actorName: string | null;
-  at: string;
-  before: unknown;
-  after: unknown;
-}
+export type { HistoryEntry };
 
 /** The audit trail of one span, oldest first; null for anyone who cannot see the span. */
 export function annotationHistory(

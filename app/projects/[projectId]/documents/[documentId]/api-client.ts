@@ -1,6 +1,6 @@
 // The workspace's calls to the annotation API. Every call resolves to a result, never
 // throws: a network failure is { ok: false, retryable: true } so the saver can retry it.
-import type { AnnotationDto } from "@/lib/validation/annotations";
+import type { AnnotationDto, HistoryEntry, SourceDto, SpanFields } from "@/lib/validation/annotations";
 
 export type ApiResult<T> =
   | { ok: true; data: T }
@@ -26,15 +26,7 @@ async function call<T>(url: string, init: RequestInit): Promise<ApiResult<T>> {
   };
 }
 
-export interface SpanPayload {
-  kind: AnnotationDto["kind"];
-  start: number;
-  end: number;
-  exact: string;
-  attributes: Record<string, unknown>;
-  note: string;
-  parentId: number | null;
-}
+export type SpanPayload = SpanFields;
 
 export function annotationsApi(projectId: number, documentId: number) {
   const base = `/api/projects/${projectId}/documents/${documentId}`;
@@ -53,20 +45,8 @@ export function annotationsApi(projectId: number, documentId: number) {
 
 export type AnnotationsApi = ReturnType<typeof annotationsApi>;
 
-export interface HistoryEntry {
-  action: string;
-  actorName: string | null;
-  at: string;
-  before: unknown;
-  after: unknown;
-}
+export type { HistoryEntry, SourceDto };
 
-export interface SourceDto {
-  id: number;
-  name: string;
-  kind: string;
-  affiliation: string | null;
-}
 
 export function sourcesApi(projectId: number) {
   const base = `/api/projects/${projectId}/sources`;
