@@ -21,6 +21,7 @@ export default async function RootLayout({ children }: { children: ReactNode }):
           {user ? (
             <nav aria-label="Main">
               <Link href="/">Projects</Link>
+              <Link href="/queue">Your queue</Link>
               {user.role === "admin" ? <Link href="/admin/users">Users</Link> : null}
               <span className="whoami" title={`Signed in as ${user.username}`}>{user.displayName}</span>
               <form action={logout}>

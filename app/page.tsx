@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { getCurrentSession } from "@/lib/server/auth";
 import { listProjectsForUser } from "@/lib/server/projects";
+import { listQueue, summarizeQueue } from "@/lib/server/queue";
 import { userCount } from "@/lib/server/users";
 
 export const metadata = { title: "Projects" };
@@ -16,8 +17,22 @@ export default async function HomePage(): Promise<ReactNode> {
   const { user } = await getCurrentSession();
   if (user === null) redirect("/login");
   const projects = listProjectsForUser(user);
+  const queue = summarizeQueue(listQueue(user));
+  const open = queue.todo + queue.inProgress;
   return (
     <section>
+      {open + queue.done > 0 ? (
+        <aside className="card queue-card" aria-labelledby="queue-heading">
+          <h2 id="queue-heading">Your queue</h2>
+          <p>
+            {queue.inProgress} in progress · {queue.todo} to do · {queue.done} done
+          </p>
+          <p className="row-actions">
+            {open > 0 ? <Link className="button primary" href="/queue/next">Next document</Link> : <span className="meta">All your documents are done.</span>}
+            <Link href="/queue">See the whole queue</Link>
+          </p>
+        </aside>
+      ) : null}
       <div className="page-head">
         <h1>Projects</h1>
         {user.role === "admin" ? <Link className="button primary" href="/projects/new">New project</Link> : null}

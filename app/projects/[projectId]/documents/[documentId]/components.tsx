@@ -215,7 +215,7 @@ export function Workspace(props: WorkspaceProps): ReactNode {
         <div className="visually-hidden" aria-live="polite">{announcement}</div>
       </div>
       <aside className="workspace-panel" ref={panelRef} aria-label="Annotation panel">
-        <PanelHeader spans={[...state.spans.values()]} frozen={frozen} notice={state.notice} api={api} onFrozen={() => setFrozen(true)}
+        <PanelHeader projectId={projectId} spans={[...state.spans.values()]} frozen={frozen} notice={state.notice} api={api} onFrozen={() => setFrozen(true)}
           onRetryAll={() => state.spans.forEach((s) => s.state === "failed" && saver.retry(s))} onDismiss={() => dispatch({ type: "notice", notice: null })} />
         {active !== null ? (
           <section className="active-span" aria-labelledby="active-span-heading">

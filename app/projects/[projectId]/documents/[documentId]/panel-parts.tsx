@@ -27,8 +27,8 @@ function SaveStatus({ spans, onRetryAll }: { spans: WorkspaceSpan[]; onRetryAll:
   return <p className="save-status" role="status" data-state={saving ? "saving" : "saved"}>{saving ? "Saving…" : "All changes saved"}</p>;
 }
 
-export function PanelHeader({ spans, frozen, notice, api, onFrozen, onRetryAll, onDismiss }: {
-  spans: WorkspaceSpan[]; frozen: boolean; notice: WorkspaceState["notice"]; api: AnnotationsApi;
+export function PanelHeader({ projectId, spans, frozen, notice, api, onFrozen, onRetryAll, onDismiss }: {
+  projectId: number; spans: WorkspaceSpan[]; frozen: boolean; notice: WorkspaceState["notice"]; api: AnnotationsApi;
   onFrozen: () => void; onRetryAll: () => void; onDismiss: () => void;
 }): ReactNode {
   const [error, setError] = useState<string | null>(null);
@@ -43,7 +43,12 @@ export function PanelHeader({ spans, frozen, notice, api, onFrozen, onRetryAll, 
         <SaveStatus spans={spans} onRetryAll={onRetryAll} />
         {frozen ? <span className="badge ok">Done</span> : <button type="button" className="button small" onClick={() => void markDone()}>Mark document done</button>}
       </div>
-      {frozen ? <p className="notice">You marked this document done, so your spans are frozen. A manager can reopen it.</p> : null}
+      {frozen ? (
+        <p className="notice">
+          You marked this document done, so your spans are frozen. A manager can reopen it.{" "}
+          <a href={`/queue/next?project=${projectId}`}>Next document</a>
+        </p>
+      ) : null}
       {error ? <p className="notice error" role="alert">{error}</p> : null}
       {notice ? (
         <p className={`notice ${notice.tone}`} role="alert">

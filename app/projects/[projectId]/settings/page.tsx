@@ -1,0 +1,31 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { memberProject, ProjectNav, type ProjectParams } from "../team/project-page";
+import { GuidelinesForm, SettingsForm } from "./components";
+import "../team/team.css";
+import "./settings.css";
+
+export const metadata = { title: "Project settings" };
+
+export default async function SettingsPage({ params }: { params: ProjectParams }): Promise<ReactNode> {
+  const { project } = await memberProject(params);
+  if (project.role !== "manager") {
+    return (
+      <section className="narrow card">
+        <h1>Project settings</h1>
+        <p role="alert" className="notice error">Only a manager of this project can change its guidelines and settings.</p>
+        <Link href={`/projects/${project.id}/team`}>Read the guidelines on the team page</Link>
+      </section>
+    );
+  }
+  return (
+    <section>
+      <ProjectNav project={project} current="settings" />
+      <h1>Project settings</h1>
+      <div className="two-columns">
+        <GuidelinesForm projectId={project.id} guidelines={project.guidelines} />
+        <SettingsForm projectId={project.id} settings={project.settings} />
+      </div>
+    </section>
+  );
+}

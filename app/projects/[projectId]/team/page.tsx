@@ -1,0 +1,74 @@
+import type { ReactNode } from "react";
+import { listDocumentsForMember } from "@/lib/server/documents";
+import { listMembers, type MemberRow } from "@/lib/server/members";
+import type { ProjectForMember } from "@/lib/server/projects";
+import { ROLE_LABELS } from "@/lib/validation/members";
+import { AssignForm, AutoAssignForm, type Option } from "./assign-forms";
+import { AddMemberForm, MemberActions } from "./components";
+import { memberProject, ProjectNav, type ProjectParams } from "./project-page";
+import "./team.css";
+
+export const metadata = { title: "Team" };
+
+function MembersTable({ project, members }: { project: ProjectForMember; members: MemberRow[] }): ReactNode {
+  const manages = project.role === "manager";
+  return (
+    <table className="table members">
+      <caption className="visually-hidden">Members of {project.name}</caption>
+      <thead>
+        <tr><th scope="col">Member</th><th scope="col">Role</th>{manages ? <th scope="col">Actions</th> : null}</tr>
+      </thead>
+      <tbody>
+        {members.map((m) => (
+          <tr key={m.userId} data-username={m.username}>
+            <td><strong>{m.displayName}</strong> <span className="meta">{m.username}</span>{m.disabled ? <> <span className="badge danger">Disabled</span></> : null}</td>
+            <td><span className="badge">{ROLE_LABELS[m.role]}</span></td>
+            {manages ? <td><MemberActions projectId={project.id} userId={m.userId} name={m.displayName} role={m.role} /></td> : null}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function AssignSection({ project, members, documents }: { project: ProjectForMember; members: MemberRow[]; documents: Option[] }): ReactNode {
+  const reviewers = members.filter((m) => !m.disabled).map((m) => ({ id: m.userId, label: m.displayName, role: m.role }));
+  return (
+    <section aria-labelledby="assign-heading" className="stack">
+      <h2 id="assign-heading">Assign documents</h2>
+      {documents.length === 0 ? (
+        <p className="empty">Add documents to the project before assigning them.</p>
+      ) : (
+        <div className="two-columns">
+          <AutoAssignForm projectId={project.id} reviewers={reviewers} perDocument={project.settings.annotatorsPerDocument} />
+          <AssignForm projectId={project.id} documents={documents} reviewers={reviewers} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+export default async function TeamPage({ params }: { params: ProjectParams }): Promise<ReactNode> {
+  const { user, project } = await memberProject(params);
+  const members = listMembers(user, project.id) ?? [];
+  const manages = project.role === "manager";
+  const documents = manages ? listDocumentsForMember(user, project.id, { sort: "title" }).map((d) => ({ id: d.id, label: d.title })) : [];
+  return (
+    <section>
+      <ProjectNav project={project} current="team" />
+      <h1>Team</h1>
+      <div className={manages ? "sidebar-layout" : undefined}>
+        <div className="stack">
+          <MembersTable project={project} members={members} />
+          {manages ? <AssignSection project={project} members={members} documents={documents} /> : null}
+        </div>
+        {manages ? <aside className="card"><AddMemberForm projectId={project.id} /></aside> : null}
+      </div>
+      <section aria-labelledby="guidelines-heading" className="guidelines-section">
+        <h2 id="guidelines-heading">Guidelines</h2>
+        {/* Markdown source shown as plain text: never parsed into HTML, so nothing in it can run. */}
+        {project.guidelines ? <div className="guidelines card">{project.guidelines}</div> : <p className="empty">No guidelines yet.</p>}
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+// Shared by the team, settings and progress pages: who is asking, for which project, and the
+// links between a project's pages. A non-member (and an unknown or malformed id) gets the
+// same notFound() as a project that does not exist.
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import type { ReactNode } from "react";
+import { requireUser } from "@/lib/server/auth";
+import { getProjectForMember, type ProjectForMember } from "@/lib/server/projects";
+import type { SessionUser } from "@/lib/server/session";
+import { parseId } from "@/lib/validation/projects";
+
+export type ProjectParams = Promise<{ projectId: string }>;
+
+export async function memberProject(params: ProjectParams): Promise<{ user: SessionUser; project: ProjectForMember }> {
+  await connection();
+  const user = await requireUser();
+  const projectId = parseId((await params).projectId);
+  const project = projectId === null ? null : getProjectForMember(user, projectId);
+  if (project === null) notFound();
+  return { user, project };
+}
+
+type Tab = "team" | "settings" | "progress";
+
+/** Breadcrumb plus the project's own pages; each link is shown only to roles that may use it. */
+export function ProjectNav({ project, current }: { project: ProjectForMember; current: Tab }): ReactNode {
+  const base = `/projects/${project.id}`;
+  const tabs: { tab: Tab; label: string; show: boolean }[] = [
+    { tab: "team", label: "Team", show: true },
+    { tab: "settings", label: "Settings", show: project.role === "manager" },
+    { tab: "progress", label: "Progress", show: project.role !== "annotator" },
+  ];
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link href="/">Projects</Link> / <Link href={base}>{project.name}</Link> / <span>{tabs.find((t) => t.tab === current)!.label}</span>
+      </nav>
+      <nav aria-label="Project pages" className="project-tabs">
+        <Link href={base}>Documents</Link>
+        {tabs.filter((t) => t.show).map((t) => (
+          <Link key={t.tab} href={`${base}/${t.tab}`} aria-current={t.tab === current ? "page" : undefined}>{t.label}</Link>
+        ))}
+        <Link href="/queue">Your queue</Link>
+      </nav>
+    </>
+  );
+}

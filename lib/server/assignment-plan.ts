@@ -1,0 +1,102 @@
+// Managers hand out documents: one document to one reviewer by hand, or every document to N
+// reviewers at once with the balanced plan from lib/assignment. Each new assignment is audited.
+import { and, eq, inArray } from "drizzle-orm";
+import { getDb, type DB } from "@/db";
+import { assignments, documents, projectMembers, users } from "@/db/schema";
+import { planBalancedAssignments, type AssignmentPair } from "@/lib/assignment/balance";
+import { assignDocumentSchema, autoAssignSchema } from "@/lib/validation/members";
+import { fail, invalid, type Failure } from "./annotations/result";
+import { recordAudit } from "./audit";
+import { refuseUnlessManager } from "./members";
+import type { SessionUser } from "./session";
+
+type Tx = Pick<DB, "select" | "insert">;
+
+export type AssignResult = { ok: true; assignmentId: number } | Failure;
+export type AutoAssignResult = { ok: true; created: AssignmentPair[]; loads: Record<number, number> } | Failure;
+
+function insertAssignment(tx: Tx, actorId: number, projectId: number, pair: AssignmentPair, method: "hand" | "auto"): number {
+  const row = tx
+    .insert(assignments)
+    .values({ projectId, documentId: pair.documentId, userId: pair.userId, status: "todo" })
+    .returning({ id: assignments.id })
+    .get();
+  recordAudit(tx, { actorId, action: "assign", entity: "assignment", entityId: row.id, after: { ...pair, projectId, status: "todo", method } });
+  return row.id;
+}
+
+function documentInProject(tx: Tx, projectId: number, documentId: number): { title: string } | null {
+  return tx.select({ title: documents.title }).from(documents).where(and(eq(documents.id, documentId), eq(documents.projectId, projectId))).get() ?? null;
+}
+
+function memberName(tx: Tx, projectId: number, userId: number): string | null {
+  const row = tx
+    .select({ name: users.displayName })
+    .from(projectMembers)
+    .innerJoin(users, eq(users.id, projectMembers.userId))
+    .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)))
+    .get();
+  return row?.name ?? null;
+}
+
+/** A manager gives one document of the project to one member. */
+export function assignDocument(manager: SessionUser, projectId: number, input: unknown): AssignResult {
+  return getDb().transaction(
+    (tx): AssignResult => {
+      const refusal = refuseUnlessManager(manager, projectId, "assign documents");
+      if (refusal !== null) return refusal;
+      const parsed = assignDocumentSchema.safeParse(input);
+      if (!parsed.success) return invalid(parsed.error.issues[0]!.message);
+      const { documentId, userId } = parsed.data;
+      const doc = documentInProject(tx, projectId, documentId);
+      if (doc === null) return invalid(`Document ${documentId} is not in this project.`);
+      const name = memberName(tx, projectId, userId);
+      if (name === null) return invalid("That person is not a member of this project: add them on the team page first.");
+      const existing = tx
+        .select({ id: assignments.id })
+        .from(assignments)
+        .where(and(eq(assignments.documentId, documentId), eq(assignments.userId, userId)))
+        .get();
+      if (existing !== undefined) return fail(409, "duplicate", `${name} already has “${doc.title}”.`);
+      return { ok: true, assignmentId: insertAssignment(tx, manager.id, projectId, parsed.data, "hand") };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/**
+ * Gives every document of the project to `perDocument` reviewers chosen among `userIds`,
+ * balancing their loads and skipping documents a reviewer already has. Running it again
+ * adds nothing; adding documents later and running it again tops up only the new ones.
+ */
+export function autoAssignDocuments(manager: SessionUser, projectId: number, input: unknown): AutoAssignResult {
+  return getDb().transaction(
+    (tx): AutoAssignResult => {
+      const refusal = refuseUnlessManager(manager, projectId, "assign documents");
+      if (refusal !== null) return refusal;
+      const parsed = autoAssignSchema.safeParse(input);
+      if (!parsed.success) return invalid(parsed.error.issues[0]!.message);
+      const chosen = [...new Set(parsed.data.userIds)];
+      const members = tx
+        .select({ userId: projectMembers.userId })
+        .from(projectMembers)
+        .where(and(eq(projectMembers.projectId, projectId), inArray(projectMembers.userId, chosen)))
+        .all();
+      if (members.length !== chosen.length) return invalid("Some of the chosen people are not members of this project.");
+      const documentIds = tx.select({ id: documents.id }).from(documents).where(eq(documents.projectId, projectId)).all().map((d) => d.id);
+      if (documentIds.length === 0) return invalid("This project has no documents to assign yet.");
+      // Only current members' assignments count: a removed member's old rows do not fill a slot.
+      const existing = tx
+        .select({ documentId: assignments.documentId, userId: assignments.userId })
+        .from(assignments)
+        .innerJoin(projectMembers, and(eq(projectMembers.projectId, assignments.projectId), eq(projectMembers.userId, assignments.userId)))
+        .where(eq(assignments.projectId, projectId))
+        .all();
+      const plan = planBalancedAssignments({ documentIds, reviewerIds: chosen, perDocument: parsed.data.perDocument, existing });
+      if (!plan.ok) return invalid(plan.message);
+      for (const pair of plan.assignments) insertAssignment(tx, manager.id, projectId, pair, "auto");
+      return { ok: true, created: plan.assignments, loads: Object.fromEntries(plan.loads) };
+    },
+    { behavior: "immediate" },
+  );
+}

@@ -1,0 +1,49 @@
+// Fixtures for the team, assignment, progress and authorization tests (beside ./helpers.ts).
+import { count, eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { assignments, auditLog, projectMembers, projects, users } from "@/db/schema";
+import { importDocuments } from "@/lib/server/documents";
+import type { SessionUser } from "@/lib/server/session";
+import { reviewer } from "./helpers";
+
+let n = 0;
+
+/** Imports one small document with system rights and returns its id. */
+export function newDocument(projectId: number, text = `Document number ${++n}. The mayor said the levy is fair.`): number {
+  const result = importDocuments({ kind: "system", label: "test" }, projectId, [{ text }], {});
+  if (!result.ok) throw new Error(result.problems[0]!.message);
+  return result.documents[0]!.id;
+}
+
+/** An administrator who is a member of no project (admins get no rights in projects by role alone). */
+export async function outsideAdmin(name = `admin${++n}`): Promise<SessionUser> {
+  const user = await reviewer(name);
+  getDb().update(users).set({ role: "admin" }).where(eq(users.id, user.id)).run();
+  return { ...user, role: "admin" };
+}
+
+export const auditCount = (): number => getDb().select({ n: count() }).from(auditLog).get()!.n;
+
+export const lastAudit = () => getDb().select().from(auditLog).orderBy(auditLog.id).all().at(-1);
+
+export function membersOf(projectId: number): { userId: number; role: string }[] {
+  return getDb()
+    .select({ userId: projectMembers.userId, role: projectMembers.role })
+    .from(projectMembers)
+    .where(eq(projectMembers.projectId, projectId))
+    .orderBy(projectMembers.userId)
+    .all();
+}
+
+export function assignmentsOf(projectId: number): { documentId: number; userId: number; status: string }[] {
+  return getDb()
+    .select({ documentId: assignments.documentId, userId: assignments.userId, status: assignments.status })
+    .from(assignments)
+    .where(eq(assignments.projectId, projectId))
+    .orderBy(assignments.documentId, assignments.userId)
+    .all();
+}
+
+export function projectRow(projectId: number): { guidelines: string; settings: unknown } {
+  return getDb().select({ guidelines: projects.guidelines, settings: projects.settings }).from(projects).where(eq(projects.id, projectId)).get()!;
+}
