@@ -48,6 +48,35 @@ function DocumentText({ text, segments, textRef }: { text: string; segments: Seg
   );
 }
 
+interface ListProps {
+  text: string;
+  segments: SegmentDto[];
+  mayRemove: (segment: SegmentDto) => boolean;
+  onRemove: (segment: SegmentDto) => void;
+}
+
+function SegmentList({ text, segments, mayRemove, onRemove }: ListProps): ReactNode {
+  return (
+    <section className="card stack" aria-labelledby="segments-heading">
+      <h2 id="segments-heading">Re-published segments</h2>
+      {segments.length === 0 ? <p className="meta">None marked yet.</p> : (
+        <ul className="segments" aria-label="Re-published segments">
+          {segments.map((s) => (
+            <li key={s.id}>
+              <span className="excerpt">{sliceCodePoints(text, s.start, Math.min(s.end, s.start + 80))}{s.end - s.start > 80 ? "…" : ""}</span>
+              <span className="meta"> {s.start}–{s.end} · from </span>
+              {s.originalOutletId === null ? "unknown" : <Link href={`/outlets/${s.originalOutletId}`}>{s.originalOutletName}</Link>}
+              {s.originalDate ? <span className="meta"> · {s.originalDate}</span> : null}
+              {s.originalUrl ? <> · <a href={s.originalUrl} rel="noopener noreferrer nofollow" target="_blank">original</a></> : null}
+              {mayRemove(s) ? <button type="button" className="button small" onClick={() => onRemove(s)}>Remove</button> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
 async function send(url: string, init: RequestInit): Promise<string | null> {
   const response = await fetch(url, { ...init, headers: { "content-type": "application/json" } });
   if (response.ok) return null;
@@ -95,23 +124,7 @@ export function SegmentEditor({ projectId, documentId, text, segments, outlets, 
     <div className="provenance-layout">
       <DocumentText text={text} segments={segments} textRef={textRef} />
       <div className="stack">
-        <section className="card stack" aria-labelledby="segments-heading">
-          <h2 id="segments-heading">Re-published segments</h2>
-          {segments.length === 0 ? <p className="meta">None marked yet.</p> : (
-            <ul className="segments" aria-label="Re-published segments">
-              {segments.map((s) => (
-                <li key={s.id}>
-                  <span className="excerpt">{sliceCodePoints(text, s.start, Math.min(s.end, s.start + 80))}{s.end - s.start > 80 ? "…" : ""}</span>
-                  <span className="meta"> {s.start}–{s.end} · from </span>
-                  {s.originalOutletId === null ? "unknown" : <Link href={`/outlets/${s.originalOutletId}`}>{s.originalOutletName}</Link>}
-                  {s.originalDate ? <span className="meta"> · {s.originalDate}</span> : null}
-                  {s.originalUrl ? <> · <a href={s.originalUrl} rel="noopener noreferrer nofollow" target="_blank">original</a></> : null}
-                  {s.createdById === me.id || me.isManager ? <button type="button" className="button small" onClick={() => void remove(s)}>Remove</button> : null}
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        <SegmentList text={text} segments={segments} mayRemove={(seg) => seg.createdById === me.id || me.isManager} onRemove={(seg) => void remove(seg)} />
         <form className="card stack" aria-label="Mark a re-published segment" onSubmit={(e) => void save(e)}>
           <h2>Mark a re-published segment</h2>
           <button type="button" className="button" onClick={() => textRef.current && choose(selectedRegion(textRef.current))}>Use selection</button>

@@ -1,0 +1,108 @@
+// Segments: a region of a document that re-publishes another outlet's piece (a blog page
+// re-posting six publishers), with the original outlet, date and web address. Offsets are
+// code points into the frozen text, end exclusive, like every span. Segments of one document
+// never overlap: a region has one original publisher.
+import { and, asc, eq, gt, lt } from "drizzle-orm";
+import { getDb } from "@/db";
+import { outlets, segments, users } from "@/db/schema";
+import { firstIssue } from "@/lib/validation/ratings";
+import { segmentSchema, type SegmentInput } from "@/lib/validation/stories";
+import { offsetProblem } from "./annotations/checks";
+import { documentNotFound, fail, invalid, type Failure } from "./annotations/result";
+import { documentScope, type Conn } from "./annotations/scope";
+import { recordAudit } from "./audit";
+import { findOrCreateOutlet } from "./catalog";
+import type { SessionUser } from "./session";
+
+export interface SegmentDto {
+  id: number;
+  start: number;
+  end: number;
+  originalOutletId: number | null;
+  originalOutletName: string | null;
+  originalDate: string | null;
+  originalUrl: string | null;
+  createdById: number | null;
+  createdByName: string | null;
+}
+
+export type SegmentResult = { ok: true; segment: SegmentDto; createdOutlet: boolean } | Failure;
+
+function findSegments(conn: Conn, documentId: number, segmentId?: number): SegmentDto[] {
+  return conn
+    .select({
+      id: segments.id,
+      start: segments.start,
+      end: segments.end,
+      originalOutletId: segments.originalOutletId,
+      originalOutletName: outlets.name,
+      originalDate: segments.originalDate,
+      originalUrl: segments.originalUrl,
+      createdById: segments.createdBy,
+      createdByName: users.displayName,
+    })
+    .from(segments)
+    .leftJoin(outlets, eq(outlets.id, segments.originalOutletId))
+    .leftJoin(users, eq(users.id, segments.createdBy))
+    .where(and(eq(segments.documentId, documentId), segmentId === undefined ? undefined : eq(segments.id, segmentId)))
+    .orderBy(asc(segments.start))
+    .all();
+}
+
+/** The document's segments in reading order; null for a non-member or another project's document. */
+export function listSegments(user: SessionUser, projectId: number, documentId: number): SegmentDto[] | null {
+  const db = getDb();
+  return documentScope(db, user, projectId, documentId) === null ? null : findSegments(db, documentId);
+}
+
+function overlapProblem(conn: Conn, documentId: number, start: number, end: number): string | null {
+  const other = conn
+    .select({ start: segments.start, end: segments.end, outlet: outlets.name })
+    .from(segments)
+    .leftJoin(outlets, eq(outlets.id, segments.originalOutletId))
+    .where(and(eq(segments.documentId, documentId), lt(segments.start, end), gt(segments.end, start)))
+    .orderBy(asc(segments.start))
+    .get();
+  if (other === undefined) return null;
+  const where = `${other.start}–${other.end}`;
+  return `This region overlaps the segment at ${where}${other.outlet ? ` re-published from ${other.outlet}` : ""}. Segments cannot overlap: delete that one first, or mark a region outside it.`;
+}
+
+/** Any member marks a region as re-published; the original outlet is found by name or created. */
+export function createSegment(user: SessionUser, projectId: number, documentId: number, input: SegmentInput): SegmentResult {
+  const scope = documentScope(getDb(), user, projectId, documentId);
+  if (scope === null) return documentNotFound();
+  const parsed = segmentSchema.safeParse(input);
+  if (!parsed.success) return invalid(firstIssue(parsed.error));
+  const { start, end, outlet, originalDate, originalUrl } = parsed.data;
+  const offsets = offsetProblem(scope.charCount, start, end);
+  if (offsets !== null) return invalid(offsets);
+  return getDb().transaction(
+    (tx): SegmentResult => {
+      const overlap = overlapProblem(tx, documentId, start, end);
+      if (overlap !== null) return fail(409, "duplicate", overlap);
+      const original = findOrCreateOutlet(tx, outlet);
+      const values = { documentId, start, end, originalOutletId: original.id, originalDate: originalDate ?? null, originalUrl: originalUrl ?? null, createdBy: user.id };
+      const row = tx.insert(segments).values(values).returning({ id: segments.id }).get();
+      recordAudit(tx, { actorId: user.id, action: "create", entity: "segment", entityId: row.id, after: { ...values, outlet } });
+      return { ok: true, segment: findSegments(tx, documentId, row.id)[0]!, createdOutlet: original.created };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Whoever marked the segment, or a manager, removes it; audited with what it was. */
+export function deleteSegment(user: SessionUser, projectId: number, documentId: number, segmentId: number): { ok: true } | Failure {
+  const scope = documentScope(getDb(), user, projectId, documentId);
+  if (scope === null) return documentNotFound();
+  return getDb().transaction((tx): { ok: true } | Failure => {
+    const before = findSegments(tx, documentId, segmentId)[0];
+    if (before === undefined) return fail(404, "not_found", "This segment does not exist or was already removed.");
+    if (before.createdById !== user.id && scope.role !== "manager") {
+      return fail(403, "forbidden", "Only the reviewer who marked this segment, or a manager, can remove it.");
+    }
+    tx.delete(segments).where(eq(segments.id, segmentId)).run();
+    recordAudit(tx, { actorId: user.id, action: "delete", entity: "segment", entityId: segmentId, before: { ...before, documentId } });
+    return { ok: true };
+  });
+}

@@ -1,0 +1,44 @@
+// Shared by the outlet, rating, story and segment tests: documents from named outlets, and
+// row counts to show that a refused write wrote nothing.
+import { count, eq } from "drizzle-orm";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
+import { getDb } from "@/db";
+import { auditLog, documents } from "@/db/schema";
+import { importDocuments } from "@/lib/server/documents";
+import { createSession, generateSessionToken, type SessionUser } from "@/lib/server/session";
+
+let n = 0;
+
+/** Imports one document into the project; returns its id and its outlet's id. */
+export function addDocument(projectId: number, meta: { outlet?: string; story?: string; text?: string; title?: string } = {}): { documentId: number; outletId: number | null } {
+  const text = meta.text ?? `Words of document ${++n}, written for a test.`;
+  const result = importDocuments({ kind: "system", label: "test" }, projectId, [{ text }], { outlet: meta.outlet, story: meta.story, title: meta.title });
+  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join("; "));
+  const documentId = result.documents[0]!.id;
+  const row = getDb().select({ outletId: documents.outletId }).from(documents).where(eq(documents.id, documentId)).get()!;
+  return { documentId, outletId: row.outletId };
+}
+
+export function rows(table: SQLiteTable): number {
+  return getDb().select({ n: count() }).from(table).get()?.n ?? 0;
+}
+
+/** The number of rows in `table` and in the audit log, to compare before and after a refusal. */
+export function snapshotCounts(table: SQLiteTable): { rows: number; audit: number } {
+  return { rows: rows(table), audit: rows(auditLog) };
+}
+
+// The session cookie Next.js would hand over, for route handlers and pages run in tests:
+//   vi.mock("next/headers", async () => (await import("./outlets-helpers")).nextHeadersMock);
+const jar = { token: null as string | null };
+
+export const nextHeadersMock = {
+  cookies: async () => ({ get: (name: string) => (name === "pd_session" && jar.token !== null ? { name, value: jar.token } : undefined) }),
+  headers: async () => new Headers(),
+};
+
+/** Signs `user` in for the next route or page call; null signs out. */
+export function signInAs(user: SessionUser | null): void {
+  jar.token = user === null ? null : generateSessionToken();
+  if (user !== null && jar.token !== null) createSession(jar.token, user.id);
+}
