@@ -22,6 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }):
             <nav aria-label="Main">
               <Link href="/">Projects</Link>
               <Link href="/queue">Your queue</Link>
+              <Link href="/outlets">Outlets</Link>
               {user.role === "admin" ? <Link href="/admin/users">Users</Link> : null}
               <span className="whoami" title={`Signed in as ${user.username}`}>{user.displayName}</span>
               <form action={logout}>

@@ -75,7 +75,7 @@ describe("bringing articles in", () => {
     }
 
     await page.goto(`${server.baseUrl}${projectPath}`);
-    const docLinks = await page.locator("table.documents a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+    const docLinks = await page.locator("table.documents td:first-child a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
     expect(docLinks).toHaveLength(5);
     const expected = new Set(files.map((f) => sha256(normalizeText(readFileSync(f, "utf8")))));
     for (const href of docLinks) {
@@ -149,7 +149,7 @@ describe("bringing articles in", () => {
   it("answers 404 for a document of another project and for one that does not exist", async () => {
     const otherPath = await createProject("Another project");
     await page.goto(`${server.baseUrl}${projectPath}`);
-    const firstDoc = await page.locator("table.documents a").first().evaluate((a) => (a as HTMLAnchorElement).pathname);
+    const firstDoc = await page.locator("table.documents td:first-child a").first().evaluate((a) => (a as HTMLAnchorElement).pathname);
     const docId = firstDoc.split("/").pop();
     for (const url of [`${otherPath}/documents/${docId}`, `${projectPath}/documents/999999`, `${projectPath}/documents/abc`]) {
       const response = await page.goto(`${server.baseUrl}${url}`);

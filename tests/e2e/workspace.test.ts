@@ -71,7 +71,7 @@ describe("annotation workspace", () => {
     expect(span).toMatchObject({ kind: "quote", start, end: start + Array.from(quote).length, exact: quote });
     expect(span!.attributes).toMatchObject({ speaker_text: "Ilse Brandt", mode: "direct", cue: "told", addressee: "reporters" });
     await page.getByRole("list", { name: "Spans in reading order" }).getByRole("button").first().click();
-    await expect(page.getByRole("combobox", { name: "Speaker (source)" }).inputValue()).resolves.toBe("Ilse Brandt");
+    await expect.poll(() => page.getByRole("combobox", { name: "Speaker (source)" }).inputValue()).toBe("Ilse Brandt");
   });
 
   it("does the same with the keyboard only", async () => {
@@ -109,7 +109,7 @@ describe("annotation workspace", () => {
     await expect.poll(() => activeHeading.textContent()).toContain("We have had three drought summers");
     await page.keyboard.press("j");
     await expect.poll(() => activeHeading.textContent()).toContain("the levy would fall hardest on renters");
-    await expect(page.getByRole("combobox", { name: "Speaker (source)" }).inputValue()).resolves.toBe("Tomas Reyes");
+    await expect.poll(() => page.getByRole("combobox", { name: "Speaker (source)" }).inputValue()).toBe("Tomas Reyes");
     await snapshot(page, "workspace-keyboard");
   });
 

@@ -1,23 +1,15 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import type { ReactNode } from "react";
-import { requireUser } from "@/lib/server/auth";
 import { listOutlets, listStories } from "@/lib/server/catalog";
 import { listDocumentsForMember } from "@/lib/server/documents";
-import { getProjectForMember } from "@/lib/server/projects";
 import { documentListQuerySchema } from "@/lib/validation/documents";
-import { parseId } from "@/lib/validation/projects";
+import { memberProject, ProjectNav } from "./project-page";
 
 type Params = Promise<{ projectId: string }>;
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function ProjectPage({ params, searchParams }: { params: Params; searchParams: Search }): Promise<ReactNode> {
-  await connection();
-  const user = await requireUser();
-  const projectId = parseId((await params).projectId);
-  const project = projectId === null ? null : getProjectForMember(user, projectId);
-  if (project === null) notFound();
+  const { user, project } = await memberProject(params);
 
   const query = documentListQuerySchema.parse(await searchParams);
   const docs = listDocumentsForMember(user, project.id, query);
@@ -27,7 +19,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
 
   return (
     <section>
-      <nav aria-label="Breadcrumb" className="breadcrumb"><Link href="/">Projects</Link> / <span>{project.name}</span></nav>
+      <ProjectNav project={project} current="documents" />
       <div className="page-head">
         <h1>{project.name}</h1>
         {project.role === "manager" ? <Link className="button primary" href={`/projects/${project.id}/import`}>Add documents</Link> : null}
@@ -71,7 +63,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
             {docs.map((d) => (
               <tr key={d.id}>
                 <td><Link href={`/projects/${project.id}/documents/${d.id}`}>{d.title}</Link>{d.author ? <span className="meta"> · {d.author}</span> : null}</td>
-                <td>{d.outletName ?? <span className="meta">—</span>}</td>
+                <td>{d.outletId !== null ? <Link href={`/outlets/${d.outletId}?project=${project.id}`}>{d.outletName}</Link> : <span className="meta">—</span>}</td>
                 <td>{d.storyName ?? <span className="meta">—</span>}</td>
                 <td>{d.publishedAt ?? <span className="meta">—</span>}</td>
                 <td className="num">{d.wordCount.toLocaleString("en")}</td>

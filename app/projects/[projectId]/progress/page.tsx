@@ -5,7 +5,7 @@ import { getProjectProgress, type DocumentProgress, type ProjectProgress } from 
 import { QUEUE_STATUS_LABELS } from "@/lib/server/queue";
 import { ANNOTATION_KINDS, KIND_LABELS } from "@/lib/validation/annotations";
 import { ROLE_LABELS } from "@/lib/validation/members";
-import { memberProject, ProjectNav, type ProjectParams } from "../team/project-page";
+import { memberProject, ProjectNav, type ProjectParams } from "../project-page";
 import { ReopenButton } from "./components";
 import "../team/team.css";
 import "./progress.css";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { memberProject, ProjectNav, type ProjectParams } from "../team/project-page";
+import { memberProject, ProjectNav, type ProjectParams } from "../project-page";
 import { GuidelinesForm, SettingsForm } from "./components";
 import "../team/team.css";
 import "./settings.css";

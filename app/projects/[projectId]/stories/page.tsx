@@ -7,6 +7,7 @@ import { getProjectForMember } from "@/lib/server/projects";
 import { listStoriesForMember, type OutletColumn } from "@/lib/server/stories";
 import { parseId } from "@/lib/validation/projects";
 import { DeleteStoryButton, MoveDocumentForm, StoryForm } from "./components";
+import { ProjectNav } from "../project-page";
 import "./stories.css";
 
 export const metadata = { title: "Stories" };
@@ -54,9 +55,7 @@ export default async function StoriesPage({ params }: { params: Promise<{ projec
 
   return (
     <section>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link href="/">Projects</Link> / <Link href={`/projects/${project.id}`}>{project.name}</Link> / <span>Stories</span>
-      </nav>
+      <ProjectNav project={project} current="stories" />
       <h1>Stories</h1>
       <p className="lead">Documents about the same event, side by side by outlet.{manages ? " As a manager you create, edit and delete stories and move documents between them." : ""}</p>
       {manages ? (

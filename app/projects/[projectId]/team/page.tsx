@@ -5,7 +5,7 @@ import type { ProjectForMember } from "@/lib/server/projects";
 import { ROLE_LABELS } from "@/lib/validation/members";
 import { AssignForm, AutoAssignForm, type Option } from "./assign-forms";
 import { AddMemberForm, MemberActions } from "./components";
-import { memberProject, ProjectNav, type ProjectParams } from "./project-page";
+import { memberProject, ProjectNav, type ProjectParams } from "../project-page";
 import "./team.css";
 
 export const metadata = { title: "Team" };

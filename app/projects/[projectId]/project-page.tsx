@@ -21,27 +21,28 @@ export async function memberProject(params: ProjectParams): Promise<{ user: Sess
   return { user, project };
 }
 
-type Tab = "team" | "settings" | "progress";
+type Tab = "documents" | "stories" | "team" | "settings" | "progress" | "agreement";
 
 /** Breadcrumb plus the project's own pages; each link is shown only to roles that may use it. */
 export function ProjectNav({ project, current }: { project: ProjectForMember; current: Tab }): ReactNode {
   const base = `/projects/${project.id}`;
-  const tabs: { tab: Tab; label: string; show: boolean }[] = [
-    { tab: "team", label: "Team", show: true },
-    { tab: "settings", label: "Settings", show: project.role === "manager" },
-    { tab: "progress", label: "Progress", show: project.role !== "annotator" },
+  const tabs: { tab: Tab; label: string; href: string; show: boolean }[] = [
+    { tab: "documents", label: "Documents", href: base, show: true },
+    { tab: "stories", label: "Stories", href: `${base}/stories`, show: true },
+    { tab: "team", label: "Team", href: `${base}/team`, show: true },
+    { tab: "settings", label: "Settings", href: `${base}/settings`, show: project.role === "manager" },
+    { tab: "progress", label: "Progress", href: `${base}/progress`, show: project.role !== "annotator" },
+    { tab: "agreement", label: "Agreement", href: `${base}/agreement`, show: project.role !== "annotator" },
   ];
   return (
     <>
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link href="/">Projects</Link> / <Link href={base}>{project.name}</Link> / <span>{tabs.find((t) => t.tab === current)!.label}</span>
+        <Link href="/">Projects</Link> / {current === "documents" ? <span>{project.name}</span> : <><Link href={base}>{project.name}</Link> / <span>{tabs.find((t) => t.tab === current)!.label}</span></>}
       </nav>
       <nav aria-label="Project pages" className="project-tabs">
-        <Link href={base}>Documents</Link>
         {tabs.filter((t) => t.show).map((t) => (
-          <Link key={t.tab} href={`${base}/${t.tab}`} aria-current={t.tab === current ? "page" : undefined}>{t.label}</Link>
+          <Link key={t.tab} href={t.href} aria-current={t.tab === current ? "page" : undefined}>{t.label}</Link>
         ))}
-        <Link href="/queue">Your queue</Link>
       </nav>
     </>
   );
