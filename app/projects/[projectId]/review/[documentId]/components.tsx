@@ -1,0 +1,131 @@
+"use client";
+// The review board: every difference as a card with the reviewers' spans in lanes, a strip
+// beside it showing where disagreement concentrates, and n/p (or j/k) to move between them.
+import { useActionState, useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { FormMessage } from "@/app/components";
+import { EMPTY_FORM_STATE } from "@/app/form-state";
+import type { StripMark } from "@/lib/review";
+import type { DifferenceView } from "@/lib/server/adjudication";
+import { acceptUnanimousAction } from "./actions";
+import { DifferenceCard } from "./difference-card";
+import { CLASS_LABELS } from "./labels";
+
+export { AddGoldSpan } from "./add-gold";
+
+interface Ids {
+  projectId: number;
+  documentId: number;
+}
+
+function typing(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
+}
+
+export function ReviewBoard({ differences, marks, sourceNames, ...ids }: Ids & { differences: DifferenceView[]; marks: StripMark[]; sourceNames: Record<number, string> }): ReactNode {
+  const [onlyOpen, setOnlyOpen] = useState(false);
+  const [current, setCurrent] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const cards = useRef(new Map<string, HTMLElement>());
+  const shown = onlyOpen ? differences.filter((d) => !d.decided) : differences;
+
+  const go = useCallback(
+    (key: string) => {
+      const i = shown.findIndex((d) => d.key === key);
+      const d = shown[i];
+      if (d === undefined) return;
+      setCurrent(key);
+      setAnnouncement(`Difference ${i + 1} of ${shown.length}: ${d.label}, characters ${d.start} to ${d.end}${d.decided ? ", decided" : ""}.`);
+      const el = cards.current.get(key);
+      el?.focus({ preventScroll: true });
+      el?.scrollIntoView({ block: "center" });
+    },
+    [shown],
+  );
+
+  useEffect(() => {
+    function onKey(e: KeyboardEvent): void {
+      if (e.altKey || e.ctrlKey || e.metaKey || typing(e.target) || shown.length === 0) return;
+      const step = e.key === "n" || e.key === "j" ? 1 : e.key === "p" || e.key === "k" ? -1 : 0;
+      if (step === 0) return;
+      e.preventDefault();
+      const at = shown.findIndex((d) => d.key === current);
+      const next = at === -1 ? (step === 1 ? 0 : shown.length - 1) : (at + step + shown.length) % shown.length;
+      go(shown[next]!.key);
+    }
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [shown, current, go]);
+
+  return (
+    <section className="review-board" aria-labelledby="differences-heading">
+      <div className="panel-row">
+        <h2 id="differences-heading">Differences</h2>
+        <label className="inline">
+          <input type="checkbox" checked={onlyOpen} onChange={(e) => setOnlyOpen(e.target.checked)} /> Only undecided
+        </label>
+      </div>
+      <p className="meta">
+        Press <kbd>n</kbd> or <kbd>j</kbd> for the next difference, <kbd>p</kbd> or <kbd>k</kbd> for the previous one.
+      </p>
+      <p className="visually-hidden" role="status" aria-live="polite" data-testid="review-announcer">{announcement}</p>
+      <div className="review-columns">
+        {shown.length === 0 ? (
+          <p className="empty">{differences.length === 0 ? "No reviewer has marked a span yet." : "Every difference is decided."}</p>
+        ) : (
+          <ol className="differences" aria-label="Differences in reading order">
+            {shown.map((d, i) => (
+              <DifferenceCard
+                key={d.key}
+                {...ids}
+                difference={d}
+                index={i}
+                total={shown.length}
+                current={d.key === current}
+                sourceNames={sourceNames}
+                register={(el) => (el === null ? cards.current.delete(d.key) : cards.current.set(d.key, el))}
+                onFocus={() => setCurrent(d.key)}
+              />
+            ))}
+          </ol>
+        )}
+        <DisagreementStrip marks={marks} current={current} labels={new Map(differences.map((d) => [d.key, `${d.label}, characters ${d.start}–${d.end}`]))} onPick={go} />
+      </div>
+    </section>
+  );
+}
+
+function DisagreementStrip({ marks, current, labels, onPick }: { marks: StripMark[]; current: string | null; labels: Map<string, string>; onPick: (key: string) => void }): ReactNode {
+  return (
+    <nav className="strip-wrap" aria-label="Where reviewers disagree in the text">
+      <div className="strip" data-testid="disagreement-strip">
+        <span className="strip-end top" aria-hidden="true">start</span>
+        {marks.map((m) => (
+          <button
+            key={m.key}
+            type="button"
+            className={`strip-mark class-${m.primary}${m.key === current ? " current" : ""}`}
+            style={{ top: `${m.top * 100}%`, height: `${m.height * 100}%` }}
+            aria-label={labels.get(m.key) ?? CLASS_LABELS[m.primary]}
+            title={labels.get(m.key)}
+            onClick={() => onPick(m.key)}
+          />
+        ))}
+        <span className="strip-end bottom" aria-hidden="true">end</span>
+      </div>
+    </nav>
+  );
+}
+
+export function UnanimousButton({ projectId, documentId, count }: Ids & { count: number }): ReactNode {
+  const [state, action, pending] = useActionState(acceptUnanimousAction, EMPTY_FORM_STATE);
+  return (
+    <form action={action} className="inline">
+      <input type="hidden" name="projectId" value={projectId} />
+      <input type="hidden" name="documentId" value={documentId} />
+      <button type="submit" className="button primary" disabled={pending || count === 0} aria-disabled={pending || count === 0}>
+        {pending ? "Accepting…" : "Accept all unanimous spans"}
+      </button>
+      <FormMessage message={state.message} ok={state.ok} />
+    </form>
+  );
+}

@@ -1,0 +1,56 @@
+// The review queue: every document with its reviewers, how many are done, how many of their
+// spans are still undecided, and which documents already have a gold layer.
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import type { ReactNode } from "react";
+import { listDocumentsForReview } from "@/lib/server/adjudication";
+import { requireUser } from "@/lib/server/auth";
+import { parseId } from "@/lib/validation/projects";
+import { Refused } from "./refused";
+
+type Params = Promise<{ projectId: string }>;
+
+export default async function ReviewQueuePage({ params }: { params: Params }): Promise<ReactNode> {
+  await connection();
+  const user = await requireUser();
+  const projectId = parseId((await params).projectId);
+  const view = projectId === null ? null : listDocumentsForReview(user, projectId);
+  if (view === null || ("ok" in view && view.status === 404)) notFound();
+  if ("ok" in view) {
+    return <Refused title="Review" error={view.error} back={{ href: `/projects/${projectId}`, label: "Back to the project" }} />;
+  }
+  return (
+    <section>
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link href="/">Projects</Link> / <Link href={`/projects/${projectId}`}>{view.projectName}</Link>
+      </nav>
+      <div className="page-head">
+        <h1>Review and adjudication</h1>
+        <Link className="button" href={`/projects/${projectId}/agreement`}>Agreement</Link>
+      </div>
+      {view.rows.length === 0 ? (
+        <p className="empty">No documents yet.</p>
+      ) : (
+        <table className="table">
+          <caption className="visually-hidden">Documents to review</caption>
+          <thead>
+            <tr><th scope="col">Document</th><th scope="col" className="num">Reviewers</th><th scope="col" className="num">Done</th><th scope="col" className="num">Spans</th><th scope="col" className="num">Undecided</th><th scope="col">Status</th></tr>
+          </thead>
+          <tbody>
+            {view.rows.map((r) => (
+              <tr key={r.id}>
+                <td><Link href={`/projects/${projectId}/review/${r.id}`}>{r.title}</Link></td>
+                <td className="num">{r.reviewers}</td>
+                <td className="num">{r.doneReviewers}</td>
+                <td className="num">{r.spans}</td>
+                <td className="num">{r.undecided}</td>
+                <td>{r.gold ? <span className="badge ok">Gold</span> : r.reviewers === 0 ? <span className="meta">Not annotated</span> : <span className="badge">Open</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+// When a document's gold layer is settled. Derived, not stored: a decision covers the reviewer
+// spans it lists (adjudications.from_annotation_ids), and the document is gold once every live
+// reviewer span is covered, so a reviewer adding a span later reopens it by itself.
+export interface GoldStateInput {
+  readonly spanIds: readonly number[];
+  readonly covered: ReadonlySet<number>;
+  readonly reviewers: number;
+  readonly doneReviewers: number;
+  /** Decisions recorded on the document (an empty gold layer is settled only if all are done). */
+  readonly decisions: number;
+}
+
+export function goldState(input: GoldStateInput): { gold: boolean; undecided: number } {
+  const undecided = input.spanIds.filter((id) => !input.covered.has(id)).length;
+  const someoneDecided = input.decisions > 0 || (input.reviewers > 0 && input.doneReviewers === input.reviewers);
+  return { gold: input.reviewers > 0 && undecided === 0 && someoneDecided, undecided };
+}

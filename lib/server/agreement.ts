@@ -1,0 +1,221 @@
+// A project's inter-annotator agreement, for its managers and adjudicators. Loads the live
+// annotator-layer spans and the outlet ratings in a few flat queries and hands them to the
+// pure computations in lib/review (which call lib/agreement for every number).
+import { and, asc, eq, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { adjudications, annotations, assignments, documents, perspectiveRatings, users } from "@/db/schema";
+import {
+  AgreementAccumulator,
+  goldState,
+  ratingsAgreement,
+  type AgreementDocument,
+  type DocumentAgreement,
+  type ProjectAgreement,
+  type RatingAgreement,
+  type ReviewSpan,
+} from "@/lib/review";
+import { ANNOTATION_KINDS } from "@/lib/validation/annotations";
+import type { PerspectiveAxis } from "@/lib/validation/projects";
+import { fail, type Failure } from "./annotations/result";
+import { getProjectForMember, type ProjectForMember } from "./projects";
+import type { SessionUser } from "./session";
+
+/** Whose layers are compared: everyone who started the document, or only layers marked done. */
+export type LayerFilter = "all" | "done";
+
+/** Managers and adjudicators review; an annotator (or a non-member) is refused. */
+export function projectForReviewer(user: SessionUser, projectId: number): ProjectForMember | Failure {
+  const project = getProjectForMember(user, projectId);
+  if (project === null) return fail(404, "not_found", "This project does not exist, or you are not a member of it.");
+  if (project.role === "annotator") {
+    return fail(403, "forbidden", "Only the project's managers and adjudicators can review agreement and disagreements.");
+  }
+  return project;
+}
+
+interface DocumentRow {
+  id: number;
+  title: string;
+  charCount: number;
+}
+
+/** Who started (true: submitted) each document, from the assignments. */
+function assignmentsByDocument(projectId: number): Map<number, Map<number, boolean>> {
+  const rows = getDb()
+    .select({ documentId: assignments.documentId, userId: assignments.userId, status: assignments.status })
+    .from(assignments)
+    .where(and(eq(assignments.projectId, projectId), ne(assignments.status, "todo")))
+    .all();
+  const byDoc = new Map<number, Map<number, boolean>>();
+  for (const r of rows) {
+    const m = byDoc.get(r.documentId) ?? new Map<number, boolean>();
+    m.set(r.userId, r.status === "submitted");
+    byDoc.set(r.documentId, m);
+  }
+  return byDoc;
+}
+
+type SpanTuple = [number, number, number, number, number, number, unknown, unknown, unknown];
+
+/** Kinds travel as small integers: one string fewer to allocate per span. */
+const KIND_CODE = sql<number>`case ${annotations.kind} when 'claim' then 0 when 'opinion' then 1 else 2 end`;
+const KIND_OF = ANNOTATION_KINDS;
+
+/**
+ * Live annotator-layer spans of some documents, with only the attributes agreement compares (a
+ * quote's speaker, speaker type and mode). Read as plain tuples: on 300,000 spans, building
+ * row objects and parsing every span's JSON would cost more than all the measures together.
+ */
+function documentSpans(documentIds: number[]): (ReviewSpan & { documentId: number })[] {
+  const quoteAttr = (name: string) => sql<unknown>`case when ${annotations.kind} = 'quote' then json_extract(${annotations.attributes}, ${`$.${name}`}) end`;
+  const rows = getDb()
+    .select({
+      id: annotations.id,
+      documentId: annotations.documentId,
+      reviewerId: annotations.annotatorId,
+      kind: KIND_CODE,
+      start: annotations.start,
+      end: annotations.end,
+      sourceId: quoteAttr("source_id"),
+      speakerType: quoteAttr("speaker_type"),
+      mode: quoteAttr("mode"),
+    })
+    .from(annotations)
+    .where(and(inArray(annotations.documentId, documentIds), eq(annotations.layer, "annotator"), isNull(annotations.deletedAt)))
+    .values() as SpanTuple[];
+  const none = {};
+  return rows.map(([id, documentId, reviewerId, code, start, end, sourceId, speakerType, mode]) => ({
+    id,
+    documentId,
+    reviewerId,
+    kind: KIND_OF[code]!,
+    start,
+    end,
+    attributes: code === 2 ? { source_id: sourceId, speaker_type: speakerType, mode } : none,
+  }));
+}
+
+export interface LoadedDocument extends AgreementDocument {
+  readonly doneReviewers: number;
+  readonly spanIds: readonly number[];
+}
+
+// Documents are read a batch at a time and measured as they come, so memory stays bounded
+// and the garbage collector only ever sees short-lived objects.
+const BATCH = 100;
+
+/** Visits the project's documents as agreement inputs; with "done", only layers marked done count. */
+export function forEachAgreementDocument(projectId: number, layers: LayerFilter, visit: (doc: LoadedDocument) => void): void {
+  const docs: DocumentRow[] = getDb()
+    .select({ id: documents.id, title: documents.title, charCount: documents.charCount })
+    .from(documents)
+    .where(eq(documents.projectId, projectId))
+    .orderBy(asc(documents.id))
+    .all();
+  const started = assignmentsByDocument(projectId);
+  for (let i = 0; i < docs.length; i += BATCH) {
+    const batch = docs.slice(i, i + BATCH);
+    const spansByDoc = new Map<number, ReviewSpan[]>();
+    for (const s of documentSpans(batch.map((d) => d.id))) {
+      const list = spansByDoc.get(s.documentId);
+      if (list === undefined) spansByDoc.set(s.documentId, [s]);
+      else list.push(s);
+    }
+    for (const doc of batch) visit(toLoaded(doc, started.get(doc.id), spansByDoc.get(doc.id) ?? [], layers));
+  }
+}
+
+/** Reviewers: anyone with a started or submitted assignment, or with live spans. */
+function toLoaded(doc: DocumentRow, started: Map<number, boolean> | undefined, spans: ReviewSpan[], layers: LayerFilter): LoadedDocument {
+  const who = new Map(started);
+  for (const s of spans) if (!who.has(s.reviewerId)) who.set(s.reviewerId, false);
+  const ids = [...who].filter(([, done]) => layers === "all" || done).map(([id]) => id);
+  const kept = new Set(ids);
+  const docSpans = layers === "all" ? spans : spans.filter((s) => kept.has(s.reviewerId));
+  return {
+    ...doc,
+    reviewerIds: ids.sort((a, b) => a - b),
+    spans: docSpans,
+    doneReviewers: [...who.values()].filter(Boolean).length,
+    spanIds: docSpans.map((s) => s.id),
+  };
+}
+
+export function loadAgreementDocuments(projectId: number, layers: LayerFilter): LoadedDocument[] {
+  const out: LoadedDocument[] = [];
+  forEachAgreementDocument(projectId, layers, (doc) => out.push(doc));
+  return out;
+}
+
+export interface DocumentAgreementRow extends DocumentAgreement {
+  doneReviewers: number;
+  gold: boolean;
+  undecided: number;
+}
+
+export interface RatingAgreementRow extends RatingAgreement {
+  label: string;
+}
+
+export interface ProjectAgreementView {
+  project: ProjectForMember;
+  layers: LayerFilter;
+  report: Omit<ProjectAgreement, "documents">;
+  documents: DocumentAgreementRow[];
+  reviewerNames: Record<number, string>;
+  ratings: RatingAgreementRow[];
+}
+
+function coveredSpanIds(projectId: number): { covered: Set<number>; decisions: Map<number, number> } {
+  const rows = getDb()
+    .select({ documentId: adjudications.documentId, from: adjudications.fromAnnotationIds })
+    .from(adjudications)
+    .innerJoin(documents, eq(documents.id, adjudications.documentId))
+    .where(eq(documents.projectId, projectId))
+    .all();
+  const covered = new Set<number>();
+  const decisions = new Map<number, number>();
+  for (const r of rows) {
+    r.from.forEach((id) => covered.add(id));
+    decisions.set(r.documentId, (decisions.get(r.documentId) ?? 0) + 1);
+  }
+  return { covered, decisions };
+}
+
+/** A function giving each document its gold status (decisions are read once, up front). */
+export function goldTracker(projectId: number): (doc: LoadedDocument) => { gold: boolean; undecided: number } {
+  const { covered, decisions } = coveredSpanIds(projectId);
+  return (doc) => goldState({ spanIds: doc.spanIds, covered, reviewers: doc.reviewerIds.length, doneReviewers: doc.doneReviewers, decisions: decisions.get(doc.id) ?? 0 });
+}
+
+function userNames(ids: readonly number[]): Record<number, string> {
+  if (ids.length === 0) return {};
+  const rows = getDb().select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, [...ids])).all();
+  return Object.fromEntries(rows.map((r) => [r.id, r.name]));
+}
+
+/** Outlet ratings only (not documents' genre or stance), reviewers' (not gold), numeric. */
+export function outletRatingAgreement(projectId: number, axes: readonly PerspectiveAxis[]): RatingAgreementRow[] {
+  const rows = getDb()
+    .select({ outletId: perspectiveRatings.outletId, axis: perspectiveRatings.axis, raterId: perspectiveRatings.raterId, value: perspectiveRatings.value })
+    .from(perspectiveRatings)
+    .where(and(eq(perspectiveRatings.projectId, projectId), eq(perspectiveRatings.isGold, false), isNotNull(perspectiveRatings.outletId), isNotNull(perspectiveRatings.value)))
+    .all()
+    .map((r) => ({ outletId: r.outletId!, axis: r.axis, raterId: r.raterId, value: r.value! }));
+  const labels = new Map(axes.map((a) => [a.key, a.label]));
+  return ratingsAgreement(rows, axes.map((a) => a.key)).map((r) => ({ ...r, label: r.axis === null ? "All axes together" : (labels.get(r.axis) ?? r.axis) }));
+}
+
+/** Every agreement measure of the project; refused for annotators and non-members. */
+export function getProjectAgreement(user: SessionUser, projectId: number, layers: LayerFilter): ProjectAgreementView | Failure {
+  const project = projectForReviewer(user, projectId);
+  if ("ok" in project) return project;
+  const accumulator = new AgreementAccumulator();
+  const status = goldTracker(projectId);
+  const rows: DocumentAgreementRow[] = [];
+  forEachAgreementDocument(projectId, layers, (doc) => {
+    rows.push({ ...accumulator.add(doc), doneReviewers: doc.doneReviewers, ...status(doc) });
+  });
+  const report = accumulator.result();
+  return { project, layers, report, documents: rows, reviewerNames: userNames(report.reviewerIds), ratings: outletRatingAgreement(projectId, project.settings.axes) };
+}

@@ -1,0 +1,47 @@
+// Shared set-up for the agreement and adjudication tests: documents and spans made through
+// the app's own import and annotation code.
+import { count, eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { adjudications, annotations, auditLog } from "@/db/schema";
+import { createAnnotation } from "@/lib/server/annotations";
+import { importDocuments } from "@/lib/server/documents";
+import type { SessionUser } from "@/lib/server/session";
+import type { AnnotationKind } from "@/lib/validation/annotations";
+
+export function addDocument(projectId: number, text: string, outlet?: string): number {
+  const result = importDocuments({ kind: "system", label: "test" }, projectId, [{ text }], outlet === undefined ? {} : { outlet });
+  if (!result.ok) throw new Error(result.problems[0]!.message);
+  return result.documents[0]!.id;
+}
+
+/** Creates a span at code-point offsets (the test texts are ASCII, so indexes are code points). */
+export function mark(
+  user: SessionUser,
+  projectId: number,
+  documentId: number,
+  text: string,
+  kind: AnnotationKind,
+  start: number,
+  end: number,
+  attributes: Record<string, unknown> = {},
+): number {
+  const result = createAnnotation(user, projectId, documentId, { kind, start, end, exact: text.slice(start, end), attributes });
+  if (!result.ok) throw new Error(result.error);
+  return result.annotation.id;
+}
+
+/** Marks the first occurrence of `needle`. */
+export function markText(user: SessionUser, projectId: number, documentId: number, text: string, kind: AnnotationKind, needle: string, attributes: Record<string, unknown> = {}): number {
+  const start = text.indexOf(needle);
+  if (start < 0) throw new Error(`not in text: ${needle}`);
+  return mark(user, projectId, documentId, text, kind, start, start + needle.length, attributes);
+}
+
+export function counts(): { gold: number; adjudications: number; audit: number } {
+  const db = getDb();
+  return {
+    gold: db.select({ n: count() }).from(annotations).where(eq(annotations.layer, "gold")).get()!.n,
+    adjudications: db.select({ n: count() }).from(adjudications).get()!.n,
+    audit: db.select({ n: count() }).from(auditLog).get()!.n,
+  };
+}

@@ -1,0 +1,107 @@
+// Agreement numbers of a small project computed by hand, through lib/server and lib/agreement.
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { getDb } from "@/db";
+import { perspectiveRatings } from "@/db/schema";
+import * as agreement from "@/lib/agreement";
+import { markDocumentDone } from "@/lib/server/assignments";
+import { getProjectAgreement, type ProjectAgreementView } from "@/lib/server/agreement";
+import type { SessionUser } from "@/lib/server/session";
+import { addMember, admin, project, reviewer } from "./helpers";
+import { addDocument, mark } from "./adjudication-helpers";
+
+vi.mock("@/lib/agreement", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/lib/agreement")>();
+  return { ...real, unitizingAlpha: vi.fn(real.unitizingAlpha), partialSpanF1: vi.fn(real.partialSpanF1), krippendorffAlpha: vi.fn(real.krippendorffAlpha) };
+});
+
+const TEXT = "0123456789";
+let ana: SessionUser;
+let bo: SessionUser;
+let adj: SessionUser;
+let projectId: number;
+let documentId: number;
+
+function view(user: SessionUser, layers: "all" | "done" = "all"): ProjectAgreementView {
+  const result = getProjectAgreement(user, projectId, layers);
+  if ("ok" in result) throw new Error(result.error);
+  return result;
+}
+
+beforeAll(async () => {
+  [ana, bo, adj] = [await reviewer("ana"), await reviewer("bo"), await reviewer("adj")];
+  projectId = await project("Agreement");
+  addMember(projectId, ana, "annotator");
+  addMember(projectId, bo, "annotator");
+  addMember(projectId, adj, "adjudicator");
+  documentId = addDocument(projectId, TEXT, "Harbor Ledger");
+  // AGREEMENT-VECTORS V9 on a real document: ana [1,9), bo [2,3) [4,5) [6,7).
+  mark(ana, projectId, documentId, TEXT, "claim", 1, 9);
+  for (const [s, e] of [[2, 3], [4, 5], [6, 7]] as const) mark(bo, projectId, documentId, TEXT, "claim", s, e);
+});
+
+describe("project agreement", () => {
+  it("reproduces unitizing alpha, span F1 and percent agreement of a hand-computed case", () => {
+    const { report, documents } = view(adj);
+    const overall = report.measures.find((m) => m.scope === "overall")!;
+    const claim = report.measures.find((m) => m.scope === "claim")!;
+    expect(overall.alphaU.ok && overall.alphaU.value).toBeCloseTo(-0.7003, 4);
+    expect(claim.alphaU.ok && claim.alphaU.value).toBeCloseTo(-0.7003, 4);
+    expect(overall.exactF1).toEqual({ ok: true, value: 0 });
+    // P = 3/3, R = (3 · 1/8)/1 → F1 = 0.75/1.375.
+    expect(overall.partialF1.ok && overall.partialF1.value).toBeCloseTo(0.75 / 1.375, 6);
+    expect(overall.percent).toEqual({ ok: true, value: 0 });
+    expect(documents).toHaveLength(1);
+    expect(documents[0]).toMatchObject({ id: documentId, reviewers: 2, spans: 4, gold: false, undecided: 4 });
+  });
+
+  it("computes every number with lib/agreement", () => {
+    vi.mocked(agreement.unitizingAlpha).mockClear();
+    vi.mocked(agreement.partialSpanF1).mockClear();
+    view(adj);
+    expect(agreement.unitizingAlpha).toHaveBeenCalled();
+    expect(agreement.partialSpanF1).toHaveBeenCalled();
+  });
+
+  it("names the reviewer pairs in the matrix", () => {
+    const { report, reviewerNames } = view(adj);
+    expect(report.pairs).toHaveLength(1);
+    expect(reviewerNames[report.pairs[0]!.a]).toBe("ana");
+    expect(reviewerNames[report.pairs[0]!.b]).toBe("bo");
+  });
+
+  it("with only layers marked done, a document with one done reviewer has no measures", () => {
+    markDocumentDone(ana, projectId, documentId);
+    const { report, documents } = view(adj, "done");
+    expect(documents[0]!.reviewers).toBe(1);
+    expect(report.measures.every((m) => !m.alphaU.ok && !m.partialF1.ok && !m.percent.ok)).toBe(true);
+  });
+
+  it("refuses annotators and non-members", async () => {
+    expect(getProjectAgreement(ana, projectId, "all")).toMatchObject({ ok: false, status: 403 });
+    const outsider = await reviewer("outsider");
+    expect(getProjectAgreement(outsider, projectId, "all")).toMatchObject({ ok: false, status: 404 });
+    expect("ok" in getProjectAgreement(await admin(), projectId, "all")).toBe(false);
+  });
+});
+
+describe("agreement on outlet ratings", () => {
+  it("says not enough data with a single rater, then computes interval alpha over outlets", () => {
+    const outletId = getDb().query.documents.findFirst({ where: (d, { eq }) => eq(d.id, documentId) }).sync()!.outletId!;
+    const rate = (user: SessionUser, value: number, outlet = outletId) =>
+      getDb().insert(perspectiveRatings).values({ projectId, raterId: user.id, outletId: outlet, axis: "left_right", value, rationale: "why" }).run();
+    rate(ana, -2);
+    const lonely = view(adj).ratings.find((r) => r.axis === "left_right")!;
+    expect(lonely.alpha.ok).toBe(false);
+    rate(bo, -1);
+    const other = addDocument(projectId, "Another outlet's text.", "Coastal Wire");
+    const otherOutlet = getDb().query.documents.findFirst({ where: (d, { eq }) => eq(d.id, other) }).sync()!.outletId!;
+    rate(ana, 3, otherOutlet);
+    rate(bo, 3, otherOutlet);
+    const rows = view(adj).ratings;
+    const leftRight = rows.find((r) => r.axis === "left_right")!;
+    expect(leftRight).toMatchObject({ units: 2, raters: 2, label: "Left–right" });
+    expect(leftRight.alpha.ok && leftRight.alpha.value).toBeCloseTo(1 - 0.5 / (166 / 12), 6);
+    expect(rows.find((r) => r.axis === "stance")!.alpha.ok).toBe(false);
+    expect(rows.at(-1)!.axis).toBeNull();
+  });
+});
