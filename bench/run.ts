@@ -3,6 +3,7 @@
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { machineLine } from "./machine";
+import { benchAgreement } from "./agreement";
 import { benchWorkspace } from "./workspace";
 
 async function main(): Promise<void> {
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const rows = await benchWorkspace();
+  const agreementRows = await benchAgreement();
   const report = [
     "# Benchmark results",
     "",
@@ -22,6 +24,12 @@ async function main(): Promise<void> {
     "| what | result | notes |",
     "| --- | --- | --- |",
     ...rows,
+    "",
+    "## Agreement and review",
+    "",
+    "| what | result | notes |",
+    "| --- | --- | --- |",
+    ...agreementRows,
     "",
   ].join("\n");
   console.log(report);

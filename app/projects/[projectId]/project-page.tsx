@@ -21,7 +21,7 @@ export async function memberProject(params: ProjectParams): Promise<{ user: Sess
   return { user, project };
 }
 
-type Tab = "documents" | "stories" | "team" | "settings" | "progress" | "agreement";
+type Tab = "documents" | "stories" | "team" | "settings" | "progress" | "agreement" | "review";
 
 /** Breadcrumb plus the project's own pages; each link is shown only to roles that may use it. */
 export function ProjectNav({ project, current }: { project: ProjectForMember; current: Tab }): ReactNode {
@@ -33,6 +33,7 @@ export function ProjectNav({ project, current }: { project: ProjectForMember; cu
     { tab: "settings", label: "Settings", href: `${base}/settings`, show: project.role === "manager" },
     { tab: "progress", label: "Progress", href: `${base}/progress`, show: project.role !== "annotator" },
     { tab: "agreement", label: "Agreement", href: `${base}/agreement`, show: project.role !== "annotator" },
+    { tab: "review", label: "Review", href: `${base}/review`, show: project.role !== "annotator" },
   ];
   return (
     <>

@@ -55,6 +55,7 @@ export default async function DocumentPage({ params }: { params: Params }): Prom
           <Link href={`/projects/${doc.projectId}/documents/${doc.id}`} aria-current="page">Annotate</Link>
           <Link href={`/projects/${doc.projectId}/documents/${doc.id}/segments`}>Provenance and perspective</Link>
           {project.role !== "annotator" ? <Link href={`/projects/${doc.projectId}/review/${doc.id}`}>Review and adjudicate</Link> : null}
+          <Link href={`/projects/${doc.projectId}/review/${doc.id}/mine`}>Adjudication of your spans</Link>
           <Link href={`/projects/${doc.projectId}/documents/${doc.id}/text`}>Plain text</Link>
         </nav>
       </header>
