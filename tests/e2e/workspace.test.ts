@@ -55,6 +55,7 @@ describe("annotation workspace", () => {
     await page.getByRole("option", { name: "Create “Ilse Brandt” as a new source" }).click();
     await page.getByRole("group", { name: "New source" }).getByLabel("Affiliation").fill("Mayor of Port Calder");
     await page.getByRole("button", { name: "Create source" }).click();
+    await page.getByRole("button", { name: "Unlink speaker" }).waitFor();
     await page.getByLabel("Mode").selectOption("direct");
     await page.getByLabel("Cue (said, told, according to…)").fill("told");
     await page.getByLabel("Addressee").fill("reporters");
@@ -95,7 +96,8 @@ describe("annotation workspace", () => {
     await page.keyboard.type("Port Calder council");
     await page.keyboard.press("Tab");
     await page.keyboard.press("Enter"); // Create source
-    await expect.poll(() => page.getByRole("combobox", { name: "Speaker (source)" }).inputValue()).toBe("Tomas Reyes");
+    // The speaker is linked (not just typed) once the source exists: then "Unlink speaker" appears.
+    await page.getByRole("button", { name: "Unlink speaker" }).waitFor();
     await waitSaved(page);
 
     await page.reload();

@@ -6,6 +6,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { requireUser } from "@/lib/server/auth";
+import { getDocumentForMember, type DocumentForReader } from "@/lib/server/documents";
 import { getProjectForMember, type ProjectForMember } from "@/lib/server/projects";
 import type { SessionUser } from "@/lib/server/session";
 import { parseId } from "@/lib/validation/projects";
@@ -19,6 +20,21 @@ export async function memberProject(params: ProjectParams): Promise<{ user: Sess
   const project = projectId === null ? null : getProjectForMember(user, projectId);
   if (project === null) notFound();
   return { user, project };
+}
+
+export type DocumentParams = Promise<{ projectId: string; documentId: string }>;
+
+/** A document of a project the user is a member of, with that project; notFound() otherwise. */
+export async function memberDocument(params: DocumentParams): Promise<{ user: SessionUser; project: ProjectForMember; doc: DocumentForReader }> {
+  await connection();
+  const user = await requireUser();
+  const raw = await params;
+  const projectId = parseId(raw.projectId);
+  const documentId = parseId(raw.documentId);
+  const doc = projectId === null || documentId === null ? null : getDocumentForMember(user, projectId, documentId);
+  const project = doc === null ? null : getProjectForMember(user, doc.projectId);
+  if (doc === null || project === null) notFound();
+  return { user, project, doc };
 }
 
 type Tab = "documents" | "stories" | "team" | "settings" | "progress" | "agreement" | "review";

@@ -1,37 +1,19 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { memberDocument, type DocumentParams } from "../../project-page";
+import { referencedSources } from "@/lib/server/annotations/checks";
 import { listAnnotations } from "@/lib/server/annotations";
 import { documentStatusFor } from "@/lib/server/assignments";
-import { requireUser } from "@/lib/server/auth";
-import { getDocumentForMember } from "@/lib/server/documents";
-import { getProjectForMember } from "@/lib/server/projects";
 import { sourceNamesFor } from "@/lib/server/sources";
-import { parseId } from "@/lib/validation/projects";
 import { Workspace } from "./components";
 
-type Params = Promise<{ projectId: string; documentId: string }>;
-
-function referencedSources(spans: { attributes: Record<string, unknown> }[]): number[] {
-  const ids = new Set<number>();
-  for (const { attributes: a } of spans) {
-    if (typeof a.source_id === "number") ids.add(a.source_id);
-    if (Array.isArray(a.targets)) for (const t of a.targets) if (typeof t === "number") ids.add(t);
-  }
-  return [...ids];
-}
+type Params = DocumentParams;
 
 export default async function DocumentPage({ params }: { params: Params }): Promise<ReactNode> {
-  await connection();
-  const user = await requireUser();
-  const raw = await params;
-  const projectId = parseId(raw.projectId);
-  const documentId = parseId(raw.documentId);
-  const doc = projectId === null || documentId === null ? null : getDocumentForMember(user, projectId, documentId);
-  const project = doc === null ? null : getProjectForMember(user, doc.projectId);
-  const spans = doc === null ? null : listAnnotations(user, doc.projectId, doc.id);
-  if (doc === null || project === null || spans === null) notFound();
+  const { user, project, doc } = await memberDocument(params);
+  const spans = listAnnotations(user, doc.projectId, doc.id);
+  if (spans === null) notFound();
 
   const status = documentStatusFor(user, doc.projectId, doc.id);
   const seesOthers = !project.settings.blindMode || project.role !== "annotator";
@@ -64,7 +46,7 @@ export default async function DocumentPage({ params }: { params: Params }): Prom
         documentId={doc.id}
         text={doc.text}
         initialSpans={spans}
-        sourceNames={sourceNamesFor(user, doc.projectId, referencedSources(spans))}
+        sourceNames={sourceNamesFor(user, doc.projectId, [...new Set(spans.flatMap((s) => referencedSources(s.attributes)))])}
         me={{ id: user.id, name: user.displayName }}
         frozen={status === "submitted"}
         seesOthers={seesOthers}

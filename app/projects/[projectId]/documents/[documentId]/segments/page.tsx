@@ -2,16 +2,12 @@
 // (segments) and each reviewer's genre and stance. The annotation workspace is the page above.
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import type { ReactNode } from "react";
-import { requireUser } from "@/lib/server/auth";
+import { memberDocument, type DocumentParams } from "../../../project-page";
 import { listOutlets } from "@/lib/server/catalog";
-import { getDocumentForMember } from "@/lib/server/documents";
-import { getProjectForMember } from "@/lib/server/projects";
 import { documentRatingsFor, type DocumentAxis, type RatingsView } from "@/lib/server/ratings";
 import { listSegments } from "@/lib/server/segments";
 import { formatRating } from "@/lib/perspective/stats";
-import { parseId } from "@/lib/validation/projects";
 import { DOCUMENT_GENRES, GENRE_AXIS } from "@/lib/validation/ratings";
 import { DocumentRatingForm } from "./components";
 import { SegmentEditor } from "./segment-editor";
@@ -19,7 +15,7 @@ import "./provenance.css";
 
 export const metadata = { title: "Provenance and perspective" };
 
-type Params = Promise<{ projectId: string; documentId: string }>;
+type Params = DocumentParams;
 
 function Perspective({ projectId, documentId, view }: { projectId: number; documentId: number; view: RatingsView<DocumentAxis> }): ReactNode {
   return (
@@ -47,16 +43,10 @@ function Perspective({ projectId, documentId, view }: { projectId: number; docum
 }
 
 export default async function ProvenancePage({ params }: { params: Params }): Promise<ReactNode> {
-  await connection();
-  const user = await requireUser();
-  const raw = await params;
-  const projectId = parseId(raw.projectId);
-  const documentId = parseId(raw.documentId);
-  const doc = projectId === null || documentId === null ? null : getDocumentForMember(user, projectId, documentId);
-  const project = doc === null ? null : getProjectForMember(user, doc.projectId);
-  const segments = doc === null ? null : listSegments(user, doc.projectId, doc.id);
-  const ratings = doc === null ? null : documentRatingsFor(user, doc.projectId, doc.id);
-  if (doc === null || project === null || segments === null || ratings === null) notFound();
+  const { user, project, doc } = await memberDocument(params);
+  const segments = listSegments(user, doc.projectId, doc.id);
+  const ratings = documentRatingsFor(user, doc.projectId, doc.id);
+  if (segments === null || ratings === null) notFound();
 
   return (
     <article className="reader wide provenance-page">
