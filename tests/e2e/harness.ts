@@ -45,7 +45,9 @@ export async function startServer(options: { demo?: boolean; env?: Record<string
   const port = await freePort();
   const root = process.cwd();
   let output = "";
-  const child = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
+  // A long keep-alive: with Node's 5 s default the server may close an idle socket just as the
+  // test's HTTP client reuses it, which shows up as a random ECONNRESET.
+  const child = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(port), "--keepAliveTimeout", "65000"], {
     cwd: root,
     env: {
       ...process.env,
