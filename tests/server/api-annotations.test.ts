@@ -7,21 +7,12 @@ import { POST as restore } from "@/app/api/projects/[projectId]/documents/[docum
 import { DELETE, PATCH } from "@/app/api/projects/[projectId]/documents/[documentId]/annotations/[annotationId]/route";
 import { GET as list, POST as create } from "@/app/api/projects/[projectId]/documents/[documentId]/annotations/route";
 import { importDocuments } from "@/lib/server/documents";
-import { createSession, generateSessionToken, type SessionUser } from "@/lib/server/session";
+import type { SessionUser } from "@/lib/server/session";
 import type { AnnotationDto } from "@/lib/validation/annotations";
-import { addMember, admin, project, reviewer } from "./helpers";
+import { addMember, admin, presentCookie, project, reviewer, signInAs } from "./helpers";
 
-const jar = vi.hoisted(() => ({ token: null as string | null }));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: (name: string) => (name === "pd_session" && jar.token !== null ? { name, value: jar.token } : undefined) }),
-  headers: async () => new Headers(),
-}));
-
-function signIn(user: SessionUser | null): void {
-  if (user === null) return void (jar.token = null);
-  jar.token = generateSessionToken();
-  createSession(jar.token, user.id);
-}
+vi.mock("next/headers", async () => (await import("./helpers")).nextHeadersMock);
+const signIn = signInAs;
 
 const TEXT = "Tap 👍🏽 then “قال الوزير” — ok";
 const QUOTE = { kind: "quote", start: 13, end: 23, exact: "قال الوزير" };
@@ -80,7 +71,7 @@ describe("without a valid session", () => {
       expect(response.status).toBe(401);
       expect(await response.json()).toMatchObject({ error: "Sign in to continue." });
     }
-    jar.token = "not-a-real-session-token";
+    presentCookie("not-a-real-session-token");
     expect((await list(request("GET"), at(projectId, documentId))).status).toBe(401);
   });
 });

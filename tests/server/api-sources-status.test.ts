@@ -5,20 +5,11 @@ import { POST as createSpan } from "@/app/api/projects/[projectId]/documents/[do
 import { GET as getStatus, POST as postStatus } from "@/app/api/projects/[projectId]/documents/[documentId]/status/route";
 import { GET as searchRoute, POST as createRoute } from "@/app/api/projects/[projectId]/sources/route";
 import { importDocuments } from "@/lib/server/documents";
-import { createSession, generateSessionToken, type SessionUser } from "@/lib/server/session";
-import { addMember, admin, project, reviewer } from "./helpers";
+import type { SessionUser } from "@/lib/server/session";
+import { addMember, admin, project, reviewer, signInAs } from "./helpers";
 
-const jar = vi.hoisted(() => ({ token: null as string | null }));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: (name: string) => (name === "pd_session" && jar.token !== null ? { name, value: jar.token } : undefined) }),
-  headers: async () => new Headers(),
-}));
-
-function signIn(user: SessionUser | null): void {
-  if (user === null) return void (jar.token = null);
-  jar.token = generateSessionToken();
-  createSession(jar.token, user.id);
-}
+vi.mock("next/headers", async () => (await import("./helpers")).nextHeadersMock);
+const signIn = signInAs;
 
 function request(method: string, body?: string, query = ""): Request {
   return new Request(`http://localhost/api/x${query}`, { method, body, headers: { "content-type": "application/json", origin: "http://localhost" } });

@@ -22,7 +22,7 @@ import { addMember, project, reviewer } from "./helpers";
 import { auditCount } from "./members-helpers";
 import { addDocument, signInAs } from "./outlets-helpers";
 
-vi.mock("next/headers", async () => (await import("./outlets-helpers")).nextHeadersMock);
+vi.mock("next/headers", async () => (await import("./helpers")).nextHeadersMock);
 
 const ROLES = ["signed out", "non-member", "annotator", "manager"] as const;
 type Role = (typeof ROLES)[number];

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { projectMembers, users, type ProjectRole } from "@/db/schema";
 import { createProject } from "@/lib/server/projects";
-import type { SessionUser } from "@/lib/server/session";
+import { createSession, generateSessionToken, type SessionUser } from "@/lib/server/session";
 import { createFirstAdmin, createUserAsAdmin, userCount } from "@/lib/server/users";
 
 let counter = 0;
@@ -37,4 +37,25 @@ export async function project(name = `Project ${++counter}`): Promise<number> {
 
 export function addMember(projectId: number, user: SessionUser, role: ProjectRole): void {
   getDb().insert(projectMembers).values({ projectId, userId: user.id, role }).run();
+}
+
+// Route handlers and pages read the session through next/headers, which Next.js provides only
+// inside a request. Test files mock it with this, handing over the cookie of a real session:
+//   vi.mock("next/headers", async () => (await import("./helpers")).nextHeadersMock);
+const jar = { token: null as string | null };
+
+export const nextHeadersMock = {
+  cookies: async () => ({ get: (name: string) => (name === "pd_session" && jar.token !== null ? { name, value: jar.token } : undefined) }),
+  headers: async () => new Headers(),
+};
+
+/** Sends this raw cookie value (or none) with the next call: a forged token, say. */
+export function presentCookie(token: string | null): void {
+  jar.token = token;
+}
+
+/** Signs `user` in for the next route or page call; null signs out. */
+export function signInAs(user: SessionUser | null): void {
+  jar.token = user === null ? null : generateSessionToken();
+  if (user !== null && jar.token !== null) createSession(jar.token, user.id);
 }

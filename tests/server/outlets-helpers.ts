@@ -5,7 +5,7 @@ import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db";
 import { auditLog, documents } from "@/db/schema";
 import { importDocuments } from "@/lib/server/documents";
-import { createSession, generateSessionToken, type SessionUser } from "@/lib/server/session";
+import type { SessionUser } from "@/lib/server/session";
 
 let n = 0;
 
@@ -28,17 +28,4 @@ export function snapshotCounts(table: SQLiteTable): { rows: number; audit: numbe
   return { rows: rows(table), audit: rows(auditLog) };
 }
 
-// The session cookie Next.js would hand over, for route handlers and pages run in tests:
-//   vi.mock("next/headers", async () => (await import("./outlets-helpers")).nextHeadersMock);
-const jar = { token: null as string | null };
-
-export const nextHeadersMock = {
-  cookies: async () => ({ get: (name: string) => (name === "pd_session" && jar.token !== null ? { name, value: jar.token } : undefined) }),
-  headers: async () => new Headers(),
-};
-
-/** Signs `user` in for the next route or page call; null signs out. */
-export function signInAs(user: SessionUser | null): void {
-  jar.token = user === null ? null : generateSessionToken();
-  if (user !== null && jar.token !== null) createSession(jar.token, user.id);
-}
+export { signInAs } from "./helpers";

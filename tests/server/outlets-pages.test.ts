@@ -9,7 +9,7 @@ import type { SessionUser } from "@/lib/server/session";
 import { addMember, project, reviewer } from "./helpers";
 import { addDocument, signInAs } from "./outlets-helpers";
 
-vi.mock("next/headers", async () => (await import("./outlets-helpers")).nextHeadersMock);
+vi.mock("next/headers", async () => (await import("./helpers")).nextHeadersMock);
 vi.mock("next/server", async (original) => ({ ...(await original<typeof import("next/server")>()), connection: async () => undefined }));
 
 /** What a page did: rendered, or threw Next's 404. */

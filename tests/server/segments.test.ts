@@ -12,7 +12,7 @@ import type { SessionUser } from "@/lib/server/session";
 import { addMember, project, reviewer } from "./helpers";
 import { addDocument, signInAs, snapshotCounts } from "./outlets-helpers";
 
-vi.mock("next/headers", async () => (await import("./outlets-helpers")).nextHeadersMock);
+vi.mock("next/headers", async () => (await import("./helpers")).nextHeadersMock);
 
 const request = (method: string, body?: unknown) =>
   new Request("http://localhost/api/x", { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { "content-type": "application/json" } });
