@@ -155,6 +155,8 @@ export interface ExportMeta {
   /** Counted before the stream starts, so a writer can state totals up front. */
   documentCount: number;
   spanCount: number;
+  /** Every layer that has spans somewhere in the export, gold first, then by username. */
+  layers: LayerName[];
 }
 
 /** A byte chunk of the output; strings are UTF-8 encoded by whoever writes them out. */

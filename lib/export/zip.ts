@@ -2,7 +2,7 @@
 // any size passes through in bounded memory. fflate does the deflate and the zip records; this
 // wraps its callbacks as an async generator that the export pipeline can pull from.
 import { Zip, ZipDeflate } from "fflate";
-import type { Chunk } from "./types";
+import type { Chunk, LayerChoice } from "./types";
 
 export interface ZipEntry {
   /** Path inside the archive, "/"-separated. */
@@ -92,4 +92,9 @@ export function documentFileStem(id: number, title: string): string {
 /** The folder a layer's files go in when an export holds several layers: "gold" or the username. */
 export function layerFolder(layer: string): string {
   return layer === "gold" ? "gold" : layer.replace(/^reviewer:/, "").replace(/[^A-Za-z0-9._-]+/g, "_");
+}
+
+/** Whether an export holds several layers, so a zip puts each layer's files in its own folder. */
+export function multiLayer(choice: LayerChoice): boolean {
+  return choice === "all" || choice === "gold-else-all";
 }

@@ -129,6 +129,7 @@ export function sampleMeta(overrides: Partial<ExportMeta> = {}): ExportMeta {
     includeText: true,
     documentCount: 2,
     spanCount: 8,
+    layers: ["gold", "reviewer:alice"],
     ...overrides,
   };
 }
