@@ -27,5 +27,5 @@ export {
   type QuoteAttribute,
 } from "./project-agreement";
 export { ratingsAgreement, type OutletRating, type RatingAgreement } from "./ratings-agreement";
-export { goldState, type GoldStateInput } from "./status";
+export { goldState, isGold, type GoldCounts, type GoldStateInput } from "./status";
 export { formatMeasure, measured, notEnoughData, type MeasureValue } from "./values";

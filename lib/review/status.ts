@@ -10,8 +10,20 @@ export interface GoldStateInput {
   readonly decisions: number;
 }
 
+export interface GoldCounts {
+  readonly undecided: number;
+  readonly reviewers: number;
+  readonly doneReviewers: number;
+  readonly decisions: number;
+}
+
+/** The rule itself, on counts (the export reads them with one SQL query per batch). */
+export function isGold(counts: GoldCounts): boolean {
+  const someoneDecided = counts.decisions > 0 || (counts.reviewers > 0 && counts.doneReviewers === counts.reviewers);
+  return counts.reviewers > 0 && counts.undecided === 0 && someoneDecided;
+}
+
 export function goldState(input: GoldStateInput): { gold: boolean; undecided: number } {
   const undecided = input.spanIds.filter((id) => !input.covered.has(id)).length;
-  const someoneDecided = input.decisions > 0 || (input.reviewers > 0 && input.doneReviewers === input.reviewers);
-  return { gold: input.reviewers > 0 && undecided === 0 && someoneDecided, undecided };
+  return { gold: isGold({ ...input, undecided }), undecided };
 }

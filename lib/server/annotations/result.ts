@@ -14,7 +14,7 @@ export type FailureCode =
 
 export interface Failure {
   ok: false;
-  status: 403 | 404 | 409 | 422;
+  status: 400 | 403 | 404 | 409 | 422;
   code: FailureCode;
   error: string;
   /** On "stale" and "not_deleted": the span as it is now, so the client can show it. */

@@ -1,0 +1,47 @@
+// Who may export and what an export's choices mean in this project: parsed options, the
+// caller's role, a story or reviewer that must belong to the project, and the totals.
+import { getSqlite } from "@/db";
+import { parseExportOptions, type ExportOptions, type RawExportQuery } from "@/lib/validation/export";
+import { fail, type Failure } from "../annotations/result";
+import { getProjectForMember } from "../projects";
+import type { SessionUser } from "../session";
+import { documentsInScope, summarize, type ExportPlan, type ExportSummary } from "./plan";
+
+const notFound = (): Failure => fail(404, "not_found", "This project does not exist, or you are not a member of it.");
+
+/** Who may export: the project's managers and adjudicators (annotators may be blind to others). */
+export function canExport(user: SessionUser, projectId: number): { id: number; name: string } | Failure {
+  const project = getProjectForMember(user, projectId);
+  if (project === null) return notFound();
+  if (project.role === "annotator") return fail(403, "forbidden", "Only the project's managers and adjudicators can export its annotations.");
+  return { id: project.id, name: project.name };
+}
+
+/** Checks that a story or outlet filter names something in this project, and finds a reviewer's id. */
+function resolvePlan(project: { id: number; name: string }, options: ExportOptions): ExportPlan | Failure {
+  const sqlite = getSqlite();
+  if (options.storyId !== null && sqlite.prepare("select 1 from stories where id = ? and project_id = ?").get(options.storyId, project.id) === undefined) {
+    return fail(400, "invalid", `Story ${options.storyId} is not in this project.`);
+  }
+  let reviewerId: number | null = null;
+  if (options.layer.startsWith("reviewer:")) {
+    const username = options.layer.slice("reviewer:".length);
+    const row = sqlite
+      .prepare<[number, string], { id: number }>("select u.id from users u join project_members m on m.user_id = u.id and m.project_id = ? where u.username = ?")
+      .get(project.id, username);
+    if (row === undefined) return fail(400, "invalid", `No member of this project is called “${username}”.`);
+    reviewerId = row.id;
+  }
+  return { project, options, documentIds: documentsInScope(sqlite, project.id, options), reviewerId };
+}
+
+export function planExport(user: SessionUser, projectId: number, raw: RawExportQuery): { plan: ExportPlan; summary: ExportSummary } | Failure {
+  const parsed = parseExportOptions(raw);
+  if (!parsed.ok) return fail(400, "invalid", parsed.error);
+  const project = canExport(user, projectId);
+  if ("ok" in project) return project;
+  const plan = resolvePlan(project, parsed.options);
+  if ("ok" in plan) return plan;
+  return { plan, summary: summarize(getSqlite(), plan) };
+}
+

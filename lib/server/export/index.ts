@@ -1,0 +1,48 @@
+// Preparing an export for a project's manager or adjudicator: parse the choices, check who is
+// asking, resolve the scope, count what the file will hold, and hand back a stream that reads
+// the database only as fast as its consumer takes the bytes.
+import { getSqlite } from "@/db";
+import { FORMATS, slug } from "@/lib/export";
+import type { Chunk, ExportMeta } from "@/lib/export/types";
+import type { ExportOptions, RawExportQuery } from "@/lib/validation/export";
+import type { Failure } from "../annotations/result";
+import type { SessionUser } from "../session";
+import { planExport } from "./authorize";
+import type { ExportSummary } from "./plan";
+import { exportSource } from "./reader";
+
+export interface PreparedExport extends ExportSummary {
+  fileName: string;
+  contentType: string;
+  options: ExportOptions;
+  stream(): AsyncGenerator<Chunk, void, undefined>;
+}
+
+export function prepareExport(user: SessionUser, projectId: number, raw: RawExportQuery, baseUrl: string): PreparedExport | Failure {
+  const planned = planExport(user, projectId, raw);
+  if ("ok" in planned) return planned;
+  const { plan, summary } = planned;
+  const format = FORMATS[plan.options.format];
+  const meta: ExportMeta = {
+    project: plan.project,
+    exportedAt: new Date().toISOString(),
+    baseUrl: baseUrl.replace(/\/+$/, ""),
+    layer: plan.options.layer,
+    kinds: plan.options.kinds,
+    includeText: plan.options.includeText || !format.textOptional,
+    documentCount: summary.documentCount,
+    spanCount: summary.spanCount,
+    layers: summary.layers,
+  };
+  const layerPart = plan.options.layer.replace(/^reviewer:/, "reviewer-");
+  return {
+    ...summary,
+    options: plan.options,
+    fileName: `${slug(plan.project.name)}-${layerPart}.${format.extension}`,
+    contentType: format.contentType,
+    stream: () => format.writer(exportSource(getSqlite(), plan), meta),
+  };
+}
+
+export { canExport, planExport } from "./authorize";
+export type { ExportPlan, ExportSummary } from "./plan";

@@ -1,0 +1,50 @@
+// An export as an HTTP response that starts at once and is pulled, not pushed: each chunk is
+// produced when the client is ready for it, so a slow client slows the database reads, and a
+// client that goes away cancels the stream, which closes the writer and the reader behind it.
+import type { PreparedExport } from "./index";
+
+const encoder = new TextEncoder();
+
+/** RFC 6266 filename with an ASCII fallback. */
+function disposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+export function streamResponse(prepared: PreparedExport, signal?: AbortSignal): Response {
+  const chunks = prepared.stream();
+  const stop = (): void => void chunks.return(undefined).catch(() => undefined);
+  signal?.addEventListener("abort", stop, { once: true });
+  const body = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const next = await chunks.next();
+          if (next.done) {
+            signal?.removeEventListener("abort", stop);
+            controller.close();
+            return;
+          }
+          controller.enqueue(typeof next.value === "string" ? encoder.encode(next.value) : next.value);
+        } catch (error) {
+          controller.error(error);
+        }
+      },
+      cancel() {
+        stop();
+      },
+    },
+    // Keep ~1 MB ahead of the socket, no more.
+    { highWaterMark: 1024 * 1024, size: (chunk) => chunk.byteLength },
+  );
+  return new Response(body, {
+    headers: {
+      "Content-Type": prepared.contentType,
+      "Content-Disposition": disposition(prepared.fileName),
+      "Cache-Control": "no-store",
+      "X-Export-Documents": String(prepared.documentCount),
+      "X-Export-Spans": String(prepared.spanCount),
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
