@@ -2,6 +2,7 @@
 // any size passes through in bounded memory. fflate does the deflate and the zip records; this
 // wraps its callbacks as an async generator that the export pipeline can pull from.
 import { Zip, ZipDeflate } from "fflate";
+import { slug } from "./slug";
 import type { Chunk, LayerChoice } from "./types";
 
 export interface ZipEntry {
@@ -78,15 +79,8 @@ function concat(parts: Uint8Array[], size: number): Uint8Array {
 
 /** A readable name for a file in an archive: "<id>-<slug of title>", ASCII, at most 60 characters of slug. */
 export function documentFileStem(id: number, title: string): string {
-  const slug = title
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/g, "");
-  return slug === "" ? String(id) : `${id}-${slug}`;
+  const s = slug(title);
+  return s === "" ? String(id) : `${id}-${s}`;
 }
 
 /** The folder a layer's files go in when an export holds several layers: "gold" or the username. */

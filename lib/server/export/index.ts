@@ -2,7 +2,7 @@
 // asking, resolve the scope, count what the file will hold, and hand back a stream that reads
 // the database only as fast as its consumer takes the bytes.
 import { getSqlite } from "@/db";
-import { FORMATS, slug } from "@/lib/export";
+import { formatOf, projectSlug } from "@/lib/export";
 import type { Chunk, ExportMeta } from "@/lib/export/types";
 import type { ExportOptions, RawExportQuery } from "@/lib/validation/export";
 import type { Failure } from "../annotations/result";
@@ -22,7 +22,7 @@ export function prepareExport(user: SessionUser, projectId: number, raw: RawExpo
   const planned = planExport(user, projectId, raw);
   if ("ok" in planned) return planned;
   const { plan, summary } = planned;
-  const format = FORMATS[plan.options.format];
+  const format = formatOf(plan.options.format);
   const meta: ExportMeta = {
     project: plan.project,
     exportedAt: new Date().toISOString(),
@@ -38,7 +38,7 @@ export function prepareExport(user: SessionUser, projectId: number, raw: RawExpo
   return {
     ...summary,
     options: plan.options,
-    fileName: `${slug(plan.project.name)}-${layerPart}.${format.extension}`,
+    fileName: `${projectSlug(plan.project.name)}-${layerPart}.${format.extension}`,
     contentType: format.contentType,
     stream: () => format.writer(exportSource(getSqlite(), plan), meta),
   };
