@@ -100,3 +100,13 @@ export function parseExportOptions(raw: RawExportQuery): ParsedExportOptions {
     },
   };
 }
+
+/** A query string as parseExportOptions reads it; repeated keys are kept (kinds=claim&kinds=quote). */
+export function exportQueryOf(params: URLSearchParams): RawExportQuery {
+  const out: RawExportQuery = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    out[key] = values.length === 1 ? values[0] : values;
+  }
+  return out;
+}

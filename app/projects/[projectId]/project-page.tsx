@@ -37,7 +37,7 @@ export async function memberDocument(params: DocumentParams): Promise<{ user: Se
   return { user, project, doc };
 }
 
-type Tab = "documents" | "stories" | "team" | "settings" | "progress" | "agreement" | "review";
+type Tab = "documents" | "stories" | "team" | "settings" | "progress" | "agreement" | "review" | "export";
 
 /** Breadcrumb plus the project's own pages; each link is shown only to roles that may use it. */
 export function ProjectNav({ project, current }: { project: ProjectForMember; current: Tab }): ReactNode {
@@ -50,6 +50,7 @@ export function ProjectNav({ project, current }: { project: ProjectForMember; cu
     { tab: "progress", label: "Progress", href: `${base}/progress`, show: project.role !== "annotator" },
     { tab: "agreement", label: "Agreement", href: `${base}/agreement`, show: project.role !== "annotator" },
     { tab: "review", label: "Review", href: `${base}/review`, show: project.role !== "annotator" },
+    { tab: "export", label: "Export", href: `${base}/export`, show: project.role !== "annotator" },
   ];
   return (
     <>

@@ -26,21 +26,43 @@ function resolvePlan(project: { id: number; name: string }, options: ExportOptio
   let reviewerId: number | null = null;
   if (options.layer.startsWith("reviewer:")) {
     const username = options.layer.slice("reviewer:".length);
+    // A member, or a former member whose spans are still in the project.
     const row = sqlite
-      .prepare<[number, string], { id: number }>("select u.id from users u join project_members m on m.user_id = u.id and m.project_id = ? where u.username = ?")
-      .get(project.id, username);
-    if (row === undefined) return fail(400, "invalid", `No member of this project is called “${username}”.`);
+      .prepare<{ projectId: number; username: string }, { id: number }>(
+        `select u.id from users u where u.username = @username and (
+           exists (select 1 from project_members m where m.user_id = u.id and m.project_id = @projectId)
+           or exists (select 1 from annotations a join documents d on d.id = a.document_id where a.annotator_id = u.id and d.project_id = @projectId))`,
+      )
+      .get({ projectId: project.id, username });
+    if (row === undefined) return fail(400, "invalid", `No reviewer of this project is called “${username}”.`);
     reviewerId = row.id;
   }
   return { project, options, documentIds: documentsInScope(sqlite, project.id, options), reviewerId };
 }
 
-export function planExport(user: SessionUser, projectId: number, raw: RawExportQuery): { plan: ExportPlan; summary: ExportSummary } | Failure {
+export type PlannedExport = { plan: ExportPlan; summary: ExportSummary };
+
+/** For a signed-in user: managers and adjudicators of the project only. */
+export function planExport(user: SessionUser, projectId: number, raw: RawExportQuery): PlannedExport | Failure {
   const parsed = parseExportOptions(raw);
   if (!parsed.ok) return fail(400, "invalid", parsed.error);
   const project = canExport(user, projectId);
   if ("ok" in project) return project;
-  const plan = resolvePlan(project, parsed.options);
+  return planFor(project, parsed.options);
+}
+
+/**
+ * For the CLI, which acts as the operator: whoever can run it can read the database file
+ * itself, so there is no member to check.
+ */
+export function planExportAsOperator(project: { id: number; name: string }, raw: RawExportQuery): PlannedExport | Failure {
+  const parsed = parseExportOptions(raw);
+  if (!parsed.ok) return fail(400, "invalid", parsed.error);
+  return planFor(project, parsed.options);
+}
+
+function planFor(project: { id: number; name: string }, options: ExportOptions): PlannedExport | Failure {
+  const plan = resolvePlan(project, options);
   if ("ok" in plan) return plan;
   return { plan, summary: summarize(getSqlite(), plan) };
 }

@@ -3,11 +3,11 @@
 // the database only as fast as its consumer takes the bytes.
 import { getSqlite } from "@/db";
 import { formatOf, projectSlug } from "@/lib/export";
-import type { Chunk, ExportMeta } from "@/lib/export/types";
+import type { Chunk, DocumentSource, ExportMeta } from "@/lib/export/types";
 import type { ExportOptions, RawExportQuery } from "@/lib/validation/export";
 import type { Failure } from "../annotations/result";
 import type { SessionUser } from "../session";
-import { planExport } from "./authorize";
+import { planExport, type PlannedExport } from "./authorize";
 import type { ExportSummary } from "./plan";
 import { exportSource } from "./reader";
 
@@ -20,8 +20,14 @@ export interface PreparedExport extends ExportSummary {
 
 export function prepareExport(user: SessionUser, projectId: number, raw: RawExportQuery, baseUrl: string): PreparedExport | Failure {
   const planned = planExport(user, projectId, raw);
-  if ("ok" in planned) return planned;
-  const { plan, summary } = planned;
+  return "ok" in planned ? planned : preparePlanned(planned, baseUrl);
+}
+
+/**
+ * The file for a plan that has been authorized. `source` wraps the reader (the CLI counts
+ * documents through it for its progress bar).
+ */
+export function preparePlanned({ plan, summary }: PlannedExport, baseUrl: string, source: (open: DocumentSource) => DocumentSource = (open) => open): PreparedExport {
   const format = formatOf(plan.options.format);
   const meta: ExportMeta = {
     project: plan.project,
@@ -40,9 +46,9 @@ export function prepareExport(user: SessionUser, projectId: number, raw: RawExpo
     options: plan.options,
     fileName: `${projectSlug(plan.project.name)}-${layerPart}.${format.extension}`,
     contentType: format.contentType,
-    stream: () => format.writer(exportSource(getSqlite(), plan), meta),
+    stream: () => format.writer(source(exportSource(getSqlite(), plan)), meta),
   };
 }
 
-export { canExport, planExport } from "./authorize";
+export { canExport, planExport, planExportAsOperator, type PlannedExport } from "./authorize";
 export type { ExportPlan, ExportSummary } from "./plan";
