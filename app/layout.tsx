@@ -24,6 +24,7 @@ export default async function RootLayout({ children }: { children: ReactNode }):
               <Link href="/queue">Your queue</Link>
               <Link href="/outlets">Outlets</Link>
               {user.role === "admin" ? <Link href="/admin/users">Users</Link> : null}
+              <Link href="/account">Account</Link>
               <span className="whoami" title={`Signed in as ${user.username}`}>{user.displayName}</span>
               <form action={logout}>
                 <button type="submit" className="button link">Sign out</button>

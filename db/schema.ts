@@ -50,6 +50,33 @@ export const sessions = sqliteTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
+// Personal API tokens for scripts (read-only: only the export endpoint accepts them). As with
+// sessions, only sha256(token) is stored, and it is the lookup key, so checking a presented
+// token is an index lookup rather than a comparison of secrets in JavaScript. The last four
+// characters are kept so a person can tell their tokens apart.
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    lastFour: text("last_four").notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    uniqueIndex("api_tokens_hash_unique").on(t.tokenHash),
+    index("api_tokens_user_idx").on(t.userId, t.revokedAt),
+    check("api_tokens_hash_check", sql`length(${t.tokenHash}) = 64`),
+    check("api_tokens_last_four_check", sql`length(${t.lastFour}) = 4`),
+    check("api_tokens_name_check", sql`length(trim(${t.name})) > 0`),
+  ],
+);
+
 // Failed sign-ins per key ("user:<name>" or "ip:<address>"), for throttling.
 export const loginThrottle = sqliteTable("login_throttle", {
   key: text("key").primaryKey(),
@@ -408,6 +435,7 @@ export const auditLog = sqliteTable(
 
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
+export type ApiToken = typeof apiTokens.$inferSelect;
 export type Project = typeof projects.$inferSelect;
 export type ProjectMember = typeof projectMembers.$inferSelect;
 export type ProjectRole = ProjectMember["role"];

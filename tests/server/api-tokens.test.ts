@@ -1,0 +1,183 @@
+// Personal API tokens on a real database: created and shown once, stored only as a hash,
+// listed, revoked, limited, and refused for disabled users. The account page and its server
+// actions run for real; only what Next.js provides per request is stubbed.
+import { sha256 } from "@oslojs/crypto/sha2";
+import { encodeHexLowerCase } from "@oslojs/encoding";
+import { renderToStaticMarkup } from "react-dom/server";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import AccountPage from "@/app/account/page";
+import { createTokenAction, revokeTokenAction } from "@/app/account/actions";
+import { EMPTY_FORM_STATE } from "@/app/form-state";
+import { getSqlite } from "@/db";
+import { authenticateApiToken, bearerToken, createApiToken, listApiTokens, revokeApiToken } from "@/lib/server/api-tokens";
+import type { SessionUser } from "@/lib/server/session";
+import { setUserDisabled } from "@/lib/server/users";
+import { MAX_LIVE_API_TOKENS } from "@/lib/validation/api-tokens";
+import { admin, reviewer, signInAs } from "./helpers";
+
+vi.mock("next/headers", async () => (await import("./helpers")).nextHeadersMock);
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+vi.mock("next/server", async (original) => ({ ...(await original<typeof import("next/server")>()), connection: async () => undefined }));
+
+interface RawRow { id: number; user_id: number; name: string; token_hash: string; last_four: string; last_used_at: number | null; revoked_at: number | null }
+const rawRow = (id: number): RawRow => getSqlite().prepare("select * from api_tokens where id = ?").get(id) as RawRow;
+const sha256Hex = (s: string): string => encodeHexLowerCase(sha256(new TextEncoder().encode(s)));
+
+function created(user: SessionUser, name: string): { id: number; token: string } {
+  const result = createApiToken(user, { name });
+  if (!result.ok) throw new Error(result.error);
+  return result;
+}
+
+function form(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) data.set(k, v);
+  return data;
+}
+
+let ana: SessionUser;
+let bo: SessionUser;
+
+beforeAll(async () => {
+  await admin();
+  ana = await reviewer("ana");
+  bo = await reviewer("bo");
+});
+
+describe("creating a token", () => {
+  it("returns a pdt_ token once and stores only its sha256, the name and the last four characters", () => {
+    const { id, token } = created(ana, "CI export script");
+    expect(token).toMatch(/^pdt_[a-z2-7]{52}$/);
+    const row = rawRow(id);
+    expect(row).toMatchObject({ user_id: ana.id, name: "CI export script", token_hash: sha256Hex(token), last_four: token.slice(-4), last_used_at: null, revoked_at: null });
+    // Nowhere in the database is the token itself, nor its random part.
+    const dump = JSON.stringify(getSqlite().prepare("select * from api_tokens").all()) + JSON.stringify(getSqlite().prepare("select * from audit_log").all());
+    expect(dump).not.toContain(token.slice(4));
+    expect(authenticateApiToken(token)).toEqual({ id: ana.id, username: "ana", displayName: "ana", role: "member" });
+  });
+
+  it("mints a different token each time", () => {
+    const a = created(ana, "one");
+    const b = created(ana, "two");
+    expect(a.token).not.toBe(b.token);
+    expect(authenticateApiToken(a.token)?.id).toBe(ana.id);
+    expect(authenticateApiToken(b.token)?.id).toBe(ana.id);
+  });
+
+  it("records when a token was last used", () => {
+    const { id, token } = created(ana, "usage");
+    expect(rawRow(id).last_used_at).toBeNull();
+    const before = Date.now();
+    authenticateApiToken(token);
+    expect(rawRow(id).last_used_at).toBeGreaterThanOrEqual(before - 1000);
+  });
+});
+
+describe("tokens that are refused", () => {
+  it("refuses unknown and malformed tokens, and one with a single character changed", () => {
+    const { token } = created(ana, "real");
+    const flipped = token.slice(0, -1) + (token.endsWith("a") ? "b" : "a");
+    for (const t of ["", "pdt_", "pdt_short", `pdt_${"a".repeat(52)}`, flipped, token.toUpperCase(), `${token}a`, token.slice(4)]) {
+      expect(authenticateApiToken(t)).toBeNull();
+    }
+    expect(authenticateApiToken(token)?.id).toBe(ana.id);
+  });
+
+  it("stops a revoked token at once and audits the revocation", () => {
+    const { id, token } = created(ana, "to revoke");
+    expect(revokeApiToken(ana, id)).toEqual({ ok: true });
+    expect(authenticateApiToken(token)).toBeNull();
+    expect(rawRow(id).revoked_at).not.toBeNull();
+    const audit = getSqlite().prepare("select actor_id, before from audit_log where entity = 'api_token' and action = 'revoke' and entity_id = ?").get(id) as { actor_id: number; before: string };
+    expect(audit.actor_id).toBe(ana.id);
+    expect(JSON.parse(audit.before)).toEqual({ name: "to revoke", lastFour: token.slice(-4) });
+    expect(revokeApiToken(ana, id).ok).toBe(false);
+  });
+
+  it("lets nobody revoke another person's token", () => {
+    const { id, token } = created(ana, "ana's");
+    expect(revokeApiToken(bo, id)).toMatchObject({ ok: false });
+    expect(authenticateApiToken(token)?.id).toBe(ana.id);
+  });
+
+  it("stops a disabled user's tokens, and only theirs", async () => {
+    const carl = await reviewer("carl");
+    const { token } = created(carl, "carl's");
+    const other = created(ana, "still fine");
+    expect(setUserDisabled(await admin(), carl.id, true).ok).toBe(true);
+    expect(authenticateApiToken(token)).toBeNull();
+    expect(authenticateApiToken(other.token)?.id).toBe(ana.id);
+  });
+});
+
+describe("listing and the limit", () => {
+  it("lists a user's live tokens without any secret, newest first, and not other people's", async () => {
+    const dee = await reviewer("dee");
+    const first = created(dee, "first");
+    const second = created(dee, "second");
+    const gone = created(dee, "gone");
+    revokeApiToken(dee, gone.id);
+    created(bo, "bo's");
+    authenticateApiToken(first.token);
+    const rows = listApiTokens(dee);
+    expect(rows.map((r) => r.name)).toEqual(["second", "first"]);
+    expect(Object.keys(rows[0]!).sort()).toEqual(["createdAt", "id", "lastFour", "lastUsedAt", "name"]);
+    expect(rows[0]).toMatchObject({ id: second.id, lastFour: second.token.slice(-4), lastUsedAt: null });
+    expect(rows[1]!.lastUsedAt).toBeInstanceOf(Date);
+  });
+
+  it(`allows at most ${MAX_LIVE_API_TOKENS} live tokens, and another once one is revoked`, async () => {
+    const eve = await reviewer("eve");
+    const ids = Array.from({ length: MAX_LIVE_API_TOKENS }, (_, i) => created(eve, `t${i}`).id);
+    const refused = createApiToken(eve, { name: "one too many" });
+    expect(refused).toMatchObject({ ok: false });
+    expect(refused.ok ? "" : refused.error).toMatch(/20 tokens.*Revoke/);
+    revokeApiToken(eve, ids[0]!);
+    expect(createApiToken(eve, { name: "now fits" }).ok).toBe(true);
+  });
+});
+
+describe("the Authorization header", () => {
+  it("reads only the Bearer scheme", () => {
+    expect(bearerToken("Bearer pdt_abc")).toBe("pdt_abc");
+    expect(bearerToken("bearer   pdt_abc ")).toBe("pdt_abc");
+    expect(bearerToken("Basic pdt_abc")).toBe("");
+    expect(bearerToken("Bearer")).toBe("");
+    expect(bearerToken("Bearer a b")).toBe("");
+  });
+});
+
+describe("the account page and its actions", () => {
+  it("shows a new token once: in the action's answer, never on the page", async () => {
+    const fay = await reviewer("fay");
+    signInAs(fay);
+    const state = await createTokenAction(EMPTY_FORM_STATE, form({ name: "  nightly backup  " }));
+    expect(state.ok).toBe(true);
+    expect(state.token).toMatch(/^pdt_/);
+    expect(authenticateApiToken(state.token!)?.id).toBe(fay.id);
+    const html = renderToStaticMarkup(await AccountPage());
+    expect(html).toContain("nightly backup");
+    expect(html).toContain(`…${state.token!.slice(-4)}`);
+    expect(html).not.toContain(state.token!.slice(4, 20));
+  });
+
+  it("refuses a blank name with a field error and creates nothing", async () => {
+    const gus = await reviewer("gus");
+    signInAs(gus);
+    const state = await createTokenAction(EMPTY_FORM_STATE, form({ name: "   " }));
+    expect(state.errors?.name).toMatch(/name/i);
+    expect(state.token).toBeUndefined();
+    expect(listApiTokens(gus)).toEqual([]);
+  });
+
+  it("revokes only the signed-in user's own token", async () => {
+    const { id, token } = created(ana, "from the page");
+    signInAs(bo);
+    expect((await revokeTokenAction(EMPTY_FORM_STATE, form({ tokenId: String(id) }))).ok).toBeUndefined();
+    expect(authenticateApiToken(token)?.id).toBe(ana.id);
+    signInAs(ana);
+    expect((await revokeTokenAction(EMPTY_FORM_STATE, form({ tokenId: String(id) }))).ok).toBe(true);
+    expect(authenticateApiToken(token)).toBeNull();
+    expect(renderToStaticMarkup(await AccountPage())).not.toContain("from the page");
+  });
+});
