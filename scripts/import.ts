@@ -1,6 +1,7 @@
 // npm run import -- --project <name> [--outlet <name>] [--story <name>] [--author <name>]
 //                   [--date YYYY-MM-DD] [--url <url>] [--title <title>] <files…>
 // Imports files through lib/server/documents.importDocuments, the same path as the web form.
+// With --annotations FILE it imports an annotated corpus instead (see ./import-annotations.ts).
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -9,9 +10,11 @@ import { MAX_IMPORT_BYTES } from "@/lib/import";
 import { importDocuments, type ImportItem, type ImportProblem } from "@/lib/server/documents";
 import { findProjectByName, listProjectNames } from "@/lib/server/projects";
 import { documentMetadataSchema } from "@/lib/validation/documents";
+import { CliError, printReport, runAnnotationImport } from "./import-annotations";
 
 const USAGE =
-  "usage: npm run import -- --project <name> [--outlet <name>] [--story <name>] [--author <name>] [--date YYYY-MM-DD] [--url <url>] [--title <title>] <files…>";
+  "usage: npm run import -- --project <name> [--outlet <name>] [--story <name>] [--author <name>] [--date YYYY-MM-DD] [--url <url>] [--title <title>] <files…>\n" +
+  "       npm run import -- --project <name> --annotations <file or brat folder> [--format jsonl|w3c|brat] [--layer as-exported|gold|reviewer:NAME] [--dry-run] [--create-project] [--as USERNAME]";
 
 function fail(message: string): never {
   console.error(message);
@@ -38,10 +41,36 @@ function readItems(files: string[]): { items: ImportItem[]; problems: ImportProb
   return { items, problems };
 }
 
+function importAnnotationsFrom(values: { project: string; annotations: string; format?: string; layer?: string; "dry-run"?: boolean; "create-project"?: boolean; as?: string }): void {
+  try {
+    const { report, projectName } = runAnnotationImport({
+      project: values.project,
+      annotations: values.annotations,
+      format: values.format,
+      layer: values.layer,
+      dryRun: values["dry-run"] === true,
+      createProject: values["create-project"] === true,
+      as: values.as,
+    });
+    printReport(report, projectName);
+    closeDb();
+    process.exit(report.refused.length > 0 ? 1 : 0);
+  } catch (error) {
+    if (error instanceof CliError) fail(error.message);
+    throw error;
+  }
+}
+
 function main(): void {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
+      annotations: { type: "string" },
+      format: { type: "string" },
+      layer: { type: "string" },
+      "dry-run": { type: "boolean" },
+      "create-project": { type: "boolean" },
+      as: { type: "string" },
       project: { type: "string" },
       outlet: { type: "string" },
       story: { type: "string" },
@@ -51,6 +80,10 @@ function main(): void {
       title: { type: "string" },
     },
   });
+  if (values.project !== undefined && values.annotations !== undefined) {
+    if (positionals.length > 0) fail(`Pass either --annotations or document files, not both.\n${USAGE}`);
+    return importAnnotationsFrom({ ...values, project: values.project, annotations: values.annotations });
+  }
   if (values.project === undefined || positionals.length === 0) fail(USAGE);
   const project = findProjectByName(values.project);
   if (project === null) {

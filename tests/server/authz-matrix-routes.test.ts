@@ -13,6 +13,7 @@ import * as annotations from "@/app/api/projects/[projectId]/documents/[document
 import * as segment from "@/app/api/projects/[projectId]/documents/[documentId]/segments/[segmentId]/route";
 import * as segments from "@/app/api/projects/[projectId]/documents/[documentId]/segments/route";
 import * as status from "@/app/api/projects/[projectId]/documents/[documentId]/status/route";
+import * as exportRoute from "@/app/api/projects/[projectId]/export/route";
 import * as sources from "@/app/api/projects/[projectId]/sources/route";
 import { markDocumentDone } from "@/lib/server/assignments";
 import { createSegment } from "@/lib/server/segments";
@@ -41,7 +42,7 @@ interface Fixture {
 
 type Send = (request: Request) => Promise<Response>;
 /** The handler with the URL's ids, and the body, for a member (the signed out and the non-member send the annotator's). */
-type Call = (f: Fixture, as: Member) => { send: Send; body?: unknown };
+type Call = (f: Fixture, as: Member) => { send: Send; body?: unknown; query?: string };
 
 /** Binds a handler to the ids Next.js would pass it, as strings. */
 function to<K extends string>(handler: (request: Request, context: { params: Promise<Record<K, string>> }) => Promise<Response>, ids: Record<K, number>): Send {
@@ -72,6 +73,7 @@ const CALLS: Record<string, Call> = {
   "GET status": (f) => ({ send: to(status.GET, docIds(f)) }),
   "POST status { done }": (f) => ({ send: to(status.POST, docIds(f)), body: { done: true } }),
   "POST status { reopen } (the annotator's layer)": (f) => ({ send: to(status.POST, { projectId: f.p, documentId: f.done }), body: { reopen: f.users.annotator.id } }),
+  "GET export": (f) => ({ send: to(exportRoute.GET, { projectId: f.p }), query: "?format=jsonl&layer=all" }),
 };
 
 // Columns: signed out, non-member, annotator, manager.
@@ -92,6 +94,8 @@ const EXPECTED: Record<keyof typeof CALLS, number[]> = {
   "GET status": [401, 404, 200, 200],
   "POST status { done }": [401, 404, 200, 200],
   "POST status { reopen } (the annotator's layer)": [401, 404, 403, 200],
+  // Export is for managers and adjudicators: an annotator may be blind to the others' spans.
+  "GET export": [401, 404, 403, 200],
 };
 
 let people: Promise<{ annotator: SessionUser; manager: SessionUser; outsider: SessionUser }> | null = null;
@@ -112,8 +116,8 @@ async function fixture(): Promise<{ f: Fixture; outsider: SessionUser }> {
   return { f: { p, doc, done, spans, segment: made.segment.id, users }, outsider: users.outsider };
 }
 
-function request(method: string, body: unknown): Request {
-  return new Request("http://localhost/api/x", {
+function request(method: string, body: unknown, query = ""): Request {
+  return new Request(`http://localhost/api/x${query}`, {
     method,
     body: body === undefined ? undefined : JSON.stringify(body),
     headers: { "content-type": "application/json", origin: "http://localhost" },
@@ -127,10 +131,10 @@ describe("authorization matrix of the JSON route handlers", () => {
   it.each(cells)("$call × $role → $expected", async ({ call, role, expected }) => {
     const { f, outsider } = await fixture();
     const as: Member = role === "manager" ? "manager" : "annotator";
-    const { send, body } = CALLS[call]!(f, as);
+    const { send, body, query } = CALLS[call]!(f, as);
     signInAs(role === "signed out" ? null : role === "non-member" ? outsider : f.users[as]);
     const audits = auditCount();
-    const response = await send(request(METHOD.exec(call)![0], body));
+    const response = await send(request(METHOD.exec(call)![0], body, query));
     expect(response.status).toBe(expected);
     if (expected >= 400) {
       expect(await response.json()).toMatchObject({ error: expect.any(String) });
@@ -142,10 +146,10 @@ describe("authorization matrix of the JSON route handlers", () => {
 // Keep the matrix honest: a route file or handler added under app/api must get its rows here.
 it("covers every route file under app/api and every handler each exports", () => {
   const files = readdirSync(path.join(process.cwd(), "app/api"), { recursive: true }).map(String).filter((f) => f.endsWith("route.ts"));
-  expect(files).toHaveLength(8);
-  const modules = { sources, segments, segment, annotations, annotation, restore, history, status };
+  expect(files).toHaveLength(9);
+  const modules = { sources, segments, segment, annotations, annotation, restore, history, status, exportRoute };
   const exported = Object.entries(modules).flatMap(([name, m]) => Object.keys(m).map((method) => `${name}.${method}`));
   expect(exported.sort()).toEqual(
-    ["sources.GET", "sources.POST", "segments.GET", "segments.POST", "segment.DELETE", "annotations.GET", "annotations.POST", "annotation.PATCH", "annotation.DELETE", "restore.POST", "history.GET", "status.GET", "status.POST"].sort(),
+    ["sources.GET", "sources.POST", "segments.GET", "segments.POST", "segment.DELETE", "annotations.GET", "annotations.POST", "annotation.PATCH", "annotation.DELETE", "restore.POST", "history.GET", "status.GET", "status.POST", "exportRoute.GET"].sort(),
   );
 });
