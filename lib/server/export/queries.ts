@@ -26,24 +26,8 @@ export interface DocumentRowRaw {
   story_description: string | null;
 }
 
-export interface SpanRowRaw {
-  id: number;
-  document_id: number;
-  layer: "annotator" | "gold";
-  username: string;
-  display_name: string;
-  kind: "claim" | "opinion" | "quote";
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  attributes: string;
-  note: string;
-  parent_id: number | null;
-  created_at: number;
-  updated_at: number;
-}
+/** id, document_id, is_gold, annotator_id, kind, start, end, exact, prefix, suffix, attributes (JSON), note, parent_id, created_at, updated_at */
+export type SpanTuple = [number, number, 0 | 1, number, "claim" | "opinion" | "quote", number, number, string, string, string, string, string, number | null, number, number];
 
 export interface GoldCountsRaw {
   id: number;
@@ -64,33 +48,39 @@ export function prepareQueries(sqlite: Database.Database) {
              s.id as story_id, s.name as story_name, s.description as story_description
       from documents d left join outlets o on o.id = d.outlet_id left join stories s on s.id = d.story_id
       where d.id in ${DOCS} order by d.id`),
-    // Live spans of the batch in export order: by document, gold before reviewers, reviewers by
-    // username, then reading order. Which layers and kinds is decided by the caller's filters.
-    spans: sqlite.prepare<{ ids: string; kinds: string; gold: number; annotator: number; onlyUser: number | null }, SpanRowRaw>(`
-      select a.id, a.document_id, a.layer, u.username, u.display_name, a.kind, a.start, a."end", a.exact, a.prefix, a.suffix,
+    // Live spans of the batch, as arrays (SpanTuple): a million spans read as row objects would
+    // cost more than the rest of the export. The reader sorts each document's few spans itself,
+    // which is cheaper than SQLite sorting a whole batch through a temporary b-tree.
+    spans: sqlite
+      .prepare<{ ids: string; kinds: string; gold: number; annotator: number; onlyUser: number | null }, SpanTuple>(`
+      select a.id, a.document_id, a.layer = 'gold', a.annotator_id, a.kind, a.start, a."end", a.exact, a.prefix, a.suffix,
              a.attributes, a.note, a.parent_id, a.created_at, a.updated_at
-      from annotations a join users u on u.id = a.annotator_id
+      from annotations a
       where a.document_id in ${DOCS} and a.deleted_at is null
         and a.kind in (select value from json_each(@kinds))
-        and ((a.layer = 'gold' and @gold = 1) or (a.layer = 'annotator' and @annotator = 1 and (@onlyUser is null or a.annotator_id = @onlyUser)))
-      order by a.document_id, a.layer = 'annotator', u.username, a.start, a."end" desc, a.id`),
+        and ((a.layer = 'gold' and @gold = 1) or (a.layer = 'annotator' and @annotator = 1 and (@onlyUser is null or a.annotator_id = @onlyUser)))`)
+      .raw(true),
+    people: sqlite.prepare<{ ids: string }, { id: number; username: string; display_name: string }>(`
+      select id, username, display_name from users where id in (select value from json_each(@ids))`),
     // Counts behind lib/review isGold: reviewers are everyone who started the document or has
-    // live spans on it; a span is decided when some adjudication lists it.
+    // live spans on it; a span is decided when some adjudication lists it. The batch's live spans
+    // are read once and grouped, not counted per document by correlated subqueries.
     goldCounts: sqlite.prepare<{ ids: string }, GoldCountsRaw>(`
       with docs(id) as ${DOCS},
+      live(document_id, id, annotator_id) as materialized (
+        select document_id, id, annotator_id from annotations where document_id in docs and layer = 'annotator' and deleted_at is null),
+      covered(id) as (select distinct e.value from adjudications j, json_each(j.from_annotation_ids) e where j.document_id in docs),
+      undecided(document_id, n) as (select document_id, count(*) from live where id not in covered group by document_id),
       who(document_id, user_id, done) as (
-        select document_id, user_id, status = 'submitted' from assignments where document_id in docs and status != 'todo'
-        union
-        select distinct a.document_id, a.annotator_id, 0 from annotations a
-        where a.document_id in docs and a.layer = 'annotator' and a.deleted_at is null
-          and not exists (select 1 from assignments s where s.document_id = a.document_id and s.user_id = a.annotator_id and s.status != 'todo'))
-      select d.id,
-        (select count(*) from who where who.document_id = d.id) as reviewers,
-        (select count(*) from who where who.document_id = d.id and who.done) as done_reviewers,
-        (select count(*) from adjudications j where j.document_id = d.id) as decisions,
-        (select count(*) from annotations a where a.document_id = d.id and a.layer = 'annotator' and a.deleted_at is null
-           and not exists (select 1 from adjudications j, json_each(j.from_annotation_ids) e where j.document_id = a.document_id and e.value = a.id)) as undecided
-      from docs d`),
+        select document_id, user_id, max(done) from (
+          select document_id, user_id, status = 'submitted' as done from assignments where document_id in docs and status != 'todo'
+          union all
+          select distinct document_id, annotator_id, 0 from live)
+        group by document_id, user_id),
+      reviewers(document_id, n, done) as (select document_id, count(*), sum(done) from who group by document_id),
+      decided(document_id, n) as (select document_id, count(*) from adjudications where document_id in docs group by document_id)
+      select d.id, coalesce(r.n, 0) as reviewers, coalesce(r.done, 0) as done_reviewers, coalesce(k.n, 0) as decisions, coalesce(u.n, 0) as undecided
+      from docs d left join reviewers r on r.document_id = d.id left join decided k on k.document_id = d.id left join undecided u on u.document_id = d.id`),
     reviewerStatus: sqlite.prepare<{ ids: string }, { document_id: number; username: string; status: "todo" | "in_progress" | "submitted" }>(`
       select s.document_id, u.username, s.status from assignments s join users u on u.id = s.user_id where s.document_id in ${DOCS}`),
     segments: sqlite.prepare<{ ids: string }, { id: number; document_id: number; start: number; end: number; outlet_id: number | null; outlet_name: string | null; original_url: string | null; original_date: string | null }>(`

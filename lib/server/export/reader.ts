@@ -6,7 +6,7 @@
 import type Database from "better-sqlite3";
 import type { DocumentSource, ExportDocument, ExportLayer, ExportOutlet, ExportSource, ExportSpan, LayerName } from "@/lib/export/types";
 import { batches, goldSettledIn, layerTakes, orderLayers, type ExportPlan } from "./plan";
-import { prepareQueries, type DocumentRowRaw, type ExportQueries, type RatingRowRaw, type SpanRowRaw } from "./queries";
+import { prepareQueries, type DocumentRowRaw, type ExportQueries, type RatingRowRaw, type SpanTuple } from "./queries";
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 const person = (r: { username: string; display_name: string }) => ({ username: r.username, displayName: r.display_name });
@@ -25,23 +25,43 @@ function groupBy<T extends { document_id: number }>(rows: T[]): Map<number, T[]>
   return out;
 }
 
-function toSpan(r: SpanRowRaw): ExportSpan {
-  return {
-    id: r.id,
-    layer: r.layer === "gold" ? "gold" : `reviewer:${r.username}`,
-    annotator: person(r),
-    kind: r.kind,
-    start: r.start,
-    end: r.end,
-    exact: r.exact,
-    prefix: r.prefix,
-    suffix: r.suffix,
-    attributes: JSON.parse(r.attributes) as Record<string, unknown>,
-    note: r.note,
-    parentId: r.parent_id,
-    createdAt: iso(r.created_at),
-    updatedAt: iso(r.updated_at),
-  };
+type Person = ExportSpan["annotator"];
+
+/** Reading order within a layer: gold first, then reviewers by username; by start, longer first. */
+function exportOrder(a: ExportSpan, b: ExportSpan): number {
+  if (a.layer !== b.layer) return a.layer === "gold" ? -1 : b.layer === "gold" ? 1 : a.layer < b.layer ? -1 : 1;
+  return a.start - b.start || b.end - a.end || a.id - b.id;
+}
+
+/** A batch's spans by document, each list in export order; people are shared objects, read once. */
+function spansByDocument(queries: ExportQueries, rows: SpanTuple[], people: Map<number, Person>): Map<number, ExportSpan[]> {
+  const missing = [...new Set(rows.map((r) => r[3]))].filter((id) => !people.has(id));
+  if (missing.length > 0) for (const p of queries.people.all({ ids: JSON.stringify(missing) })) people.set(p.id, person(p));
+  const out = new Map<number, ExportSpan[]>();
+  for (const [id, documentId, isGold, annotatorId, kind, start, end, exact, prefix, suffix, attributes, note, parentId, createdAt, updatedAt] of rows) {
+    const annotator = people.get(annotatorId)!;
+    const span: ExportSpan = {
+      id,
+      layer: isGold === 1 ? "gold" : `reviewer:${annotator.username}`,
+      annotator,
+      kind,
+      start,
+      end,
+      exact,
+      prefix,
+      suffix,
+      attributes: JSON.parse(attributes) as Record<string, unknown>,
+      note,
+      parentId,
+      createdAt: iso(createdAt),
+      updatedAt: iso(updatedAt),
+    };
+    const list = out.get(documentId);
+    if (list === undefined) out.set(documentId, [span]);
+    else list.push(span);
+  }
+  for (const list of out.values()) list.sort(exportOrder);
+  return out;
 }
 
 /** Registry ids a span refers to: a quote's speaker and a claim's or opinion's targets. */
@@ -73,7 +93,12 @@ class OutletCache {
   }
 }
 
-function readBatch(queries: ExportQueries, plan: ExportPlan, outlets: OutletCache, ids: number[], withSpans: boolean): ExportDocument[] {
+interface Caches {
+  outlets: OutletCache;
+  people: Map<number, Person>;
+}
+
+function readBatch(queries: ExportQueries, plan: ExportPlan, caches: Caches, ids: number[], withSpans: boolean): ExportDocument[] {
   const settled = goldSettledIn(queries, ids);
   const kept = ids.filter((id) => !plan.options.goldOnly || settled.get(id) === true);
   if (kept.length === 0) return [];
@@ -81,8 +106,8 @@ function readBatch(queries: ExportQueries, plan: ExportPlan, outlets: OutletCach
   const anyGold = plan.options.layer === "gold" || plan.options.layer === "gold-else-all";
   const anyAnnotator = plan.options.layer !== "gold";
   const spans = withSpans
-    ? groupBy(queries.spans.all({ ...param, kinds: JSON.stringify(plan.options.kinds), gold: anyGold ? 1 : 0, annotator: anyAnnotator ? 1 : 0, onlyUser: plan.reviewerId }))
-    : new Map<number, SpanRowRaw[]>();
+    ? spansByDocument(queries, queries.spans.all({ ...param, kinds: JSON.stringify(plan.options.kinds), gold: anyGold ? 1 : 0, annotator: anyAnnotator ? 1 : 0, onlyUser: plan.reviewerId }), caches.people)
+    : new Map<number, ExportSpan[]>();
   const statuses = groupBy(queries.reviewerStatus.all(param));
   const segments = groupBy(queries.segments.all(param));
   const decisions = groupBy(queries.decisions.all(param));
@@ -90,7 +115,7 @@ function readBatch(queries: ExportQueries, plan: ExportPlan, outlets: OutletCach
   const docs = queries.documents.all(param).map((row): ExportDocument => {
     const goldSettled = settled.get(row.id) === true;
     const takes = layerTakes(plan, goldSettled);
-    const docSpans = (spans.get(row.id) ?? []).filter((s) => (s.layer === "gold" ? takes.gold : takes.annotator)).map(toSpan);
+    const docSpans = (spans.get(row.id) ?? []).filter((s) => (s.layer === "gold" ? takes.gold : takes.annotator));
     return {
       id: row.id,
       title: row.title,
@@ -104,7 +129,7 @@ function readBatch(queries: ExportQueries, plan: ExportPlan, outlets: OutletCach
       charCount: row.char_count,
       wordCount: row.word_count,
       text: row.text,
-      outlet: outlets.outlet(row),
+      outlet: caches.outlets.outlet(row),
       story: row.story_id === null ? null : { id: row.story_id, name: row.story_name ?? "", description: row.story_description ?? "" },
       segments: (segments.get(row.id) ?? []).map((g) => ({
         id: g.id,
@@ -167,10 +192,10 @@ export function exportSource(sqlite: Database.Database, plan: ExportPlan): Docum
 
 export async function* readExportDocuments(sqlite: Database.Database, plan: ExportPlan, withSpans = true): AsyncGenerator<ExportDocument, void, undefined> {
   const queries = prepareQueries(sqlite);
-  const outlets = new OutletCache(queries, plan.project.id);
+  const caches: Caches = { outlets: new OutletCache(queries, plan.project.id), people: new Map() };
   for (const batch of batches(plan.documentIds)) {
     // Each document is handed on before the next batch is read; the consumer's pace (a slow
     // download, a full disk) decides when that happens.
-    for (const doc of readBatch(queries, plan, outlets, batch, withSpans)) yield doc;
+    for (const doc of readBatch(queries, plan, caches, batch, withSpans)) yield doc;
   }
 }
