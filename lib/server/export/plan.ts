@@ -22,9 +22,11 @@ export interface ExportSummary {
   layers: LayerName[];
 }
 
-// Documents are read this many at a time: enough to amortize each query, few enough that
-// a batch of long articles stays a few megabytes.
-export const BATCH = 100;
+// Documents are read this many at a time: enough to amortize each query, few enough that a
+// batch's rows die young. Measured on 1,000,000 spans: at 100 documents a batch outlived V8's
+// young generation, was promoted, and resident memory peaked ~160 MB above the start; at 25 it
+// stayed ~50 MB above, at the same speed.
+export const BATCH = 25;
 
 export function batches(ids: readonly number[]): number[][] {
   const out: number[][] = [];
