@@ -14,7 +14,7 @@ import { CliError, printReport, runAnnotationImport } from "./import-annotations
 
 const USAGE =
   "usage: npm run import -- --project <name> [--outlet <name>] [--story <name>] [--author <name>] [--date YYYY-MM-DD] [--url <url>] [--title <title>] <files…>\n" +
-  "       npm run import -- --project <name> --annotations <file or brat folder> [--format jsonl|w3c|brat] [--layer as-exported|gold|reviewer:NAME] [--dry-run] [--create-project] [--as USERNAME]";
+  "       npm run import -- --project <name> --annotations <file or brat folder>… [--format jsonl|w3c|brat] [--layer as-exported|gold|reviewer:NAME] [--dry-run] [--create-project] [--as USERNAME]";
 
 function fail(message: string): never {
   console.error(message);
@@ -41,7 +41,7 @@ function readItems(files: string[]): { items: ImportItem[]; problems: ImportProb
   return { items, problems };
 }
 
-function importAnnotationsFrom(values: { project: string; annotations: string; format?: string; layer?: string; "dry-run"?: boolean; "create-project"?: boolean; as?: string }): void {
+function importAnnotationsFrom(values: { project: string; annotations: string[]; format?: string; layer?: string; "dry-run"?: boolean; "create-project"?: boolean; as?: string }): void {
   try {
     const { report, projectName } = runAnnotationImport({
       project: values.project,
@@ -65,7 +65,7 @@ function main(): void {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
-      annotations: { type: "string" },
+      annotations: { type: "string", multiple: true },
       format: { type: "string" },
       layer: { type: "string" },
       "dry-run": { type: "boolean" },

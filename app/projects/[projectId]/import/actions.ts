@@ -4,6 +4,10 @@ import { formString, type FormState } from "@/app/form-state";
 import { requireUser } from "@/lib/server/auth";
 import { importDocuments, type ImportItem, type ImportProblem, type ImportResult } from "@/lib/server/documents";
 import { MAX_IMPORT_BYTES } from "@/lib/import";
+import { importAnnotations, type Refusal } from "@/lib/server/annotation-import";
+import { reportHeadline, reportLines } from "@/lib/server/annotation-import/summary";
+import { refuseUnlessManager } from "@/lib/server/members";
+import { guessFormatOfFiles, importOptionsSchema, MAX_ANNOTATION_IMPORT_BYTES } from "@/lib/validation/annotation-import";
 import { documentMetadataSchema } from "@/lib/validation/documents";
 import { parseId } from "@/lib/validation/projects";
 import { fieldErrors } from "@/lib/validation/users";
@@ -65,4 +69,51 @@ export async function pasteTextAction(_prev: ImportFormState, formData: FormData
   const state = await runImport(formData, [{ text }], []);
   // A refused paste comes back in the form, so nothing typed is lost.
   return state.ok ? state : { ...state, values: { ...state.values, text } };
+}
+
+export interface AnnotationImportState {
+  ok?: boolean;
+  message?: string;
+  /** What the import did or would do, one sentence per line. */
+  lines?: string[];
+  refused?: Refusal[];
+  /** The last run was a check that passed: importing the same file now does what it said. */
+  checked?: boolean;
+}
+
+const tooLarge = (file: File): string =>
+  `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB: the limit is ${MAX_ANNOTATION_IMPORT_BYTES / 1024 / 1024} MB.`;
+
+/** "Check" runs the import as a dry run and reports; "Import" runs it for real. */
+export async function importAnnotationsAction(_prev: AnnotationImportState, formData: FormData): Promise<AnnotationImportState> {
+  const user = await requireUser();
+  const projectId = parseId(formData.get("projectId"));
+  if (projectId === null) return { message: "That project does not exist." };
+  const refusal = refuseUnlessManager(user, projectId, "import annotations");
+  if (refusal !== null) return { message: refusal.error };
+  const files = formData.getAll("annotationFiles").filter((f): f is File => f instanceof File && f.name !== "");
+  if (files.length === 0) return { message: "Choose the file to import." };
+  const chosen = formString(formData, "format");
+  const options = importOptionsSchema.safeParse({
+    format: chosen === "auto" || chosen === "" ? guessFormatOfFiles(files.map((f) => f.name)) : chosen,
+    layer: formString(formData, "layer"),
+    dryRun: formString(formData, "intent") !== "import",
+  });
+  if (!options.success) return { message: `${options.error.issues[0]!.message}${chosen === "auto" ? " Choose the format." : ""}` };
+  // Sizes are checked from the upload's headers, before a byte of any file is read.
+  const total = files.reduce((sum, f) => sum + f.size, 0);
+  const over = files.find((f) => f.size > MAX_ANNOTATION_IMPORT_BYTES);
+  if (over !== undefined || total > MAX_ANNOTATION_IMPORT_BYTES) return { message: `Nothing was imported: ${over !== undefined ? tooLarge(over) : `the files together are over the ${MAX_ANNOTATION_IMPORT_BYTES / 1024 / 1024} MB limit.`}` };
+  const inputs = await Promise.all(files.map(async (f) => ({ name: f.webkitRelativePath || f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+  const result = importAnnotations(user, projectId, { ...options.data, files: inputs });
+  if (!result.ok) return { message: result.error };
+  const { report } = result;
+  if (report.written) revalidatePath(`/projects/${projectId}`);
+  return {
+    ok: report.refused.length === 0,
+    message: reportHeadline(report),
+    lines: reportLines(report),
+    refused: report.refused,
+    checked: report.dryRun && report.refused.length === 0,
+  };
 }

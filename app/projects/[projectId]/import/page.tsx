@@ -4,9 +4,12 @@ import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { requireUser } from "@/lib/server/auth";
 import { listOutlets, listStories } from "@/lib/server/catalog";
+import { listMembers } from "@/lib/server/members";
 import { getProjectForMember } from "@/lib/server/projects";
 import { ACCEPTED_EXTENSIONS, MAX_IMPORT_BYTES } from "@/lib/import";
+import { MAX_ANNOTATION_IMPORT_BYTES } from "@/lib/validation/annotation-import";
 import { parseId } from "@/lib/validation/projects";
+import { AnnotationImportForm } from "./annotation-components";
 import { ImportForms } from "./components";
 
 export const metadata = { title: "Add documents" };
@@ -37,6 +40,11 @@ export default async function ImportPage({ params }: { params: Promise<{ project
         Text is normalized once (Unicode NFC, \n line ends) and then frozen: every annotation points into it.
       </p>
       <ImportForms projectId={project.id} outlets={listOutlets().map((o) => o.name)} stories={listStories(project.id).map((s) => s.name)} />
+      <AnnotationImportForm
+        projectId={project.id}
+        members={(listMembers(user, project.id) ?? []).filter((m) => !m.disabled).map((m) => ({ username: m.username, displayName: m.displayName }))}
+        maxBytes={MAX_ANNOTATION_IMPORT_BYTES}
+      />
     </section>
   );
 }

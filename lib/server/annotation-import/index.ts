@@ -1,0 +1,89 @@
+// Importing annotated corpora back (JSONL as exported, W3C Web Annotation, brat standoff).
+// One IMMEDIATE transaction does every read and write, so a batch is all or nothing: anything
+// refused rolls the whole batch back, and a dry run rolls back a run that would have succeeded.
+// The dry run's report is therefore the real run's report, computed by the same code.
+import { getDb } from "@/db";
+import type { JsonlLine } from "@/lib/export/jsonl-read";
+import { importOptionsSchema } from "@/lib/validation/annotation-import";
+import { fail, type Failure } from "../annotations/result";
+import { refuseUnlessManager } from "../members";
+import type { SessionUser } from "../session";
+import { documentForLine, documentForRef, describeRef, outletFor } from "./documents";
+import { restoreAssignments, restoreDecisions, restoreDocumentRatings, restoreOutletRatings } from "./extras";
+import { parseFiles } from "./files";
+import { targetOf } from "./people";
+import { jobKey, writeSpans, type SpanJob } from "./spans";
+import { emptyReport, refuse, type AnnotationImportInput, type ImportReport, type ImportRun, type SpanInput } from "./types";
+
+export type { AnnotationImportInput, ImportReport, Refusal, ImportFile } from "./types";
+
+export type AnnotationImportResult = { ok: true; report: ImportReport } | Failure;
+
+/** Thrown to leave the transaction without committing; carries nothing, the report is outside. */
+class RollBack extends Error {}
+
+function importLine(run: ImportRun, line: JsonlLine): void {
+  const documentId = documentForLine(run, line);
+  if (documentId === null) return;
+  const asExported = run.layer === "as-exported";
+  const jobs: SpanJob[] = [];
+  for (const span of line.spans) {
+    const target = targetOf(run, span);
+    if (target !== null) jobs.push({ span, documentId, target, strictOffsets: true, assignmentsFromFile: asExported });
+  }
+  const ids = writeSpans(run, jobs);
+  if (!asExported) return;
+  const byFileId = new Map(line.spans.map((s) => [s.fileId, ids.get(jobKey(documentId, s.ref))]));
+  restoreAssignments(run, line, documentId);
+  restoreDecisions(run, line, documentId, (fileId) => byFileId.get(fileId) ?? undefined);
+  restoreDocumentRatings(run, line, documentId);
+  if (line.record.outlet !== null) restoreOutletRatings(run, line, outletFor(run, line.record.outlet));
+}
+
+function importSpans(run: ImportRun, spans: SpanInput[]): void {
+  const jobs: SpanJob[] = [];
+  for (const span of spans) {
+    const documentId = documentForRef(run, span.document);
+    if (documentId === null) {
+      refuse(run, span.ref, `document not in the project (${describeRef(span.document)}): W3C and brat files annotate documents already here; import the documents first`);
+      continue;
+    }
+    const target = targetOf(run, span);
+    if (target !== null) jobs.push({ span, documentId, target, strictOffsets: false, assignmentsFromFile: false });
+  }
+  writeSpans(run, jobs);
+}
+
+function runImport(actor: SessionUser, projectId: number, input: AnnotationImportInput): ImportReport {
+  const report = emptyReport(input.format, input.layer, input.dryRun);
+  const parsed = parseFiles(input.format, input.files);
+  for (const p of parsed.problems) report.refused.push({ ref: p.where, reason: p.message });
+  try {
+    getDb().transaction(
+      (tx) => {
+        const run: ImportRun = { tx, projectId, actor, layer: input.layer, report, members: new Map(), texts: new Map(), speakers: new Map(), live: new Map() };
+        for (const line of parsed.lines) importLine(run, line);
+        importSpans(run, parsed.spans);
+        if (report.refused.length > 0 || input.dryRun) throw new RollBack();
+      },
+      { behavior: "immediate" },
+    );
+    report.written = true;
+  } catch (error) {
+    if (!(error instanceof RollBack)) throw error;
+  }
+  return report;
+}
+
+/**
+ * A project's managers import annotations: JSONL into this project (documents matched by their
+ * text's sha256 or created), W3C and brat onto its documents. Non-members get the 404 of a
+ * project that does not exist; other members a 403. Refusals are in the report, never thrown.
+ */
+export function importAnnotations(user: SessionUser, projectId: number, input: AnnotationImportInput): AnnotationImportResult {
+  const refusal = refuseUnlessManager(user, projectId, "import annotations");
+  if (refusal !== null) return refusal;
+  const options = importOptionsSchema.safeParse({ format: input.format, layer: input.layer, dryRun: input.dryRun });
+  if (!options.success) return fail(422, "invalid", options.error.issues[0]!.message);
+  return { ok: true, report: runImport(user, projectId, { ...input, ...options.data }) };
+}
