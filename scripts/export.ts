@@ -10,7 +10,7 @@ import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import { closeDb, databasePath, getSqlite } from "@/db";
-import type { DocumentSource } from "@/lib/export/types";
+import { FORMAT_DESCRIPTIONS } from "@/lib/export/formats";
 import { planExportAsOperator, preparePlanned } from "@/lib/server/export";
 import { listProjectNames } from "@/lib/server/projects";
 
@@ -40,21 +40,15 @@ function idByName(kind: "story" | "outlet", projectId: number, name: string): st
   return String(row.id);
 }
 
-/** Counts documents as the writer reads them and redraws a one-line bar on stderr. */
-function withProgress(total: number): (open: DocumentSource) => DocumentSource {
-  const tty = process.stderr.isTTY === true;
-  let done = 0;
-  return (open) => (pass) =>
-    (async function* () {
-      for await (const doc of open(pass)) {
-        done += 1;
-        if (tty && (done % 25 === 0 || done === total)) {
-          const share = total === 0 ? 1 : Math.min(1, done / total);
-          process.stderr.write(`\r[${"#".repeat(Math.round(share * 30)).padEnd(30, ".")}] ${done.toLocaleString("en")} documents read`);
-        }
-        yield doc;
-      }
-    })();
+/** Redraws a one-line bar on stderr as the writer reads documents . */
+function progress(total: number, passes: number): (read: number) => void {
+  if (process.stderr.isTTY !== true) return () => undefined;
+  const all = Math.max(1, total * passes);
+  return (read) => {
+    if (read % 25 !== 0 && read !== all) return;
+    const share = Math.min(1, read / all);
+    process.stderr.write(`\r[${"#".repeat(Math.round(share * 30)).padEnd(30, ".")}] ${Math.round(share * 100)}%`);
+  };
 }
 
 async function main(): Promise<void> {
@@ -90,7 +84,8 @@ async function main(): Promise<void> {
     text: values["no-text"] ? "0" : "1",
   });
   if ("ok" in planned) fail(planned.error);
-  const prepared = preparePlanned(planned, values["base-url"] ?? process.env.PUBLIC_URL ?? "http://127.0.0.1:3000", withProgress(planned.summary.documentCount));
+  const { passes } = FORMAT_DESCRIPTIONS[planned.plan.options.format];
+  const prepared = preparePlanned(planned, values["base-url"] ?? process.env.PUBLIC_URL ?? "http://127.0.0.1:3000", progress(planned.summary.documentCount, passes));
   process.stderr.write(`Exporting ${prepared.documentCount.toLocaleString("en")} documents and ${prepared.spanCount.toLocaleString("en")} spans of “${project.name}” as ${planned.plan.options.format}\n`);
   const toStdout = values.out === "-";
   // A file is written beside its destination and renamed at the end, so an interrupted export

@@ -16,6 +16,8 @@ export interface PreparedExport extends ExportSummary {
   contentType: string;
   options: ExportOptions;
   stream(): AsyncGenerator<Chunk, void, undefined>;
+  /** Documents the writer has taken from the reader so far (over all its passes). */
+  documentsRead(): number;
 }
 
 export function prepareExport(user: SessionUser, projectId: number, raw: RawExportQuery, baseUrl: string): PreparedExport | Failure {
@@ -23,11 +25,20 @@ export function prepareExport(user: SessionUser, projectId: number, raw: RawExpo
   return "ok" in planned ? planned : preparePlanned(planned, baseUrl);
 }
 
-/**
- * The file for a plan that has been authorized. `source` wraps the reader (the CLI counts
- * documents through it for its progress bar).
- */
-export function preparePlanned({ plan, summary }: PlannedExport, baseUrl: string, source: (open: DocumentSource) => DocumentSource = (open) => open): PreparedExport {
+/** A source that counts the documents taken from it, for progress and for the log. */
+function counted(open: DocumentSource, onDocument: (read: number) => void): DocumentSource {
+  let read = 0;
+  return (pass) =>
+    (async function* () {
+      for await (const doc of open(pass)) {
+        onDocument(++read);
+        yield doc;
+      }
+    })();
+}
+
+/** The file for a plan that has been authorized; `onDocument` hears each document read (the CLI's progress bar). */
+export function preparePlanned({ plan, summary }: PlannedExport, baseUrl: string, onDocument: (read: number) => void = () => undefined): PreparedExport {
   const format = formatOf(plan.options.format);
   const meta: ExportMeta = {
     project: plan.project,
@@ -41,12 +52,18 @@ export function preparePlanned({ plan, summary }: PlannedExport, baseUrl: string
     layers: summary.layers,
   };
   const layerPart = plan.options.layer.replace(/^reviewer:/, "reviewer-");
+  let read = 0;
+  const source = counted(exportSource(getSqlite(), plan), (n) => {
+    read = n;
+    onDocument(n);
+  });
   return {
     ...summary,
     options: plan.options,
     fileName: `${projectSlug(plan.project.name)}-${layerPart}.${format.extension}`,
     contentType: format.contentType,
-    stream: () => format.writer(source(exportSource(getSqlite(), plan)), meta),
+    stream: () => format.writer(source, meta),
+    documentsRead: () => read,
   };
 }
 

@@ -13,7 +13,15 @@ function disposition(fileName: string): string {
 
 export function streamResponse(prepared: PreparedExport, signal?: AbortSignal): Response {
   const chunks = prepared.stream();
-  const stop = (): void => void chunks.return(undefined).catch(() => undefined);
+  let finished = false;
+  // A client that goes away is not an error: say so once, and close the writer, which closes
+  // the reader (its batch loop ends; no further query runs).
+  const stop = (): void => {
+    if (finished) return;
+    finished = true;
+    console.info(`export ${prepared.fileName} stopped by the client after ${prepared.documentsRead()} of ${prepared.documentCount} documents`);
+    void chunks.return(undefined).catch(() => undefined);
+  };
   signal?.addEventListener("abort", stop, { once: true });
   const body = new ReadableStream<Uint8Array>(
     {
@@ -21,6 +29,7 @@ export function streamResponse(prepared: PreparedExport, signal?: AbortSignal): 
         try {
           const next = await chunks.next();
           if (next.done) {
+            finished = true;
             signal?.removeEventListener("abort", stop);
             controller.close();
             return;
