@@ -10,6 +10,8 @@ import { chromium, type Browser, type Page } from "playwright-core";
 export interface TestServer {
   baseUrl: string;
   dbPath: string;
+  /** Everything the server has printed so far (stdout and stderr). */
+  log: () => string;
   stop: () => Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export async function startServer(options: { demo?: boolean; env?: Record<string
   return {
     baseUrl,
     dbPath,
+    log: () => output,
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once("exit", r));

@@ -43,8 +43,8 @@ function SummaryCard({ summary, format }: { summary: Summary; format: ExportForm
       ) : (
         <>
           <div className="figures">
-            <p className="figure"><strong data-testid="export-documents">{summary.documentCount.toLocaleString("en")}</strong> documents</p>
-            <p className="figure"><strong data-testid="export-spans">{summary.spanCount.toLocaleString("en")}</strong> spans</p>
+            <p className="figure"><strong data-testid="export-documents">{summary.documentCount.toLocaleString("en")}</strong> {summary.documentCount === 1 ? "document" : "documents"}</p>
+            <p className="figure"><strong data-testid="export-spans">{summary.spanCount.toLocaleString("en")}</strong> {summary.spanCount === 1 ? "span" : "spans"}</p>
           </div>
           <p className="meta">{summary.layers.length === 0 ? "No spans in this selection." : `Layers: ${summary.layers.map(layerName).join(", ")}.`}</p>
         </>
