@@ -2,9 +2,9 @@
 // document when the export holds several layers), shaped as UIMA's XmiCasSerializer writes them.
 // CAS offsets count UTF-16 code units (Java strings); this is the one export that converts our
 // code point offsets, through lib/text's offset index.
-import { buildOffsetIndex } from "@/lib/text";
+import { buildOffsetIndex, type OffsetIndex } from "@/lib/text";
 import { DOCUMENT_METADATA, SPAN_TYPES, UIMA_TYPES, typeSystemXml, xmiNamespace, type UimaType } from "./uima-typesystem";
-import { escapeXmlAttr, xmlSafe } from "./xml";
+import { escapeXmlAttr, xmlSafe, type XmlSafeText } from "./xml";
 import { documentFileStem, layerFolder, multiLayer, zipStream, type ZipEntry } from "./zip";
 import type { DocumentSource, ExportDocument, ExportMeta, ExportSpan, ExportWriter, LayerName } from "./types";
 
@@ -12,20 +12,33 @@ const SOFA_ID = 1;
 const METADATA_ID = 2;
 const FIRST_SPAN_ID = 3;
 
+// Speed: a million spans means tens of millions of attribute values. Almost none holds a
+// character to escape or replace, so one test sends those straight out; everything a span's
+// features need that depends only on its kind (element name, attribute key, parent feature) is
+// worked out once at load, and the document's sofa and source names once per document.
+
+// Any character xmlSafe or escapeXmlAttr would touch (surrogates included, paired or not).
+const NEEDS_WORK = /[&<>"'\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** Builds an element's attributes, leaving out empty values and counting characters XML 1.0 cannot hold. */
 class Attributes {
   replaced = 0;
-  private parts: string[] = [];
+  private out = "";
   add(name: string, value: string | number | boolean | null | undefined): this {
     if (value === undefined || value === null || value === "") return this;
-    const safe = xmlSafe(String(value));
+    // Numbers and booleans print without anything to escape.
+    if (typeof value !== "string" || !NEEDS_WORK.test(value)) {
+      this.out += ` ${name}="${value}"`;
+      return this;
+    }
+    const safe = xmlSafe(value);
     this.replaced += safe.replaced;
-    this.parts.push(` ${name}="${escapeXmlAttr(safe.text)}"`);
+    this.out += ` ${name}="${escapeXmlAttr(safe.text)}"`;
     return this;
   }
   take(): string {
-    const out = this.parts.join("");
-    this.parts = [];
+    const out = this.out;
+    this.out = "";
     return out;
   }
 }
@@ -46,17 +59,58 @@ function xmiRootOpen(): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<xmi:XMI${attrs} xmi:version="2.0">\n`;
 }
 const ROOT_OPEN = xmiRootOpen();
+const METADATA_ELEMENT = element(DOCUMENT_METADATA);
+
+interface FeaturePlan {
+  name: string;
+  /** Where the value comes from: the parent link, the note, a registry id, or this attribute key. */
+  from: "parent" | "note" | "speaker" | "targets" | "attribute";
+  key: string;
+}
 
 const snakeCase = (feature: string): string => feature.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
+function featurePlan(type: UimaType): FeaturePlan[] {
+  return type.features.map(({ name, range }) => {
+    if (range === "uima.tcas.Annotation") return { name, from: "parent", key: "" };
+    if (name === "note" || name === "speaker" || name === "targets") return { name, from: name, key: "" };
+    return { name, from: "attribute", key: snakeCase(name) };
+  });
+}
+
+const KIND_PLANS = Object.fromEntries(
+  Object.entries(SPAN_TYPES).map(([kind, type]) => [kind, { element: element(type), features: featurePlan(type) }]),
+) as Record<ExportSpan["kind"], { element: string; features: FeaturePlan[] }>;
+
+/** What every file of one document shares: offsets, the escaped sofa, source names by id. */
+interface DocumentContext {
+  index: OffsetIndex;
+  sofa: XmlSafeText;
+  names: Map<unknown, string>;
+}
+
+function documentContext(doc: ExportDocument): DocumentContext {
+  const sofa = xmlSafe(doc.text);
+  const names = new Map<unknown, string>();
+  // The first source of an id wins, as a search through the list would find it.
+  for (const s of doc.sources) if (!names.has(s.id)) names.set(s.id, s.name);
+  return { index: buildOffsetIndex(doc.text), sofa: { text: escapeXmlAttr(sofa.text), replaced: sofa.replaced }, names };
+}
+
+const sourceName = (names: Map<unknown, string>, id: unknown): string => names.get(id) ?? `source ${String(id)}`;
+
 /** A feature's value on a span: registry ids become names, other attributes are copied as they are. */
-function featureValue(feature: string, span: ExportSpan, doc: ExportDocument): string | number | undefined {
-  const sourceName = (id: unknown): string => doc.sources.find((s) => s.id === id)?.name ?? `source ${String(id)}`;
+function featureValue(plan: FeaturePlan, span: ExportSpan, names: Map<unknown, string>): string | number | undefined {
   const a = span.attributes;
-  if (feature === "note") return span.note;
-  if (feature === "speaker") return a.source_id === undefined || a.source_id === null ? undefined : sourceName(a.source_id);
-  if (feature === "targets") return Array.isArray(a.targets) && a.targets.length > 0 ? a.targets.map(sourceName).join("; ") : undefined;
-  const value = a[snakeCase(feature)];
+  if (plan.from === "note") return span.note;
+  if (plan.from === "speaker") return a.source_id === undefined || a.source_id === null ? undefined : sourceName(names, a.source_id);
+  if (plan.from === "targets") {
+    if (!Array.isArray(a.targets) || a.targets.length === 0) return undefined;
+    let out = "";
+    for (let i = 0; i < a.targets.length; i++) out += (i === 0 ? "" : "; ") + sourceName(names, a.targets[i]);
+    return out;
+  }
+  const value = a[plan.key];
   return typeof value === "string" || typeof value === "number" ? value : undefined;
 }
 
@@ -67,32 +121,34 @@ export interface XmiFile {
 }
 
 /** One CAS: the document's text as the sofa, its metadata, and the spans given. */
-export function xmiDocument(doc: ExportDocument, spans: readonly ExportSpan[], meta: ExportMeta): XmiFile {
-  const index = buildOffsetIndex(doc.text);
-  const xmiIds = new Map(spans.map((s, i) => [s.id, FIRST_SPAN_ID + i]));
+export function xmiDocument(doc: ExportDocument, spans: readonly ExportSpan[], meta: ExportMeta, context = documentContext(doc)): XmiFile {
+  const { index, names } = context;
+  const xmiIds = new Map<number, number>();
+  for (let i = 0; i < spans.length; i++) xmiIds.set(spans[i]!.id, FIRST_SPAN_ID + i);
   const attrs = new Attributes();
   let body = `  <cas:NULL xmi:id="0"/>\n`;
   attrs.add("xmi:id", METADATA_ID).add("sofa", SOFA_ID).add("begin", 0).add("end", index.utf16Length);
   attrs.add("language", doc.language ?? "x-unspecified").add("documentTitle", doc.title).add("documentId", String(doc.id));
   attrs.add("documentUri", doc.url).add("collectionId", meta.project.name).add("isLastSegment", "false");
-  body += `  <${element(DOCUMENT_METADATA)}${attrs.take()}/>\n`;
+  body += `  <${METADATA_ELEMENT}${attrs.take()}/>\n`;
+  let members = String(METADATA_ID);
   for (const span of spans) {
-    const type = SPAN_TYPES[span.kind];
-    attrs.add("xmi:id", xmiIds.get(span.id)).add("sofa", SOFA_ID);
+    const plan = KIND_PLANS[span.kind];
+    const xmiId = xmiIds.get(span.id);
+    members += ` ${xmiId}`;
+    attrs.add("xmi:id", xmiId).add("sofa", SOFA_ID);
     attrs.add("begin", index.toUtf16(span.start)).add("end", index.toUtf16(span.end));
-    for (const feature of type.features) {
+    for (const feature of plan.features) {
       // A parent outside this CAS (another layer, or a kind not exported) has nothing to point at.
-      if (feature.range === "uima.tcas.Annotation") attrs.add(feature.name, span.parentId === null ? undefined : xmiIds.get(span.parentId));
-      else attrs.add(feature.name, featureValue(feature.name, span, doc));
+      if (feature.from === "parent") attrs.add(feature.name, span.parentId === null ? undefined : xmiIds.get(span.parentId));
+      else attrs.add(feature.name, featureValue(feature, span, names));
     }
-    body += `  <${element(type)}${attrs.take()}/>\n`;
+    body += `  <${plan.element}${attrs.take()}/>\n`;
   }
-  const sofa = xmlSafe(doc.text);
   attrs.add("xmi:id", SOFA_ID).add("sofaNum", 1).add("sofaID", "_InitialView").add("mimeType", "text/plain");
-  body += `  <cas:Sofa${attrs.take()} sofaString="${escapeXmlAttr(sofa.text)}"/>\n`;
-  const members = [METADATA_ID, ...spans.map((s) => xmiIds.get(s.id)!)].join(" ");
+  body += `  <cas:Sofa${attrs.take()} sofaString="${context.sofa.text}"/>\n`;
   body += `  <cas:View sofa="${SOFA_ID}" members="${members}"/>\n</xmi:XMI>\n`;
-  return { xml: ROOT_OPEN + body, replaced: attrs.replaced + sofa.replaced };
+  return { xml: ROOT_OPEN + body, replaced: attrs.replaced + context.sofa.replaced };
 }
 
 /** The files of one document: one CAS, or one per layer in the layer's folder. */
@@ -110,8 +166,9 @@ async function* xmiEntries(open: DocumentSource, meta: ExportMeta): AsyncGenerat
   yield { name: "TypeSystem.xml", data: typeSystemXml() };
   const replacements: string[] = [];
   for await (const doc of open()) {
+    const context = documentContext(doc);
     for (const file of documentFiles(doc, meta)) {
-      const { xml, replaced } = xmiDocument(doc, file.spans, meta);
+      const { xml, replaced } = xmiDocument(doc, file.spans, meta, context);
       if (replaced > 0) replacements.push(`${file.name}: ${replaced}`);
       yield { name: file.name, data: xml };
     }
