@@ -24,9 +24,12 @@ interface Range {
 
 /** The span cut at line breaks: brat's text field cannot hold one, so each line is a fragment. */
 export function fragments(index: OffsetIndex, start: number, end: number): (Range & { text: string })[] {
+  const text = index.slice(start, end);
+  // Most spans hold no line break: one fragment, with no split and no counting.
+  if (text.indexOf("\n") < 0 && text.indexOf("\r") < 0) return text === "" ? [] : [{ start, end, text }];
   const out: (Range & { text: string })[] = [];
   let at = start;
-  for (const piece of index.slice(start, end).split(/[\r\n]/)) {
+  for (const piece of text.split(/[\r\n]/)) {
     const length = codePointLength(piece);
     if (length > 0) out.push({ start: at, end: at + length, text: piece });
     at += length + 1;
@@ -39,11 +42,14 @@ export function findNear(index: OffsetIndex, needle: string, span: Range, window
   if (needle === "") return null;
   const from = index.toUtf16(Math.max(0, span.start - window));
   const to = index.toUtf16(Math.min(index.codePointLength, span.end + window));
+  // Search the window only: indexOf on the whole text would scan to its end for a cue that is
+  // not near, once per quote. (A slice of a long string shares its characters, it is not a copy.)
+  const area = index.text.slice(from, to);
   const length = codePointLength(needle);
   let best: Range | null = null;
   let bestDistance = Infinity;
-  for (let hit = index.text.indexOf(needle, from); hit >= 0 && hit + needle.length <= to; hit = index.text.indexOf(needle, hit + 1)) {
-    const start = index.toCodePoint(hit);
+  for (let hit = area.indexOf(needle); hit >= 0; hit = area.indexOf(needle, hit + 1)) {
+    const start = index.toCodePoint(from + hit);
     const end = start + length;
     if (start < span.end && end > span.start) continue;
     const distance = end <= span.start ? span.start - end : start - span.end;

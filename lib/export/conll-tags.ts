@@ -63,8 +63,17 @@ function tokenRange(tokens: readonly Token[], start: number, end: number): { fir
 }
 
 function countLosses(span: ExportSpan, counts: ConllCounts): void {
-  const { source_id: sourceId, speaker_text: speakerText, ...rest } = span.attributes;
-  if (Object.values(rest).some((v) => v !== undefined && v !== null)) counts.attributes++;
+  const attributes = span.attributes;
+  const { source_id: sourceId, speaker_text: speakerText } = attributes;
+  // Any attribute besides the speaker's two with a value. (Parsed JSON: for…in sees own keys only.)
+  for (const key in attributes) {
+    if (key === "source_id" || key === "speaker_text") continue;
+    const value = attributes[key];
+    if (value !== undefined && value !== null) {
+      counts.attributes++;
+      break;
+    }
+  }
   if ((sourceId !== undefined && sourceId !== null) || (typeof speakerText === "string" && speakerText !== "")) counts.speakers++;
   if (span.note !== "") counts.notes++;
   if (span.parentId !== null) counts.parentLinks++;
@@ -78,7 +87,8 @@ function tagColumn(tokens: readonly Token[], spans: ExportSpan[], tags: string[]
   const label = spans[0]?.kind.toUpperCase();
   // Kept runs are disjoint and come in order, so a new span can only clash with the last one.
   let previous: { first: number; last: number } | null = null;
-  for (const span of [...spans].sort((a, b) => a.start - b.start || b.end - a.end)) {
+  // Sorted in place: the list is the caller's own, built for this column.
+  for (const span of spans.sort((a, b) => a.start - b.start || b.end - a.end)) {
     const range = tokenRange(tokens, span.start, span.end);
     if (range === null) {
       counts.noToken++;
@@ -96,6 +106,9 @@ function tagColumn(tokens: readonly Token[], spans: ExportSpan[], tags: string[]
     for (let t = range.first; t < range.last; t++) joined[t] = 1;
   }
 }
+
+/** Chunks are cut at about this many UTF-16 units, well below V8's large-object size (see w3c.ts). */
+const CHUNK_UNITS = 32 * 1024;
 
 /** Yields the document's lines: -DOCSTART-, then sentences separated by blank lines. */
 export function* conllDocumentLines(doc: ExportDocument, columns: readonly ConllColumn[], counts: ConllCounts): Generator<string> {
@@ -117,18 +130,28 @@ export function* conllDocumentLines(doc: ExportDocument, columns: readonly Conll
 
   counts.documents++;
   counts.tokens += tokens.length;
-  yield ["-DOCSTART-", ...columns.map(() => "O")].join(" ") + "\n\n";
-  let sentence = "";
+  // Lines are appended to one string and handed on in chunks of whole sentences, not one
+  // chunk per sentence: the zip encodes each chunk with a call of its own.
+  let chunk = ["-DOCSTART-", ...columns.map(() => "O")].join(" ") + "\n\n";
+  let sentence = false;
   for (let t = 0; t < tokens.length; t++) {
-    sentence += [tokens[t]!.text, ...columnTags.map((tags) => tags[t]!)].join(" ") + "\n";
+    let line = tokens[t]!.text;
+    for (const tags of columnTags) line += ` ${tags[t]!}`;
+    chunk += `${line}\n`;
+    sentence = true;
     if (tokens[t]!.sentenceEnd && joined[t] === 0) {
       counts.sentences++;
-      yield sentence + "\n";
-      sentence = "";
+      chunk += "\n";
+      sentence = false;
+      if (chunk.length >= CHUNK_UNITS) {
+        yield chunk;
+        chunk = "";
+      }
     }
   }
-  if (sentence !== "") {
+  if (sentence) {
     counts.sentences++;
-    yield sentence + "\n";
+    chunk += "\n";
   }
+  if (chunk !== "") yield chunk;
 }

@@ -29,15 +29,36 @@ const TERMINALS = new Set([".", "!", "?", "…", "‼", "⁇", "⁈", "⁉", "�
 // Closing quotes and brackets after a sentence end still belong to that sentence: pay.”
 const CLOSER = /^[\p{Pf}\p{Pe}"']$/u;
 
+// The classes of the 128 ASCII characters, worked out once with the expressions above: most of
+// an English article is ASCII, and a table lookup costs far less than a Unicode-property regex
+// test, which the tokenizer otherwise makes several times per character.
+const ASCII_WORD = new Uint8Array(128);
+const ASCII_SEPARATOR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  ASCII_WORD[c] = WORD.test(String.fromCharCode(c)) ? 1 : 0;
+  ASCII_SEPARATOR[c] = SEPARATOR.test(String.fromCharCode(c)) ? 1 : 0;
+}
+
+/** `ch` is one code point, or "" past either end of the text (never a word character). */
+function isWordChar(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return c < 128 ? ASCII_WORD[c] === 1 : WORD.test(ch);
+}
+
+function isSeparatorChar(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return c < 128 ? ASCII_SEPARATOR[c] === 1 : SEPARATOR.test(ch);
+}
+
 function isWordAt(chars: readonly string[], i: number): boolean {
   const ch = chars[i];
   if (ch === undefined) return false;
-  if (WORD.test(ch)) return true;
-  return JOINERS.has(ch) && WORD.test(chars[i - 1] ?? "") && WORD.test(chars[i + 1] ?? "");
+  if (isWordChar(ch)) return true;
+  return JOINERS.has(ch) && isWordChar(chars[i - 1] ?? "") && isWordChar(chars[i + 1] ?? "");
 }
 
 function isSeparatorAt(chars: readonly string[], i: number): boolean {
-  return SEPARATOR.test(chars[i]!) && !isWordAt(chars, i);
+  return isSeparatorChar(chars[i]!) && !isWordAt(chars, i);
 }
 
 /** The end of the symbol, punctuation mark or emoji sequence starting at `i`. */
@@ -58,10 +79,13 @@ export function tokenize(text: string): Token[] {
   const chars = Array.from(text);
   const tokens: Token[] = [];
   let i = 0;
+  // The UTF-16 offset of chars[i], so a token's text is one slice of `text`.
+  let unit = 0;
   let lineBreak = false;
   while (i < chars.length) {
     if (isSeparatorAt(chars, i)) {
       if (LINE_BREAK.test(chars[i]!)) lineBreak = true;
+      unit += chars[i]!.length;
       i++;
       continue;
     }
@@ -74,8 +98,11 @@ export function tokenize(text: string): Token[] {
     const previous = tokens[tokens.length - 1];
     if (previous !== undefined && lineBreak) previous.sentenceEnd = true;
     lineBreak = false;
-    tokens.push({ text: chars.slice(i, e).join(""), start: i, end: e, sentenceEnd: false });
+    let end = unit;
+    for (let k = i; k < e; k++) end += chars[k]!.length;
+    tokens.push({ text: text.slice(unit, end), start: i, end: e, sentenceEnd: false });
     i = e;
+    unit = end;
   }
   markSentenceEnds(tokens);
   return tokens;

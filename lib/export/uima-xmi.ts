@@ -162,17 +162,24 @@ function documentFiles(doc: ExportDocument, meta: ExportMeta): { name: string; s
   }));
 }
 
+// The report names at most this many files, so what the writer keeps stays bounded however
+// many documents hold such characters; past it, it says how many more there were.
+const REPORTED_FILES = 1000;
+
 async function* xmiEntries(open: DocumentSource, meta: ExportMeta): AsyncGenerator<ZipEntry> {
   yield { name: "TypeSystem.xml", data: typeSystemXml() };
   const replacements: string[] = [];
+  let unlisted = 0;
   for await (const doc of open()) {
     const context = documentContext(doc);
     for (const file of documentFiles(doc, meta)) {
       const { xml, replaced } = xmiDocument(doc, file.spans, meta, context);
-      if (replaced > 0) replacements.push(`${file.name}: ${replaced}`);
+      if (replaced > 0 && replacements.length < REPORTED_FILES) replacements.push(`${file.name}: ${replaced}`);
+      else if (replaced > 0) unlisted++;
       yield { name: file.name, data: xml };
     }
   }
+  if (unlisted > 0) replacements.push(`…and ${unlisted} more files.`);
   // Only when it happened: which files had characters XML 1.0 cannot hold.
   if (replacements.length > 0) {
     const why =

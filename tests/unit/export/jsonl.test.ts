@@ -2,7 +2,7 @@ import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { OUTLET_KINDS } from "@/db/schema";
-import { writeJsonl } from "@/lib/export/jsonl";
+import { jsonlRecord, writeJsonl } from "@/lib/export/jsonl";
 import schema from "@/lib/export/schema/document.schema.json";
 import type { DocumentSource, ExportDocument } from "@/lib/export/types";
 import {
@@ -102,6 +102,21 @@ describe("writeJsonl", () => {
     const a = await collect(writeJsonl(sourceOf(docs), sampleMeta()));
     const b = await collect(writeJsonl(sourceOf(docs.map((d) => reverseKeys(d) as ExportDocument)), sampleMeta()));
     expect(b.equals(a)).toBe(true);
+  });
+
+  it("writes each line as exactly JSON.stringify of the record object, byte for byte", async () => {
+    // The writer builds its lines from templates for speed; jsonlRecord is the plain statement
+    // of the shape. Escapes, nulls, nested attribute values and key order must all agree.
+    const doc = sampleDocument();
+    doc.title = "Quote \" back\\slash\ttab\u0001";
+    doc.author = null;
+    doc.spans[0]!.attributes = { z: { nested: [1, "two", null] }, a: true, m: -2.5, gone: undefined };
+    doc.spans[1]!.note = "«note» 🐟\r\n";
+    for (const includeText of [true, false]) {
+      const meta = sampleMeta({ includeText });
+      const lines = (await collect(writeJsonl(sourceOf([doc, emptyDocument()]), meta))).toString("utf8").split("\n").slice(0, -1);
+      expect(lines).toEqual([doc, emptyDocument()].map((d) => JSON.stringify(jsonlRecord(d, meta))));
+    }
   });
 
   it("writes text as null when the export leaves the text out, and the line stays valid", async () => {

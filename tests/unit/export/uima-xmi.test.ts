@@ -188,6 +188,17 @@ describe("writeUimaXmi", () => {
     expect(files["XML-REPLACEMENTS.txt"]).toContain("9-tom-jerry-b-s.xmi: 1");
   });
 
+  it("names at most 1000 files in XML-REPLACEMENTS.txt and counts the rest, so the writer holds a bounded list", async () => {
+    const text = "Form\u000Cfeed.";
+    const docs = Array.from({ length: 1003 }, (_, i) => ({ ...emptyDocument(), id: i + 1, title: `D${i + 1}`, text, charCount: codePointLength(text) }));
+    const files = await exportXmi(docs, { layer: "gold", layers: ["gold"] });
+    const listed = files["XML-REPLACEMENTS.txt"]!.split("\n").filter((l) => /\.xmi: 1$/.test(l));
+    expect(listed).toHaveLength(1000);
+    expect(listed[0]).toBe("1-d1.xmi: 1");
+    expect(files["XML-REPLACEMENTS.txt"]).toContain("…and 3 more files.");
+    expect(Object.keys(files).filter((n) => n.endsWith(".xmi"))).toHaveLength(1003);
+  });
+
   it("refuses to leave the text out, since a CAS's offsets point into it", async () => {
     await expect(exportXmi([sampleDocument()], { includeText: false })).rejects.toThrow(/text/);
   });
