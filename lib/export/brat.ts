@@ -143,10 +143,9 @@ export function annFile(doc: ExportDocument, spans: ExportSpan[], index: OffsetI
   return builder.finish(spans);
 }
 
-/** The layers a document is written for in a several-layer export: its own, else every one. */
-function layersOf(doc: ExportDocument, meta: ExportMeta): LayerName[] {
-  const names = new Set<LayerName>([...doc.layers.map((l) => l.name), ...doc.spans.map((s) => s.layer)]);
-  return names.size > 0 ? [...names] : meta.layers;
+/** The layers a document is written for in a several-layer export (none: it has no spans). */
+function layersOf(doc: ExportDocument): LayerName[] {
+  return [...new Set<LayerName>([...doc.layers.map((l) => l.name), ...doc.spans.map((s) => s.layer)])];
 }
 
 async function* entries(open: Parameters<ExportWriter>[0], meta: ExportMeta): AsyncGenerator<ZipEntry> {
@@ -156,12 +155,15 @@ async function* entries(open: Parameters<ExportWriter>[0], meta: ExportMeta): As
   for await (const doc of open()) {
     const stem = documentFileStem(doc.id, doc.title);
     const index = buildOffsetIndex(doc.text);
-    if (!several) {
+    const layers = several ? layersOf(doc) : [];
+    // A single-layer export, or a document no layer annotated: its files sit at the top, so an
+    // unannotated document is still there to be annotated in brat (as the XMI export does too).
+    if (layers.length === 0) {
       yield { name: `${stem}.txt`, data: doc.text };
       yield { name: `${stem}.ann`, data: annFile(doc, doc.spans, index) };
       continue;
     }
-    for (const layer of layersOf(doc, meta)) {
+    for (const layer of layers) {
       const folder = layerFolder(layer);
       yield { name: `${folder}/${stem}.txt`, data: doc.text };
       yield { name: `${folder}/${stem}.ann`, data: annFile(doc, doc.spans.filter((s) => s.layer === layer), index) };
