@@ -2,7 +2,7 @@
 // article, the manager settles it into gold, then exports the gold layer of the demo story as a
 // brat zip from the Export page; an annotator is refused. On a second server with 3,000
 // documents, a client that hangs up mid-download stops the export without an error in the log.
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { get } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -127,6 +127,34 @@ describe("the Export page", () => {
     const response = await page.goto(`${server.baseUrl}${projectPath}/export/download?format=brat&layer=gold`);
     expect(response?.status()).toBe(403);
     await context.close();
+  });
+});
+
+describe("importing an export back", () => {
+  it("takes a JSONL export of the gold layer into a new project: Check reports, Import writes", async () => {
+    const jsonl = await admin.evaluate(async (url) => (await fetch(url)).text(), `/api${projectPath}/export?format=jsonl&layer=gold&documents=${docPath.split("/").pop()}`);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "pd-jsonl-")), "gold.jsonl");
+    writeFileSync(file, jsonl);
+    await admin.goto(`${server.baseUrl}/projects/new`);
+    await admin.getByLabel("Project name").fill("Levy, imported");
+    await admin.getByRole("button", { name: "Create project" }).click();
+    await admin.getByRole("heading", { name: "Levy, imported" }).waitFor();
+    await admin.goto(`${admin.url()}/import`);
+    await admin.getByLabel("File", { exact: true }).setInputFiles(file);
+    await admin.getByRole("button", { name: "Check" }).click();
+    await admin.getByText("Check passed: the import would do the following. Nothing has been written yet.").waitFor();
+    const planned = admin.getByRole("list", { name: "What the import does" });
+    await expect(planned.textContent()).resolves.toContain("Documents: 1 created, 0 matched by their text.");
+    await expect(planned.textContent()).resolves.toContain("Spans: 1 added, 0 already present (unchanged).");
+    await snapshot(admin, "import-annotations-check");
+    await admin.getByRole("button", { name: "Import", exact: true }).click();
+    await admin.getByText("Imported.", { exact: true }).waitFor();
+    // The new project holds the article and its gold quote, at the same offsets.
+    const projectId = /\/projects\/(\d+)\//.exec(admin.url())![1];
+    const again = await admin.evaluate(async (url) => (await fetch(url)).text(), `/api/projects/${projectId}/export?format=jsonl&layer=gold`);
+    const line = JSON.parse(again.trim()) as { text: string; spans: { kind: string; start: number; end: number; exact: string }[] };
+    expect(line.text).toBe(TEXT);
+    expect(line.spans.map((s) => ({ kind: s.kind, start: s.start, end: s.end, exact: s.exact }))).toEqual([{ kind: "quote", ...offsets(QUOTE) }]);
   });
 });
 
