@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db";
 import { DEMO_ARTICLES, DEMO_PROJECT, DEMO_STORY } from "@/db/seed/demo";
 import { sha256Hex } from "@/lib/text/hash";
-import { launchBrowser, signIn, snapshot, startServer, type TestServer } from "./harness";
+import { launchBrowser, setUpFirstAdmin, signIn, snapshot, startServer, type TestServer } from "./harness";
 
 const PASSWORD = "a long reviewer password";
 const TEXT = DEMO_ARTICLES[0]!.text;
@@ -35,16 +35,6 @@ async function api(page: Page, method: string, url: string, body?: unknown): Pro
     async ({ method, url, body }) => (await fetch(url, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) })).status,
     { method, url, body },
   );
-}
-
-async function setupAdmin(page: Page, baseUrl: string): Promise<void> {
-  await page.goto(`${baseUrl}/setup`);
-  await page.getByLabel("Username").fill("ada");
-  await page.getByLabel("Display name").fill("Ada Admin");
-  await page.getByLabel("Password", { exact: true }).fill("a long admin password");
-  await page.getByLabel("Confirm password").fill("a long admin password");
-  await page.getByRole("button", { name: "Create administrator" }).click();
-  await page.getByRole("heading", { name: "Projects" }).waitFor();
 }
 
 async function createReviewer(username: string): Promise<void> {
@@ -70,7 +60,7 @@ async function tagAndFinish(username: string): Promise<void> {
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer({ demo: true }), launchBrowser()]);
   admin = await browser.newPage({ viewport: { width: 1300, height: 1000 }, acceptDownloads: true });
-  await setupAdmin(admin, server.baseUrl);
+  await setUpFirstAdmin(admin, server.baseUrl);
   await createReviewer("rita");
   await createReviewer("sam");
   await admin.goto(server.baseUrl);
@@ -183,7 +173,7 @@ describe("a client that hangs up", () => {
     const large = await startServer({ dbPath, demo: false });
     try {
       const page = await browser.newPage();
-      await setupAdmin(page, large.baseUrl);
+      await setUpFirstAdmin(page, large.baseUrl);
       const projectId = seedLargeProject(dbPath, 3000, "ada");
       const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
       // A raw HTTP client that closes its socket after the first bytes, as a browser tab or a

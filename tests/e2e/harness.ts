@@ -96,6 +96,17 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** Creates the first administrator on /setup (username "ada") and waits for the projects page. */
+export async function setUpFirstAdmin(page: Page, baseUrl: string, password = "a long admin password"): Promise<void> {
+  await page.goto(`${baseUrl}/setup`);
+  await page.getByLabel("Username").fill("ada");
+  await page.getByLabel("Display name").fill("Ada Admin");
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByLabel("Confirm password").fill(password);
+  await page.getByRole("button", { name: "Create administrator" }).click();
+  await page.getByRole("heading", { name: "Projects" }).waitFor();
+}
+
 /** Fills in the sign-in form and waits for the projects page. */
 export async function signIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
   await page.goto(`${baseUrl}/login`);
