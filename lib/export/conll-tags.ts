@@ -41,7 +41,7 @@ export function emptyCounts(): ConllCounts {
 /** The tag columns, in a fixed order: layers as the export lists them, kinds in their canonical order. */
 export function conllColumns(meta: ExportMeta): ConllColumn[] {
   const kinds = ANNOTATION_KINDS.filter((k) => meta.kinds.includes(k));
-  return meta.layers.flatMap((layer) => kinds.map((kind) => ({ layer, kind })));
+  return meta.totals().layers.flatMap((layer) => kinds.map((kind) => ({ layer, kind })));
 }
 
 export function columnName(column: ConllColumn): string {

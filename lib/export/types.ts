@@ -152,7 +152,14 @@ export interface ExportMeta {
   layer: LayerChoice;
   kinds: AnnotationKind[];
   includeText: boolean;
-  /** Counted before the stream starts, so a writer can state totals up front. */
+  /**
+   * What the whole export holds. Counting reads the whole scope (about a second per million
+   * spans), so call it only when the format needs it up front, and after the first bytes are out.
+   */
+  totals(): ExportTotals;
+}
+
+export interface ExportTotals {
   documentCount: number;
   spanCount: number;
   /** Every layer that has spans somewhere in the export, gold first, then by username. */

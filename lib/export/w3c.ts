@@ -142,13 +142,15 @@ export const writeW3c: ExportWriter = async function* (open, meta): AsyncGenerat
     id: collectionId,
     type: "AnnotationCollection",
     label: `${meta.project.name}: annotations (layer ${meta.layer})`,
-    total: meta.spanCount,
   };
   const page = { id: `${collectionId}#page-1`, type: "AnnotationPage", partOf: collectionId, startIndex: 0 };
   // Everything but the closing brace of each object, so the items array can be opened inside.
   yield `${JSON.stringify(head).slice(0, -1)},"first":${JSON.stringify(page).slice(0, -1)},"items":[`;
   const generated = str(meta.exportedAt);
   let separator = "\n";
+  // `total` is written last, counted as the annotations go: JSON-LD does not order keys, and
+  // counting up front would hold the first byte back until the whole scope had been counted.
+  let total = 0;
   for await (const doc of open()) {
     if (doc.spans.length === 0) continue;
     const parts = new DocumentParts(meta, doc);
@@ -156,6 +158,7 @@ export const writeW3c: ExportWriter = async function* (open, meta): AsyncGenerat
     for (const span of doc.spans) {
       chunk += separator + annotationJson(parts, generated, span);
       separator = ",\n";
+      total += 1;
       if (chunk.length >= CHUNK_UNITS) {
         yield chunk;
         chunk = "";
@@ -163,5 +166,5 @@ export const writeW3c: ExportWriter = async function* (open, meta): AsyncGenerat
     }
     if (chunk !== "") yield chunk;
   }
-  yield "\n]}}\n";
+  yield `\n]},"total":${total}}\n`;
 };

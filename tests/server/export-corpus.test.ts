@@ -97,7 +97,7 @@ async function exportAs(format: Format, layer = "gold-else-all"): Promise<Export
   if ("ok" in prepared) throw new Error(prepared.error);
   const chunks: Buffer[] = [];
   for await (const chunk of prepared.stream()) chunks.push(typeof chunk === "string" ? Buffer.from(chunk, "utf8") : Buffer.from(chunk));
-  return { bytes: Buffer.concat(chunks), documentCount: prepared.documentCount, spanCount: prepared.spanCount };
+  return { bytes: Buffer.concat(chunks), documentCount: prepared.totals().documentCount, spanCount: prepared.totals().spanCount };
 }
 
 const unzip = (bytes: Buffer): Record<string, string> =>

@@ -64,6 +64,14 @@ export function planExportAsOperator(project: { id: number; name: string }, raw:
 function planFor(project: { id: number; name: string }, options: ExportOptions): PlannedExport | Failure {
   const plan = resolvePlan(project, options);
   if ("ok" in plan) return plan;
-  return { plan, summary: summarize(getSqlite(), plan) };
+  // Counting reads the whole scope (a second or so on a million spans), so it happens only when
+  // something asks: the Export page and the CLI do at once; a download only if its format needs it.
+  let summary: ExportSummary | null = null;
+  return {
+    plan,
+    get summary(): ExportSummary {
+      return (summary ??= summarize(getSqlite(), plan));
+    },
+  };
 }
 

@@ -11,13 +11,17 @@ import { planExport, type PlannedExport } from "./authorize";
 import type { ExportSummary } from "./plan";
 import { exportSource } from "./reader";
 
-export interface PreparedExport extends ExportSummary {
+export interface PreparedExport {
   fileName: string;
   contentType: string;
   options: ExportOptions;
   stream(): AsyncGenerator<Chunk, void, undefined>;
   /** Documents the writer has taken from the reader so far (over all its passes). */
   documentsRead(): number;
+  /** Documents in the chosen scope before the gold-only filter: known without counting spans. */
+  documentsInScope: number;
+  /** What the file holds; counted over the whole scope on first call (see ExportMeta.totals). */
+  totals(): ExportSummary;
 }
 
 export function prepareExport(user: SessionUser, projectId: number, raw: RawExportQuery, baseUrl: string): PreparedExport | Failure {
@@ -38,7 +42,9 @@ function counted(open: DocumentSource, onDocument: (read: number) => void): Docu
 }
 
 /** The file for a plan that has been authorized; `onDocument` hears each document read (the CLI's progress bar). */
-export function preparePlanned({ plan, summary }: PlannedExport, baseUrl: string, onDocument: (read: number) => void = () => undefined): PreparedExport {
+export function preparePlanned(planned: PlannedExport, baseUrl: string, onDocument: (read: number) => void = () => undefined): PreparedExport {
+  // `planned.summary` is counted on first use: nothing here may touch it before the stream starts.
+  const { plan } = planned;
   const format = formatOf(plan.options.format);
   const meta: ExportMeta = {
     project: plan.project,
@@ -47,9 +53,7 @@ export function preparePlanned({ plan, summary }: PlannedExport, baseUrl: string
     layer: plan.options.layer,
     kinds: plan.options.kinds,
     includeText: plan.options.includeText || !format.textOptional,
-    documentCount: summary.documentCount,
-    spanCount: summary.spanCount,
-    layers: summary.layers,
+    totals: () => planned.summary,
   };
   const layerPart = plan.options.layer.replace(/^reviewer:/, "reviewer-");
   let read = 0;
@@ -58,7 +62,8 @@ export function preparePlanned({ plan, summary }: PlannedExport, baseUrl: string
     onDocument(n);
   });
   return {
-    ...summary,
+    totals: () => planned.summary,
+    documentsInScope: plan.documentIds.length,
     options: plan.options,
     fileName: `${projectSlug(plan.project.name)}-${layerPart}.${format.extension}`,
     contentType: format.contentType,

@@ -19,7 +19,7 @@ export function streamResponse(prepared: PreparedExport, signal?: AbortSignal): 
   const stop = (): void => {
     if (finished) return;
     finished = true;
-    console.info(`export ${prepared.fileName} stopped by the client after ${prepared.documentsRead()} of ${prepared.documentCount} documents`);
+    console.info(`export ${prepared.fileName} stopped by the client after ${prepared.documentsRead()} of ${prepared.documentsInScope} documents`);
     void chunks.return(undefined).catch(() => undefined);
   };
   signal?.addEventListener("abort", stop, { once: true });
@@ -51,8 +51,6 @@ export function streamResponse(prepared: PreparedExport, signal?: AbortSignal): 
       "Content-Type": prepared.contentType,
       "Content-Disposition": disposition(prepared.fileName),
       "Cache-Control": "no-store",
-      "X-Export-Documents": String(prepared.documentCount),
-      "X-Export-Spans": String(prepared.spanCount),
       "X-Content-Type-Options": "nosniff",
     },
   });

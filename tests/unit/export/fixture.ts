@@ -2,7 +2,7 @@
 // its spans, Arabic text, a quote with a named speaker, a claim inside that quote (parent link),
 // a quote inside a quote, an opinion, two layers (gold and one reviewer) and a settled decision.
 import { codePointLength, sliceCodePoints, textQuoteSelector } from "@/lib/text";
-import type { DocumentSource, ExportDocument, ExportMeta, ExportSpan, LayerName } from "@/lib/export/types";
+import type { DocumentSource, ExportDocument, ExportMeta, ExportSpan, ExportTotals, LayerName } from "@/lib/export/types";
 
 export const TEXT =
   "Port Calder 🌊 votes today. “The levy is unfair,” said Mayor Rana Haddad, “and the river 🐟 will pay.” " +
@@ -119,7 +119,8 @@ export function emptyDocument(): ExportDocument {
   };
 }
 
-export function sampleMeta(overrides: Partial<ExportMeta> = {}): ExportMeta {
+export function sampleMeta(overrides: Partial<Omit<ExportMeta, "totals"> & ExportTotals> = {}): ExportMeta {
+  const { documentCount = 2, spanCount = 8, layers = ["gold", "reviewer:alice"], ...rest } = overrides;
   return {
     project: { id: 1, name: "Levy study" },
     exportedAt: "2026-11-28T00:00:00.000Z",
@@ -127,10 +128,8 @@ export function sampleMeta(overrides: Partial<ExportMeta> = {}): ExportMeta {
     layer: "all",
     kinds: ["claim", "opinion", "quote"],
     includeText: true,
-    documentCount: 2,
-    spanCount: 8,
-    layers: ["gold", "reviewer:alice"],
-    ...overrides,
+    totals: () => ({ documentCount, spanCount, layers }),
+    ...rest,
   };
 }
 

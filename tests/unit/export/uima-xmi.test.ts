@@ -5,7 +5,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { XMLParser } from "fast-xml-parser";
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
-import type { ExportDocument, ExportMeta, ExportSpan } from "@/lib/export/types";
+import type { ExportDocument, ExportSpan } from "@/lib/export/types";
 import { writeUimaXmi } from "@/lib/export/uima-xmi";
 import { codePointLength, sliceCodePoints, textQuoteSelector } from "@/lib/text";
 import { collect, emptyDocument, sampleDocument, sampleMeta, sourceOf } from "./fixture";
@@ -13,7 +13,7 @@ import { collect, emptyDocument, sampleDocument, sampleMeta, sourceOf } from "./
 type Node = Record<string, unknown>;
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", trimValues: false, parseAttributeValue: false, htmlEntities: true, isArray: (_name: string, _path: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute });
 
-async function exportXmi(docs: ExportDocument[], meta: Partial<ExportMeta> = {}): Promise<Record<string, string>> {
+async function exportXmi(docs: ExportDocument[], meta: Parameters<typeof sampleMeta>[0] = {}): Promise<Record<string, string>> {
   const out = await collect(writeUimaXmi(sourceOf(docs), sampleMeta({ documentCount: docs.length, ...meta })));
   const files = unzipSync(new Uint8Array(out));
   return Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, strFromU8(bytes)]));
