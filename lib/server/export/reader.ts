@@ -96,10 +96,14 @@ class OutletCache {
 interface Caches {
   outlets: OutletCache;
   people: Map<number, Person>;
+  /** Document id → gold layer settled, read once per document. */
+  settled: Map<number, boolean>;
 }
 
 function readBatch(queries: ExportQueries, plan: ExportPlan, caches: Caches, ids: number[], withSpans: boolean): ExportDocument[] {
-  const settled = goldSettledIn(queries, ids);
+  const unknown = ids.filter((id) => !caches.settled.has(id));
+  if (unknown.length > 0) for (const [id, gold] of goldSettledIn(queries, unknown)) caches.settled.set(id, gold);
+  const settled = caches.settled;
   const kept = ids.filter((id) => !plan.options.goldOnly || settled.get(id) === true);
   if (kept.length === 0) return [];
   const param = { ids: JSON.stringify(kept) };
@@ -187,12 +191,15 @@ function attachSources(queries: ExportQueries, projectId: number, docs: ExportDo
 
 /** A DocumentSource for the plan: each call opens a fresh pass over its documents. */
 export function exportSource(sqlite: Database.Database, plan: ExportPlan): DocumentSource {
-  return (pass) => readExportDocuments(sqlite, plan, pass?.spans !== false);
+  // Every pass sees the gold state the first one read: the files of one export agree with each
+  // other, and csv's second pass does not count it again. One boolean per document in scope.
+  const settled = new Map<number, boolean>();
+  return (pass) => readExportDocuments(sqlite, plan, pass?.spans !== false, settled);
 }
 
-export async function* readExportDocuments(sqlite: Database.Database, plan: ExportPlan, withSpans = true): AsyncGenerator<ExportDocument, void, undefined> {
+export async function* readExportDocuments(sqlite: Database.Database, plan: ExportPlan, withSpans = true, settled = new Map<number, boolean>()): AsyncGenerator<ExportDocument, void, undefined> {
   const queries = prepareQueries(sqlite);
-  const caches: Caches = { outlets: new OutletCache(queries, plan.project.id), people: new Map() };
+  const caches: Caches = { outlets: new OutletCache(queries, plan.project.id), people: new Map(), settled };
   for (const batch of batches(plan.documentIds)) {
     // Each document is handed on before the next batch is read; the consumer's pace (a slow
     // download, a full disk) decides when that happens.
