@@ -17,7 +17,7 @@ interface Props {
 export function SpeakerPicker({ api, value, disabled, onPick, inputRef, label = "Speaker (source)" }: Props): ReactNode {
   const id = useId();
   const [query, setQuery] = useState(value?.name ?? "");
-  const [options, setOptions] = useState<SourceDto[]>([]);
+  const [results, setResults] = useState<{ query: string; sources: SourceDto[] }>({ query: "", sources: [] });
   const [open, setOpen] = useState(false);
   const [highlighted, setHighlighted] = useState(0);
   const [creating, setCreating] = useState<{ name: string; kind: string; affiliation: string } | null>(null);
@@ -31,11 +31,15 @@ export function SpeakerPicker({ api, value, disabled, onPick, inputRef, label = 
     const n = ++requestNo.current;
     const timer = setTimeout(async () => {
       const result = await api.search(query.trim());
-      if (n === requestNo.current && result.ok) setOptions(result.data.sources);
+      if (n === requestNo.current && result.ok) setResults({ query: query.trim(), sources: result.data.sources });
     }, 120);
     return () => clearTimeout(timer);
   }, [api, query, open]);
 
+  // Until the search for what was just typed answers, the previous answer is narrowed to names
+  // that still match: a fast Enter must never pick a source that no longer fits the text.
+  const typed = query.trim().toLowerCase();
+  const options = results.query.toLowerCase() === typed ? results.sources : results.sources.filter((o) => o.name.toLowerCase().includes(typed));
   const exactMatch = options.some((o) => o.name.toLowerCase() === query.trim().toLowerCase());
   const canCreate = query.trim() !== "" && !exactMatch;
   const count = options.length + (canCreate ? 1 : 0);
