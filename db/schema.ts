@@ -415,6 +415,47 @@ export const adjudications = sqliteTable(
   ],
 );
 
+// A linked claim: spans in different documents of one story that carry the same claim, so its
+// path across outlets can be traced. A span belongs to at most one link; linking two spans that
+// are already in different links merges them. Soft-deleting a span keeps its membership, so a
+// restored span is linked again; deleting the document removes it for good.
+export const claimLinks = sqliteTable(
+  "claim_links",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    storyId: integer("story_id")
+      .notNull()
+      .references(() => stories.id, { onDelete: "cascade" }),
+    label: text("label").notNull().default(""),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("claim_links_story_idx").on(t.storyId)],
+);
+
+export const claimLinkSpans = sqliteTable(
+  "claim_link_spans",
+  {
+    linkId: integer("link_id")
+      .notNull()
+      .references(() => claimLinks.id, { onDelete: "cascade" }),
+    annotationId: integer("annotation_id")
+      .notNull()
+      .references(() => annotations.id, { onDelete: "cascade" }),
+    addedBy: integer("added_by").references(() => users.id, { onDelete: "set null" }),
+    addedAt: integer("added_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [
+    primaryKey({ columns: [t.linkId, t.annotationId] }),
+    uniqueIndex("claim_link_spans_annotation_unique").on(t.annotationId),
+  ],
+);
+
 // Append-only: every change to an annotation, rating, document or user, with before and after.
 export const auditLog = sqliteTable(
   "audit_log",
@@ -452,3 +493,5 @@ export type PerspectiveRating = typeof perspectiveRatings.$inferSelect;
 export type ReferenceRating = typeof referenceRatings.$inferSelect;
 export type Adjudication = typeof adjudications.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+export type ClaimLink = typeof claimLinks.$inferSelect;
+export type ClaimLinkSpan = typeof claimLinkSpans.$inferSelect;
