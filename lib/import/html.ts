@@ -1,13 +1,19 @@
 import { Readability } from "@mozilla/readability";
 import { JSDOM, VirtualConsole } from "jsdom";
+import { toIsoDate } from "./dates";
 import { blockText } from "./html-blocks";
+import { cleanByline, readPageMetadata } from "./page-metadata";
 
 export interface HtmlArticle {
   title: string | null;
-  byline: string | null;
   text: string;
-  publishedTime: string | null;
+  author: string | null;
+  /** YYYY-MM-DD, the day the page says it was published. */
+  publishedAt: string | null;
+  /** The outlet, as the page names itself (og:site_name, JSON-LD publisher). */
   siteName: string | null;
+  /** The canonical address (link rel=canonical, else og:url), absolute. */
+  url: string | null;
 }
 
 function orNull(value: string | null | undefined): string | null {
@@ -37,6 +43,8 @@ export function extractHtmlArticle(html: string, url?: string): HtmlArticle {
   const dom = new JSDOM(html, { url: usableUrl(url), virtualConsole: new VirtualConsole() });
   try {
     const document = dom.window.document;
+    // From the original page: Readability only ever sees (and rewrites) a copy.
+    const meta = readPageMetadata(document, usableUrl(url));
     // Readability rewrites the document it reads, so give it a copy and keep
     // the original for the fallback.
     const copy = document.cloneNode(true) as Document;
@@ -44,11 +52,12 @@ export function extractHtmlArticle(html: string, url?: string): HtmlArticle {
     const articleText = article?.content ? blockText(article.content) : "";
     const text = articleText !== "" ? articleText : blockText(document.body);
     return {
-      title: orNull(article?.title) ?? orNull(document.title),
-      byline: orNull(article?.byline),
+      title: orNull(article?.title) ?? meta.headline ?? orNull(document.title),
       text,
-      publishedTime: orNull(article?.publishedTime),
-      siteName: orNull(article?.siteName),
+      author: meta.author ?? cleanByline(article?.byline),
+      publishedAt: meta.publishedAt ?? toIsoDate(article?.publishedTime),
+      siteName: meta.siteName ?? orNull(article?.siteName),
+      url: meta.url,
     };
   } finally {
     dom.window.close();

@@ -4,7 +4,7 @@ import { assertWellFormed, decodeUtf8Strict } from "./decode";
 import { describeSource, ImportError } from "./errors";
 import { detectFormat, formatFromFileName, type ImportFormat } from "./formats";
 import { extractHtmlArticle } from "./html";
-import { cleanTitle, parseMarkdownText, parsePlainText } from "./text-formats";
+import { cleanTitle, FOUND_TITLE_MAX, parseMarkdownText, parsePlainText } from "./text-formats";
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
@@ -21,6 +21,17 @@ interface ImportMetadata {
 export type ImportInput = ImportMetadata &
   ({ bytes: Uint8Array; text?: undefined } | { text: string; bytes?: undefined });
 
+/** What the file itself says, before anything given overrides it; null where it says nothing. */
+export interface FoundMetadata {
+  title: string | null;
+  /** The outlet's name as the page gives it (og:site_name, publisher). */
+  outlet: string | null;
+  author: string | null;
+  /** YYYY-MM-DD */
+  publishedAt: string | null;
+  url: string | null;
+}
+
 export interface PreparedDocument {
   title: string;
   /** Normalized and frozen: every annotation offset points into it. */
@@ -34,6 +45,7 @@ export interface PreparedDocument {
   publishedAt?: string;
   url?: string;
   siteName?: string;
+  found: FoundMetadata;
 }
 
 interface Extracted {
@@ -42,6 +54,7 @@ interface Extracted {
   author?: string | null;
   publishedAt?: string | null;
   siteName?: string | null;
+  url?: string | null;
 }
 
 function formatMegabytes(bytes: number): string {
@@ -75,11 +88,12 @@ function extract(format: ImportFormat, raw: string, url: string | undefined): Ex
   if (format === "text") return parsePlainText(raw);
   const article = extractHtmlArticle(raw, url);
   return {
-    title: article.title,
+    title: cleanTitle(article.title, FOUND_TITLE_MAX),
     text: article.text,
-    author: article.byline,
-    publishedAt: article.publishedTime,
+    author: article.author,
+    publishedAt: article.publishedAt,
     siteName: article.siteName,
+    url: article.url,
   };
 }
 
@@ -115,6 +129,13 @@ export function prepareDocument(input: ImportInput): PreparedDocument {
     throw new ImportError("missing_title", missingTitleMessage(format, fileName));
   }
 
+  const found: FoundMetadata = {
+    title: extracted.title,
+    outlet: optional(extracted.siteName) ?? null,
+    author: optional(extracted.author) ?? null,
+    publishedAt: optional(extracted.publishedAt) ?? null,
+    url: optional(extracted.url) ?? null,
+  };
   const document: PreparedDocument = {
     title,
     text,
@@ -122,11 +143,12 @@ export function prepareDocument(input: ImportInput): PreparedDocument {
     charCount: codePointLength(text),
     wordCount: countWords(text),
     format,
+    found,
   };
-  const author = optional(input.author) ?? optional(extracted.author);
-  const publishedAt = optional(input.publishedAt) ?? optional(extracted.publishedAt);
-  const url = optional(input.url);
-  const siteName = optional(extracted.siteName);
+  const author = optional(input.author) ?? found.author ?? undefined;
+  const publishedAt = optional(input.publishedAt) ?? found.publishedAt ?? undefined;
+  const url = optional(input.url) ?? found.url ?? undefined;
+  const siteName = found.outlet ?? undefined;
   if (author !== undefined) document.author = author;
   if (publishedAt !== undefined) document.publishedAt = publishedAt;
   if (url !== undefined) document.url = url;

@@ -2,24 +2,43 @@
 // Reads take the acting user and join on membership, so a document of a project the user
 // is not in is indistinguishable from one that does not exist.
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { getDb } from "@/db";
+import { getDb, type DB } from "@/db";
 import { documents, outlets, projectMembers, stories } from "@/db/schema";
-import { ImportError, prepareDocument, type PreparedDocument } from "@/lib/import";
-import type { DocumentListQuery, DocumentMetadata } from "@/lib/validation/documents";
+import {
+  ImportError,
+  matchOutlet,
+  prepareDocument,
+  resolveMetadata,
+  type FoundMetadata,
+  type KnownOutlet,
+  type PreparedDocument,
+  type ResolvedMetadata,
+} from "@/lib/import";
+import type { DocumentListQuery, DocumentMetadata, MetadataValues } from "@/lib/validation/documents";
+import type { Failure } from "./annotations/result";
 import { recordAudit } from "./audit";
 import { findOrCreateOutlet, findOrCreateStory } from "./catalog";
+import { refuseUnlessManager } from "./members";
 import { memberRole } from "./projects";
 import type { SessionUser } from "./session";
 
 export type ImportActor = { kind: "user"; user: SessionUser } | { kind: "system"; label: string };
 
-export type ImportItem =
-  | { fileName?: string; bytes: Uint8Array; text?: undefined }
-  | { fileName?: string; text: string; bytes?: undefined };
+/**
+ * One file or paste. `meta`, when given, is this item's own metadata from the upload preview
+ * and replaces both the batch's and the file's (an emptied field stays empty; only an empty
+ * title falls back to the file's).
+ */
+export type ImportItem = { fileName?: string; meta?: DocumentMetadata } & (
+  | { bytes: Uint8Array; text?: undefined }
+  | { text: string; bytes?: undefined }
+);
 
 export interface ImportProblem {
   source: string;
   message: string;
+  /** The item's position in the batch, when the problem is that item's. */
+  index?: number;
 }
 
 export interface ImportedDocument {
@@ -32,42 +51,53 @@ export interface ImportedDocument {
 }
 
 export type ImportResult =
-  | { ok: true; documents: ImportedDocument[]; createdOutlet: string | null; createdStory: string | null }
+  | {
+      ok: true;
+      documents: ImportedDocument[];
+      /** The first outlet and story created, for callers that give one for the whole batch. */
+      createdOutlet: string | null;
+      createdStory: string | null;
+      createdOutlets: string[];
+      createdStories: string[];
+    }
   | { ok: false; problems: ImportProblem[] };
 
 const sourceName = (item: ImportItem): string => item.fileName || "The pasted text";
 
 interface Prepared {
+  index: number;
   item: ImportItem;
   doc: PreparedDocument;
+}
+
+function prepareItem(item: ImportItem, title: string | undefined): PreparedDocument {
+  const common = { fileName: item.fileName, title };
+  return item.bytes !== undefined ? prepareDocument({ ...common, bytes: item.bytes }) : prepareDocument({ ...common, text: item.text });
 }
 
 function prepareAll(items: ImportItem[], meta: DocumentMetadata): { prepared: Prepared[]; problems: ImportProblem[] } {
   const prepared: Prepared[] = [];
   const problems: ImportProblem[] = [];
-  for (const item of items) {
+  items.forEach((item, index) => {
     try {
-      const common = { fileName: item.fileName, title: meta.title, author: meta.author, publishedAt: meta.publishedAt, url: meta.url };
-      const doc =
-        item.bytes !== undefined ? prepareDocument({ ...common, bytes: item.bytes }) : prepareDocument({ ...common, text: item.text });
-      prepared.push({ item, doc });
+      prepared.push({ index, item, doc: prepareItem(item, item.meta !== undefined ? item.meta.title : meta.title) });
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
-      problems.push({ source: sourceName(item), message: error.message });
+      problems.push({ source: sourceName(item), message: error.message, index });
     }
-  }
+  });
   return { prepared, problems };
 }
 
 function duplicateProblems(projectId: number, prepared: Prepared[]): ImportProblem[] {
   const problems: ImportProblem[] = [];
-  const seen = new Map<string, string>();
-  prepared.forEach(({ item, doc }) => {
-    const source = sourceName(item);
-    const earlier = seen.get(doc.textSha256);
-    if (earlier !== undefined) problems.push({ source, message: `${source} has the same text as ${earlier}.` });
-    seen.set(doc.textSha256, source);
-  });
+  const seen = new Map<string, Prepared>();
+  for (const entry of prepared) {
+    const source = sourceName(entry.item);
+    const earlier = seen.get(entry.doc.textSha256);
+    if (earlier !== undefined) problems.push({ source, message: `${source} has the same text as ${sourceName(earlier.item)}.`, index: entry.index });
+    else seen.set(entry.doc.textSha256, entry);
+  }
   const hashes = [...seen.keys()];
   if (hashes.length === 0) return problems;
   const existing = getDb()
@@ -76,13 +106,24 @@ function duplicateProblems(projectId: number, prepared: Prepared[]): ImportProbl
     .where(and(eq(documents.projectId, projectId), inArray(documents.textSha256, hashes)))
     .all();
   for (const row of existing) {
-    const source = seen.get(row.sha)!;
+    const entry = seen.get(row.sha)!;
+    const source = sourceName(entry.item);
     problems.push({
       source,
       message: `${source} has the same text as “${row.title}” (document ${row.id}), already in this project.`,
+      index: entry.index,
     });
   }
-  return problems;
+  return problems.sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+}
+
+function knownOutlets(): KnownOutlet[] {
+  return getDb().select({ name: outlets.name, domain: outlets.domain }).from(outlets).all();
+}
+
+/** What the file says, with its outlet spelled as an existing one where they match. */
+function foundWithOutlet(doc: PreparedDocument, known: readonly KnownOutlet[]): FoundMetadata {
+  return { ...doc.found, outlet: matchOutlet(doc.found, known) };
 }
 
 /**
@@ -103,50 +144,64 @@ export function importDocuments(actor: ImportActor, projectId: number, items: Im
   }
   const { prepared, problems } = prepareAll(items, meta);
   problems.push(...duplicateProblems(projectId, prepared));
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => (a.index ?? 0) - (b.index ?? 0)) };
   return writeDocuments(actor, projectId, prepared, meta);
 }
 
-function writeDocuments(
-  actor: ImportActor,
-  projectId: number,
-  prepared: Prepared[],
-  meta: DocumentMetadata,
-): ImportResult {
+function insertDocument(tx: Tx, projectId: number, actorId: number | null, entry: Prepared, resolved: Resolved): number {
+  const { item, doc } = entry;
+  const row = tx
+    .insert(documents)
+    .values({
+      projectId,
+      storyId: resolved.storyId,
+      outletId: resolved.outletId,
+      title: doc.title,
+      author: resolved.author ?? null,
+      publishedAt: resolved.publishedAt ?? null,
+      url: resolved.url ?? null,
+      text: doc.text,
+      textSha256: doc.textSha256,
+      charCount: doc.charCount,
+      wordCount: doc.wordCount,
+      sourceFileName: item.fileName ?? null,
+      importedBy: actorId,
+    })
+    .returning({ id: documents.id })
+    .get();
+  const { text: _text, found: _found, ...summary } = doc;
+  const after = { ...summary, projectId, outlet: resolved.outlet ?? null, story: resolved.story ?? null, author: resolved.author ?? null, publishedAt: resolved.publishedAt ?? null, url: resolved.url ?? null };
+  recordAudit(tx, { actorId, action: "import", entity: "document", entityId: row.id, after });
+  return row.id;
+}
+
+type Tx = Pick<DB, "select" | "insert">;
+type Resolved = ResolvedMetadata & { outletId: number | null; storyId: number | null };
+
+function writeDocuments(actor: ImportActor, projectId: number, prepared: Prepared[], meta: DocumentMetadata): ImportResult {
   const actorId = actor.kind === "user" ? actor.user.id : null;
+  const known = knownOutlets();
   try {
     return getDb().transaction((tx) => {
-      const outlet = meta.outlet === undefined ? null : findOrCreateOutlet(tx, meta.outlet);
-      const story = meta.story === undefined ? null : findOrCreateStory(tx, projectId, meta.story);
-      const imported = prepared.map(({ item, doc }): ImportedDocument => {
-        const row = tx
-          .insert(documents)
-          .values({
-            projectId,
-            storyId: story?.id ?? null,
-            outletId: outlet?.id ?? null,
-            title: doc.title,
-            author: doc.author ?? null,
-            publishedAt: doc.publishedAt ?? null,
-            url: doc.url ?? null,
-            text: doc.text,
-            textSha256: doc.textSha256,
-            charCount: doc.charCount,
-            wordCount: doc.wordCount,
-            sourceFileName: item.fileName ?? null,
-            importedBy: actorId,
-          })
-          .returning({ id: documents.id })
-          .get();
-        const { text: _text, ...summary } = doc;
-        recordAudit(tx, { actorId, action: "import", entity: "document", entityId: row.id, after: { ...summary, projectId } });
-        return { id: row.id, title: doc.title, source: sourceName(item), charCount: doc.charCount, wordCount: doc.wordCount, textSha256: doc.textSha256 };
+      const createdOutlets: string[] = [];
+      const createdStories: string[] = [];
+      const imported = prepared.map((entry): ImportedDocument => {
+        const resolved = resolveMetadata(foundWithOutlet(entry.doc, known), meta, entry.item.meta);
+        const outlet = resolved.outlet === undefined ? null : findOrCreateOutlet(tx, resolved.outlet);
+        const story = resolved.story === undefined ? null : findOrCreateStory(tx, projectId, resolved.story);
+        if (outlet?.created) createdOutlets.push(resolved.outlet!);
+        if (story?.created) createdStories.push(resolved.story!);
+        const id = insertDocument(tx, projectId, actorId, entry, { ...resolved, outletId: outlet?.id ?? null, storyId: story?.id ?? null });
+        const { doc } = entry;
+        return { id, title: doc.title, source: sourceName(entry.item), charCount: doc.charCount, wordCount: doc.wordCount, textSha256: doc.textSha256 };
       });
       return {
         ok: true as const,
         documents: imported,
-        createdOutlet: outlet?.created ? meta.outlet! : null,
-        createdStory: story?.created ? meta.story! : null,
+        createdOutlet: createdOutlets[0] ?? null,
+        createdStory: createdStories[0] ?? null,
+        createdOutlets,
+        createdStories,
       };
     });
   } catch (error) {
@@ -156,6 +211,47 @@ function writeDocuments(
     }
     throw error;
   }
+}
+
+/** One file of an upload preview: what it says (pre-filled, editable), or why it would be refused. */
+export interface InspectedFile {
+  index: number;
+  fileName: string;
+  values: MetadataValues;
+  wordCount: number | null;
+  problem: string | null;
+}
+
+/**
+ * Reads each file as the import would and reports what it found, writing nothing: the upload
+ * preview shows one row per file from this before anything is saved. A file that would be
+ * refused (type, encoding, size, empty, duplicate) comes back with its problem.
+ */
+export function inspectImport(user: SessionUser, projectId: number, items: ImportItem[]): { ok: true; files: InspectedFile[] } | Failure {
+  const refused = refuseUnlessManager(user, projectId, "add documents");
+  if (refused !== null) return refused;
+  const { prepared, problems } = prepareAll(items, {});
+  problems.push(...duplicateProblems(projectId, prepared));
+  const known = knownOutlets();
+  const files = items.map((item, index): InspectedFile => {
+    const entry = prepared.find((p) => p.index === index);
+    const found = entry === undefined ? null : foundWithOutlet(entry.doc, known);
+    return {
+      index,
+      fileName: sourceName(item),
+      values: {
+        title: found?.title ?? "",
+        outlet: found?.outlet ?? "",
+        story: "",
+        author: found?.author ?? "",
+        publishedAt: found?.publishedAt ?? "",
+        url: found?.url ?? "",
+      },
+      wordCount: entry?.doc.wordCount ?? null,
+      problem: problems.filter((p) => p.index === index).map((p) => p.message).join(" ") || null,
+    };
+  });
+  return { ok: true, files };
 }
 
 export interface DocumentListRow {

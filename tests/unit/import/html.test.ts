@@ -27,8 +27,8 @@ describe("extractHtmlArticle", () => {
 
   it("reads the page metadata", () => {
     expect(article.title).toMatch(/Militias Gain Ground Near Baghdad/);
-    expect(article.byline).toMatch(/Dana Example/);
-    expect(article.publishedTime).toBe("2024-03-05T09:30:00Z");
+    expect(article.author).toBe("Dana Example");
+    expect(article.publishedAt).toBe("2024-03-05");
     expect(article.siteName).toBe("The Example Ledger");
   });
 
@@ -40,7 +40,10 @@ describe("extractHtmlArticle", () => {
     );
     expect(page.text).toBe("First block\n\nSecond bold block\nnext line");
     expect(page.title).toBe("Short");
-    expect(page.byline).toBeNull();
+    expect(page.author).toBeNull();
+    expect(page.siteName).toBeNull();
+    expect(page.publishedAt).toBeNull();
+    expect(page.url).toBeNull();
   });
 
   it("keeps non-breaking spaces and preformatted line breaks", () => {

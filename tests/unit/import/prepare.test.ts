@@ -53,7 +53,7 @@ describe("prepareDocument", () => {
     expect(doc.format).toBe("html");
     expect(doc.title).toMatch(/Militias Gain Ground/);
     expect(doc.author).toMatch(/Dana Example/);
-    expect(doc.publishedAt).toBe("2024-03-05T09:30:00Z");
+    expect(doc.publishedAt).toBe("2024-03-05");
     expect(doc.siteName).toBe("The Example Ledger");
     expect(doc.text).not.toMatch(/SCRIPT|NAV-TEXT/);
     expect(doc.text).toBe(normalizeText(doc.text));

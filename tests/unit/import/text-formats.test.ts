@@ -33,7 +33,7 @@ describe("parsePlainText", () => {
 
   it("shortens a first line that is a whole paragraph at a word boundary", () => {
     const title = parsePlainText(`${"word ".repeat(100)}\nbody`).title ?? "";
-    expect(Array.from(title).length).toBeLessThanOrEqual(200);
+    expect(Array.from(title).length).toBeLessThanOrEqual(120);
     expect(title.endsWith("word…")).toBe(true);
   });
 });

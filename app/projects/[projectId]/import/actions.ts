@@ -3,7 +3,6 @@ import { revalidatePath } from "next/cache";
 import { formString, type FormState } from "@/app/form-state";
 import { requireUser } from "@/lib/server/auth";
 import { importDocuments, type ImportItem, type ImportProblem, type ImportResult } from "@/lib/server/documents";
-import { MAX_IMPORT_BYTES } from "@/lib/import";
 import { importAnnotations, type Refusal } from "@/lib/server/annotation-import";
 import { reportHeadline, reportLines } from "@/lib/server/annotation-import/summary";
 import { refuseUnlessManager } from "@/lib/server/members";
@@ -47,21 +46,6 @@ async function runImport(formData: FormData, items: ImportItem[], extraProblems:
   const result = importDocuments({ kind: "user", user }, projectId, items, meta.data);
   if (result.ok) revalidatePath(`/projects/${projectId}`);
   return toState(result, values);
-}
-
-export async function uploadFilesAction(_prev: ImportFormState, formData: FormData): Promise<ImportFormState> {
-  const files = formData.getAll("files").filter((f): f is File => f instanceof File && f.name !== "");
-  const items: ImportItem[] = [];
-  const problems: ImportProblem[] = [];
-  for (const file of files) {
-    // Oversize files are refused before their bytes are read.
-    if (file.size > MAX_IMPORT_BYTES) {
-      problems.push({ source: file.name, message: `${file.name} is over the ${MAX_IMPORT_BYTES / 1024 / 1024} MB limit.` });
-      continue;
-    }
-    items.push({ fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-  }
-  return runImport(formData, items, problems);
 }
 
 export async function pasteTextAction(_prev: ImportFormState, formData: FormData): Promise<ImportFormState> {

@@ -2,7 +2,8 @@
 import Link from "next/link";
 import { useActionState, type ReactNode } from "react";
 import { Field, FormMessage, SubmitButton } from "@/app/components";
-import { pasteTextAction, uploadFilesAction, type ImportFormState } from "./actions";
+import { pasteTextAction, type ImportFormState } from "./actions";
+import { BatchUpload } from "./batch-upload";
 
 interface Props {
   projectId: number;
@@ -55,23 +56,10 @@ function Datalists({ prefix, outlets, stories }: { prefix: string; outlets: stri
 }
 
 export function ImportForms({ projectId, outlets, stories }: Props): ReactNode {
-  const [uploadState, uploadAction] = useActionState(uploadFilesAction, {});
   const [pasteState, pasteAction] = useActionState(pasteTextAction, {});
   return (
-    <div className="two-columns">
-      <form action={uploadAction} className="card stack" aria-labelledby="upload-heading" key={`u-${uploadState.imported?.[0]?.id ?? "form"}`}>
-        <h2 id="upload-heading">Upload files</h2>
-        <Result state={uploadState} projectId={projectId} />
-        <input type="hidden" name="projectId" value={projectId} />
-        <div className="field">
-          <label htmlFor="files">Files</label>
-          <input id="files" name="files" type="file" multiple required accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" />
-          <p className="hint">Titles come from each file (HTML title, Markdown heading or first line). The details below apply to every file.</p>
-        </div>
-        <MetadataFields prefix="upload" state={uploadState} withTitle={false} />
-        <Datalists prefix="upload" outlets={outlets} stories={stories} />
-        <SubmitButton pendingText="Importing…">Import files</SubmitButton>
-      </form>
+    <div className="stack">
+      <BatchUpload projectId={projectId} outlets={outlets} stories={stories} />
       <form action={pasteAction} className="card stack" aria-labelledby="paste-heading" key={`p-${pasteState.imported?.[0]?.id ?? "form"}`}>
         <h2 id="paste-heading">Paste text</h2>
         <Result state={pasteState} projectId={projectId} />
