@@ -39,10 +39,10 @@ async function createProject(name: string): Promise<string> {
 async function uploadFiles(files: string[], outlet: string, story: string): Promise<void> {
   await page.goto(`${server.baseUrl}${projectPath}/import`);
   await page.getByLabel("Files", { exact: true }).setInputFiles(files);
-  const form = page.locator("form", { has: page.getByRole("heading", { name: "Upload files" }) });
-  await form.getByLabel("Outlet").fill(outlet);
-  await form.getByLabel("Story").fill(story);
-  await form.getByRole("button", { name: "Import files" }).click();
+  await page.getByLabel("Outlet for every file").fill(outlet);
+  await page.getByLabel("Story for every file").fill(story);
+  await page.getByRole("button", { name: "Apply to all rows" }).click();
+  await page.getByRole("button", { name: `Import ${files.length} document${files.length === 1 ? "" : "s"}` }).click();
 }
 
 beforeAll(async () => {

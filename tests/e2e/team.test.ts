@@ -92,9 +92,9 @@ describe("a team annotation session", () => {
     const files = articleFiles();
     await manager.goto(`${server.baseUrl}${projectPath}/import`);
     await manager.getByLabel("Files", { exact: true }).setInputFiles(files);
-    const upload = manager.locator("form", { has: manager.getByRole("heading", { name: "Upload files" }) });
-    await upload.getByLabel("Outlet").fill(OUTLET);
-    await upload.getByRole("button", { name: "Import files" }).click();
+    await manager.getByLabel("Outlet for every file").fill(OUTLET);
+    await manager.getByRole("button", { name: "Apply to all rows" }).click();
+    await manager.getByRole("button", { name: `Import ${files.length} documents` }).click();
     await manager.getByText(`Imported ${files.length} documents`).waitFor();
     documentPaths = await manager.getByRole("list", { name: "Imported documents" }).getByRole("link").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
 

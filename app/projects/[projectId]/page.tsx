@@ -16,13 +16,14 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
   const outlets = listOutlets();
   const stories = listStories(project.id);
   const filtered = query.outlet !== undefined || query.story !== undefined;
+  const manages = project.role === "manager";
 
   return (
     <section>
       <ProjectNav project={project} current="documents" />
       <div className="page-head">
         <h1>{project.name}</h1>
-        {project.role === "manager" ? <Link className="button primary" href={`/projects/${project.id}/import`}>Add documents</Link> : null}
+        {manages ? <Link className="button primary" href={`/projects/${project.id}/import`}>Add documents</Link> : null}
       </div>
       {project.description ? <p className="lead">{project.description}</p> : null}
 
@@ -57,7 +58,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
         <table className="table documents">
           <caption className="visually-hidden">Documents in {project.name}</caption>
           <thead>
-            <tr><th scope="col">Title</th><th scope="col">Outlet</th><th scope="col">Story</th><th scope="col">Published</th><th scope="col" className="num">Words</th></tr>
+            <tr><th scope="col">Title</th><th scope="col">Outlet</th><th scope="col">Story</th><th scope="col">Published</th><th scope="col" className="num">Words</th>{manages ? <th scope="col"><span className="visually-hidden">Details</span></th> : null}</tr>
           </thead>
           <tbody>
             {docs.map((d) => (
@@ -67,6 +68,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
                 <td>{d.storyName ?? <span className="meta">—</span>}</td>
                 <td>{d.publishedAt ?? <span className="meta">—</span>}</td>
                 <td className="num">{d.wordCount.toLocaleString("en")}</td>
+                {manages ? <td><Link href={`/projects/${project.id}/documents/${d.id}/details`} aria-label={`Details of ${d.title}`}>Details</Link></td> : null}
               </tr>
             ))}
           </tbody>
