@@ -11,9 +11,12 @@ import { AttributeForm } from "./attribute-form";
 import { describeDetail, describeShort } from "./describe";
 import { offsetAtPoint, offsetOf, type ParagraphBox } from "./dom-offsets";
 import { HoverLayer } from "./hover-layer";
+import { linksApi } from "./links-api";
 import { DeletedSpans, PanelHeader, SpanTools } from "./panel-parts";
+import { SameClaim } from "./same-claim";
 import { SpanList } from "./span-list";
 import { SelectionToolbar, TextBody } from "./text-body";
+import { useClaimMatches } from "./use-claim-matches";
 import { useSaver } from "./use-saver";
 import { useHighlights } from "./use-highlights";
 import { useTextKeys, type Range2 } from "./use-text-keys";
@@ -28,6 +31,8 @@ export interface WorkspaceProps {
   me: { id: number; name: string };
   frozen: boolean;
   seesOthers: boolean;
+  /** The document's story, whose other documents its claims are linked to; null when in none. */
+  storyName: string | null;
 }
 
 interface PendingSelection extends Range2 {
@@ -72,6 +77,10 @@ export function Workspace(props: WorkspaceProps): ReactNode {
   const active = state.activeKey === null ? null : (state.spans.get(state.activeKey) ?? null);
 
   useHighlights(textRef, paragraphsRef, visible, active?.draft ?? null, cursor);
+
+  const links = useMemo(() => linksApi(projectId, documentId), [projectId, documentId]);
+  const activeId = active !== null && active.draft.id > 0 ? active.draft.id : null;
+  const matches = useClaimMatches(links, activeId, active?.draft.exact ?? "", props.storyName !== null, setAnnouncement);
 
   const flush = useCallback((key: string) => {
     const timer = timers.current.get(key);
@@ -179,6 +188,7 @@ export function Workspace(props: WorkspaceProps): ReactNode {
     step: (direction) => { setCursor(null); const next = index.neighbour(active?.draft.id ?? null, direction); if (next) activate(next.key); },
     removeActive,
     editActive: () => (panelRef.current?.querySelector("form select, form input") as HTMLElement | null)?.focus(),
+    linkTop: () => { if (!matches.linkTop()) setAnnouncement(props.storyName === null ? "This document is in no story." : "No suggested match to link."); },
     cancel: () => { setSelection(null); setCursor(null); dispatch({ type: "activate", key: null }); window.getSelection()?.removeAllRanges(); },
   });
 
@@ -233,6 +243,7 @@ export function Workspace(props: WorkspaceProps): ReactNode {
             <AttributeForm span={active.draft} readOnly={!canEdit || !ownsActive} parents={parents} sourceName={(id) => sourceNames.get(id) ?? `source ${id}`}
               sources={sources} speakerRef={speakerRef} onEdit={(changes, immediate, patch) => edit(active.key, changes, immediate, patch)} onSourceKnown={learnSource} onFlush={() => flush(active.key)} />
             <SpanTools span={active} api={api} canEdit={canEdit && ownsActive} onDelete={removeActive} />
+            <SameClaim story={props.storyName} saved={activeId !== null} matches={matches} />
           </section>
         ) : null}
         <SpanList spans={ordered} activeKey={state.activeKey} filter={filter} showAnnotator={props.seesOthers}

@@ -50,6 +50,7 @@ export default async function DocumentPage({ params }: { params: Params }): Prom
         me={{ id: user.id, name: user.displayName }}
         frozen={status === "submitted"}
         seesOthers={seesOthers}
+        storyName={doc.storyName}
       />
     </article>
   );

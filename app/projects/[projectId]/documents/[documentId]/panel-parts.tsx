@@ -69,6 +69,7 @@ export function PanelHeader({ projectId, spans, frozen, notice, api, onFrozen, o
           <dt>j k</dt><dd>next / previous span</dd>
           <dt>Enter</dt><dd>edit attributes</dd>
           <dt>Delete</dt><dd>remove the span</dd>
+          <dt>L</dt><dd>link to the first suggested match</dd>
           <dt>Esc</dt><dd>cancel</dd>
           <dt>Alt+select</dt><dd>keep the exact selection</dd>
         </dl>

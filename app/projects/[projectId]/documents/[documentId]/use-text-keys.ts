@@ -5,6 +5,7 @@
 //   1 2 3          tag the cursor or selection as claim / opinion / quote (or change the active span's kind)
 //   j k  (or ] [)  next / previous span          Enter   edit the active span's attributes
 //   Delete         remove the active span         Esc     cancel
+//   l              link the active span to its first suggested match (same claim elsewhere)
 import { useCallback, type KeyboardEvent } from "react";
 import { moveEdge, wordAtOrAfter, wordBefore, type CodePoints } from "@/lib/text/snap";
 import type { AnnotationKind } from "@/lib/validation/annotations";
@@ -23,6 +24,7 @@ export interface TextKeyHandlers {
   step: (direction: 1 | -1) => void;
   removeActive: () => void;
   editActive: () => void;
+  linkTop: () => void;
   cancel: () => void;
 }
 
@@ -87,6 +89,9 @@ export function useTextKeys(h: TextKeyHandlers): (event: KeyboardEvent<HTMLEleme
       } else if (event.key === "Enter" && h.active) {
         event.preventDefault();
         h.editActive();
+      } else if ((event.key === "l" || event.key === "L") && h.active) {
+        event.preventDefault();
+        h.linkTop();
       } else if (event.key === "Escape") {
         h.cancel();
       }

@@ -1,0 +1,63 @@
+// Reading links: which link a span is in, and a link's spans as the viewer may see them.
+// Deleted members stay in the link (so a restore brings them back) but are never shown.
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { annotations, claimLinkSpans, documents, outlets, users } from "@/db/schema";
+import type { AnnotationKind } from "@/lib/validation/annotations";
+import type { Conn } from "../annotations/scope";
+import { visibleTo, type Viewer } from "./access";
+
+export interface LinkedSpan {
+  annotationId: number;
+  documentId: number;
+  documentTitle: string;
+  outletName: string | null;
+  publishedAt: string | null;
+  kind: AnnotationKind;
+  exact: string;
+  annotatorName: string;
+  layer: "annotator" | "gold";
+}
+
+export function linkIdOf(conn: Conn, annotationId: number): number | null {
+  const row = conn.select({ linkId: claimLinkSpans.linkId }).from(claimLinkSpans).where(eq(claimLinkSpans.annotationId, annotationId)).get();
+  return row?.linkId ?? null;
+}
+
+/** Every member of a link, deleted or not (for writes). */
+export function memberIds(conn: Conn, linkId: number): number[] {
+  return conn.select({ id: claimLinkSpans.annotationId }).from(claimLinkSpans).where(eq(claimLinkSpans.linkId, linkId)).orderBy(asc(claimLinkSpans.annotationId)).all().map((r) => r.id);
+}
+
+const linkedColumns = {
+  annotationId: annotations.id,
+  documentId: annotations.documentId,
+  documentTitle: documents.title,
+  outletName: outlets.name,
+  publishedAt: documents.publishedAt,
+  kind: annotations.kind,
+  exact: annotations.exact,
+  annotatorName: users.displayName,
+  layer: annotations.layer,
+};
+
+/**
+ * The given spans of the project that the viewer may see and that are live, in publication
+ * order (undated last), then by document and position. Authorization is in the query.
+ */
+export function describeSpans(conn: Conn, viewer: Viewer, projectId: number, ids: readonly number[]): LinkedSpan[] {
+  if (ids.length === 0) return [];
+  return conn
+    .select(linkedColumns)
+    .from(annotations)
+    .innerJoin(documents, eq(documents.id, annotations.documentId))
+    .innerJoin(users, eq(users.id, annotations.annotatorId))
+    .leftJoin(outlets, eq(outlets.id, documents.outletId))
+    .where(and(inArray(annotations.id, [...ids]), eq(documents.projectId, projectId), visibleTo(viewer)))
+    .orderBy(sql`${documents.publishedAt} is null`, asc(documents.publishedAt), asc(documents.id), asc(annotations.start), asc(annotations.id))
+    .all();
+}
+
+/** A link's spans as the viewer sees them. */
+export function linkedSpans(conn: Conn, viewer: Viewer, projectId: number, linkId: number): LinkedSpan[] {
+  return describeSpans(conn, viewer, projectId, memberIds(conn, linkId));
+}
