@@ -6,7 +6,7 @@ import type { PreparedExport } from "./index";
 const encoder = new TextEncoder();
 
 /** RFC 6266 filename with an ASCII fallback. */
-function disposition(fileName: string): string {
+export function disposition(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

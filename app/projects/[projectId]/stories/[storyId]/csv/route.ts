@@ -1,0 +1,17 @@
+// GET /projects/<id>/stories/<storyId>/csv?table=outlets|documents|speakers|claims|perspective&layer=…
+// A table of the story's comparison as a CSV file. Any member of the project, signed in.
+import { getCurrentSession } from "@/lib/server/auth";
+import { comparisonCsv, csvResponse } from "@/lib/server/compare";
+import { parseId } from "@/lib/validation/projects";
+import { plainRefusal } from "../../../export/query";
+
+export async function GET(request: Request, { params }: { params: Promise<{ projectId: string; storyId: string }> }): Promise<Response> {
+  const { user } = await getCurrentSession();
+  if (user === null) return plainRefusal(401, "Sign in to download this table.");
+  const raw = await params;
+  const projectId = parseId(raw.projectId);
+  const storyId = parseId(raw.storyId);
+  if (projectId === null || storyId === null) return plainRefusal(404, "This story does not exist, or you are not a member of its project.");
+  const csv = comparisonCsv(user, projectId, storyId, new URL(request.url).searchParams);
+  return csv.ok ? csvResponse(csv) : plainRefusal(csv.status, csv.error);
+}

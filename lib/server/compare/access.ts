@@ -1,0 +1,44 @@
+// Who may see a comparison, and of what: a member of the project, for one of its stories or
+// for the whole project. Unknown project, non-member and a story of another project all get
+// the same 404, so the answer never tells which projects or stories exist.
+import { getSqlite } from "@/db";
+import type { ProjectRole } from "@/db/schema";
+import type { PerspectiveAxis } from "@/lib/validation/projects";
+import { fail, type Failure } from "../annotations/result";
+import { getProjectForMember } from "../projects";
+import { seesOthersIn } from "../ratings";
+import type { SessionUser } from "../session";
+
+export interface CompareScope {
+  viewer: { id: number; name: string };
+  project: { id: number; name: string };
+  story: { id: number; name: string; description: string } | null;
+  role: ProjectRole;
+  /** An annotator under blind mode: their own spans and ratings only. */
+  blind: boolean;
+  axes: PerspectiveAxis[];
+}
+
+export const projectNotFound = (): Failure => fail(404, "not_found", "This project does not exist, or you are not a member of it.");
+export const storyNotFound = (): Failure => fail(404, "not_found", "This story does not exist in this project.");
+
+export function compareScope(user: SessionUser, projectId: number, storyId: number | null): CompareScope | Failure {
+  const project = getProjectForMember(user, projectId);
+  if (project === null) return projectNotFound();
+  let story: CompareScope["story"] = null;
+  if (storyId !== null) {
+    const row = getSqlite()
+      .prepare<[number, number], { id: number; name: string; description: string }>("select id, name, description from stories where id = ? and project_id = ?")
+      .get(storyId, projectId);
+    if (row === undefined) return storyNotFound();
+    story = row;
+  }
+  return {
+    viewer: { id: user.id, name: user.displayName },
+    project: { id: project.id, name: project.name },
+    story,
+    role: project.role,
+    blind: !seesOthersIn(project),
+    axes: project.settings.axes,
+  };
+}

@@ -1,0 +1,43 @@
+// The comparison of a story, or of a whole project, as a member may see it.
+import type { ProjectRole } from "@/db/schema";
+import { compare } from "@/lib/compare";
+import type { CompareInput, Comparison } from "@/lib/compare/types";
+import type { Failure } from "../annotations/result";
+import type { SessionUser } from "../session";
+import { compareScope } from "./access";
+import { loadBase, loadInput } from "./input";
+import type { LayerChoice } from "./layer";
+
+export interface ComparisonView {
+  project: { id: number; name: string };
+  story: { id: number; name: string; description: string } | null;
+  role: ProjectRole;
+  /** True when blind mode limits this viewer to their own layer and ratings. */
+  blind: boolean;
+  reviewers: { id: number; name: string }[];
+  layer: LayerChoice;
+  input: CompareInput;
+  comparison: Comparison;
+}
+
+/** `storyId` null compares every document of the project, with every story's claim groups. */
+export function loadComparison(user: SessionUser, projectId: number, storyId: number | null, layer: LayerChoice): { ok: true; view: ComparisonView } | Failure {
+  const scope = compareScope(user, projectId, storyId);
+  if ("ok" in scope) return scope;
+  const base = loadBase(scope, layer);
+  const input = loadInput(base);
+  return {
+    ok: true,
+    view: {
+      project: scope.project,
+      story: scope.story,
+      role: scope.role,
+      blind: scope.blind,
+      reviewers: base.plan.reviewers,
+      // Under blind mode the viewer's own layer is what is shown, whatever was asked.
+      layer: scope.blind ? { reviewerId: user.id } : layer,
+      input,
+      comparison: compare(input),
+    },
+  };
+}
