@@ -37,14 +37,24 @@ export async function memberDocument(params: DocumentParams): Promise<{ user: Se
   return { user, project, doc };
 }
 
-type Tab = "documents" | "stories" | "team" | "settings" | "progress" | "agreement" | "review" | "export";
+type Tab = "documents" | "stories" | "compare" | "team" | "settings" | "progress" | "agreement" | "review" | "export";
 
-/** Breadcrumb plus the project's own pages; each link is shown only to roles that may use it. */
-export function ProjectNav({ project, current }: { project: ProjectForMember; current: Tab }): ReactNode {
+/** A step of the breadcrumb below the current tab (a story, then its quotes…); the last has no link. */
+export interface Crumb {
+  label: string;
+  href?: string;
+}
+
+/**
+ * Breadcrumb plus the project's own pages; each link is shown only to roles that may use it.
+ * `trail` continues the breadcrumb below the tab for pages deeper than the tab itself.
+ */
+export function ProjectNav({ project, current, trail = [] }: { project: ProjectForMember; current: Tab; trail?: Crumb[] }): ReactNode {
   const base = `/projects/${project.id}`;
   const tabs: { tab: Tab; label: string; href: string; show: boolean }[] = [
     { tab: "documents", label: "Documents", href: base, show: true },
     { tab: "stories", label: "Stories", href: `${base}/stories`, show: true },
+    { tab: "compare", label: "Compare", href: `${base}/compare`, show: true },
     { tab: "team", label: "Team", href: `${base}/team`, show: true },
     { tab: "settings", label: "Settings", href: `${base}/settings`, show: project.role === "manager" },
     { tab: "progress", label: "Progress", href: `${base}/progress`, show: project.role !== "annotator" },
@@ -52,14 +62,18 @@ export function ProjectNav({ project, current }: { project: ProjectForMember; cu
     { tab: "review", label: "Review", href: `${base}/review`, show: project.role !== "annotator" },
     { tab: "export", label: "Export", href: `${base}/export`, show: project.role !== "annotator" },
   ];
+  const tab = tabs.find((t) => t.tab === current)!;
   return (
     <>
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link href="/">Projects</Link> / {current === "documents" ? <span>{project.name}</span> : <><Link href={base}>{project.name}</Link> / <span>{tabs.find((t) => t.tab === current)!.label}</span></>}
+        <Link href="/">Projects</Link> / {current === "documents" ? <span>{project.name}</span> : <><Link href={base}>{project.name}</Link> / {trail.length > 0 ? <Link href={tab.href}>{tab.label}</Link> : <span>{tab.label}</span>}</>}
+        {trail.map((c, i) => (
+          <span key={i}> / {c.href === undefined ? <span>{c.label}</span> : <Link href={c.href}>{c.label}</Link>}</span>
+        ))}
       </nav>
       <nav aria-label="Project pages" className="project-tabs">
         {tabs.filter((t) => t.show).map((t) => (
-          <Link key={t.tab} href={t.href} aria-current={t.tab === current ? "page" : undefined}>{t.label}</Link>
+          <Link key={t.tab} href={t.href} aria-current={t.tab === current ? (trail.length > 0 ? "true" : "page") : undefined}>{t.label}</Link>
         ))}
       </nav>
     </>

@@ -20,6 +20,10 @@ interface ColumnsProps {
   stories: { id: number; name: string }[] | null;
 }
 
+function documentCount(columns: OutletColumn[]): number {
+  return columns.reduce((n, c) => n + c.documents.length, 0);
+}
+
 /** One column per outlet, so the same event reads side by side across sources. */
 function OutletColumns({ projectId, columns, storyId, stories }: ColumnsProps): ReactNode {
   if (columns.length === 0) return <p className="meta">No documents.</p>;
@@ -57,7 +61,7 @@ export default async function StoriesPage({ params }: { params: Promise<{ projec
     <section>
       <ProjectNav project={project} current="stories" />
       <h1>Stories</h1>
-      <p className="lead">Documents about the same event, side by side by outlet.{manages ? " As a manager you create, edit and delete stories and move documents between them." : ""}</p>
+      <p className="lead">Documents about the same event, side by side by outlet. Compare a story to see how each outlet covered it, or read its documents side by side.{manages ? " As a manager you create, edit and delete stories and move documents between them." : ""}</p>
       {manages ? (
         <details className="card new-story">
           <summary>New story</summary>
@@ -67,9 +71,13 @@ export default async function StoriesPage({ params }: { params: Promise<{ projec
       {overview.stories.length === 0 ? <p className="empty">No stories yet.</p> : null}
       {overview.stories.map((story) => (
         <section key={story.id} className="card story stack" aria-labelledby={`story-${story.id}`}>
-          <div className="page-head">
+          <div className="story-head">
             <h2 id={`story-${story.id}`}>{story.name}</h2>
-            {manages ? <DeleteStoryButton projectId={project.id} story={story} /> : null}
+            <div className="row-actions story-actions">
+              <Link className="button small" href={`/projects/${project.id}/stories/${story.id}`}>Compare</Link>
+              {documentCount(story.outlets) >= 2 ? <Link className="button small" href={`/projects/${project.id}/stories/${story.id}/read`}>Read side by side</Link> : null}
+              {manages ? <DeleteStoryButton projectId={project.id} story={story} /> : null}
+            </div>
           </div>
           {story.description ? <p className="story-description">{story.description}</p> : null}
           {manages ? (
