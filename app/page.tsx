@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { getCurrentSession } from "@/lib/server/auth";
 import { listProjectsForUser } from "@/lib/server/projects";
 import { listQueue, summarizeQueue } from "@/lib/server/queue";
-import { userCount } from "@/lib/server/users";
+import { adminExists } from "@/lib/server/users";
 
 export const metadata = { title: "Projects" };
 
@@ -13,7 +13,7 @@ const ROLE_LABEL = { manager: "Manager", annotator: "Annotator", adjudicator: "A
 
 export default async function HomePage(): Promise<ReactNode> {
   await connection();
-  if (userCount() === 0) redirect("/setup");
+  if (!adminExists()) redirect("/setup");
   const { user } = await getCurrentSession();
   if (user === null) redirect("/login");
   const projects = listProjectsForUser(user);

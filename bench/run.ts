@@ -1,17 +1,20 @@
 // npm run bench: runs every benchmark, prints the results and writes bench/RESULTS.md.
-// `npm run bench -- export` (or workspace, agreement) runs one and replaces only its section.
-// Needs a production build (npm run build) and Chromium at /usr/bin/chromium.
+// `npm run bench -- export` (or workspace, agreement, compare) runs one and replaces only its
+// section. Needs a production build (npm run build) and Chromium at /usr/bin/chromium, except
+// "compare", which times lib/server in this process.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { machineLine } from "./machine";
 import { benchAgreement } from "./agreement";
+import { benchCompare } from "./compare";
 import { benchExport } from "./export";
 import { benchWorkspace } from "./workspace";
 
-const SECTIONS: { key: string; title: string; run: () => Promise<string[]> }[] = [
+const SECTIONS: { key: string; title: string; run: () => Promise<string[]>; needsBuild?: false }[] = [
   { key: "workspace", title: "Annotation workspace", run: benchWorkspace },
   { key: "agreement", title: "Agreement and review", run: benchAgreement },
   { key: "export", title: "Export", run: () => benchExport() },
+  { key: "compare", title: "Comparison and match suggestions", run: benchCompare, needsBuild: false },
 ];
 
 const RESULTS = path.join(process.cwd(), "bench", "RESULTS.md");
@@ -30,14 +33,14 @@ function replaceSection(report: string, title: string, body: string): string {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
-    console.error("No production build: run `npm run build` first.");
-    process.exit(1);
-  }
   const only = process.argv[2];
   const chosen = SECTIONS.filter((s) => only === undefined || s.key === only);
   if (chosen.length === 0) {
     console.error(`Unknown benchmark “${only}”. Choose one of: ${SECTIONS.map((s) => s.key).join(", ")}.`);
+    process.exit(1);
+  }
+  if (chosen.some((s) => s.needsBuild !== false) && !existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
+    console.error("No production build: run `npm run build` first.");
     process.exit(1);
   }
   const header = [

@@ -2,14 +2,14 @@ import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { getCurrentSession } from "@/lib/server/auth";
-import { userCount } from "@/lib/server/users";
+import { adminExists } from "@/lib/server/users";
 import { LoginForm } from "./components";
 
 export const metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string; setup?: string }> }): Promise<ReactNode> {
   await connection();
-  if (userCount() === 0) redirect("/setup");
+  if (!adminExists()) redirect("/setup");
   const { user } = await getCurrentSession();
   if (user !== null) redirect("/");
   const { next, setup } = await searchParams;

@@ -1,14 +1,14 @@
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
-import { userCount } from "@/lib/server/users";
+import { adminExists } from "@/lib/server/users";
 import { SetupForm } from "./components";
 
 export const metadata = { title: "Set up" };
 
 export default async function SetupPage(): Promise<ReactNode> {
   await connection();
-  if (userCount() > 0) redirect("/login?setup=done");
+  if (adminExists()) redirect("/login?setup=done");
   return (
     <section className="narrow card">
       <h1>Welcome to Provenance Desk</h1>

@@ -14,8 +14,13 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2_OPTIONS);
 }
 
-export function userCount(): number {
-  return getDb().select({ n: count() }).from(users).get()?.n ?? 0;
+/**
+ * Whether setup is done. Setup creates the first administrator, so it is done once an admin
+ * account exists; other accounts do not count (the demo project's fictional reviewers exist
+ * before anyone has set the app up).
+ */
+export function adminExists(): boolean {
+  return getDb().select({ id: users.id }).from(users).where(eq(users.role, "admin")).limit(1).get() !== undefined;
 }
 
 export interface UserListRow {
@@ -73,19 +78,22 @@ function usernameTaken(username: string): boolean {
   return getDb().select({ id: users.id }).from(users).where(eq(users.username, username)).get() !== undefined;
 }
 
-/** Creates the first admin; refuses once any user exists (the /setup page's only job). */
+/** Creates the first admin; refuses once an admin exists (the /setup page's only job). */
 export async function createFirstAdmin(input: NewUserInput): Promise<CreateUserResult> {
-  if (userCount() > 0) return { ok: false, error: "Setup is already done. Sign in instead." };
+  if (adminExists()) return { ok: false, error: "Setup is already done. Sign in instead." };
+  // Accounts can exist before setup (the demo's reviewers), so the name may be taken already.
+  if (usernameTaken(input.username)) return { ok: false, error: `The username “${input.username}” is taken.` };
   const passwordHash = await hashPassword(input.password);
   try {
     const userId = getDb().transaction(() => {
       // Checked again inside the write transaction: two setup requests cannot both win.
-      if (userCount() > 0) throw new SetupDoneError();
+      if (adminExists()) throw new SetupDoneError();
       return insertUser(input, passwordHash, "admin", null);
     });
     return { ok: true, userId };
   } catch (error) {
     if (error instanceof SetupDoneError) return { ok: false, error: "Setup is already done. Sign in instead." };
+    if (String(error).includes("UNIQUE")) return { ok: false, error: `The username “${input.username}” is taken.` };
     throw error;
   }
 }

@@ -58,7 +58,7 @@ async function tagAndFinish(username: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ demo: true }), launchBrowser()]);
+  [server, browser] = await Promise.all([startServer({ demo: "texts" }), launchBrowser()]);
   admin = await browser.newPage({ viewport: { width: 1300, height: 1000 }, acceptDownloads: true });
   await setUpFirstAdmin(admin, server.baseUrl);
   await createReviewer("rita");

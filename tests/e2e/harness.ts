@@ -41,7 +41,7 @@ async function waitUntilUp(url: string, child: ChildProcess, log: () => string):
   throw new Error(`next start did not answer in time:\n${log()}`);
 }
 
-export async function startServer(options: { demo?: boolean; env?: Record<string, string>; dbPath?: string } = {}): Promise<TestServer> {
+export async function startServer(options: { demo?: boolean | "texts"; env?: Record<string, string>; dbPath?: string } = {}): Promise<TestServer> {
   const dir = mkdtempSync(path.join(tmpdir(), "pd-e2e-"));
   const dbPath = options.dbPath ?? path.join(dir, "e2e.db");
   const port = await freePort();
@@ -55,7 +55,7 @@ export async function startServer(options: { demo?: boolean; env?: Record<string
       ...process.env,
       NODE_ENV: "production",
       DATABASE_PATH: dbPath,
-      PROVENANCE_DEMO: options.demo === false ? "0" : "1",
+      PROVENANCE_DEMO: options.demo === false ? "0" : options.demo === "texts" ? "texts" : "1",
       NEXT_TELEMETRY_DISABLED: "1",
       ...options.env,
     },

@@ -54,7 +54,7 @@ async function rate(axis: string, value: string, rationale: string): Promise<voi
 const section = (name: string) => page.getByRole("region", { name });
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ demo: true }), launchBrowser()]);
+  [server, browser] = await Promise.all([startServer({ demo: "texts" }), launchBrowser()]);
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   await setupAdminAndReviewers();
 });

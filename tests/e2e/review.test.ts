@@ -58,7 +58,7 @@ async function createReviewer(username: string, displayName: string): Promise<vo
 const card = (page: Page, text: string) => page.getByTestId("difference").filter({ has: page.locator("mark", { hasText: text }) });
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ demo: true }), launchBrowser()]);
+  [server, browser] = await Promise.all([startServer({ demo: "texts" }), launchBrowser()]);
   admin = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   await admin.goto(`${server.baseUrl}/setup`);
   await admin.getByLabel("Username").fill("ada");

@@ -30,7 +30,7 @@ async function openDemoArticle(p: Page, index: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ demo: true }), launchBrowser()]);
+  [server, browser] = await Promise.all([startServer({ demo: "texts" }), launchBrowser()]);
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   await setupAdmin(page);
   cookie = (await page.context().cookies()).map((c) => ({ name: c.name, value: c.value, url: server.baseUrl }));

@@ -3,7 +3,7 @@ import { getDb } from "@/db";
 import { projectMembers, users, type ProjectRole } from "@/db/schema";
 import { createProject } from "@/lib/server/projects";
 import { createSession, generateSessionToken, type SessionUser } from "@/lib/server/session";
-import { createFirstAdmin, createUserAsAdmin, userCount } from "@/lib/server/users";
+import { createFirstAdmin, createUserAsAdmin, adminExists } from "@/lib/server/users";
 
 let counter = 0;
 
@@ -16,7 +16,7 @@ function asSessionUser(id: number): SessionUser {
 
 /** The first admin of this file's database (created on first call). */
 export async function admin(): Promise<SessionUser> {
-  if (userCount() === 0) {
+  if (!adminExists()) {
     const result = await createFirstAdmin({ username: "admin", displayName: "Admin", password: PASSWORD });
     if (!result.ok) throw new Error(result.error);
   }
