@@ -39,6 +39,7 @@ export default async function DocumentPage({ params }: { params: Params }): Prom
           {project.role !== "annotator" ? <Link href={`/projects/${doc.projectId}/review/${doc.id}`}>Review and adjudicate</Link> : null}
           <Link href={`/projects/${doc.projectId}/review/${doc.id}/mine`}>Adjudication of your spans</Link>
           <Link href={`/projects/${doc.projectId}/documents/${doc.id}/text`}>Plain text</Link>
+          {project.role === "manager" ? <Link href={`/projects/${doc.projectId}/documents/${doc.id}/details`}>Details</Link> : null}
         </nav>
       </header>
       <Workspace
