@@ -94,14 +94,14 @@ function claimsTable(c: Comparison, input: CompareInput): Table {
     columns: [
       text("claim", "Claim"), num("order", "Order"), text("published", "Published"), text("outlet", "Outlet"), text("document", "Document"),
       text("as", "Carried as"), text("speaker", "Speaker"), text("certainty", "Certainty"), text("republished_from", "Re-published from"),
-      text("text", "Text"), text("first", "First appearance"),
+      text("text", "Text"), text("first", "First appearance"), num("marked_by", "Reviewers who marked it"),
     ],
     rows: c.timelines.flatMap((t) =>
       t.entries.map((e, i): Cell[] => [
         t.label, i + 1, e.publishedAt ?? "Undated", e.outletName ?? NO_OUTLET, titles.get(e.documentId) ?? `Document ${e.documentId}`,
         KIND_LABELS[e.as], e.speakerName, e.certainty,
         e.republishedFrom === null ? null : (e.republishedFrom.outletName ?? "Unknown outlet"),
-        e.exact, i === 0 && t.firstDocumentId === e.documentId ? "Yes" : "No",
+        e.exact, i === 0 && t.firstDocumentId === e.documentId ? "Yes" : "No", e.markedBy ?? 1,
       ]),
     ),
   };

@@ -41,15 +41,28 @@ function byPublication(a: { entry: TimelineEntry; start: number }, b: { entry: T
   );
 }
 
+/**
+ * In a pooled document two reviewers who marked the same words as the same kind tell one
+ * appearance of the claim, not two: the timeline keeps the first such span and counts the rest.
+ */
 export function claimTimeline(group: ClaimGroup, ctx: TimelineContext): ClaimTimeline {
   const placed: { entry: TimelineEntry; start: number }[] = [];
   const seen = new Set<number>();
+  const byPlace = new Map<string, TimelineEntry>();
   for (const id of group.spanIds) {
     const span = ctx.spans.get(id);
     const doc = span === undefined ? undefined : ctx.documents.get(span.documentId);
     if (span === undefined || doc === undefined || seen.has(id)) continue;
     seen.add(id);
-    placed.push({ entry: entryOf(span, doc, ctx), start: span.start });
+    const place = `${doc.id}:${span.start}:${span.end}:${span.kind}`;
+    const same = byPlace.get(place);
+    if (same !== undefined) {
+      same.markedBy = (same.markedBy ?? 1) + 1;
+      continue;
+    }
+    const entry = entryOf(span, doc, ctx);
+    byPlace.set(place, entry);
+    placed.push({ entry, start: span.start });
   }
   placed.sort(byPublication);
   const entries = placed.map((p) => p.entry);

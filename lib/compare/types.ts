@@ -215,6 +215,8 @@ export interface TimelineEntry {
   certainty: Certainty | null;
   /** Inside a re-published segment: whose piece it came from. */
   republishedFrom: { outletId: number | null; outletName: string | null } | null;
+  /** In a pooled document, how many reviewers marked these same words as this kind (absent: one). */
+  markedBy?: number;
 }
 
 export interface ClaimTimeline {

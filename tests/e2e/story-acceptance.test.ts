@@ -139,14 +139,16 @@ describe.skipIf(!existsSync(CORPUS))("issue 9 acceptance on the sample corpus", 
     await span("000", "The PMUs have also committed war crimes, according to Human Rights Watch", "quote", quote);
     await span("003", "Shiite militias indiscriminately burned down the homes of Sunni families, according to Human Rights Watch", "quote", quote);
     // A claim carried by three outlets, as their own claim or as a quote.
-    const claim000 = await span("000", "Soleimani drafts the “plans for military operations” that Muhandis then carries out in Iraq", "claim", { certainty: "certain" });
-    const claim001 = await span("001", "Soleimani’s presence in Iraq suggests that Tehran is likely playing a significant military role there", "claim", { certainty: "probable" });
+    const CLAIM_000 = "Soleimani drafts the “plans for military operations” that Muhandis then carries out in Iraq";
+    const CLAIM_001 = "Soleimani’s presence in Iraq\u00a0suggests that Tehran is likely playing a significant military role there";
+    const claim000 = await span("000", CLAIM_000, "claim", { certainty: "certain" });
+    await span("001", CLAIM_001, "claim", { certainty: "probable" });
     const claim003 = await span("003", "Amiri says he meets with the commander of the Quds Force, Qassem Soleimani, whenever he is Baghdad", "quote", { speaker_text: "Hadi al-Amiri", speaker_type: "named_person", mode: "indirect" });
     await span("001", "has unnerved those familiar with Iran’s campaign to cultivate influence in the region", "claim", { certainty: "certain" });
     await span("003", "For some time, Obama has been in thrall to the Iranians", "opinion", { holder: "author", sentiment: -2, bias: "lexical" });
     await span("004", "If Prime Minister Mustafa al-Kadhimi cracks down too hard on pro-Iran militias", "opinion", { holder: "author", sentiment: 0 });
 
-    await linkInWorkspace(claim000, claim001);
+    await linkInWorkspace("000", CLAIM_000, CLAIM_001);
     const res = await post(`/api/projects/${projectId}/claim-links`, { annotationId: claim000, otherAnnotationId: claim003 });
     expect(res.status, res.json.error).toBe(200);
 
@@ -187,9 +189,26 @@ describe.skipIf(!existsSync(CORPUS))("issue 9 acceptance on the sample corpus", 
   });
 });
 
-/** Opens the first claim's document, makes it the active span and links the suggested match by key. */
-async function linkInWorkspace(claimId: number, otherId: number): Promise<void> {
-  void claimId;
-  void otherId;
-  throw new Error("to be written against the workspace's link key");
+/** Opens the claim's document, walks to it with j, and links the top suggestion with L. */
+async function linkInWorkspace(file: string, claim: string, expected: string): Promise<void> {
+  await page.goto(`${server.baseUrl}/projects/${projectId}/documents/${docIds[file]}`);
+  await page.waitForFunction(() => CSS.highlights.has("pd-claim"));
+  await page.getByTestId("document-text").focus();
+  await expect
+    .poll(async () => {
+      await page.keyboard.press("j");
+      return page.locator("#active-span-heading").textContent();
+    })
+    .toContain(claim.slice(0, 40));
+  const panel = page.getByRole("region", { name: /Same claim elsewhere/ });
+  const first = panel.getByRole("list", { name: "Suggested matches" }).getByRole("listitem").first();
+  await first.waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
+    await snapshot(page, "acceptance-no-suggestion");
+    throw new Error(`no suggestion; the panel says: ${await panel.textContent()}`, { cause: error });
+  });
+  expect(await first.textContent()).toContain(expected.slice(0, 40));
+  await snapshot(page, "acceptance-suggested");
+  await page.getByTestId("document-text").focus();
+  await page.keyboard.press("l");
+  await panel.getByRole("list", { name: "Linked spans" }).getByText(expected).waitFor();
 }

@@ -170,7 +170,9 @@ describe("claim groups", () => {
     expect(group!.spanIds).toEqual(sorted([goldQuote, span.ana2c!, span.bo2c!, span.ana3c!]));
     expect(group!.label).toBe("the levy adds nine dollars a month");
     const timeline = view(manager, S).comparison.timelines[0]!;
-    expect(timeline.entries.map((e) => e.documentId)).toEqual([d1, d2, d2, d3]);
+    // The two reviewers of the pooled document marked the same words: one appearance, marked by two.
+    expect(timeline.entries.map((e) => e.documentId)).toEqual([d1, d2, d3]);
+    expect(timeline.entries.map((e) => e.markedBy ?? 1)).toEqual([1, 2, 1]);
   });
 
   it("hold only the spans the layer shows: a chosen reviewer's, or a blind annotator's own", () => {

@@ -67,10 +67,10 @@ describe("the tables under the charts", () => {
   it("has a claims row per timeline entry, in timeline order, marking the first appearance", () => {
     const t = tables.claims;
     expect(t.rows).toHaveLength(9);
-    expect(t.rows[0]).toEqual(["Stock ran out", 1, "2024-02-28", "Gamma Post", "Gamma repost", "Claim", null, "certain", "Alpha Times", "span 401", "Yes"]);
-    expect(t.rows[3]).toEqual(["Stock ran out", 4, "Undated", "No outlet", "Leaflet", "Claim", null, "underspecified", null, "span 501", "No"]);
-    expect(t.rows[4]).toEqual(["Minister's warning", 1, "2024-02-28", "Gamma Post", "Gamma repost", "Attributed quote", "Ministry of Health", null, "Delta Wire", "span 402", "Yes"]);
-    expect(t.rows[8]).toEqual(["Leaflet only", 1, "Undated", "No outlet", "Leaflet", "Attributed quote", "Jane Doe", null, null, "span 502", "No"]);
+    expect(t.rows[0]).toEqual(["Stock ran out", 1, "2024-02-28", "Gamma Post", "Gamma repost", "Claim", null, "certain", "Alpha Times", "span 401", "Yes", 1]);
+    expect(t.rows[3]).toEqual(["Stock ran out", 4, "Undated", "No outlet", "Leaflet", "Claim", null, "underspecified", null, "span 501", "No", 1]);
+    expect(t.rows[4]).toEqual(["Minister's warning", 1, "2024-02-28", "Gamma Post", "Gamma repost", "Attributed quote", "Ministry of Health", null, "Delta Wire", "span 402", "Yes", 1]);
+    expect(t.rows[8]).toEqual(["Leaflet only", 1, "Undated", "No outlet", "Leaflet", "Attributed quote", "Jane Doe", null, null, "span 502", "No", 1]);
   });
 
   it("keeps team summaries and published ratings on separate rows", () => {

@@ -44,3 +44,18 @@ describe("claim timelines", () => {
     expect(g3!.outlets).toBe(1);
   });
 });
+
+describe("a claim marked the same way by two pooled reviewers", () => {
+  it("is one appearance, marked by two; a different span of the same document stays its own entry", async () => {
+    const { fixture } = await import("./fixture");
+    const { compare } = await import("@/lib/compare");
+    const input = fixture();
+    const original = input.spans.find((s) => s.id === 401)!;
+    // A second reviewer's copy of span 401 (same words, same kind), and a wider span of the same document.
+    input.spans.push({ ...original, id: 9401, annotatorId: 999 }, { ...original, id: 9402, annotatorId: 998, end: original.end + 1 });
+    input.groups = input.groups.map((g) => (g.spanIds.includes(401) ? { ...g, spanIds: [...g.spanIds, 9401, 9402] } : g));
+    const timeline = compare(input).timelines.find((t) => t.entries.some((e) => e.spanId === 401))!;
+    const fromDocument = timeline.entries.filter((e) => e.documentId === original.documentId);
+    expect(fromDocument.map((e) => [e.spanId, e.markedBy ?? 1])).toEqual([[401, 2], [9402, 1]]);
+  });
+});
