@@ -1,22 +1,51 @@
 // Span texts as vectors of interned term ids, and groups of them indexed for ranking: each
 // group keeps, once, how many of its spans hold each term and which spans hold it.
-import { terms } from "./tokens";
+import { contentWord, rawWords } from "./tokens";
 
-/** Interns terms as small integers, so vectors can be typed arrays. */
+// Bigram ids are looked up by the pair of their words' ids packed into one number: ids stay
+// far below 2^26, so first * 2^26 + second is exact and unique.
+const PAIR = 2 ** 26;
+
+/**
+ * Interns terms as small integers, so vectors can be typed arrays. Tokenizing is most of the
+ * cost of building a story's vectors (bench/RESULTS.md), so the vocabulary also remembers what
+ * each raw word folds to (or that it is glue) and each bigram by its two word ids: a word seen
+ * before costs one map lookup, and a bigram no string at all.
+ */
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
+  /** Raw word (rawWords) → its content word's id, or -1 for a stop word. */
+  private readonly words = new Map<string, number>();
+  private readonly pairs = new Map<number, number>();
+  private count = 0;
 
+  /** The id of a unigram term (a content word). */
   id(term: string): number {
     let id = this.ids.get(term);
+    if (id === undefined) this.ids.set(term, (id = this.count++));
+    return id;
+  }
+
+  /** The id of a raw word's content word, or -1 when it is glue. */
+  wordId(raw: string): number {
+    let id = this.words.get(raw);
     if (id === undefined) {
-      id = this.ids.size;
-      this.ids.set(term, id);
+      const word = contentWord(raw);
+      this.words.set(raw, (id = word === null ? -1 : this.id(word)));
     }
     return id;
   }
 
+  /** The id of the bigram of two content words, by their ids. */
+  pairId(first: number, second: number): number {
+    const key = first * PAIR + second;
+    let id = this.pairs.get(key);
+    if (id === undefined) this.pairs.set(key, (id = this.count++));
+    return id;
+  }
+
   get size(): number {
-    return this.ids.size;
+    return this.count;
   }
 }
 
@@ -26,21 +55,35 @@ export interface TermVector {
   weights: Float32Array;
 }
 
+/** The term ids of `text` (lib/links/tokens' terms: unigrams first, then bigrams), repeats kept. */
+function termIds(text: string, vocabulary: Vocabulary): number[] {
+  const unigrams: number[] = [];
+  for (const raw of rawWords(text)) {
+    const id = vocabulary.wordId(raw);
+    if (id >= 0) unigrams.push(id);
+  }
+  const n = unigrams.length;
+  for (let i = 1; i < n; i++) unigrams.push(vocabulary.pairId(unigrams[i - 1]!, unigrams[i]!));
+  return unigrams;
+}
+
 export function vectorize(text: string, vocabulary: Vocabulary): TermVector {
-  const counts = new Map<number, number>();
-  for (const term of terms(text)) {
-    const id = vocabulary.id(term);
-    counts.set(id, (counts.get(id) ?? 0) + 1);
+  // A span has a few dozen terms at most: counting them in two small arrays with a linear
+  // search is cheaper than a Map per span (measured about 0.8× on 160,000 spans).
+  const all = termIds(text, vocabulary);
+  const distinct: number[] = [];
+  const tf: number[] = [];
+  for (const id of all) {
+    const at = distinct.indexOf(id);
+    if (at >= 0) tf[at]! += 1;
+    else {
+      distinct.push(id);
+      tf.push(1);
+    }
   }
-  const ids = new Int32Array(counts.size);
-  const weights = new Float32Array(counts.size);
-  let i = 0;
-  for (const [id, tf] of counts) {
-    ids[i] = id;
-    weights[i] = 1 + Math.log(tf);
-    i++;
-  }
-  return { ids, weights };
+  const weights = new Float32Array(distinct.length);
+  for (let i = 0; i < tf.length; i++) weights[i] = 1 + Math.log(tf[i]!);
+  return { ids: Int32Array.from(distinct), weights };
 }
 
 export class SpanGroup<T> {

@@ -31,14 +31,25 @@ function fold(word: string): string {
   return word;
 }
 
-/** The content words of `text`, in order. */
-export function contentWords(text: string): string[] {
+/** The words of `text` as written, lower-cased and normalized, stop words included, in order. */
+export function rawWords(text: string): string[] {
   // NFKC only where it can change something: spans are mostly ASCII, and this runs per span.
   const normalized = (ASCII.test(text) ? text : text.normalize("NFKC").replace(/[’‘`]/g, "'")).toLowerCase();
+  return normalized.match(WORD) ?? [];
+}
+
+/** The content word a raw word (from rawWords) counts as, or null for glue. */
+export function contentWord(raw: string): string | null {
+  const word = fold(raw);
+  return word.length > 0 && !STOP_WORDS.has(word) ? word : null;
+}
+
+/** The content words of `text`, in order. */
+export function contentWords(text: string): string[] {
   const words: string[] = [];
-  for (const match of normalized.matchAll(WORD)) {
-    const word = fold(match[0]);
-    if (word.length > 0 && !STOP_WORDS.has(word)) words.push(word);
+  for (const raw of rawWords(text)) {
+    const word = contentWord(raw);
+    if (word !== null) words.push(word);
   }
   return words;
 }

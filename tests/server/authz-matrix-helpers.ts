@@ -6,6 +6,7 @@ import { getDb } from "@/db";
 import { stories } from "@/db/schema";
 import { createAnnotation, deleteAnnotation } from "@/lib/server/annotations";
 import { markDocumentDone } from "@/lib/server/assignments";
+import { linkSpans } from "@/lib/server/claim-links";
 import { recordReferenceRating } from "@/lib/server/outlets";
 import { rateDocument, rateOutlet } from "@/lib/server/ratings";
 import { createSegment } from "@/lib/server/segments";
@@ -101,4 +102,23 @@ export function ownSpans(user: SessionUser, projectId: number, documentId: numbe
   const gone = ok(createAnnotation(user, projectId, documentId, { kind: "claim", start: 6, end: 12, exact: "report" })).annotation;
   ok(deleteAnnotation(user, projectId, documentId, gone.id, gone.version));
   return { live, deleted: gone.id };
+}
+
+/** The story the route matrix's documents are in: claim links and matches work only inside one. */
+export const STORY = "Levy vote";
+/** The text of the route matrix's second document of `STORY`. */
+export const RETOLD = `${TEXT} Retold.`;
+
+/**
+ * A member's own spans for the claim-link routes, given `doc` and `other` in one story: `match`,
+ * on `other` and in no link, to link a span of `doc` to; and `linked`, on `doc`, already linked
+ * to another span of theirs on `other`.
+ */
+export function storySpans(user: SessionUser, projectId: number, doc: number, other: number): { match: number; linked: number } {
+  const span = (documentId: number, start: number, end: number): number =>
+    ok(createAnnotation(user, projectId, documentId, { kind: "claim", start, end, exact: TEXT.slice(start, end) })).annotation.id;
+  const match = span(other, 0, 5);
+  const linked = span(doc, 33, 37);
+  ok(linkSpans(user, projectId, linked, span(other, 33, 37)));
+  return { match, linked };
 }

@@ -6,7 +6,10 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
+import * as claimLink from "@/app/api/projects/[projectId]/claim-links/[annotationId]/route";
+import * as claimLinks from "@/app/api/projects/[projectId]/claim-links/route";
 import * as history from "@/app/api/projects/[projectId]/documents/[documentId]/annotations/[annotationId]/history/route";
+import * as matches from "@/app/api/projects/[projectId]/documents/[documentId]/annotations/[annotationId]/matches/route";
 import * as restore from "@/app/api/projects/[projectId]/documents/[documentId]/annotations/[annotationId]/restore/route";
 import * as annotation from "@/app/api/projects/[projectId]/documents/[documentId]/annotations/[annotationId]/route";
 import * as annotations from "@/app/api/projects/[projectId]/documents/[documentId]/annotations/route";
@@ -18,7 +21,7 @@ import * as sources from "@/app/api/projects/[projectId]/sources/route";
 import { markDocumentDone } from "@/lib/server/assignments";
 import { createSegment } from "@/lib/server/segments";
 import type { SessionUser } from "@/lib/server/session";
-import { ownSpans, TEXT } from "./authz-matrix-helpers";
+import { ownSpans, RETOLD, STORY, storySpans, TEXT } from "./authz-matrix-helpers";
 import { addMember, project, reviewer } from "./helpers";
 import { auditCount } from "./members-helpers";
 import { addDocument, signInAs } from "./outlets-helpers";
@@ -36,6 +39,8 @@ interface Fixture {
   /** A document the annotator has marked done, for a manager to reopen. */
   done: number;
   spans: Record<Member, { live: number; deleted: number }>;
+  /** Each member's spans on the second document of the story (`doc` and `done` are in it too), for claim links. */
+  links: Record<Member, { match: number; linked: number }>;
   segment: number;
   users: Record<Member, SessionUser>;
 }
@@ -74,6 +79,12 @@ const CALLS: Record<string, Call> = {
   "POST status { done }": (f) => ({ send: to(status.POST, docIds(f)), body: { done: true } }),
   "POST status { reopen } (the annotator's layer)": (f) => ({ send: to(status.POST, { projectId: f.p, documentId: f.done }), body: { reopen: f.users.annotator.id } }),
   "GET export": (f) => ({ send: to(exportRoute.GET, { projectId: f.p }), query: "?format=jsonl&layer=all" }),
+  "POST claim-links (own span to own span in the story's other document)": (f, as) => ({
+    send: to(claimLinks.POST, { projectId: f.p }),
+    body: { annotationId: f.spans[as].live, otherAnnotationId: f.links[as].match },
+  }),
+  "DELETE claim-links/:id (own linked span)": (f, as) => ({ send: to(claimLink.DELETE, { projectId: f.p, annotationId: f.links[as].linked }) }),
+  "GET annotations/:id/matches (own)": (f, as) => ({ send: to(matches.GET, { ...docIds(f), annotationId: f.spans[as].live }) }),
 };
 
 // Columns: signed out, non-member, annotator, manager.
@@ -96,6 +107,9 @@ const EXPECTED: Record<keyof typeof CALLS, number[]> = {
   "POST status { reopen } (the annotator's layer)": [401, 404, 403, 200],
   // Export is for managers and adjudicators: an annotator may be blind to the others' spans.
   "GET export": [401, 404, 403, 200],
+  "POST claim-links (own span to own span in the story's other document)": [401, 404, 200, 200],
+  "DELETE claim-links/:id (own linked span)": [401, 404, 204, 204],
+  "GET annotations/:id/matches (own)": [401, 404, 200, 200],
 };
 
 let people: Promise<{ annotator: SessionUser; manager: SessionUser; outsider: SessionUser }> | null = null;
@@ -106,14 +120,16 @@ async function fixture(): Promise<{ f: Fixture; outsider: SessionUser }> {
   const p = await project();
   addMember(p, users.manager, "manager");
   addMember(p, users.annotator, "annotator");
-  const doc = addDocument(p, { text: TEXT }).documentId;
-  const done = addDocument(p, { text: `${TEXT} Again.` }).documentId;
+  const doc = addDocument(p, { text: TEXT, story: STORY }).documentId;
+  const done = addDocument(p, { text: `${TEXT} Again.`, story: STORY }).documentId;
+  const retold = addDocument(p, { text: RETOLD, story: STORY }).documentId;
   const made = createSegment(users.annotator, p, doc, { start: 0, end: 5, outlet: "Harbor Ledger" });
   if (!made.ok) throw new Error(made.error);
   const marked = markDocumentDone(users.annotator, p, done);
   if (!marked.ok) throw new Error(marked.error);
   const spans = { annotator: ownSpans(users.annotator, p, doc), manager: ownSpans(users.manager, p, doc) };
-  return { f: { p, doc, done, spans, segment: made.segment.id, users }, outsider: users.outsider };
+  const links = { annotator: storySpans(users.annotator, p, doc, retold), manager: storySpans(users.manager, p, doc, retold) };
+  return { f: { p, doc, done, spans, links, segment: made.segment.id, users }, outsider: users.outsider };
 }
 
 function request(method: string, body: unknown, query = ""): Request {
@@ -146,10 +162,10 @@ describe("authorization matrix of the JSON route handlers", () => {
 // Keep the matrix honest: a route file or handler added under app/api must get its rows here.
 it("covers every route file under app/api and every handler each exports", () => {
   const files = readdirSync(path.join(process.cwd(), "app/api"), { recursive: true }).map(String).filter((f) => f.endsWith("route.ts"));
-  expect(files).toHaveLength(9);
-  const modules = { sources, segments, segment, annotations, annotation, restore, history, status, exportRoute };
+  expect(files).toHaveLength(12);
+  const modules = { sources, segments, segment, annotations, annotation, restore, history, status, exportRoute, claimLinks, claimLink, matches };
   const exported = Object.entries(modules).flatMap(([name, m]) => Object.keys(m).map((method) => `${name}.${method}`));
   expect(exported.sort()).toEqual(
-    ["sources.GET", "sources.POST", "segments.GET", "segments.POST", "segment.DELETE", "annotations.GET", "annotations.POST", "annotation.PATCH", "annotation.DELETE", "restore.POST", "history.GET", "status.GET", "status.POST", "exportRoute.GET"].sort(),
+    ["sources.GET", "sources.POST", "segments.GET", "segments.POST", "segment.DELETE", "annotations.GET", "annotations.POST", "annotation.PATCH", "annotation.DELETE", "restore.POST", "history.GET", "status.GET", "status.POST", "exportRoute.GET", "claimLinks.POST", "claimLink.DELETE", "matches.GET"].sort(),
   );
 });

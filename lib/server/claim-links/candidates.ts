@@ -68,6 +68,9 @@ function keys(conn: Conn, documentIds: number[]): Map<number, string> {
   return new Map(rows.map((r) => [r.documentId, `${r.n}:${r.latest?.getTime() ?? 0}`]));
 }
 
+/** Candidate rows read from the database since the process started: tests use it to tell a cache hit. */
+export const loads = { rows: 0 };
+
 function load(conn: Conn, documentId: number, vocabulary: Vocabulary): CachedGroup[] {
   const rows = conn
     .select({ id: annotations.id, annotatorId: annotations.annotatorId, layer: annotations.layer, exact: annotations.exact })
@@ -75,11 +78,17 @@ function load(conn: Conn, documentId: number, vocabulary: Vocabulary): CachedGro
     .where(and(eq(annotations.documentId, documentId), isNull(annotations.deletedAt)))
     .orderBy(annotations.id)
     .all();
+  loads.rows += rows.length;
+  // Reviewers and the gold layer often mark the same sentence: the same text makes one
+  // (read-only) vector, shared by its spans.
+  const vectors = new Map<string, TermVector>();
   const byOwner = new Map<string, { annotatorId: number; layer: CachedGroup["layer"]; entries: { item: number; vector: TermVector }[] }>();
   for (const row of rows) {
     const owner = `${row.layer}:${row.annotatorId}`;
     const group = byOwner.get(owner) ?? { annotatorId: row.annotatorId, layer: row.layer, entries: [] };
-    group.entries.push({ item: row.id, vector: vectorize(row.exact, vocabulary) });
+    let vector = vectors.get(row.exact);
+    if (vector === undefined) vectors.set(row.exact, (vector = vectorize(row.exact, vocabulary)));
+    group.entries.push({ item: row.id, vector });
     byOwner.set(owner, group);
   }
   return [...byOwner.values()].map(({ entries, ...owner }) => ({ ...owner, spans: new SpanGroup(entries) }));

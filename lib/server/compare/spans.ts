@@ -3,7 +3,9 @@
 // and a document whose spans have not changed since the last request comes from the cache.
 import type { BiasType, Certainty, CompareSpan, OpinionHolder, QuoteMode, SpeakerType } from "@/lib/compare/types";
 import type { DocumentLayer } from "./layers";
-import type { CompareQueries, SpanTuple } from "./queries";
+import { getSqlite } from "@/db";
+import { compareQueries, type CompareQueries, type SpanTuple } from "./queries";
+import { goldSettledIn } from "../export/plan";
 import { stampsOf } from "./span-cache";
 
 const BATCH = 4;
@@ -82,4 +84,43 @@ export function readSpans(queries: CompareQueries, layers: ReadonlyMap<number, D
     }
   }
   return out;
+}
+
+const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Fills the span cache with what the story's comparison shows by default (gold on settled
+ * documents, every reviewer's spans pooled elsewhere), one document per turn of the event
+ * loop, so the first view of the comparison reads only stamps. A view of one reviewer's layer
+ * or a blind annotator's reads its own rows as before. The cache keeps rows, not permissions:
+ * loadComparison decides who sees which documents and layers before it reads any.
+ */
+async function warmSpans(queries: CompareQueries, projectId: number, storyId: number): Promise<void> {
+  const ids = queries.documents.all({ projectId, storyId }).map((d) => d.id);
+  if (ids.length === 0) return;
+  const candidates = queries.goldCandidates.all({ ids: JSON.stringify(ids) }).map((r) => r.id);
+  const settled = new Set<number>();
+  if (candidates.length > 0) for (const [id, gold] of goldSettledIn(queries.export, candidates)) if (gold) settled.add(id);
+  for (const id of ids) {
+    await pause();
+    const layer: DocumentLayer = { shown: { kind: "none" }, gold: settled.has(id), onlyUser: null, ifSpans: null };
+    readSpans(queries, new Map([[id, layer]]), [id]);
+  }
+}
+
+const warming = new Map<string, Promise<void>>();
+
+/**
+ * Warms the story's comparison (see warmSpans) for a page to start with Next's after(). Never
+ * rejects: a failure is logged and costs only the head start.
+ */
+export function warmComparison(projectId: number, storyId: number): Promise<void> {
+  const key = `${projectId}:${storyId}`;
+  const pending = warming.get(key);
+  if (pending !== undefined) return pending;
+  const started = warmSpans(compareQueries(getSqlite()), projectId, storyId)
+    .catch((error: unknown) => console.error(`Could not warm the comparison of story ${storyId}:`, error))
+    .finally(() => warming.delete(key));
+  warming.set(key, started);
+  return started;
 }
