@@ -25,7 +25,7 @@ export interface RankOptions {
   exclude?: ReadonlySet<unknown>;
 }
 
-export const DEFAULT_FLOOR = 0.15;
+export const DEFAULT_FLOOR = 0.08;
 
 /** idf for each document frequency 0..n, smoothed as ln((1 + n) / (1 + df)) + 1. */
 function idfTable(n: number): Float64Array {

@@ -113,7 +113,7 @@ describe("bringing articles in", () => {
     const titles = await page.locator("table.documents tbody tr td:first-child a").allTextContents();
     expect(titles.sort()).toEqual(["Militia leaders named", "Ministers meet in Baghdad"]);
 
-    await page.getByRole("link", { name: "Militia leaders named" }).click();
+    await page.getByRole("link", { name: "Militia leaders named", exact: true }).click();
     const body = page.getByTestId("document-text");
     await expect(body.textContent()).resolves.toContain("<b>tags</b> as plain text");
     expect(await body.locator("b").count()).toBe(0);

@@ -65,7 +65,7 @@ beforeAll(async () => {
   await createReviewer("sam");
   await admin.goto(server.baseUrl);
   await admin.getByRole("link", { name: DEMO_PROJECT.name }).click();
-  await admin.getByRole("link", { name: DEMO_ARTICLES[0]!.title }).click();
+  await admin.getByRole("link", { name: DEMO_ARTICLES[0]!.title, exact: true }).click();
   await admin.getByTestId("document-text").waitFor();
   docPath = new URL(admin.url()).pathname;
   projectPath = docPath.replace(/\/documents\/\d+$/, "");

@@ -55,7 +55,7 @@ describe("first run", () => {
     await signIn(page, server.baseUrl, "rita", "rita's initial pw");
     await page.getByRole("link", { name: DEMO_PROJECT.name }).click();
     const article = DEMO_ARTICLES[1]!;
-    await page.getByRole("link", { name: article.title }).click();
+    await page.getByRole("link", { name: article.title, exact: true }).click();
     await page.getByRole("heading", { name: article.title }).waitFor();
     const paragraphs = await page.getByTestId("document-text").locator("p").allTextContents();
     expect(paragraphs).toEqual(article.text.split("\n\n"));

@@ -38,7 +38,7 @@ async function setupAdminAndReviewers(): Promise<void> {
 
 async function openDemoDocument(): Promise<string> {
   await page.getByRole("link", { name: DEMO_PROJECT.name }).click();
-  await page.getByRole("link", { name: ARTICLE.title }).click();
+  await page.getByRole("link", { name: ARTICLE.title, exact: true }).click();
   await page.getByRole("heading", { name: ARTICLE.title }).waitFor();
   return page.url();
 }

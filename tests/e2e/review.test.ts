@@ -71,7 +71,7 @@ beforeAll(async () => {
   await createReviewer("sam", "Sam Reviewer");
   await admin.goto(server.baseUrl);
   await admin.getByRole("link", { name: DEMO_PROJECT.name }).click();
-  await admin.getByRole("link", { name: DEMO_ARTICLES[0]!.title }).click();
+  await admin.getByRole("link", { name: DEMO_ARTICLES[0]!.title, exact: true }).click();
   await admin.getByTestId("document-text").waitFor();
   docPath = new URL(admin.url()).pathname;
 });
@@ -232,7 +232,7 @@ describe("reviewing disagreements", () => {
     const text = (await admin.locator("main").textContent()) ?? "";
     expect(text).not.toContain("NaN");
     await expect(measures.locator("tr", { hasText: "Opinions" }).textContent()).resolves.toContain("0.000");
-    await expect(admin.getByTestId("document-agreement").getByRole("link", { name: DEMO_ARTICLES[0]!.title }).isVisible()).resolves.toBe(true);
+    await expect(admin.getByTestId("document-agreement").getByRole("link", { name: DEMO_ARTICLES[0]!.title, exact: true }).isVisible()).resolves.toBe(true);
     await snapshot(admin, "review-agreement");
   });
 

@@ -24,7 +24,7 @@ async function setupAdmin(p: Page): Promise<void> {
 async function openDemoArticle(p: Page, index: number): Promise<void> {
   await p.goto(server.baseUrl);
   await p.getByRole("link", { name: DEMO_PROJECT.name }).click();
-  await p.getByRole("link", { name: DEMO_ARTICLES[index]!.title }).click();
+  await p.getByRole("link", { name: DEMO_ARTICLES[index]!.title, exact: true }).click();
   await p.getByTestId("document-text").waitFor();
   await p.waitForFunction(() => CSS.highlights.has("pd-quote"));
 }

@@ -53,7 +53,7 @@ export function SortableTable({ table, caption, links, notes }: SortableTablePro
                 const content = (
                   <>
                     {href === null ? text : <Link href={href}>{text}</Link>}
-                    {note === null ? null : <span className="cell-note">{note}</span>}
+                    {note === null ? null : <>{" "}<span className="cell-note">{note}</span></>}
                   </>
                 );
                 return i === 0 ? (

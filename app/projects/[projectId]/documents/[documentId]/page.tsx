@@ -1,10 +1,13 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { after } from "next/server";
 import type { ReactNode } from "react";
 import { memberDocument, type DocumentParams } from "../../project-page";
 import { referencedSources } from "@/lib/server/annotations/checks";
 import { listAnnotations } from "@/lib/server/annotations";
 import { documentStatusFor } from "@/lib/server/assignments";
+import { warmStory } from "@/lib/server/claim-links/warm";
+import { warmComparison } from "@/lib/server/compare/spans";
 import { sourceNamesFor } from "@/lib/server/sources";
 import { Workspace } from "./components";
 
@@ -14,6 +17,13 @@ export default async function DocumentPage({ params }: { params: Params }): Prom
   const { user, project, doc } = await memberDocument(params);
   const spans = listAnnotations(user, doc.projectId, doc.id);
   if (spans === null) notFound();
+  // A reviewer who opens one article of a story is likely to ask for its match suggestions or
+  // its comparison next: build both caches once the page has been sent.
+  const storyId = doc.storyId;
+  if (storyId !== null) {
+    after(() => warmStory(storyId));
+    after(() => warmComparison(doc.projectId, storyId));
+  }
 
   const status = documentStatusFor(user, doc.projectId, doc.id);
   const seesOthers = !project.settings.blindMode || project.role !== "annotator";
