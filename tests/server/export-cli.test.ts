@@ -50,7 +50,12 @@ describe("npm run export", () => {
     expect((await cli("--project", DEMO_PROJECT.name, "--format", "brat", "--out", out)).code).toBe(0);
     const names = Object.keys(unzipSync(readFileSync(out)));
     expect(names).toContain("annotation.conf");
-    expect(names.filter((n) => n.endsWith(".txt"))).toHaveLength(3);
+    // The default layer is gold where a document has it, else every reviewer's own folder: the
+    // demo has gold on two articles and two reviewers on the third.
+    const texts = names.filter((n) => n.endsWith(".txt"));
+    expect(new Set(texts.map((n) => path.basename(n))).size).toBe(3);
+    expect(texts.filter((n) => n.startsWith("gold/"))).toHaveLength(2);
+    for (const t of texts) expect(names).toContain(t.replace(/\.txt$/, ".ann"));
   });
 
   it("refuses an unknown format, project, story or reviewer with exit code 1 and writes nothing", async () => {
