@@ -1,4 +1,5 @@
 // @ts-check
+const staticSecurityHeaders = require("./lib/security/static-headers.json");
 
 /** @type {import("next").NextConfig} */
 const nextConfig = {
@@ -9,6 +10,11 @@ const nextConfig = {
   experimental: {
     // Uploads of several articles at once go through a server action: allow 5 MB per file and a few files.
     serverActions: { bodySizeLimit: "30mb" },
+  },
+  // The same headers on the responses proxy.ts never sees (Next's static assets); proxy.ts adds
+  // them, with the per-request Content-Security-Policy, to everything else.
+  async headers() {
+    return [{ source: "/:path*", headers: Object.entries(staticSecurityHeaders).map(([key, value]) => ({ key, value })) }];
   },
 };
 

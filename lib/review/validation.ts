@@ -1,6 +1,6 @@
 // Input of adjudication decisions and gold ratings, shared by the server actions, the JSON
 // route and lib/server. (Kept here because lib/validation is another engineer's; it can move.)
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { ANNOTATION_KINDS } from "@/lib/validation/annotations";
 
 export const REASON_MAX = 2000;

@@ -2,7 +2,7 @@
 // Import page, the CLI and lib/server/annotation-import, and the shape of one JSONL line as the
 // export writes it (lib/export/jsonl.ts). Unknown keys of a line are ignored so a newer minor
 // export still reads; anything the import relies on is checked here and named when wrong.
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { OUTLET_KINDS } from "@/db/schema";
 import { JSONL_FORMAT, JSONL_VERSION } from "@/lib/export/types";
 import { ANNOTATION_KINDS, SOURCE_KINDS } from "./annotations";

@@ -1,7 +1,7 @@
 // The contract for spans: kinds, their attributes (DESIGN.md, "Span kinds and their
 // attributes"), and the payloads the workspace sends. Shared by the route handlers, the
 // client, exports and the CLI. Objects are strict: an unknown attribute is refused, not dropped.
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 
 export const ANNOTATION_KINDS = ["claim", "opinion", "quote"] as const;
 export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];

@@ -1,6 +1,6 @@
 // Personal API tokens: the name a person gives one, which token to revoke, and what a
 // presented token must look like before it is worth hashing and looking up.
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { idSchema } from "./projects";
 
 /** Every token starts with this, so secret scanners and people can recognise one. */

@@ -1,5 +1,5 @@
 // The claim-link API's inputs: which two spans to link, and how many suggestions to return.
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 
 const spanId = (what: string) =>
   z.number({ error: `${what} must be a span id (a whole number).` }).int(`${what} must be a span id (a whole number).`).positive(`${what} must be a span id (a whole number).`);

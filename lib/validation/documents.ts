@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { fieldErrors } from "./users";
 
 const optionalText = (max: number, label: string) =>

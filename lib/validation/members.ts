@@ -1,6 +1,6 @@
 // Inputs of the team, settings and assignment forms. Shared by server actions and lib/server,
 // so a refusal reads the same wherever it comes from.
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { idSchema, projectSettingsSchema, type ProjectSettings } from "./projects";
 import { usernameSchema } from "./users";
 

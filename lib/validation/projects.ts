@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 
 export const perspectiveAxisSchema = z.object({
   key: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/),

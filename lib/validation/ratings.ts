@@ -1,6 +1,6 @@
 // Outlet profiles and perspective: reviewers' ratings of outlets and documents on the
 // project's axes, and published reference ratings (AllSides, Ad Fontes, MBFC…).
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { OUTLET_KINDS } from "@/db/schema";
 import { blankToUndefined, isoDateSchema, webAddressSchema } from "./stories";
 

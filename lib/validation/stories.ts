@@ -1,6 +1,6 @@
 // How documents relate to other coverage: stories group documents about one event, and
 // segments mark a region a document re-published from another outlet.
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { idSchema } from "./projects";
 
 /** Empty form fields (and JSON nulls) are absent, not "". */

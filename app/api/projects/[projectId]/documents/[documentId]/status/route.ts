@@ -1,7 +1,7 @@
 // GET: { status } of the user's own layer ("todo" | "in_progress" | "submitted"); managers
 // also get { assignments } for everyone. POST { done: true }: mark your layer done (freezes
 // it). POST { reopen: userId }: a manager reopens that reviewer's layer.
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { documentStatusFor, listDocumentAssignments, markDocumentDone, reopenDocument } from "@/lib/server/assignments";
 import { begin, failureResponse, notFound, readBody } from "../../../../../_lib";
 
