@@ -14,8 +14,9 @@ export default class SummaryReporter implements Reporter {
         else if (state === "failed") failed += 1;
         else skipped += 1;
       }
-      // A file that fails to load has no tests to count but must still fail the run.
-      if (testModule.state() === "failed" && [...testModule.children.allTests()].length === 0) {
+      // A file that fails to load or to set up (a beforeAll that throws leaves its tests
+      // skipped) must still count as failed, once, when none of its tests did.
+      if (testModule.state() === "failed" && ![...testModule.children.allTests()].some((t) => t.result().state === "failed")) {
         failed += 1;
       }
     }
