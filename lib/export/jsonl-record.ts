@@ -17,7 +17,6 @@ import {
   type ExportSegment,
   type ExportSource,
   type ExportSpan,
-  type ExportWriter,
 } from "./types";
 
 /** The unit every offset of a line is counted in; stated on each line so a reader need not guess. */

@@ -2,7 +2,7 @@
 // outlets. Any member may look them up and add one while annotating a quote.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { projectMembers, sources, type Source } from "@/db/schema";
+import { projectMembers, sources } from "@/db/schema";
 import type { NewSourceInput, SourceDto } from "@/lib/validation/annotations";
 import { fail, type Failure } from "./annotations/result";
 import type { Conn } from "./annotations/scope";

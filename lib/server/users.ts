@@ -1,6 +1,6 @@
 // Users: the first admin, reviewers created by admins, passwords, disabling.
 import { hash, verify } from "@node-rs/argon2";
-import { asc, count, eq, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { projectMembers, projects, users } from "@/db/schema";
 import type { NewUserInput } from "@/lib/validation/users";

@@ -29,7 +29,6 @@ import { addDocument, signInAs } from "./outlets-helpers";
 vi.mock("next/headers", async () => (await import("./helpers")).nextHeadersMock);
 
 const ROLES = ["signed out", "non-member", "annotator", "manager"] as const;
-type Role = (typeof ROLES)[number];
 type Member = "annotator" | "manager";
 
 interface Fixture {

@@ -5,7 +5,6 @@ import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db";
 import { auditLog, documents } from "@/db/schema";
 import { importDocuments } from "@/lib/server/documents";
-import type { SessionUser } from "@/lib/server/session";
 
 let n = 0;
 

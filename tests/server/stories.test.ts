@@ -14,7 +14,6 @@ let stranger: SessionUser;
 let projectId: number;
 let otherProject: number;
 let wire: number;
-let ledger: number;
 let untagged: number;
 
 const storyOfDocument = (id: number) => getDb().select({ storyId: documents.storyId }).from(documents).where(eq(documents.id, id)).get()!.storyId;
@@ -27,7 +26,7 @@ beforeAll(async () => {
   addMember(projectId, ana, "annotator");
   addMember(otherProject, mia, "manager");
   wire = addDocument(projectId, { outlet: "Coastal Wire", title: "Levy approved", story: "Water levy" }).documentId;
-  ledger = addDocument(projectId, { outlet: "Harbor Ledger", title: "A bet on water", story: "Water levy" }).documentId;
+  addDocument(projectId, { outlet: "Harbor Ledger", title: "A bet on water", story: "Water levy" });
   untagged = addDocument(projectId, { title: "Letters page" }).documentId;
 });
 

@@ -7,7 +7,6 @@ import {
   ANNOTATION_KINDS,
   parseAttributes,
   type AnnotationAttributes,
-  type AnnotationKind,
   type SpanFields,
 } from "@/lib/validation/annotations";
 import { missingSourceIds } from "../sources";

@@ -8,7 +8,13 @@ const meta = sampleMeta();
 const twoLines = (): string => jsonlLine(sampleDocument(), meta) + jsonlLine(emptyDocument(), meta);
 
 /** The writer's line for the sample document, changed by `edit` (as parsed JSON). */
-function editedLine(edit: (line: Record<string, any>) => void): string {
+interface LooseLine {
+  [field: string]: unknown;
+  spans: { id: number; kind: string }[];
+  sources: { id: number }[];
+}
+
+function editedLine(edit: (line: LooseLine) => void): string {
   const line = JSON.parse(jsonlLine(sampleDocument(), meta));
   edit(line);
   return JSON.stringify(line);
@@ -53,7 +59,7 @@ describe("parseJsonl", () => {
   });
 
   it("refuses an unknown kind and says which span field is wrong", () => {
-    const { lines, problems } = parseJsonl(editedLine((l) => (l.spans[1].kind = "entity")));
+    const { lines, problems } = parseJsonl(editedLine((l) => (l.spans[1]!.kind = "entity")));
     expect(lines).toEqual([]);
     expect(problems).toEqual([{ where: "line 1", message: "spans[1].kind: unknown kind “entity”: a span is a claim, an opinion or a quote" }]);
   });

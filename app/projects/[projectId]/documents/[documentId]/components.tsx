@@ -1,7 +1,7 @@
 "use client";
 // The annotation workspace: the frozen text with highlights, a toolbar at the selection,
 // keyboard control, and a side panel with the span list and the active span's attributes.
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from "react";
+import { useCallback, useMemo, useReducer, useRef, useState, type ReactNode } from "react";
 import { SpanIndex } from "@/lib/spans";
 import { splitParagraphs } from "@/lib/text";
 import { snapToWords, toCodePoints, trimEdges } from "@/lib/text/snap";
@@ -20,7 +20,7 @@ import { useClaimMatches } from "./use-claim-matches";
 import { useSaver } from "./use-saver";
 import { useHighlights } from "./use-highlights";
 import { useTextKeys, type Range2 } from "./use-text-keys";
-import { initialState, reducer, type Action, type WorkspaceSpan } from "./workspace-state";
+import { initialState, reducer, type Action } from "./workspace-state";
 
 export interface WorkspaceProps {
   projectId: number;
@@ -101,7 +101,7 @@ export function Workspace(props: WorkspaceProps): ReactNode {
     } else {
       timers.current.set(key, setTimeout(() => flush(key), TEXT_SAVE_DELAY_MS));
     }
-  }, [saver, flush]);
+  }, [saver, flush, dispatch]);
 
   const activate = useCallback((key: string | null, scroll = true) => {
     dispatch({ type: "activate", key });
@@ -111,7 +111,7 @@ export function Workspace(props: WorkspaceProps): ReactNode {
       if (scroll) paragraphsRef.current.find((p) => p.start <= span.draft.start && span.draft.start < p.end)?.element.scrollIntoView({ block: "nearest" });
       panelRef.current?.querySelector(`[data-span-key="${key}"]`)?.scrollIntoView({ block: "nearest" });
     }
-  }, []);
+  }, [dispatch]);
 
   const create = useCallback((kind: AnnotationKind, range: Range2) => {
     const exact = chars.slice(range.start, range.end).join("");
@@ -131,7 +131,7 @@ export function Workspace(props: WorkspaceProps): ReactNode {
     window.getSelection()?.removeAllRanges();
     setAnnouncement(`${KIND_LABELS[kind]} created: ${exact.slice(0, 80)}`);
     if (kind === "quote") requestAnimationFrame(() => speakerRef.current?.focus());
-  }, [chars, documentId, index, props.me, saver]);
+  }, [chars, documentId, index, props.me, saver, dispatch]);
 
   const removeActive = useCallback(() => {
     const span = active;
@@ -141,7 +141,7 @@ export function Workspace(props: WorkspaceProps): ReactNode {
     dispatch({ type: "activate", key: null });
     setAnnouncement(`${KIND_LABELS[span.draft.kind]} removed. Use “Show deleted” to restore it.`);
     textRef.current?.focus();
-  }, [active, saver]);
+  }, [active, saver, dispatch]);
 
   const readSelection = useCallback((keepExact: boolean) => {
     const sel = window.getSelection();

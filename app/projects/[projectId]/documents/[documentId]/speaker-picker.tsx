@@ -24,14 +24,22 @@ export function SpeakerPicker({ api, value, disabled, onPick, inputRef, label = 
   const [error, setError] = useState<string | null>(null);
   const requestNo = useRef(0);
 
-  useEffect(() => setQuery(value?.name ?? ""), [value?.id, value?.name]);
+  // When the span's speaker changes from outside, the box shows the new name (set while
+  // rendering, so there is no frame with the old one).
+  const valueKey = `${value?.id ?? ""}:${value?.name ?? ""}`;
+  const [shownValue, setShownValue] = useState(valueKey);
+  if (shownValue !== valueKey) {
+    setShownValue(valueKey);
+    setQuery(value?.name ?? "");
+  }
 
   useEffect(() => {
     if (!open) return;
     const n = ++requestNo.current;
-    const timer = setTimeout(async () => {
-      const result = await api.search(query.trim());
-      if (n === requestNo.current && result.ok) setResults({ query: query.trim(), sources: result.data.sources });
+    const timer = setTimeout(() => {
+      void api.search(query.trim()).then((result) => {
+        if (n === requestNo.current && result.ok) setResults({ query: query.trim(), sources: result.data.sources });
+      });
     }, 120);
     return () => clearTimeout(timer);
   }, [api, query, open]);

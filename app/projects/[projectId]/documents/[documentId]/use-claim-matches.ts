@@ -38,10 +38,18 @@ export function useClaimMatches(api: LinksApi, spanId: number | null, exact: str
     }
   }, [api]);
 
-  useEffect(() => {
-    current.current = enabled ? spanId : null;
+  // A new span (or new text) clears the old answer while rendering, not in an effect, so the
+  // panel never paints one frame of the previous span's matches.
+  const wanted = `${enabled}:${spanId}:${exact}`;
+  const [shownFor, setShownFor] = useState(wanted);
+  if (shownFor !== wanted) {
+    setShownFor(wanted);
     setData(null);
     setError(null);
+  }
+
+  useEffect(() => {
+    current.current = enabled ? spanId : null;
     if (!enabled || spanId === null) return;
     const timer = setTimeout(() => void load(spanId), FETCH_DELAY_MS);
     return () => clearTimeout(timer);

@@ -57,7 +57,7 @@ export function DifferenceCard({ projectId, documentId, difference: d, index, to
 function Lanes({ difference: d, sourceNames }: { difference: DifferenceView; sourceNames: Record<number, string> }): ReactNode {
   return (
     <table className="lanes">
-      <caption className="visually-hidden">Each reviewer's span</caption>
+      <caption className="visually-hidden">Each reviewer’s span</caption>
       <tbody>
         {d.spans.map((s) => (
           <tr key={s.id}>
