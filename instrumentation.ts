@@ -2,6 +2,8 @@
 // if needed) and a new database gets the demo project, before the first request.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // First, so the hook is in place as early as possible; exits on an invalid TRUST_PROXY.
+  (await import("./lib/server/peer-address")).capturePeerAddresses();
   const { getDb } = await import("./db");
   const { ensureDemoProject } = await import("./lib/server/demo");
   getDb();

@@ -3,6 +3,8 @@
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { resolveClientAddress } from "@/lib/client-address";
+import { peerAddressFromHeaders, trustProxyHops } from "./peer-address";
 import {
   SESSION_COOKIE,
   validateSessionToken,
@@ -58,8 +60,11 @@ export async function deleteSessionTokenCookie(): Promise<void> {
   });
 }
 
-/** The client address for throttling. Behind a proxy, the first X-Forwarded-For entry. */
+/**
+ * The client address for throttling: the peer the server saw, or with TRUST_PROXY=n the
+ * address n trusted proxies report (lib/client-address.ts). X-Real-IP is never read.
+ */
 export async function clientAddress(): Promise<string> {
   const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "local";
+  return resolveClientAddress({ peer: peerAddressFromHeaders(h), forwardedFor: h.get("x-forwarded-for"), hops: trustProxyHops() });
 }

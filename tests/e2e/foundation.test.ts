@@ -73,7 +73,7 @@ describe("first run", () => {
       await page.getByLabel("Username").fill(username);
       await page.getByLabel("Password").fill("definitely wrong");
       await page.getByRole("button", { name: "Sign in" }).click();
-      await expect(formAlert(page)).resolves.toBe("Wrong username or password.");
+      await expect(formAlert(page)).resolves.toBe("Wrong username or password. 9 tries left before sign-in pauses for 15 minutes.");
       await page.close();
     }
   });
