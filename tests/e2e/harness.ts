@@ -13,6 +13,8 @@ export interface TestServer {
   /** Everything the server has printed so far (stdout and stderr). */
   log: () => string;
   stop: () => Promise<void>;
+  /** Sends `signal` to the server process and waits for it to exit; unlike stop, keeps the database for a restart. */
+  kill: (signal: NodeJS.Signals) => Promise<void>;
 }
 
 function freePort(): Promise<number> {
@@ -70,12 +72,18 @@ export async function startServer(options: { demo?: boolean | "texts"; env?: Rec
     dbPath,
     log: () => output,
     stop: async () => {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once("exit", r));
         child.kill("SIGTERM");
         await exited;
       }
       rmSync(dir, { recursive: true, force: true });
+    },
+    kill: async (signal) => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill(signal);
+      await exited;
     },
   };
 }
