@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { getCurrentSession } from "@/lib/server/auth";
 import { logout } from "./actions";
+import { MainMenu } from "./main-menu";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -19,7 +20,7 @@ export default async function RootLayout({ children }: { children: ReactNode }):
         <header className="topbar">
           <Link href="/" className="brand">Provenance Desk</Link>
           {user ? (
-            <nav aria-label="Main">
+            <MainMenu>
               <Link href="/">Projects</Link>
               <Link href="/queue">Your queue</Link>
               <Link href="/outlets">Outlets</Link>
@@ -29,7 +30,7 @@ export default async function RootLayout({ children }: { children: ReactNode }):
               <form action={logout}>
                 <button type="submit" className="button link">Sign out</button>
               </form>
-            </nav>
+            </MainMenu>
           ) : null}
         </header>
         <main id="main">{children}</main>

@@ -58,6 +58,10 @@ export function renderSvg(options: Plot.PlotOptions, text: SvgText): string {
   const svg = node.tagName.toLowerCase() === "svg" ? node : node.querySelector("svg");
   if (svg === null) throw new Error("Plot drew no SVG.");
   for (const style of [...svg.querySelectorAll("style")]) style.remove();
+  // Plot names each mark's <g> with aria-label. SVG-AAM maps a named <g> to a group, but ARIA
+  // validators (axe-core's aria-prohibited-attr) read a <g> without a role as generic, where a
+  // name is prohibited; saying role="group" states the mapping the name already implied.
+  for (const g of [...svg.querySelectorAll("g[aria-label], g[aria-description]")]) if (!g.hasAttribute("role")) g.setAttribute("role", "group");
   svg.setAttribute("role", "img");
   svg.setAttribute("aria-label", text.title);
   svg.setAttribute("class", `${svg.getAttribute("class") ?? ""} chart-svg`.trim());

@@ -7,6 +7,7 @@ import type { RatingsView } from "@/lib/server/ratings";
 import { formatRating, type RatingSummary } from "@/lib/perspective/stats";
 import type { PerspectiveAxis } from "@/lib/validation/projects";
 import { DeleteReferenceButton, RatingForm, RatingValue, ReferenceForm } from "./components";
+import { TableRegion } from "@/app/table-region";
 
 function TeamSummary({ axisKey, summary }: { axisKey: string; summary: RatingSummary }): ReactNode {
   const { mean, spread, n } = summary;
@@ -85,18 +86,20 @@ export function PublishedRatings({ outletId, references, canRecord }: { outletId
 export function Coverage({ documents }: { documents: OutletDocumentRow[] }): ReactNode {
   if (documents.length === 0) return <p className="empty">No documents from this outlet in your projects.</p>;
   return (
-    <table className="table">
-      <caption className="visually-hidden">Documents from this outlet in your projects</caption>
-      <thead><tr><th scope="col">Title</th><th scope="col">Project</th><th scope="col">Published</th></tr></thead>
-      <tbody>
-        {documents.map((d) => (
-          <tr key={d.id}>
-            <td><Link href={`/projects/${d.projectId}/documents/${d.id}`}>{d.title}</Link></td>
-            <td><Link href={`/projects/${d.projectId}`}>{d.projectName}</Link></td>
-            <td>{d.publishedAt ?? <span className="meta">—</span>}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <TableRegion label="Documents from this outlet in your projects">
+      <table className="table">
+        <caption className="visually-hidden">Documents from this outlet in your projects</caption>
+        <thead><tr><th scope="col">Title</th><th scope="col">Project</th><th scope="col">Published</th></tr></thead>
+        <tbody>
+          {documents.map((d) => (
+            <tr key={d.id}>
+              <td><Link href={`/projects/${d.projectId}/documents/${d.id}`}>{d.title}</Link></td>
+              <td><Link href={`/projects/${d.projectId}`}>{d.projectName}</Link></td>
+              <td>{d.publishedAt ?? <span className="meta">—</span>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
   );
 }

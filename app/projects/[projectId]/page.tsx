@@ -4,6 +4,7 @@ import { listOutlets, listStories } from "@/lib/server/catalog";
 import { listDocumentsForMember } from "@/lib/server/documents";
 import { documentListQuerySchema } from "@/lib/validation/documents";
 import { memberProject, ProjectNav } from "./project-page";
+import { TableRegion } from "@/app/table-region";
 
 type Params = Promise<{ projectId: string }>;
 type Search = Promise<Record<string, string | string[] | undefined>>;
@@ -55,24 +56,26 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
       {docs.length === 0 ? (
         <p className="empty">{filtered ? "No documents match these filters." : "No documents yet."}</p>
       ) : (
-        <table className="table documents">
-          <caption className="visually-hidden">Documents in {project.name}</caption>
-          <thead>
-            <tr><th scope="col">Title</th><th scope="col">Outlet</th><th scope="col">Story</th><th scope="col">Published</th><th scope="col" className="num">Words</th>{manages ? <th scope="col"><span className="visually-hidden">Details</span></th> : null}</tr>
-          </thead>
-          <tbody>
-            {docs.map((d) => (
-              <tr key={d.id}>
-                <td><Link href={`/projects/${project.id}/documents/${d.id}`}>{d.title}</Link>{d.author ? <span className="meta"> · {d.author}</span> : null}</td>
-                <td>{d.outletId !== null ? <Link href={`/outlets/${d.outletId}?project=${project.id}`}>{d.outletName}</Link> : <span className="meta">—</span>}</td>
-                <td>{d.storyName ?? <span className="meta">—</span>}</td>
-                <td>{d.publishedAt ?? <span className="meta">—</span>}</td>
-                <td className="num">{d.wordCount.toLocaleString("en")}</td>
-                {manages ? <td><Link href={`/projects/${project.id}/documents/${d.id}/details`} aria-label={`Details of ${d.title}`}>Details</Link></td> : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableRegion label={`Documents in ${project.name}`}>
+          <table className="table documents">
+            <caption className="visually-hidden">Documents in {project.name}</caption>
+            <thead>
+              <tr><th scope="col">Title</th><th scope="col">Outlet</th><th scope="col">Story</th><th scope="col">Published</th><th scope="col" className="num">Words</th>{manages ? <th scope="col"><span className="visually-hidden">Details</span></th> : null}</tr>
+            </thead>
+            <tbody>
+              {docs.map((d) => (
+                <tr key={d.id}>
+                  <td><Link href={`/projects/${project.id}/documents/${d.id}`}>{d.title}</Link>{d.author ? <span className="meta"> · {d.author}</span> : null}</td>
+                  <td>{d.outletId !== null ? <Link href={`/outlets/${d.outletId}?project=${project.id}`}>{d.outletName}</Link> : <span className="meta">—</span>}</td>
+                  <td>{d.storyName ?? <span className="meta">—</span>}</td>
+                  <td>{d.publishedAt ?? <span className="meta">—</span>}</td>
+                  <td className="num">{d.wordCount.toLocaleString("en")}</td>
+                  {manages ? <td><Link href={`/projects/${project.id}/documents/${d.id}/details`} aria-label={`Details of ${d.title}`}>Details</Link></td> : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
     </section>
   );

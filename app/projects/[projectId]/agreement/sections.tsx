@@ -4,6 +4,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatMeasure, type MeasureRow, type MeasureValue, type PairAgreement } from "@/lib/review";
 import type { DocumentAgreementRow } from "@/lib/server/agreement";
+import { TableRegion } from "@/app/table-region";
 
 const SCOPE_LABELS: Record<MeasureRow["scope"], string> = { overall: "All kinds", claim: "Claims", opinion: "Opinions", quote: "Attributed quotes" };
 
@@ -16,26 +17,28 @@ export function MeasuresTable({ measures }: { measures: readonly MeasureRow[] })
   return (
     <section aria-labelledby="measures-heading">
       <h2 id="measures-heading">Measures by kind</h2>
-      <table className="table" data-testid="measures">
-        <thead>
-          <tr>
-            <th scope="col">Kind</th><th scope="col" className="num">Spans</th><th scope="col" className="num">Unitizing α<sub>u</sub></th>
-            <th scope="col" className="num">Span F1 (exact)</th><th scope="col" className="num">Span F1 (partial)</th><th scope="col" className="num">Percent agreement</th>
-          </tr>
-        </thead>
-        <tbody>
-          {ordered.map((m) => (
-            <tr key={m.scope} className={m.scope === "overall" ? "total" : undefined}>
-              <th scope="row">{SCOPE_LABELS[m.scope]}</th>
-              <td className="num">{m.spans.toLocaleString("en")}</td>
-              <td className="num"><Measure value={m.alphaU} />{m.alphaU.ok ? <span className="meta"> ({m.alphaUDocuments} doc{m.alphaUDocuments === 1 ? "" : "s"})</span> : null}</td>
-              <td className="num"><Measure value={m.exactF1} /></td>
-              <td className="num"><Measure value={m.partialF1} /></td>
-              <td className="num"><Measure value={m.percent} /></td>
+      <TableRegion label="Table of measures by kind">
+        <table className="table" data-testid="measures">
+          <thead>
+            <tr>
+              <th scope="col">Kind</th><th scope="col" className="num">Spans</th><th scope="col" className="num">Unitizing α<sub>u</sub></th>
+              <th scope="col" className="num">Span F1 (exact)</th><th scope="col" className="num">Span F1 (partial)</th><th scope="col" className="num">Percent agreement</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {ordered.map((m) => (
+              <tr key={m.scope} className={m.scope === "overall" ? "total" : undefined}>
+                <th scope="row">{SCOPE_LABELS[m.scope]}</th>
+                <td className="num">{m.spans.toLocaleString("en")}</td>
+                <td className="num"><Measure value={m.alphaU} />{m.alphaU.ok ? <span className="meta"> ({m.alphaUDocuments} doc{m.alphaUDocuments === 1 ? "" : "s"})</span> : null}</td>
+                <td className="num"><Measure value={m.exactF1} /></td>
+                <td className="num"><Measure value={m.partialF1} /></td>
+                <td className="num"><Measure value={m.percent} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
     </section>
   );
 }
@@ -81,7 +84,7 @@ export function PairMatrix({ pairs, reviewerIds, names }: { pairs: readonly Pair
       {reviewerIds.length < 2 ? (
         <p className="empty">Agreement needs at least two reviewers on the same document.</p>
       ) : (
-        <div className="scroll-x">
+        <TableRegion label="Table of reviewer pairs">
           <table className="table matrix" data-testid="pair-matrix">
             <thead>
               <tr><td /> {reviewerIds.map((id) => <th key={id} scope="col">{names[id] ?? id}</th>)}</tr>
@@ -102,7 +105,7 @@ export function PairMatrix({ pairs, reviewerIds, names }: { pairs: readonly Pair
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </section>
   );
@@ -140,32 +143,34 @@ export function DocumentTable({ projectId, rows, sort, href }: { projectId: numb
   return (
     <section aria-labelledby="documents-heading">
       <h2 id="documents-heading">Documents</h2>
-      <table className="table" data-testid="document-agreement">
-        <thead>
-          <tr>
-            <th scope="col" aria-sort={sort === "title" ? "ascending" : undefined}><Link href={href("title")}>Document</Link></th>
-            <th scope="col" className="num">Reviewers (done)</th>
-            <th scope="col" className="num">Spans</th>
-            <th scope="col" className="num" aria-sort={ariaSort("alpha_asc", "alpha_desc")}><SortLink label="α_u" asc="alpha_asc" desc="alpha_desc" sort={sort} href={href} /></th>
-            <th scope="col" className="num" aria-sort={ariaSort("f1_asc", "f1_desc")}><SortLink label="Partial F1" asc="f1_asc" desc="f1_desc" sort={sort} href={href} /></th>
-            <th scope="col" className="num" aria-sort={ariaSort("percent_asc", "percent_desc")}><SortLink label="Percent" asc="percent_asc" desc="percent_desc" sort={sort} href={href} /></th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sortRows(rows, sort).map((r) => (
-            <tr key={r.id}>
-              <td><Link href={`/projects/${projectId}/review/${r.id}`}>{r.title}</Link></td>
-              <td className="num">{r.reviewers} ({r.doneReviewers})</td>
-              <td className="num">{r.spans}</td>
-              <td className="num"><Measure value={r.alphaU} /></td>
-              <td className="num"><Measure value={r.partialF1} /></td>
-              <td className="num"><Measure value={r.percent} /></td>
-              <td>{r.gold ? <span className="badge ok">Gold</span> : r.undecided > 0 ? <span className="meta">{r.undecided} undecided</span> : <span className="meta">—</span>}</td>
+      <TableRegion label="Table of agreement per document">
+        <table className="table" data-testid="document-agreement">
+          <thead>
+            <tr>
+              <th scope="col" aria-sort={sort === "title" ? "ascending" : undefined}><Link href={href("title")}>Document</Link></th>
+              <th scope="col" className="num">Reviewers (done)</th>
+              <th scope="col" className="num">Spans</th>
+              <th scope="col" className="num" aria-sort={ariaSort("alpha_asc", "alpha_desc")}><SortLink label="α_u" asc="alpha_asc" desc="alpha_desc" sort={sort} href={href} /></th>
+              <th scope="col" className="num" aria-sort={ariaSort("f1_asc", "f1_desc")}><SortLink label="Partial F1" asc="f1_asc" desc="f1_desc" sort={sort} href={href} /></th>
+              <th scope="col" className="num" aria-sort={ariaSort("percent_asc", "percent_desc")}><SortLink label="Percent" asc="percent_asc" desc="percent_desc" sort={sort} href={href} /></th>
+              <th scope="col">Status</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {sortRows(rows, sort).map((r) => (
+              <tr key={r.id}>
+                <td><Link href={`/projects/${projectId}/review/${r.id}`}>{r.title}</Link></td>
+                <td className="num">{r.reviewers} ({r.doneReviewers})</td>
+                <td className="num">{r.spans}</td>
+                <td className="num"><Measure value={r.alphaU} /></td>
+                <td className="num"><Measure value={r.partialF1} /></td>
+                <td className="num"><Measure value={r.percent} /></td>
+                <td>{r.gold ? <span className="badge ok">Gold</span> : r.undecided > 0 ? <span className="meta">{r.undecided} undecided</span> : <span className="meta">—</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
     </section>
   );
 }

@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useMemo, useState, type ReactNode } from "react";
 import type { Table } from "@/lib/compare/tables";
 import { formatCell, sortedRowIndexes, type SortDirection } from "@/lib/charts/format";
+import { TableRegion } from "@/app/table-region";
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -25,7 +26,7 @@ export function SortableTable({ table, caption, links, notes }: SortableTablePro
     setSort((s) => ({ column, direction: s?.column === column && s.direction === "ascending" ? "descending" : "ascending" }));
 
   return (
-    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+    <TableRegion label={caption}>
       <table className="table compare-table">
         <caption>{caption}</caption>
         <thead>
@@ -66,6 +67,6 @@ export function SortableTable({ table, caption, links, notes }: SortableTablePro
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

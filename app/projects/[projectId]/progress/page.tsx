@@ -8,6 +8,7 @@ import { ROLE_LABELS } from "@/lib/validation/members";
 import { memberProject, ProjectNav, type ProjectParams } from "../project-page";
 import { ReopenButton } from "./components";
 import "../team/team.css";
+import { TableRegion } from "@/app/table-region";
 import "./progress.css";
 
 export const metadata = { title: "Progress" };
@@ -27,20 +28,22 @@ function Bar({ done, total, label }: { done: number; total: number; label: strin
 function ReviewerTable({ progress }: { progress: ProjectProgress }): ReactNode {
   if (progress.reviewers.length === 0) return <p className="empty">No reviewers yet: add annotators on the team page.</p>;
   return (
-    <table className="table">
-      <caption className="visually-hidden">Progress per reviewer</caption>
-      <thead><tr><th scope="col">Reviewer</th><th scope="col">Role</th><th scope="col">Done of assigned</th><th scope="col" className="num">In progress</th></tr></thead>
-      <tbody>
-        {progress.reviewers.map((r) => (
-          <tr key={r.userId}>
-            <td>{r.displayName}</td>
-            <td>{ROLE_LABELS[r.role]}</td>
-            <td><Bar done={r.done} total={r.assigned} label={`${r.displayName}: documents done`} /></td>
-            <td className="num">{r.inProgress}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <TableRegion label="Progress per reviewer">
+      <table className="table">
+        <caption className="visually-hidden">Progress per reviewer</caption>
+        <thead><tr><th scope="col">Reviewer</th><th scope="col">Role</th><th scope="col">Done of assigned</th><th scope="col" className="num">In progress</th></tr></thead>
+        <tbody>
+          {progress.reviewers.map((r) => (
+            <tr key={r.userId}>
+              <td>{r.displayName}</td>
+              <td>{ROLE_LABELS[r.role]}</td>
+              <td><Bar done={r.done} total={r.assigned} label={`${r.displayName}: documents done`} /></td>
+              <td className="num">{r.inProgress}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
   );
 }
 
@@ -100,11 +103,13 @@ export default async function ProgressPage({ params }: { params: ProjectParams }
       <section aria-labelledby="documents-heading" className="progress-section">
         <h2 id="documents-heading">Documents</h2>
         {progress.documents.length === 0 ? <p className="empty">No documents yet.</p> : (
-          <table className="table">
-            <caption className="visually-hidden">Progress per document</caption>
-            <thead><tr><th scope="col">Document</th><th scope="col">Reviewers done</th><th scope="col">Reviewers</th></tr></thead>
-            <tbody>{progress.documents.map((d) => <DocumentRow key={d.documentId} projectId={project.id} doc={d} canReopen={progress.canReopen} />)}</tbody>
-          </table>
+          <TableRegion label="Progress per document">
+            <table className="table">
+              <caption className="visually-hidden">Progress per document</caption>
+              <thead><tr><th scope="col">Document</th><th scope="col">Reviewers done</th><th scope="col">Reviewers</th></tr></thead>
+              <tbody>{progress.documents.map((d) => <DocumentRow key={d.documentId} projectId={project.id} doc={d} canReopen={progress.canReopen} />)}</tbody>
+            </table>
+          </TableRegion>
         )}
       </section>
     </section>

@@ -8,6 +8,7 @@ import { listDocumentsForReview } from "@/lib/server/adjudication";
 import { requireUser } from "@/lib/server/auth";
 import { parseId } from "@/lib/validation/projects";
 import { Refused } from "./refused";
+import { TableRegion } from "@/app/table-region";
 
 type Params = Promise<{ projectId: string }>;
 
@@ -32,24 +33,26 @@ export default async function ReviewQueuePage({ params }: { params: Params }): P
       {view.rows.length === 0 ? (
         <p className="empty">No documents yet.</p>
       ) : (
-        <table className="table">
-          <caption className="visually-hidden">Documents to review</caption>
-          <thead>
-            <tr><th scope="col">Document</th><th scope="col" className="num">Reviewers</th><th scope="col" className="num">Done</th><th scope="col" className="num">Spans</th><th scope="col" className="num">Undecided</th><th scope="col">Status</th></tr>
-          </thead>
-          <tbody>
-            {view.rows.map((r) => (
-              <tr key={r.id}>
-                <td><Link href={`/projects/${projectId}/review/${r.id}`}>{r.title}</Link></td>
-                <td className="num">{r.reviewers}</td>
-                <td className="num">{r.doneReviewers}</td>
-                <td className="num">{r.spans}</td>
-                <td className="num">{r.undecided}</td>
-                <td>{r.gold ? <span className="badge ok">Gold</span> : r.reviewers === 0 ? <span className="meta">Not annotated</span> : <span className="badge">Open</span>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableRegion label="Documents to review">
+          <table className="table">
+            <caption className="visually-hidden">Documents to review</caption>
+            <thead>
+              <tr><th scope="col">Document</th><th scope="col" className="num">Reviewers</th><th scope="col" className="num">Done</th><th scope="col" className="num">Spans</th><th scope="col" className="num">Undecided</th><th scope="col">Status</th></tr>
+            </thead>
+            <tbody>
+              {view.rows.map((r) => (
+                <tr key={r.id}>
+                  <td><Link href={`/projects/${projectId}/review/${r.id}`}>{r.title}</Link></td>
+                  <td className="num">{r.reviewers}</td>
+                  <td className="num">{r.doneReviewers}</td>
+                  <td className="num">{r.spans}</td>
+                  <td className="num">{r.undecided}</td>
+                  <td>{r.gold ? <span className="badge ok">Gold</span> : r.reviewers === 0 ? <span className="meta">Not annotated</span> : <span className="badge">Open</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
     </section>
   );

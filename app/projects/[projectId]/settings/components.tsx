@@ -4,6 +4,7 @@ import { FormMessage, SubmitButton } from "@/app/components";
 import { EMPTY_FORM_STATE } from "@/app/form-state";
 import { MAX_GUIDELINES, type ProjectSettings } from "@/lib/validation/members";
 import { saveGuidelinesAction, saveSettingsAction } from "./actions";
+import { TableRegion } from "@/app/table-region";
 
 export function GuidelinesForm({ projectId, guidelines }: { projectId: number; guidelines: string }): ReactNode {
   const [state, action] = useActionState(saveGuidelinesAction, EMPTY_FORM_STATE);
@@ -40,20 +41,22 @@ export function SettingsForm({ projectId, settings }: { projectId: number; setti
         <input id="annotatorsPerDocument" name="annotatorsPerDocument" type="number" min={1} max={20} step={1} required defaultValue={typed("annotatorsPerDocument", settings.annotatorsPerDocument)} aria-describedby="per-doc-hint" />
         <p className="hint" id="per-doc-hint">The default for automatic assignment on the team page.</p>
       </div>
-      <table className="table axes">
-        <caption>Perspective axes</caption>
-        <thead><tr><th scope="col">Axis</th><th scope="col">Label</th><th scope="col">Minimum</th><th scope="col">Maximum</th></tr></thead>
-        <tbody>
-          {settings.axes.map((axis, i) => (
-            <tr key={axis.key}>
-              <td><code>{axis.key}</code><input type="hidden" name="axisKey" value={axis.key} /><input type="hidden" name={`axis.${i}.step`} value={axis.step} /></td>
-              <td><input aria-label={`Label of ${axis.key}`} name={`axis.${i}.label`} defaultValue={typed(`axis.${i}.label`, axis.label)} required maxLength={60} /></td>
-              <td><input aria-label={`Minimum of ${axis.key}`} name={`axis.${i}.min`} type="number" step="any" defaultValue={typed(`axis.${i}.min`, axis.min)} required /></td>
-              <td><input aria-label={`Maximum of ${axis.key}`} name={`axis.${i}.max`} type="number" step="any" defaultValue={typed(`axis.${i}.max`, axis.max)} required /></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <TableRegion label="Perspective axes">
+        <table className="table axes">
+          <caption>Perspective axes</caption>
+          <thead><tr><th scope="col">Axis</th><th scope="col">Label</th><th scope="col">Minimum</th><th scope="col">Maximum</th></tr></thead>
+          <tbody>
+            {settings.axes.map((axis, i) => (
+              <tr key={axis.key}>
+                <td><code>{axis.key}</code><input type="hidden" name="axisKey" value={axis.key} /><input type="hidden" name={`axis.${i}.step`} value={axis.step} /></td>
+                <td><input aria-label={`Label of ${axis.key}`} name={`axis.${i}.label`} defaultValue={typed(`axis.${i}.label`, axis.label)} required maxLength={60} /></td>
+                <td><input aria-label={`Minimum of ${axis.key}`} name={`axis.${i}.min`} type="number" step="any" defaultValue={typed(`axis.${i}.min`, axis.min)} required /></td>
+                <td><input aria-label={`Maximum of ${axis.key}`} name={`axis.${i}.max`} type="number" step="any" defaultValue={typed(`axis.${i}.max`, axis.max)} required /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
       <SubmitButton pendingText="Saving…">Save settings</SubmitButton>
     </form>
   );

@@ -7,16 +7,18 @@ import { settleRatingAction } from "./actions";
 interface Props {
   projectId: number;
   outletId: number;
+  /** Part of the form's name: every outlet has a form per axis, and landmarks need distinct names. */
+  outletName: string;
   axis: { key: string; label: string; min: number; max: number; step: number };
   gold: { value: number; rationale: string; version: number } | null;
 }
 
 /** One outlet × axis: the gold value and why. The version it names makes a concurrent settle lose. */
-export function GoldRatingForm({ projectId, outletId, axis, gold }: Props): ReactNode {
+export function GoldRatingForm({ projectId, outletId, outletName, axis, gold }: Props): ReactNode {
   const [state, action, pending] = useActionState(settleRatingAction, EMPTY_FORM_STATE);
   const id = `gold-${outletId}-${axis.key}`;
   return (
-    <form action={action} className="gold-rating-form" aria-label={`Gold ${axis.label} rating`}>
+    <form action={action} className="gold-rating-form" aria-label={`Gold ${axis.label} rating for ${outletName}`}>
       <input type="hidden" name="projectId" value={projectId} />
       <input type="hidden" name="outletId" value={outletId} />
       <input type="hidden" name="axis" value={axis.key} />

@@ -51,7 +51,7 @@ export default async function GoldRatingsPage({ params }: { params: Params }): P
                       <li className="meta">Mean: {m.ok ? formatRating(m.value) : "not enough data"}</li>
                     </ul>
                   )}
-                  <GoldRatingForm projectId={projectId!} outletId={o.outletId} axis={a.axis} gold={a.gold} />
+                  <GoldRatingForm projectId={projectId!} outletId={o.outletId} outletName={o.outletName} axis={a.axis} gold={a.gold} />
                 </div>
               );
             })}

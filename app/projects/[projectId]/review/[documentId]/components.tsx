@@ -8,7 +8,7 @@ import type { StripMark } from "@/lib/review";
 import type { DifferenceView } from "@/lib/server/adjudication";
 import { acceptUnanimousAction } from "./actions";
 import { DifferenceCard } from "./difference-card";
-import { CLASS_LABELS } from "./labels";
+import { DisagreementStrip } from "./strip";
 
 export { AddGoldSpan } from "./add-gold";
 
@@ -91,28 +91,6 @@ export function ReviewBoard({ differences, marks, sourceNames, ...ids }: Ids & {
         <DisagreementStrip marks={marks} current={current} labels={new Map(differences.map((d) => [d.key, `${d.label}, characters ${d.start}–${d.end}`]))} onPick={go} />
       </div>
     </section>
-  );
-}
-
-function DisagreementStrip({ marks, current, labels, onPick }: { marks: StripMark[]; current: string | null; labels: Map<string, string>; onPick: (key: string) => void }): ReactNode {
-  return (
-    <nav className="strip-wrap" aria-label="Where reviewers disagree in the text">
-      <div className="strip" data-testid="disagreement-strip">
-        <span className="strip-end top" aria-hidden="true">start</span>
-        {marks.map((m) => (
-          <button
-            key={m.key}
-            type="button"
-            className={`strip-mark class-${m.primary}${m.key === current ? " current" : ""}`}
-            style={{ top: `${m.top * 100}%`, height: `${m.height * 100}%` }}
-            aria-label={labels.get(m.key) ?? CLASS_LABELS[m.primary]}
-            title={labels.get(m.key)}
-            onClick={() => onPick(m.key)}
-          />
-        ))}
-        <span className="strip-end bottom" aria-hidden="true">end</span>
-      </div>
-    </nav>
   );
 }
 

@@ -5,6 +5,7 @@ import { DIFFERENCE_CLASSES } from "@/lib/review";
 import type { DocumentReviewView } from "@/lib/server/adjudication";
 import { KIND_LABELS } from "@/lib/validation/annotations";
 import { CLASS_LABELS, DECISION_LABELS } from "./labels";
+import { TableRegion } from "@/app/table-region";
 
 const STATUS = { todo: "not started", in_progress: "in progress", submitted: "done" } as const;
 
@@ -40,22 +41,24 @@ export function GoldLayer({ view }: { view: DocumentReviewView }): ReactNode {
       {view.gold.length === 0 ? (
         <p className="empty">Nothing accepted yet.</p>
       ) : (
-        <table className="table" data-testid="gold-layer">
-          <thead>
-            <tr><th scope="col">Kind</th><th scope="col" className="num">Offsets</th><th scope="col">Text</th><th scope="col">Decision</th><th scope="col">Reason</th></tr>
-          </thead>
-          <tbody>
-            {view.gold.map((g) => (
-              <tr key={g.id}>
-                <td>{KIND_LABELS[g.kind]}</td>
-                <td className="num nowrap">{g.start}–{g.end}</td>
-                <td className="span-exact">{g.exact}</td>
-                <td>{g.decision === null ? "—" : `${DECISION_LABELS[g.decision.decision]} by ${g.decision.adjudicatorName}`}</td>
-                <td>{g.decision?.reason || <span className="meta">—</span>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableRegion label="Table of gold spans">
+          <table className="table" data-testid="gold-layer">
+            <thead>
+              <tr><th scope="col">Kind</th><th scope="col" className="num">Offsets</th><th scope="col">Text</th><th scope="col">Decision</th><th scope="col">Reason</th></tr>
+            </thead>
+            <tbody>
+              {view.gold.map((g) => (
+                <tr key={g.id}>
+                  <td>{KIND_LABELS[g.kind]}</td>
+                  <td className="num nowrap">{g.start}–{g.end}</td>
+                  <td className="span-exact">{g.exact}</td>
+                  <td>{g.decision === null ? "—" : `${DECISION_LABELS[g.decision.decision]} by ${g.decision.adjudicatorName}`}</td>
+                  <td>{g.decision?.reason || <span className="meta">—</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
     </section>
   );

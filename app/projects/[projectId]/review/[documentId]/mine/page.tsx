@@ -8,6 +8,7 @@ import { getMyOutcomes, type Outcome } from "@/lib/server/adjudication";
 import { requireUser } from "@/lib/server/auth";
 import { KIND_LABELS } from "@/lib/validation/annotations";
 import { parseId } from "@/lib/validation/projects";
+import { TableRegion } from "@/app/table-region";
 
 type Params = Promise<{ projectId: string; documentId: string }>;
 
@@ -38,35 +39,37 @@ export default async function MyOutcomesPage({ params }: { params: Params }): Pr
       ) : view.outcomes.length === 0 ? (
         <p className="empty">You have no spans on this document.</p>
       ) : (
-        <table className="table" data-testid="my-outcomes">
-          <thead>
-            <tr><th scope="col">Your span</th><th scope="col">Outcome</th><th scope="col">What the gold layer has</th><th scope="col">Reason</th></tr>
-          </thead>
-          <tbody>
-            {view.outcomes.map((o) => (
-              <tr key={o.span.id}>
-                <td>
-                  <span className="meta">{KIND_LABELS[o.span.kind]} · {o.span.start}–{o.span.end}</span>
-                  <br />
-                  <span className="span-exact">{o.span.exact}</span>
-                </td>
-                <td><span className={OUTCOME[o.outcome].badge}>{OUTCOME[o.outcome].label}</span></td>
-                <td>
-                  {o.outcome === "changed" && o.gold !== null ? (
-                    <>
-                      <span className="span-exact">{o.gold.exact}</span>
-                      <ul className="meta">{o.changes.map((c) => <li key={c}>{c}</li>)}</ul>
-                    </>
-                  ) : o.outcome === "accepted" ? "The same span." : <span className="meta">—</span>}
-                </td>
-                <td>
-                  {o.reason || <span className="meta">No reason given</span>}
-                  {o.adjudicatorName ? <span className="meta"> — {o.adjudicatorName}</span> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableRegion label="Table of your spans and their outcomes">
+          <table className="table" data-testid="my-outcomes">
+            <thead>
+              <tr><th scope="col">Your span</th><th scope="col">Outcome</th><th scope="col">What the gold layer has</th><th scope="col">Reason</th></tr>
+            </thead>
+            <tbody>
+              {view.outcomes.map((o) => (
+                <tr key={o.span.id}>
+                  <td>
+                    <span className="meta">{KIND_LABELS[o.span.kind]} · {o.span.start}–{o.span.end}</span>
+                    <br />
+                    <span className="span-exact">{o.span.exact}</span>
+                  </td>
+                  <td><span className={OUTCOME[o.outcome].badge}>{OUTCOME[o.outcome].label}</span></td>
+                  <td>
+                    {o.outcome === "changed" && o.gold !== null ? (
+                      <>
+                        <span className="span-exact">{o.gold.exact}</span>
+                        <ul className="meta">{o.changes.map((c) => <li key={c}>{c}</li>)}</ul>
+                      </>
+                    ) : o.outcome === "accepted" ? "The same span." : <span className="meta">—</span>}
+                  </td>
+                  <td>
+                    {o.reason || <span className="meta">No reason given</span>}
+                    {o.adjudicatorName ? <span className="meta"> — {o.adjudicatorName}</span> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
     </section>
   );
