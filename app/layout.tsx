@@ -16,9 +16,13 @@ export default async function RootLayout({ children }: { children: ReactNode }):
   return (
     <html lang="en">
       <body>
-        <a className="skip-link" href="#main">Skip to content</a>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
         <header className="topbar">
-          <Link href="/" className="brand">Provenance Desk</Link>
+          <Link href="/" className="brand">
+            Provenance Desk
+          </Link>
           {user ? (
             <MainMenu>
               <Link href="/">Projects</Link>
@@ -26,9 +30,13 @@ export default async function RootLayout({ children }: { children: ReactNode }):
               <Link href="/outlets">Outlets</Link>
               {user.role === "admin" ? <Link href="/admin/users">Users</Link> : null}
               <Link href="/account">Account</Link>
-              <span className="whoami" title={`Signed in as ${user.username}`}>{user.displayName}</span>
+              <span className="whoami" title={`Signed in as ${user.username}`}>
+                {user.displayName}
+              </span>
               <form action={logout}>
-                <button type="submit" className="button link">Sign out</button>
+                <button type="submit" className="button link">
+                  Sign out
+                </button>
               </form>
             </MainMenu>
           ) : null}

@@ -28,14 +28,24 @@ export default async function HomePage(): Promise<ReactNode> {
             {queue.inProgress} in progress · {queue.todo} to do · {queue.done} done
           </p>
           <p className="row-actions">
-            {open > 0 ? <Link className="button primary" href="/queue/next">Next document</Link> : <span className="meta">All your documents are done.</span>}
+            {open > 0 ? (
+              <Link className="button primary" href="/queue/next">
+                Next document
+              </Link>
+            ) : (
+              <span className="meta">All your documents are done.</span>
+            )}
             <Link href="/queue">See the whole queue</Link>
           </p>
         </aside>
       ) : null}
       <div className="page-head">
         <h1>Projects</h1>
-        {user.role === "admin" ? <Link className="button primary" href="/projects/new">New project</Link> : null}
+        {user.role === "admin" ? (
+          <Link className="button primary" href="/projects/new">
+            New project
+          </Link>
+        ) : null}
       </div>
       {projects.length === 0 ? (
         <p className="empty">You are not a member of any project yet. An administrator or project manager can add you.</p>
@@ -43,12 +53,16 @@ export default async function HomePage(): Promise<ReactNode> {
         <ul className="card-list" aria-label="Your projects">
           {projects.map((p) => (
             <li key={p.id} className="card">
-              <h2><Link href={`/projects/${p.id}`}>{p.name}</Link></h2>
+              <h2>
+                <Link href={`/projects/${p.id}`}>{p.name}</Link>
+              </h2>
               {p.description ? <p>{p.description}</p> : null}
               <p className="meta">
                 <span className="badge">{ROLE_LABEL[p.role]}</span>
                 {p.isDemo ? <span className="badge demo">Demo</span> : null}
-                <span>{p.documentCount} document{p.documentCount === 1 ? "" : "s"}</span>
+                <span>
+                  {p.documentCount} document{p.documentCount === 1 ? "" : "s"}
+                </span>
               </p>
             </li>
           ))}

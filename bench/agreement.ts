@@ -29,7 +29,15 @@ function text(length: number): string {
   return words.slice(0, length - 1) + ".";
 }
 
-type SpanRow = { documentId: number; annotatorId: number; kind: (typeof KINDS)[number]; start: number; end: number; exact: string; attributes: Record<string, unknown> };
+type SpanRow = {
+  documentId: number;
+  annotatorId: number;
+  kind: (typeof KINDS)[number];
+  start: number;
+  end: number;
+  exact: string;
+  attributes: Record<string, unknown>;
+};
 
 /** Reviewers mostly agree: same slots, with jittered boundaries, an occasional other kind or attribute. */
 function spansFor(documentId: number, reviewerIds: number[], body: string, perReviewer: number, random: () => number): SpanRow[] {
@@ -63,27 +71,53 @@ export async function benchAgreement(): Promise<string[]> {
 
   const t0 = performance.now();
   const users = Array.from({ length: REVIEWERS + 1 }, (_, i) =>
-    db.insert(schema.users).values({ username: `user${i}`, displayName: `User ${i}`, passwordHash: "x", role: i === 0 ? "admin" : "member" }).returning().get(),
+    db
+      .insert(schema.users)
+      .values({ username: `user${i}`, displayName: `User ${i}`, passwordHash: "x", role: i === 0 ? "admin" : "member" })
+      .returning()
+      .get(),
   );
   const manager = { id: users[0]!.id, username: "user0", displayName: "User 0", role: "admin" as const };
   const reviewerIds = users.slice(1).map((u) => u.id);
   const project = db.insert(schema.projects).values({ name: "Agreement bench", settings: {} }).returning().get();
-  db.insert(schema.projectMembers).values([{ projectId: project.id, userId: manager.id, role: "manager" as const }, ...reviewerIds.map((userId) => ({ projectId: project.id, userId, role: "annotator" as const }))]).run();
+  db.insert(schema.projectMembers)
+    .values([
+      { projectId: project.id, userId: manager.id, role: "manager" as const },
+      ...reviewerIds.map((userId) => ({ projectId: project.id, userId, role: "annotator" as const })),
+    ])
+    .run();
   const addDoc = (n: number, body: string) =>
-    db.insert(schema.documents).values({ projectId: project.id, title: `Document ${n}`, text: body, textSha256: sha256Hex(`${n}:${body}`), charCount: body.length, wordCount: Math.round(body.length / 6) }).returning({ id: schema.documents.id }).get().id;
+    db
+      .insert(schema.documents)
+      .values({
+        projectId: project.id,
+        title: `Document ${n}`,
+        text: body,
+        textSha256: sha256Hex(`${n}:${body}`),
+        charCount: body.length,
+        wordCount: Math.round(body.length / 6),
+      })
+      .returning({ id: schema.documents.id })
+      .get().id;
   db.transaction((tx) => {
     const body = text(DOC_CHARS);
     for (let n = 0; n < DOCUMENTS; n++) {
       const documentId = addDoc(n, body);
       const rows = spansFor(documentId, reviewerIds, body, SPANS_PER_REVIEWER, random);
-      for (let i = 0; i < rows.length; i += 500) tx.insert(schema.annotations).values(rows.slice(i, i + 500)).run();
+      for (let i = 0; i < rows.length; i += 500)
+        tx.insert(schema.annotations)
+          .values(rows.slice(i, i + 500))
+          .run();
     }
   });
   const bigBody = text(BIG_CHARS);
   const bigId = addDoc(DOCUMENTS, bigBody);
   const bigRows = spansFor(bigId, reviewerIds, bigBody, BIG_SPANS_PER_REVIEWER, random);
   db.transaction((tx) => {
-    for (let i = 0; i < bigRows.length; i += 500) tx.insert(schema.annotations).values(bigRows.slice(i, i + 500)).run();
+    for (let i = 0; i < bigRows.length; i += 500)
+      tx.insert(schema.annotations)
+        .values(bigRows.slice(i, i + 500))
+        .run();
   });
   const seedMs = performance.now() - t0;
 

@@ -25,8 +25,30 @@ function prng(seed: number): () => number {
 }
 
 const SUBJECTS = ["The council", "The mayor", "Critics", "The finance office", "Residents", "The agency", "Engineers", "The levy", "Ratepayers", "The plant"];
-const VERBS = ["approved", "questioned", "will cost", "could delay", "is expected to fund", "has refused", "warned about", "supports", "doubled", "may never need"];
-const OBJECTS = ["a $9 monthly charge", "the $240 million plant", "the discharge permit", "a state loan", "the summer restrictions", "the hardship discount", "a referendum", "the brine outflow", "the July start date", "the renters' burden"];
+const VERBS = [
+  "approved",
+  "questioned",
+  "will cost",
+  "could delay",
+  "is expected to fund",
+  "has refused",
+  "warned about",
+  "supports",
+  "doubled",
+  "may never need",
+];
+const OBJECTS = [
+  "a $9 monthly charge",
+  "the $240 million plant",
+  "the discharge permit",
+  "a state loan",
+  "the summer restrictions",
+  "the hardship discount",
+  "a referendum",
+  "the brine outflow",
+  "the July start date",
+  "the renters' burden",
+];
 const TAILS = ["on Thursday.", "before autumn.", "by 2035.", "according to the city.", "after the vote.", "in Port Calder."];
 
 /** Sentence `t` of the pool (1,000 distinct sentences, ~60–80 characters, ASCII). */
@@ -57,7 +79,8 @@ const MODES = ["direct", "indirect", "mixed"];
 
 function attributesFor(kind: string, r: () => number, sources: number[]): string {
   if (kind === "claim") return JSON.stringify({ certainty: CERTAINTY[Math.floor(r() * 4)], checkworthy: r() < 0.5 ? "yes" : "no" });
-  if (kind === "opinion") return JSON.stringify({ holder: r() < 0.7 ? "author" : "quoted", sentiment: Math.floor(r() * 5) - 2, bias: BIAS[Math.floor(r() * 3)] });
+  if (kind === "opinion")
+    return JSON.stringify({ holder: r() < 0.7 ? "author" : "quoted", sentiment: Math.floor(r() * 5) - 2, bias: BIAS[Math.floor(r() * 3)] });
   const named = r() < 0.6;
   return JSON.stringify({
     ...(named ? { source_id: sources[Math.floor(r() * sources.length)] } : { speaker_text: `an official ${Math.floor(r() * 30)}` }),
@@ -68,14 +91,21 @@ function attributesFor(kind: string, r: () => number, sources: number[]): string
 }
 
 /** One document: its text, then each reviewer's 1,500 spans (one per sentence, B's a word shorter). */
-function seedDocument(s: Statements, ids: { projectId: number; storyId: number; outlets: number[]; reviewers: number[]; sources: number[] }, n: number, r: () => number) {
+function seedDocument(
+  s: Statements,
+  ids: { projectId: number; storyId: number; outlets: number[]; reviewers: number[]; sources: number[] },
+  n: number,
+  r: () => number,
+) {
   const templates = Array.from({ length: SPANS_PER_REVIEWER }, () => Math.floor(r() * 1000));
   const sentences = templates.map(sentence);
   const text = sentences.join(" ");
   // Every seventh document has no outlet and every eleventh no date: shown as such, not dropped.
   const outletId = n % 7 === 6 ? null : ids.outlets[n % OUTLETS]!;
   const date = n % 11 === 10 ? null : `2031-03-${String(1 + (n % 28)).padStart(2, "0")}`;
-  const docId = (s.doc.get(ids.projectId, ids.storyId, outletId, `Bench story article ${n}`, date, text, sha256Hex(text), text.length, countWords(text)) as { id: number }).id;
+  const docId = (
+    s.doc.get(ids.projectId, ids.storyId, outletId, `Bench story article ${n}`, date, text, sha256Hex(text), text.length, countWords(text)) as { id: number }
+  ).id;
   const spanIds: number[][] = [[], []];
   let at = 0;
   sentences.forEach((line, i) => {
@@ -84,7 +114,18 @@ function seedDocument(s: Statements, ids: { projectId: number; storyId: number; 
     ids.reviewers.forEach((reviewer, k) => {
       const start = k === 0 ? at : at + line.indexOf(" ") + 1;
       const end = at + line.length;
-      const row = s.span.get(docId, reviewer, "annotator", kind, start, end, text.slice(start, end), text.slice(Math.max(0, start - 32), start), text.slice(end, end + 32), attributes) as { id: number };
+      const row = s.span.get(
+        docId,
+        reviewer,
+        "annotator",
+        kind,
+        start,
+        end,
+        text.slice(start, end),
+        text.slice(Math.max(0, start - 32), start),
+        text.slice(end, end + 32),
+        attributes,
+      ) as { id: number };
       spanIds[k]!.push(row.id);
     });
     at += line.length + 1;
@@ -117,9 +158,11 @@ function settle(sqlite: Database.Database, people: People, doc: Seeded): void {
   const assignment = sqlite.prepare("insert into assignments (project_id, document_id, user_id, status, submitted_at) values (?, ?, ?, 'submitted', 0)");
   for (const reviewer of people.reviewers) assignment.run(people.projectId, doc.docId, reviewer);
   const copy = sqlite.prepare(
-    "insert into annotations (document_id, annotator_id, layer, kind, start, \"end\", exact, prefix, suffix, attributes) select document_id, ?, 'gold', kind, start, \"end\", exact, prefix, suffix, attributes from annotations where id = ? returning id",
+    'insert into annotations (document_id, annotator_id, layer, kind, start, "end", exact, prefix, suffix, attributes) select document_id, ?, \'gold\', kind, start, "end", exact, prefix, suffix, attributes from annotations where id = ? returning id',
   );
-  const decision = sqlite.prepare("insert into adjudications (document_id, gold_annotation_id, decision, from_annotation_ids, adjudicator_id) values (?, ?, 'accepted', ?, ?)");
+  const decision = sqlite.prepare(
+    "insert into adjudications (document_id, gold_annotation_id, decision, from_annotation_ids, adjudicator_id) values (?, ?, 'accepted', ?, ?)",
+  );
   doc.spanIds[0]!.forEach((a, i) => {
     const b = doc.spanIds[1]![i]!;
     const gold = (copy.get(people.managerId, a) as { id: number }).id;
@@ -134,7 +177,9 @@ function seedExtras(sqlite: Database.Database, people: People, docs: Seeded[]): 
   const segment = sqlite.prepare("insert into segments (document_id, start, \"end\", original_outlet_id, original_date) values (?, ?, ?, ?, '2031-02-28')");
   docs.slice(0, 10).forEach((d, i) => segment.run(d.docId, 1_000, 20_000, people.outlets[(i + 1) % OUTLETS]));
   const rating = sqlite.prepare("insert into perspective_ratings (project_id, rater_id, outlet_id, axis, value, rationale) values (?, ?, ?, ?, ?, 'bench')");
-  const published = sqlite.prepare("insert into reference_ratings (outlet_id, publisher, axis, value, retrieved_at, url) values (?, 'Bench Ratings', 'left_right', ?, '2031-01-01', 'https://ratings.example/')");
+  const published = sqlite.prepare(
+    "insert into reference_ratings (outlet_id, publisher, axis, value, retrieved_at, url) values (?, 'Bench Ratings', 'left_right', ?, '2031-01-01', 'https://ratings.example/')",
+  );
   people.outlets.forEach((o, i) => {
     people.reviewers.forEach((u, k) => {
       rating.run(people.projectId, u, o, "left_right", (i % 13) - 6 + k * 0.5);
@@ -165,7 +210,7 @@ export async function seedCompareStory(): Promise<SeededStory> {
       "insert into documents (project_id, story_id, outlet_id, title, published_at, text, text_sha256, char_count, word_count) values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
     ),
     span: sqlite.prepare(
-      "insert into annotations (document_id, annotator_id, layer, kind, start, \"end\", exact, prefix, suffix, attributes) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
+      'insert into annotations (document_id, annotator_id, layer, kind, start, "end", exact, prefix, suffix, attributes) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id',
     ),
   };
   const r = prng(9);

@@ -25,7 +25,9 @@ const verdict = (time: number, target: number): string => (time < target ? `targ
 function machineRow(): string {
   const nproc = execFileSync("nproc", { encoding: "utf8" }).trim();
   const model = /^model name\s*:\s*(.+)$/m.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1]?.trim() ?? "unknown";
-  const load = loadavg().map((n) => n.toFixed(1)).join(" / ");
+  const load = loadavg()
+    .map((n) => n.toFixed(1))
+    .join(" / ");
   return `| machine | nproc ${nproc}; ${model}; Node ${process.version} | load average (1 / 5 / 15 min) at the start: ${load} |`;
 }
 
@@ -84,7 +86,10 @@ const CHILD_FLAG = "--compare-cold-child";
 
 /** One call in a fresh process on the bench database: nothing cached, nothing compiled. */
 function coldInChild(what: string, job: Job): { ms: number; note: string } {
-  const out = execFileSync(process.execPath, ["--import", "tsx", path.join("bench", "compare.ts"), CHILD_FLAG, what, JSON.stringify(job)], { encoding: "utf8", env: process.env });
+  const out = execFileSync(process.execPath, ["--import", "tsx", path.join("bench", "compare.ts"), CHILD_FLAG, what, JSON.stringify(job)], {
+    encoding: "utf8",
+    env: process.env,
+  });
   return JSON.parse(out.trim().split("\n").at(-1)!) as { ms: number; note: string };
 }
 
@@ -137,7 +142,11 @@ async function benchComparison(job: Job): Promise<string[]> {
   const warmed = await timeOnce(() => runComparison(job));
   const read = await bareRead("comparison", job);
   let shown = "";
-  const times = await alternate(COMPARE_RUNS, async () => void (shown = await runComparison(job)), () => bareRead("comparison", job));
+  const times = await alternate(
+    COMPARE_RUNS,
+    async () => void (shown = await runComparison(job)),
+    () => bareRead("comparison", job),
+  );
   const warm = median(times.fn);
   const base = median(times.base);
   const what = `story comparison (loadComparison, pooled layer, as manager), ${DOCUMENTS} documents × ${(2 * SPANS_PER_REVIEWER).toLocaleString("en")} spans`;
@@ -158,7 +167,11 @@ async function benchSuggestions(job: Job): Promise<string[]> {
   let found = "";
   const warmed = await timeOnce(async () => void (found = await runSuggest(job)));
   const read = await bareRead("suggest", job);
-  const times = await alternate(SUGGEST_RUNS, () => runSuggest(job), () => bareRead("suggest", job));
+  const times = await alternate(
+    SUGGEST_RUNS,
+    () => runSuggest(job),
+    () => bareRead("suggest", job),
+  );
   const warm = median(times.fn);
   const base = median(times.base);
   const what = `match suggestions for one claim over the story's ${DOCUMENTS} documents (suggestMatches, default limit, ${found})`;
@@ -179,7 +192,10 @@ export async function benchCompare(): Promise<string[]> {
     const seeded = await seedCompareStory();
     const manager = { id: seeded.managerId, username: "manager", displayName: "Manager", role: "member" as const };
     const job: Job = { seeded, manager };
-    const rows = [machineRow(), `| seed ${DOCUMENTS} documents × ${(2 * SPANS_PER_REVIEWER).toLocaleString("en")} spans (${seeded.spans.toLocaleString("en")} spans, 10 documents settled in gold), raw inserts | ${ms(performance.now() - t0)} | once |`];
+    const rows = [
+      machineRow(),
+      `| seed ${DOCUMENTS} documents × ${(2 * SPANS_PER_REVIEWER).toLocaleString("en")} spans (${seeded.spans.toLocaleString("en")} spans, 10 documents settled in gold), raw inserts | ${ms(performance.now() - t0)} | once |`,
+    ];
     for (const part of [benchComparison, benchSuggestions]) {
       const more = await part(job);
       for (const row of more) console.error(row);

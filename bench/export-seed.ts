@@ -31,7 +31,8 @@ export async function seedExportCorpus(): Promise<Seeded> {
   member.run(projectId, manager, "manager");
   for (const id of reviewers) member.run(projectId, id, "annotator");
   const outlet = (sqlite.prepare("insert into outlets (name, kind) values ('Bench Courier', 'newspaper') returning id").get() as { id: number }).id;
-  const source = (sqlite.prepare("insert into sources (project_id, name, kind) values (?, 'Mayor', 'person') returning id").get(projectId) as { id: number }).id;
+  const source = (sqlite.prepare("insert into sources (project_id, name, kind) values (?, 'Mayor', 'person') returning id").get(projectId) as { id: number })
+    .id;
   const insertDoc = sqlite.prepare(
     "insert into documents (project_id, outlet_id, title, text, text_sha256, char_count, word_count) values (?, ?, ?, ?, ?, ?, ?) returning id",
   );
@@ -42,15 +43,31 @@ export async function seedExportCorpus(): Promise<Seeded> {
   sqlite.transaction(() => {
     for (let n = 0; n < DOCUMENTS; n++) {
       const text = body(n);
-      const docId = (insertDoc.get(projectId, outlet, `Bench article ${n}`, text, sha256Hex(text), text.length, Math.round(text.length / 6)) as { id: number }).id;
+      const docId = (insertDoc.get(projectId, outlet, `Bench article ${n}`, text, sha256Hex(text), text.length, Math.round(text.length / 6)) as { id: number })
+        .id;
       const slot = Math.floor(text.length / SPANS_PER_REVIEWER);
       for (const reviewer of reviewers) {
         for (let i = 0; i < SPANS_PER_REVIEWER; i++) {
           const kind = KINDS[i % 3]!;
           const start = i * slot + (reviewer % 3);
           const end = start + 20 + (i % 7);
-          const attributes = kind === "quote" ? { source_id: source, speaker_type: "named_person", mode: "direct", cue: "said" } : kind === "claim" ? { checkworthy: "yes" } : { holder: "author" };
-          insertSpan.run(docId, reviewer, kind, start, end, text.slice(start, end), text.slice(Math.max(0, start - 32), start), text.slice(end, end + 32), JSON.stringify(attributes));
+          const attributes =
+            kind === "quote"
+              ? { source_id: source, speaker_type: "named_person", mode: "direct", cue: "said" }
+              : kind === "claim"
+                ? { checkworthy: "yes" }
+                : { holder: "author" };
+          insertSpan.run(
+            docId,
+            reviewer,
+            kind,
+            start,
+            end,
+            text.slice(start, end),
+            text.slice(Math.max(0, start - 32), start),
+            text.slice(end, end + 32),
+            JSON.stringify(attributes),
+          );
           spans += 1;
         }
       }

@@ -84,7 +84,9 @@ export async function benchExport(options: { http: boolean } = { http: true }): 
   try {
     const t0 = performance.now();
     const seeded = await seedExportCorpus();
-    const rows = [`| seed ${DOCUMENTS.toLocaleString("en")} documents × ${2 * SPANS_PER_REVIEWER} spans (${seeded.spans.toLocaleString("en")} spans), raw inserts | ${ms(performance.now() - t0)} | once |`];
+    const rows = [
+      `| seed ${DOCUMENTS.toLocaleString("en")} documents × ${2 * SPANS_PER_REVIEWER} spans (${seeded.spans.toLocaleString("en")} spans), raw inserts | ${ms(performance.now() - t0)} | once |`,
+    ];
     for (const { format, floor } of FORMATS) {
       const baseline: ChildResult[] = [];
       const runs: ChildResult[] = [];

@@ -38,7 +38,12 @@ async function prepare(dir: string): Promise<Target> {
   if (!created.ok) throw new Error(created.error);
   const row = getDb().select().from(users).where(eq(users.id, created.userId)).get()!;
   const doc = getDb().select({ id: documents.id, projectId: documents.projectId, text: documents.text }).from(documents).limit(1).get()!;
-  return { user: { id: row.id, username: row.username, displayName: row.displayName, role: row.role }, projectId: doc.projectId, documentId: doc.id, text: doc.text };
+  return {
+    user: { id: row.id, username: row.username, displayName: row.displayName, role: row.role },
+    projectId: doc.projectId,
+    documentId: doc.id,
+    text: doc.text,
+  };
 }
 
 /** Times `count` span saves, each its own transaction as a request makes it; milliseconds per save. */
@@ -99,7 +104,9 @@ async function main(): Promise<void> {
   const dataFolder = path.dirname(databasePath());
   mkdirSync(dataFolder, { recursive: true });
   const dir = mkdtempSync(path.join(dataFolder, ".bench-synchronous-"));
-  const load = loadavg().map((n) => n.toFixed(1)).join(" / ");
+  const load = loadavg()
+    .map((n) => n.toFixed(1))
+    .join(" / ");
   try {
     const target = await prepare(dir);
     saves(target, "FULL", 50, 0); // warm-up: statement cache, first WAL frames

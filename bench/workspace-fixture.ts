@@ -51,7 +51,10 @@ export async function buildFixture(wordCount: number, spanCount: number): Promis
     const second = wordAtOrAfter(chars, first.end) ?? first;
     const span = { start: first.start, end: second.end };
     const result = createAnnotation(user, project.projectId, documentId, {
-      kind: kinds[i % 3]!, start: span.start, end: span.end, exact: chars.slice(span.start, span.end).join(""),
+      kind: kinds[i % 3]!,
+      start: span.start,
+      end: span.end,
+      exact: chars.slice(span.start, span.end).join(""),
     });
     if (!result.ok) throw new Error(result.error);
   }

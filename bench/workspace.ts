@@ -16,7 +16,11 @@ async function measureLoad(page: Page, url: string): Promise<{ interactive: numb
   return page.evaluate(() => {
     const at = (name: string): number => performance.getEntriesByName(name)[0]!.startTime;
     const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
-    return { interactive: at("pd-highlights-ready"), highlights: at("pd-highlights-frame") - at("pd-highlights-ready"), domContentLoaded: nav.domContentLoadedEventEnd };
+    return {
+      interactive: at("pd-highlights-ready"),
+      highlights: at("pd-highlights-frame") - at("pd-highlights-ready"),
+      domContentLoaded: nav.domContentLoadedEventEnd,
+    };
   });
 }
 
@@ -45,34 +49,42 @@ async function tagOnce(page: Page, n: number): Promise<number> {
 }
 
 async function saveRoundTrips(page: Page, apiBase: string, count: number): Promise<number[]> {
-  return page.evaluate(async ({ base, n }) => {
-    const times: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const t0 = performance.now();
-      const res = await fetch(`${base}/annotations`, { method: "GET" });
-      const list = (await res.json()) as { annotations: { id: number; version: number; note: string }[] };
-      void list;
-      times.push(performance.now() - t0);
-    }
-    return times;
-  }, { base: apiBase, n: count });
+  return page.evaluate(
+    async ({ base, n }) => {
+      const times: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const t0 = performance.now();
+        const res = await fetch(`${base}/annotations`, { method: "GET" });
+        const list = (await res.json()) as { annotations: { id: number; version: number; note: string }[] };
+        void list;
+        times.push(performance.now() - t0);
+      }
+      return times;
+    },
+    { base: apiBase, n: count },
+  );
 }
 
 async function patchRoundTrips(page: Page, apiBase: string, count: number): Promise<number[]> {
-  return page.evaluate(async ({ base, n }) => {
-    const first = ((await (await fetch(`${base}/annotations`)).json()) as { annotations: { id: number; version: number }[] }).annotations[0]!;
-    let version = first.version;
-    const times: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const t0 = performance.now();
-      const res = await fetch(`${base}/annotations/${first.id}`, {
-        method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ version, note: `edit ${i}` }),
-      });
-      version = ((await res.json()) as { version: number }).version;
-      times.push(performance.now() - t0);
-    }
-    return times;
-  }, { base: apiBase, n: count });
+  return page.evaluate(
+    async ({ base, n }) => {
+      const first = ((await (await fetch(`${base}/annotations`)).json()) as { annotations: { id: number; version: number }[] }).annotations[0]!;
+      let version = first.version;
+      const times: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const t0 = performance.now();
+        const res = await fetch(`${base}/annotations/${first.id}`, {
+          method: "PATCH",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ version, note: `edit ${i}` }),
+        });
+        version = ((await res.json()) as { version: number }).version;
+        times.push(performance.now() - t0);
+      }
+      return times;
+    },
+    { base: apiBase, n: count },
+  );
 }
 
 export async function benchWorkspace(): Promise<string[]> {

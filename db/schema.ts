@@ -2,17 +2,7 @@
 // Invariants live here as foreign keys, unique keys and checks, so that no code path can
 // write a row the rest of the app would misread. Offsets are Unicode code points, end exclusive.
 import { sql } from "drizzle-orm";
-import {
-  type AnySQLiteColumn,
-  check,
-  index,
-  integer,
-  primaryKey,
-  real,
-  sqliteTable,
-  text,
-  uniqueIndex,
-} from "drizzle-orm/sqlite-core";
+import { type AnySQLiteColumn, check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -26,7 +16,9 @@ export const users = sqliteTable(
     username: text("username").notNull(),
     displayName: text("display_name").notNull(),
     passwordHash: text("password_hash").notNull(),
-    role: text("role", { enum: ["admin", "member"] }).notNull().default("member"),
+    role: text("role", { enum: ["admin", "member"] })
+      .notNull()
+      .default("member"),
     disabledAt: integer("disabled_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
@@ -93,7 +85,9 @@ export const projects = sqliteTable(
     description: text("description").notNull().default(""),
     guidelines: text("guidelines").notNull().default(""),
     // JSON validated by lib/validation/project.ts (blind mode, annotators per document, axes).
-    settings: text("settings", { mode: "json" }).notNull().default(sql`'{}'`),
+    settings: text("settings", { mode: "json" })
+      .notNull()
+      .default(sql`'{}'`),
     isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
     createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
@@ -120,16 +114,7 @@ export const projectMembers = sqliteTable(
   ],
 );
 
-export const OUTLET_KINDS = [
-  "newspaper",
-  "magazine",
-  "broadcaster",
-  "wire",
-  "blog",
-  "think_tank",
-  "aggregator",
-  "other",
-] as const;
+export const OUTLET_KINDS = ["newspaper", "magazine", "broadcaster", "wire", "blog", "think_tank", "aggregator", "other"] as const;
 
 export const outlets = sqliteTable(
   "outlets",
@@ -144,10 +129,7 @@ export const outlets = sqliteTable(
   },
   (t) => [
     uniqueIndex("outlets_name_unique").on(sql`lower(${t.name})`),
-    check(
-      "outlets_kind_check",
-      sql`${t.kind} in ('newspaper', 'magazine', 'broadcaster', 'wire', 'blog', 'think_tank', 'aggregator', 'other')`,
-    ),
+    check("outlets_kind_check", sql`${t.kind} in ('newspaper', 'magazine', 'broadcaster', 'wire', 'blog', 'think_tank', 'aggregator', 'other')`),
   ],
 );
 
@@ -217,10 +199,7 @@ export const segments = sqliteTable(
     createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
-  (t) => [
-    index("segments_document_idx").on(t.documentId, t.start),
-    check("segments_offsets_check", sql`0 <= ${t.start} and ${t.start} < ${t.end}`),
-  ],
+  (t) => [index("segments_document_idx").on(t.documentId, t.start), check("segments_offsets_check", sql`0 <= ${t.start} and ${t.start} < ${t.end}`)],
 );
 
 export const sources = sqliteTable(
@@ -236,15 +215,15 @@ export const sources = sqliteTable(
     }).notNull(),
     affiliation: text("affiliation"),
     description: text("description").notNull().default(""),
-    aliases: text("aliases", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    aliases: text("aliases", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("sources_project_name_unique").on(t.projectId, sql`lower(${t.name})`),
-    check(
-      "sources_kind_check",
-      sql`${t.kind} in ('person', 'organization', 'government', 'document', 'media_outlet', 'anonymous')`,
-    ),
+    check("sources_kind_check", sql`${t.kind} in ('person', 'organization', 'government', 'document', 'media_outlet', 'anonymous')`),
   ],
 );
 
@@ -258,7 +237,9 @@ export const annotations = sqliteTable(
     annotatorId: integer("annotator_id")
       .notNull()
       .references(() => users.id, { onDelete: "restrict" }),
-    layer: text("layer", { enum: ["annotator", "gold"] }).notNull().default("annotator"),
+    layer: text("layer", { enum: ["annotator", "gold"] })
+      .notNull()
+      .default("annotator"),
     kind: text("kind", { enum: ["claim", "opinion", "quote"] }).notNull(),
     start: integer("start").notNull(),
     end: integer("end").notNull(),
@@ -266,7 +247,9 @@ export const annotations = sqliteTable(
     prefix: text("prefix").notNull().default(""),
     suffix: text("suffix").notNull().default(""),
     // JSON validated per kind by lib/validation/annotation.ts.
-    attributes: text("attributes", { mode: "json" }).notNull().default(sql`'{}'`),
+    attributes: text("attributes", { mode: "json" })
+      .notNull()
+      .default(sql`'{}'`),
     note: text("note").notNull().default(""),
     parentId: integer("parent_id").references((): AnySQLiteColumn => annotations.id, {
       onDelete: "set null",
@@ -337,26 +320,11 @@ export const perspectiveRatings = sqliteTable(
       .default(sql`(unixepoch('subsec') * 1000)`),
   },
   (t) => [
-    check(
-      "perspective_ratings_target_check",
-      sql`(${t.outletId} is null) <> (${t.documentId} is null)`,
-    ),
+    check("perspective_ratings_target_check", sql`(${t.outletId} is null) <> (${t.documentId} is null)`),
     check("perspective_ratings_value_check", sql`${t.value} is not null or ${t.label} is not null`),
     check("perspective_ratings_rationale_check", sql`length(trim(${t.rationale})) > 0`),
-    uniqueIndex("perspective_ratings_outlet_unique").on(
-      t.projectId,
-      t.raterId,
-      t.outletId,
-      t.axis,
-      t.isGold,
-    ),
-    uniqueIndex("perspective_ratings_document_unique").on(
-      t.projectId,
-      t.raterId,
-      t.documentId,
-      t.axis,
-      t.isGold,
-    ),
+    uniqueIndex("perspective_ratings_outlet_unique").on(t.projectId, t.raterId, t.outletId, t.axis, t.isGold),
+    uniqueIndex("perspective_ratings_document_unique").on(t.projectId, t.raterId, t.documentId, t.axis, t.isGold),
   ],
 );
 
@@ -377,10 +345,7 @@ export const referenceRatings = sqliteTable(
     recordedBy: integer("recorded_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
-  (t) => [
-    index("reference_ratings_outlet_idx").on(t.outletId),
-    check("reference_ratings_value_check", sql`${t.value} is not null or ${t.label} is not null`),
-  ],
+  (t) => [index("reference_ratings_outlet_idx").on(t.outletId), check("reference_ratings_value_check", sql`${t.value} is not null or ${t.label} is not null`)],
 );
 
 export const adjudications = sqliteTable(
@@ -408,10 +373,7 @@ export const adjudications = sqliteTable(
   },
   (t) => [
     index("adjudications_document_idx").on(t.documentId),
-    check(
-      "adjudications_decision_check",
-      sql`${t.decision} in ('accepted', 'edited', 'rejected', 'added')`,
-    ),
+    check("adjudications_decision_check", sql`${t.decision} in ('accepted', 'edited', 'rejected', 'added')`),
   ],
 );
 
@@ -450,10 +412,7 @@ export const claimLinkSpans = sqliteTable(
       .notNull()
       .default(sql`(unixepoch('subsec') * 1000)`),
   },
-  (t) => [
-    primaryKey({ columns: [t.linkId, t.annotationId] }),
-    uniqueIndex("claim_link_spans_annotation_unique").on(t.annotationId),
-  ],
+  (t) => [primaryKey({ columns: [t.linkId, t.annotationId] }), uniqueIndex("claim_link_spans_annotation_unique").on(t.annotationId)],
 );
 
 // Append-only: every change to an annotation, rating, document or user, with before and after.

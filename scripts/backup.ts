@@ -7,7 +7,8 @@ import { databasePath } from "@/db";
 import { backupDatabase } from "@/lib/server/backup/backup";
 import { describeRows } from "@/lib/server/backup/summary";
 
-const USAGE = "usage: npm run backup -- PATH [--force]\n  Copies the database (DATABASE_PATH, default data/provenance.db) to PATH; --force replaces an existing PATH.";
+const USAGE =
+  "usage: npm run backup -- PATH [--force]\n  Copies the database (DATABASE_PATH, default data/provenance.db) to PATH; --force replaces an existing PATH.";
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -29,7 +30,9 @@ async function main(): Promise<void> {
   const result = await backupDatabase(databasePath(), parsed.positionals[0]!, { force: parsed.values.force === true });
   if (!result.ok) fail(result.error);
   const megabytes = (result.bytes / 1024 ** 2).toFixed(1);
-  process.stdout.write(`Backed up ${databasePath()} to ${result.destination}: ${result.pages} pages (${megabytes} MB), integrity ok; ${describeRows(result.rows)}.\n`);
+  process.stdout.write(
+    `Backed up ${databasePath()} to ${result.destination}: ${result.pages} pages (${megabytes} MB), integrity ok; ${describeRows(result.rows)}.\n`,
+  );
 }
 
 main().catch((error: unknown) => fail(`The backup failed: ${(error as Error).message}`));

@@ -25,7 +25,9 @@ function fail(message: string): never {
 
 function findProject(nameOrId: string): { id: number; name: string } | null {
   const sqlite = getSqlite();
-  const byId = /^\d+$/.test(nameOrId) ? sqlite.prepare<[number], { id: number; name: string }>("select id, name from projects where id = ?").get(Number(nameOrId)) : undefined;
+  const byId = /^\d+$/.test(nameOrId)
+    ? sqlite.prepare<[number], { id: number; name: string }>("select id, name from projects where id = ?").get(Number(nameOrId))
+    : undefined;
   return byId ?? sqlite.prepare<[string], { id: number; name: string }>("select id, name from projects where lower(name) = lower(?)").get(nameOrId) ?? null;
 }
 
@@ -85,8 +87,14 @@ async function main(): Promise<void> {
   });
   if ("ok" in planned) fail(planned.error);
   const { passes } = FORMAT_DESCRIPTIONS[planned.plan.options.format];
-  const prepared = preparePlanned(planned, values["base-url"] ?? process.env.PUBLIC_URL ?? "http://127.0.0.1:3000", progress(planned.summary.documentCount, passes));
-  process.stderr.write(`Exporting ${prepared.totals().documentCount.toLocaleString("en")} documents and ${prepared.totals().spanCount.toLocaleString("en")} spans of “${project.name}” as ${planned.plan.options.format}\n`);
+  const prepared = preparePlanned(
+    planned,
+    values["base-url"] ?? process.env.PUBLIC_URL ?? "http://127.0.0.1:3000",
+    progress(planned.summary.documentCount, passes),
+  );
+  process.stderr.write(
+    `Exporting ${prepared.totals().documentCount.toLocaleString("en")} documents and ${prepared.totals().spanCount.toLocaleString("en")} spans of “${project.name}” as ${planned.plan.options.format}\n`,
+  );
   const toStdout = values.out === "-";
   // A file is written beside its destination and renamed at the end, so an interrupted export
   // never leaves a truncated file under the name asked for.

@@ -35,7 +35,10 @@ function actorFor(username: string | undefined): SessionUser {
     username === undefined
       ? getDb().select(columns).from(users).where(eq(users.role, "admin")).orderBy(asc(users.id)).get()
       : getDb().select(columns).from(users).where(eq(users.username, username.toLowerCase())).get();
-  if (row === undefined) throw new CliError(username === undefined ? "There is no admin yet: create one on /setup, or pass --as USERNAME." : `There is no user named “${username}”.`);
+  if (row === undefined)
+    throw new CliError(
+      username === undefined ? "There is no admin yet: create one on /setup, or pass --as USERNAME." : `There is no user named “${username}”.`,
+    );
   if (row.disabledAt !== null) throw new CliError(`The account “${row.username}” is disabled.`);
   return { id: row.id, username: row.username, displayName: row.displayName, role: row.role };
 }

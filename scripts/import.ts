@@ -41,7 +41,15 @@ function readItems(files: string[]): { items: ImportItem[]; problems: ImportProb
   return { items, problems };
 }
 
-function importAnnotationsFrom(values: { project: string; annotations: string[]; format?: string; layer?: string; "dry-run"?: boolean; "create-project"?: boolean; as?: string }): void {
+function importAnnotationsFrom(values: {
+  project: string;
+  annotations: string[];
+  format?: string;
+  layer?: string;
+  "dry-run"?: boolean;
+  "create-project"?: boolean;
+  as?: string;
+}): void {
   try {
     const { report, projectName } = runAnnotationImport({
       project: values.project,
@@ -94,8 +102,7 @@ function main(): void {
   if (!meta.success) fail(meta.error.issues.map((i) => i.message).join("\n"));
 
   const { items, problems } = readItems(positionals);
-  const result =
-    problems.length > 0 ? { ok: false as const, problems } : importDocuments({ kind: "system", label: "cli" }, project.id, items, meta.data);
+  const result = problems.length > 0 ? { ok: false as const, problems } : importDocuments({ kind: "system", label: "cli" }, project.id, items, meta.data);
   if (!result.ok) {
     fail(`Nothing was imported into “${project.name}”:\n${result.problems.map((p) => `  ${p.source}: ${p.message}`).join("\n")}`);
   }

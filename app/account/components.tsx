@@ -14,7 +14,14 @@ export function CreateTokenForm(): ReactNode {
       {state.token ? <NewToken token={state.token} message={state.message} /> : null}
       <form action={action} className="stack" key={state.token ?? "form"}>
         {state.token ? null : <FormMessage message={state.message} ok={state.ok} />}
-        <Field label="Name" name="name" required defaultValue={state.values?.name} error={state.errors?.name} hint="What the token is for, e.g. “CI export script”." />
+        <Field
+          label="Name"
+          name="name"
+          required
+          defaultValue={state.values?.name}
+          error={state.errors?.name}
+          hint="What the token is for, e.g. “CI export script”."
+        />
         <SubmitButton pendingText="Creating…">Create token</SubmitButton>
       </form>
     </div>
@@ -24,14 +31,21 @@ export function CreateTokenForm(): ReactNode {
 function NewToken({ token, message }: { token: string; message?: string }): ReactNode {
   const [copied, setCopied] = useState(false);
   const copy = (): void => {
-    navigator.clipboard.writeText(token).then(() => setCopied(true), () => setCopied(false));
+    navigator.clipboard.writeText(token).then(
+      () => setCopied(true),
+      () => setCopied(false),
+    );
   };
   return (
     <div className="notice success stack" role="status">
       <p className="new-token-message">{message}</p>
-      <label htmlFor="new-token" className="visually-hidden">Your new token</label>
+      <label htmlFor="new-token" className="visually-hidden">
+        Your new token
+      </label>
       <input id="new-token" className="new-token" value={token} readOnly onFocus={(e) => e.currentTarget.select()} data-testid="new-token" />
-      <button type="button" className="button small" onClick={copy}>{copied ? "Copied" : "Copy"}</button>
+      <button type="button" className="button small" onClick={copy}>
+        {copied ? "Copied" : "Copy"}
+      </button>
     </div>
   );
 }
@@ -47,7 +61,9 @@ export function RevokeTokenForm({ tokenId, name }: { tokenId: number; name: stri
       }}
     >
       <input type="hidden" name="tokenId" value={tokenId} />
-      <button type="submit" className="button small" aria-label={`Revoke ${name}`}>Revoke</button>
+      <button type="submit" className="button small" aria-label={`Revoke ${name}`}>
+        Revoke
+      </button>
       <FormMessage message={state.ok ? undefined : state.message} ok={state.ok} />
     </form>
   );

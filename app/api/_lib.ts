@@ -25,9 +25,7 @@ export function failureResponse(failure: Failure): Response {
  * The signed-in user and the URL's ids as numbers, or the response to send instead: 401
  * without a valid session (checked first, so ids reveal nothing), 404 for an id that is not one.
  */
-export async function begin<K extends string>(
-  params: Promise<Record<K, string>>,
-): Promise<{ user: SessionUser; ids: Record<K, number> } | Response> {
+export async function begin<K extends string>(params: Promise<Record<K, string>>): Promise<{ user: SessionUser; ids: Record<K, number> } | Response> {
   const { user } = await getCurrentSession();
   if (user === null) return jsonError(401, "Sign in to continue.", { code: "unauthenticated" });
   const raw = await params;

@@ -20,7 +20,11 @@ export default async function QueuePage(): Promise<ReactNode> {
     <section>
       <div className="page-head">
         <h1>Your queue</h1>
-        {next ? <Link className="button primary" href={documentHref(next)}>Next document</Link> : null}
+        {next ? (
+          <Link className="button primary" href={documentHref(next)}>
+            Next document
+          </Link>
+        ) : null}
       </div>
       {items.length === 0 ? (
         <p className="empty">Nothing is assigned to you yet. A project manager assigns documents on the project’s team page.</p>
@@ -33,13 +37,26 @@ export default async function QueuePage(): Promise<ReactNode> {
           <TableRegion label="Documents assigned to you">
             <table className="table queue">
               <caption className="visually-hidden">Documents assigned to you</caption>
-              <thead><tr><th scope="col">Document</th><th scope="col">Project</th><th scope="col">Status</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">Document</th>
+                  <th scope="col">Project</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
               <tbody>
                 {items.map((i) => (
                   <tr key={`${i.projectId}-${i.documentId}`} data-status={i.status}>
-                    <td><Link href={documentHref(i)}>{i.title}</Link>{i.outletName ? <span className="meta"> · {i.outletName}</span> : null}</td>
-                    <td><Link href={`/projects/${i.projectId}`}>{i.projectName}</Link></td>
-                    <td><span className={BADGE[i.status]}>{QUEUE_STATUS_LABELS[i.status]}</span></td>
+                    <td>
+                      <Link href={documentHref(i)}>{i.title}</Link>
+                      {i.outletName ? <span className="meta"> · {i.outletName}</span> : null}
+                    </td>
+                    <td>
+                      <Link href={`/projects/${i.projectId}`}>{i.projectName}</Link>
+                    </td>
+                    <td>
+                      <span className={BADGE[i.status]}>{QUEUE_STATUS_LABELS[i.status]}</span>
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -55,13 +55,33 @@ export interface DemoRating {
 
 /** Each reviewer's perspective ratings of the three outlets, on the project's default axes. */
 export const DEMO_RATINGS: DemoRating[] = [
-  { outlet: "Coastal Wire Service", axis: "left_right", values: { amara: 0, jonas: 0.5 }, rationale: "Straight wire copy; both sides quoted at similar length." },
+  {
+    outlet: "Coastal Wire Service",
+    axis: "left_right",
+    values: { amara: 0, jonas: 0.5 },
+    rationale: "Straight wire copy; both sides quoted at similar length.",
+  },
   { outlet: "Coastal Wire Service", axis: "reliability", values: { amara: 48, jonas: 46 }, rationale: "Figures attributed to their source; no loaded words." },
   { outlet: "Coastal Wire Service", axis: "stance", values: { amara: 0, jonas: 0 }, rationale: "Reports the vote without taking a side on the levy." },
   { outlet: "The Harbor Ledger", axis: "left_right", values: { amara: -2, jonas: -1.5 }, rationale: "Favours public investment; editorial voice throughout." },
-  { outlet: "The Harbor Ledger", axis: "reliability", values: { amara: 40, jonas: 42 }, rationale: "Facts check out, but opinion is mixed into the reporting." },
+  {
+    outlet: "The Harbor Ledger",
+    axis: "reliability",
+    values: { amara: 40, jonas: 42 },
+    rationale: "Facts check out, but opinion is mixed into the reporting.",
+  },
   { outlet: "The Harbor Ledger", axis: "stance", values: { amara: 2, jonas: 1 }, rationale: "Argues for the levy and quotes mainly its supporters." },
-  { outlet: "Calder Free Press", axis: "left_right", values: { amara: 4, jonas: 3.5 }, rationale: "Anti-tax framing; speaks for ratepayers against the council." },
-  { outlet: "Calder Free Press", axis: "reliability", values: { amara: 22, jonas: 26 }, rationale: "Unnamed insiders and loaded verbs; the $108 figure is right." },
+  {
+    outlet: "Calder Free Press",
+    axis: "left_right",
+    values: { amara: 4, jonas: 3.5 },
+    rationale: "Anti-tax framing; speaks for ratepayers against the council.",
+  },
+  {
+    outlet: "Calder Free Press",
+    axis: "reliability",
+    values: { amara: 22, jonas: 26 },
+    rationale: "Unnamed insiders and loaded verbs; the $108 figure is right.",
+  },
   { outlet: "Calder Free Press", axis: "stance", values: { amara: -2, jonas: -2 }, rationale: "Opposes the levy in every paragraph." },
 ];

@@ -4,8 +4,7 @@
 
 export const DEMO_PROJECT = {
   name: "Demo: the Port Calder water levy",
-  description:
-    "Three fictional outlets cover one fictional story. Try reading each and comparing how they source and slant it.",
+  description: "Three fictional outlets cover one fictional story. Try reading each and comparing how they source and slant it.",
   guidelines: [
     "# Demo guidelines",
     "",

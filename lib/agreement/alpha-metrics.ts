@@ -13,19 +13,13 @@ export const ALPHA_LEVELS: readonly AlphaLevel[] = ["nominal", "ordinal", "inter
  * measure. Ordinal ranks come from `domain` when given (needed for string scales such as
  * "low" < "mid" < "high"), otherwise from numeric order.
  */
-export function orderValues(
-  observed: readonly Category[],
-  level: AlphaLevel,
-  domain: readonly Category[] | undefined,
-): Category[] {
+export function orderValues(observed: readonly Category[], level: AlphaLevel, domain: readonly Category[] | undefined): Category[] {
   if (domain !== undefined) return orderByDomain(observed, domain);
   if (level === "nominal") return [...observed];
   const numbers = observed.map((value) => {
     if (typeof value === "number") return value;
     const hint = level === "ordinal" ? " or pass valueDomain to rank them" : "";
-    throw new Error(
-      `Krippendorff's alpha (${level}): value ${JSON.stringify(value)} is not a number${hint}.`,
-    );
+    throw new Error(`Krippendorff's alpha (${level}): value ${JSON.stringify(value)} is not a number${hint}.`);
   });
   if (level === "ratio" && numbers.some((n) => n < 0)) {
     throw new Error("Krippendorff's alpha (ratio): ratio values cannot be negative.");
@@ -37,9 +31,7 @@ function orderByDomain(observed: readonly Category[], domain: readonly Category[
   const known = new Set(domain);
   for (const value of observed) {
     if (!known.has(value)) {
-      throw new Error(
-        `Krippendorff's alpha: value ${JSON.stringify(value)} is not in valueDomain.`,
-      );
+      throw new Error(`Krippendorff's alpha: value ${JSON.stringify(value)} is not in valueDomain.`);
     }
   }
   const present = new Set(observed);
@@ -51,11 +43,7 @@ function orderByDomain(observed: readonly Category[], domain: readonly Category[
  * coincidence matrix; only the ordinal metric uses them, because ordinal distance counts how
  * many pairable values lie between two ranks.
  */
-export function squaredDistances(
-  level: AlphaLevel,
-  values: readonly Category[],
-  totals: readonly number[],
-): number[][] {
+export function squaredDistances(level: AlphaLevel, values: readonly Category[], totals: readonly number[]): number[][] {
   if (level === "ordinal") return ordinalDistances(totals);
   return values.map((c) => values.map((k) => pointDistance(level, c, k)));
 }

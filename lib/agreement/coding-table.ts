@@ -39,10 +39,7 @@ export function checkCodingTable(table: CodingTable, measure: string): number {
 function checkValue(value: unknown, measure: string, coder: number, unit: number): void {
   if (value === null || typeof value === "string") return;
   if (typeof value === "number" && Number.isFinite(value)) return;
-  throw new Error(
-    `${measure}: coder ${coder}, unit ${unit} holds ${String(value)}; ` +
-      "values must be strings, finite numbers or null.",
-  );
+  throw new Error(`${measure}: coder ${coder}, unit ${unit} holds ${String(value)}; ` + "values must be strings, finite numbers or null.");
 }
 
 /** The non-missing values of one unit, in coder order. */

@@ -17,11 +17,7 @@ export interface Coincidences {
 }
 
 /** `values` fixes the row order (it matters for the ordinal metric); it must hold every coded value. */
-export function buildCoincidences(
-  table: CodingTable,
-  unitCount: number,
-  values: readonly Category[],
-): Coincidences {
+export function buildCoincidences(table: CodingTable, unitCount: number, values: readonly Category[]): Coincidences {
   const index = new Map(values.map((value, i) => [value, i] as const));
   const matrix = values.map(() => values.map(() => 0));
   for (let unit = 0; unit < unitCount; unit++) {
@@ -34,12 +30,7 @@ export function buildCoincidences(
   return { values, matrix, totals, total };
 }
 
-function addUnit(
-  matrix: number[][],
-  index: ReadonlyMap<Category, number>,
-  counts: ReadonlyMap<Category, number>,
-  coderCount: number,
-): void {
+function addUnit(matrix: number[][], index: ReadonlyMap<Category, number>, counts: ReadonlyMap<Category, number>, coderCount: number): void {
   // Counting pairs per category instead of per coder pair keeps a unit O(categories²).
   for (const [c, nc] of counts) {
     const row = matrix[indexOf(index, c)]!;

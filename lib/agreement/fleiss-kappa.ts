@@ -32,10 +32,7 @@ export type FleissResult = Measured<{
 export function fleissKappa(items: RatingsPerItem): FleissResult {
   const n = checkRatings(items);
   if (items.length === 0 || n < 2) {
-    return undefinedMeasure(
-      "not enough data",
-      "Fleiss' kappa needs at least one item with two or more ratings.",
-    );
+    return undefinedMeasure("not enough data", "Fleiss' kappa needs at least one item with two or more ratings.");
   }
   const perItem = items.map((ratings) => countCategories(ratings));
   const totals = countCategories(items.flat());
@@ -51,10 +48,7 @@ export function fleissKappa(items: RatingsPerItem): FleissResult {
   let expectedAgreement = 0;
   for (const total of totals.values()) expectedAgreement += (total / ratingCount) ** 2;
   if (expectedAgreement >= 1) {
-    return undefinedMeasure(
-      "no variation",
-      "Fleiss' kappa is undefined when every rating is the same category (expected agreement is 1).",
-    );
+    return undefinedMeasure("no variation", "Fleiss' kappa is undefined when every rating is the same category (expected agreement is 1).");
   }
   const categories = [...totals.keys()].sort(compareCategories);
   return {
@@ -76,11 +70,7 @@ export function fleissKappa(items: RatingsPerItem): FleissResult {
  * is the chance that a second rating of an item is j given that one is, and
  * κ_j = (P_j − p_j) / (1 − p_j). It differs slightly from the values printed in Fleiss (1971).
  */
-function categoryKappa(
-  perItem: readonly ReadonlyMap<Category, number>[],
-  category: Category,
-  n: number,
-): CategoryKappa["result"] {
+function categoryKappa(perItem: readonly ReadonlyMap<Category, number>[], category: Category, n: number): CategoryKappa["result"] {
   let sum = 0;
   let sumOfSquares = 0;
   for (const counts of perItem) {
@@ -93,10 +83,7 @@ function categoryKappa(
   // Unreachable for categories taken from the ratings while overall Pe < 1; kept so a change of
   // caller cannot turn a 0/0 into NaN.
   if (proportion === 0 || proportion === 1) {
-    return undefinedMeasure(
-      "no variation",
-      `Fleiss' kappa for ${JSON.stringify(category)} is undefined: all ratings or none used it.`,
-    );
+    return undefinedMeasure("no variation", `Fleiss' kappa for ${JSON.stringify(category)} is undefined: all ratings or none used it.`);
   }
   const conditional = (sumOfSquares - ratingCount * proportion) / (ratingCount * (n - 1) * proportion);
   return { ok: true, value: (conditional - proportion) / (1 - proportion), proportion };

@@ -37,10 +37,7 @@ export function krippendorffAlpha(table: CodingTable, options: AlphaOptions = {}
   const { matrix, totals, total } = buildCoincidences(table, unitCount, values);
 
   if (total === 0) {
-    return undefinedMeasure(
-      "not enough data",
-      "Krippendorff's alpha needs at least one unit coded by two or more coders.",
-    );
+    return undefinedMeasure("not enough data", "Krippendorff's alpha needs at least one unit coded by two or more coders.");
   }
   const delta = squaredDistances(level, values, totals);
   let observedSum = 0;
@@ -55,10 +52,7 @@ export function krippendorffAlpha(table: CodingTable, options: AlphaOptions = {}
   const observedDisagreement = observedSum / total;
   const expectedDisagreement = expectedSum / (total * (total - 1));
   if (expectedDisagreement === 0) {
-    return undefinedMeasure(
-      "no variation",
-      "Krippendorff's alpha is undefined when every pairable value is the same (no expected disagreement).",
-    );
+    return undefinedMeasure("no variation", "Krippendorff's alpha is undefined when every pairable value is the same (no expected disagreement).");
   }
   return {
     ok: true,

@@ -25,10 +25,7 @@ export function percentAgreement(table: CodingTable): PercentAgreementResult {
     items++;
   }
   if (items === 0) {
-    return undefinedMeasure(
-      "not enough data",
-      "Percent agreement needs at least one unit coded by two or more coders.",
-    );
+    return undefinedMeasure("not enough data", "Percent agreement needs at least one unit coded by two or more coders.");
   }
   return { ok: true, value: sum / items, items };
 }

@@ -22,9 +22,7 @@ export interface UndefinedMeasure {
 }
 
 /** `T` carries the measure's components (Po/Pe, Do/De, counts) next to `value`. */
-export type Measured<T extends object = Record<never, never>> =
-  | ({ readonly ok: true; readonly value: number } & T)
-  | UndefinedMeasure;
+export type Measured<T extends object = Record<never, never>> = ({ readonly ok: true; readonly value: number } & T) | UndefinedMeasure;
 
 export function undefinedMeasure(reason: UndefinedReason, message: string): UndefinedMeasure {
   return { ok: false, reason, message };

@@ -104,9 +104,7 @@ function checkSpans(spans: readonly LabelledSpan[], side: string): void {
   spans.forEach((span, i) => {
     const ok = Number.isSafeInteger(span.begin) && Number.isSafeInteger(span.end) && span.begin >= 0;
     if (!ok || span.end <= span.begin) {
-      throw new Error(
-        `Span F1: ${side} span ${i} [${span.begin}, ${span.end}) needs integer offsets with 0 ≤ begin < end.`,
-      );
+      throw new Error(`Span F1: ${side} span ${i} [${span.begin}, ${span.end}) needs integer offsets with 0 ≤ begin < end.`);
     }
   });
 }

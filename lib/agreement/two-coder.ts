@@ -32,9 +32,7 @@ interface PairedCodes {
 }
 
 export function cohenKappa(table: CodingTable): TwoCoderResult {
-  return twoCoderMeasure(table, "Cohen's kappa", (codes) =>
-    sumOver(codes, (c) => share(codes.first, c, codes.items) * share(codes.second, c, codes.items)),
-  );
+  return twoCoderMeasure(table, "Cohen's kappa", (codes) => sumOver(codes, (c) => share(codes.first, c, codes.items) * share(codes.second, c, codes.items)));
 }
 
 export function scottPi(table: CodingTable): TwoCoderResult {
@@ -60,21 +58,14 @@ export function bennettS(table: CodingTable, options: BennettOptions = {}): TwoC
   });
 }
 
-function twoCoderMeasure(
-  table: CodingTable,
-  measure: string,
-  expected: (codes: PairedCodes) => number,
-): TwoCoderResult {
+function twoCoderMeasure(table: CodingTable, measure: string, expected: (codes: PairedCodes) => number): TwoCoderResult {
   const codes = pairCodes(table, measure);
   if (codes.items === 0) {
     return undefinedMeasure("not enough data", `${measure} needs at least one unit coded by both coders.`);
   }
   const expectedAgreement = expected(codes);
   if (expectedAgreement >= 1) {
-    return undefinedMeasure(
-      "no variation",
-      `${measure} is undefined when only one category is in play (expected agreement is 1).`,
-    );
+    return undefinedMeasure("no variation", `${measure} is undefined when only one category is in play (expected agreement is 1).`);
   }
   return {
     ok: true,
@@ -88,10 +79,7 @@ function twoCoderMeasure(
 function pairCodes(table: CodingTable, measure: string): PairedCodes {
   const unitCount = checkCodingTable(table, measure);
   if (table.length !== 2) {
-    throw new Error(
-      `${measure} compares exactly two coders, got ${table.length}; ` +
-        "use Fleiss' kappa or Krippendorff's alpha for more.",
-    );
+    throw new Error(`${measure} compares exactly two coders, got ${table.length}; ` + "use Fleiss' kappa or Krippendorff's alpha for more.");
   }
   const first: Category[] = [];
   const second: Category[] = [];

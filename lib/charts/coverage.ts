@@ -17,7 +17,9 @@ export function densityChart(c: Comparison, outletsTable: Table): Chart {
   const rows = c.outlets.flatMap((o) =>
     ANNOTATION_KINDS.flatMap((kind) => {
       const value = o.figures.per1000[kind];
-      return value === null ? [] : [{ outlet: outletLabel(o), kind: KIND_PLURAL[kind], value, tip: `${outletLabel(o)} · ${KIND_PLURAL[kind]}: ${round(value)} per 1,000 words` }];
+      return value === null
+        ? []
+        : [{ outlet: outletLabel(o), kind: KIND_PLURAL[kind], value, tip: `${outletLabel(o)} · ${KIND_PLURAL[kind]}: ${round(value)} per 1,000 words` }];
     }),
   );
   const title = "Claims, opinions and quotes per 1,000 words";
@@ -49,7 +51,17 @@ export function densityChart(c: Comparison, outletsTable: Table): Chart {
     description,
     svg,
     legend: ANNOTATION_KINDS.map((k) => ({ label: KIND_PLURAL[k], color: KIND_COLORS[k], swatch: "bar" as const })),
-    table: pickColumns(outletsTable, "Spans per outlet and per 1,000 words", ["outlet", "documents", "words", "claims", "claims_per_1000", "opinions", "opinions_per_1000", "quotes", "quotes_per_1000"]),
+    table: pickColumns(outletsTable, "Spans per outlet and per 1,000 words", [
+      "outlet",
+      "documents",
+      "words",
+      "claims",
+      "claims_per_1000",
+      "opinions",
+      "opinions_per_1000",
+      "quotes",
+      "quotes_per_1000",
+    ]),
   };
 }
 
@@ -70,7 +82,16 @@ export function voiceChart(c: Comparison, outletsTable: Table): Chart {
     key: "voice",
     title,
     description,
-    svg: stackedBars({ title, description, outlets: c.outlets.map(outletLabel), rows, categories: VOICE, xLabel: "Share of text (%)", normalize: true, valueText: shareOf(rows, "characters") }),
+    svg: stackedBars({
+      title,
+      description,
+      outlets: c.outlets.map(outletLabel),
+      rows,
+      categories: VOICE,
+      xLabel: "Share of text (%)",
+      normalize: true,
+      valueText: shareOf(rows, "characters"),
+    }),
     legend: usedLegend(VOICE, rows),
     table: pickColumns(outletsTable, "Voice per outlet (characters)", ["outlet", "chars", "quoted_chars", "own_chars", "quoted_share"]),
   };
@@ -80,14 +101,26 @@ export function voiceChart(c: Comparison, outletsTable: Table): Chart {
 export function republishedChart(c: Comparison, outletsTable: Table): Chart {
   const originals = [...new Set(c.outlets.flatMap((o) => o.figures.republished.from.map((f) => f.outletName ?? NO_OUTLET)))].sort((a, b) => a.localeCompare(b));
   const categories: Category[] = originals.map((name, i) => ({ key: name, label: name, color: paletteColor(i) }));
-  const rows: StackRow[] = c.outlets.flatMap((o) => o.figures.republished.from.map((f) => ({ outlet: outletLabel(o), category: f.outletName ?? NO_OUTLET, value: f.share })));
+  const rows: StackRow[] = c.outlets.flatMap((o) =>
+    o.figures.republished.from.map((f) => ({ outlet: outletLabel(o), category: f.outletName ?? NO_OUTLET, value: f.share })),
+  );
   const title = "Re-published from other outlets";
   const description = "For each outlet, the share of its text that re-publishes another outlet's piece, by the original outlet.";
   return {
     key: "republished",
     title,
     description,
-    svg: stackedBars({ title, description, outlets: c.outlets.map(outletLabel), rows, categories, xLabel: "Share of text (%)", normalize: false, shares: true, valueText: (r) => `${round(r.value * 100, 1)} % of the text` }),
+    svg: stackedBars({
+      title,
+      description,
+      outlets: c.outlets.map(outletLabel),
+      rows,
+      categories,
+      xLabel: "Share of text (%)",
+      normalize: false,
+      shares: true,
+      valueText: (r) => `${round(r.value * 100, 1)} % of the text`,
+    }),
     legend: usedLegend(categories, rows),
     table: pickColumns(outletsTable, "Re-published text per outlet", ["outlet", "chars", "republished_chars", "republished_share", "republished_from"]),
   };

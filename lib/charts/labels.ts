@@ -40,7 +40,10 @@ const HOLDER_COLORS = ["#0072b2", "#e69f00"];
 const BIAS_COLORS = ["#d55e00", "#56b4e9", "#f0e442"];
 
 function categories<K extends string>(keys: readonly K[], labels: Record<K, string>, unsetLabel: string, colors?: readonly string[]): Category[] {
-  return [...keys.map((key, i) => ({ key, label: labels[key], color: colors?.[i] ?? paletteColor(i) })), { key: "unset", label: unsetLabel, color: UNSET_COLOR }];
+  return [
+    ...keys.map((key, i) => ({ key, label: labels[key], color: colors?.[i] ?? paletteColor(i) })),
+    { key: "unset", label: unsetLabel, color: UNSET_COLOR },
+  ];
 }
 
 export const SPEAKER_TYPE_CATEGORIES = categories(SPEAKER_TYPES, SPEAKER_TYPE_LABELS, "Speaker type not recorded");

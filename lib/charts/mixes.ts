@@ -1,16 +1,7 @@
 // Who each outlet lets speak, and how it holds its opinions and claims: category mixes.
 import type { Table } from "@/lib/compare/tables";
 import type { Comparison } from "@/lib/compare/types";
-import {
-  BIAS_CATEGORIES,
-  CERTAINTY_CATEGORIES,
-  HOLDER_CATEGORIES,
-  mixKeys,
-  outletLabel,
-  round,
-  SENTIMENT_CATEGORIES,
-  SPEAKER_TYPE_CATEGORIES,
-} from "./labels";
+import { BIAS_CATEGORIES, CERTAINTY_CATEGORIES, HOLDER_CATEGORIES, mixKeys, outletLabel, round, SENTIMENT_CATEGORIES, SPEAKER_TYPE_CATEGORIES } from "./labels";
 import { shareOf, stackedBars, usedLegend, type StackRow } from "./stacked";
 import { pickColumns } from "./table";
 import type { Category, Chart } from "./types";
@@ -36,7 +27,16 @@ export function sourcingChart(c: Comparison, outletsTable: Table): Chart {
     key: "sourcing",
     title,
     description,
-    svg: stackedBars({ title, description, outlets: outletsOf(c), rows, categories: SPEAKER_TYPE_CATEGORIES, xLabel: "Attributed quotes", normalize: false, valueText: (r) => `${round(r.value)} quotes` }),
+    svg: stackedBars({
+      title,
+      description,
+      outlets: outletsOf(c),
+      rows,
+      categories: SPEAKER_TYPE_CATEGORIES,
+      xLabel: "Attributed quotes",
+      normalize: false,
+      valueText: (r) => `${round(r.value)} quotes`,
+    }),
     legend: usedLegend(SPEAKER_TYPE_CATEGORIES, rows),
     table: pickColumns(outletsTable, "Attributed quotes by speaker type", ["outlet", "quotes", ...types], types),
   };
@@ -56,7 +56,16 @@ export function namedChart(c: Comparison, outletsTable: Table): Chart {
     key: "named",
     title,
     description,
-    svg: stackedBars({ title, description, outlets: outletsOf(c), rows, categories: NAMED, xLabel: "Share of quotes (%)", normalize: true, valueText: shareOf(rows, "quotes") }),
+    svg: stackedBars({
+      title,
+      description,
+      outlets: outletsOf(c),
+      rows,
+      categories: NAMED,
+      xLabel: "Share of quotes (%)",
+      normalize: true,
+      valueText: shareOf(rows, "quotes"),
+    }),
     legend: usedLegend(NAMED, rows),
     table: pickColumns(outletsTable, "Named and unnamed sources per outlet", ["outlet", "quotes", "named", "unnamed", "named_share", "top_speakers"]),
   };
@@ -85,7 +94,17 @@ export function opinionsChart(c: Comparison, outletsTable: Table): Chart {
     key: "opinions",
     title,
     description,
-    svg: stackedBars({ title, description, outlets: outletsOf(c), rows, categories, panels: OPINION_PANELS.map((p) => p.panel), xLabel: "Share of opinions (%)", normalize: true, valueText: shareOf(rows, "opinions") }),
+    svg: stackedBars({
+      title,
+      description,
+      outlets: outletsOf(c),
+      rows,
+      categories,
+      panels: OPINION_PANELS.map((p) => p.panel),
+      xLabel: "Share of opinions (%)",
+      normalize: true,
+      valueText: shareOf(rows, "opinions"),
+    }),
     legend: usedLegend(categories, rows),
     table: pickColumns(outletsTable, "Opinions by holder, sentiment and bias", ["outlet", "opinions", ...keys], keys),
   };
@@ -101,7 +120,16 @@ export function certaintyChart(c: Comparison, outletsTable: Table): Chart {
     key: "certainty",
     title,
     description,
-    svg: stackedBars({ title, description, outlets: outletsOf(c), rows, categories: CERTAINTY_CATEGORIES, xLabel: "Share of claims (%)", normalize: true, valueText: shareOf(rows, "claims") }),
+    svg: stackedBars({
+      title,
+      description,
+      outlets: outletsOf(c),
+      rows,
+      categories: CERTAINTY_CATEGORIES,
+      xLabel: "Share of claims (%)",
+      normalize: true,
+      valueText: shareOf(rows, "claims"),
+    }),
     legend: usedLegend(CERTAINTY_CATEGORIES, rows),
     table: pickColumns(outletsTable, "Claims by certainty", ["outlet", "claims", ...keys], keys),
   };

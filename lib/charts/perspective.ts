@@ -45,11 +45,24 @@ function points(c: Comparison, axis: CompareAxis): { team: TeamPoint[]; publishe
     if (s !== undefined && s.mean !== null) {
       const sd = s.sd ?? 0;
       const sdText = s.sd === null ? "" : `, SD ${round(s.sd)}`;
-      team.push({ panel: TEAM_PANEL, outlet: outletLabel(o), mean: s.mean, lo: s.mean - sd, hi: s.mean + sd, spread: s.sd !== null, tip: `${outletLabel(o)} · team mean ${round(s.mean)}${sdText} (${s.n} rating${s.n === 1 ? "" : "s"})` });
+      team.push({
+        panel: TEAM_PANEL,
+        outlet: outletLabel(o),
+        mean: s.mean,
+        lo: s.mean - sd,
+        hi: s.mean + sd,
+        spread: s.sd !== null,
+        tip: `${outletLabel(o)} · team mean ${round(s.mean)}${sdText} (${s.n} rating${s.n === 1 ? "" : "s"})`,
+      });
     }
     for (const p of o.published) {
       if (p.axis !== axis.key || p.value === null) continue;
-      published.push({ panel: PUBLISHED_PANEL, outlet: outletLabel(o), value: p.value, tip: `${outletLabel(o)} · ${p.publisher}: ${p.value}${p.label ? ` (${p.label})` : ""}, retrieved ${p.retrievedAt}` });
+      published.push({
+        panel: PUBLISHED_PANEL,
+        outlet: outletLabel(o),
+        value: p.value,
+        tip: `${outletLabel(o)} · ${p.publisher}: ${p.value}${p.label ? ` (${p.label})` : ""}, retrieved ${p.retrievedAt}`,
+      });
     }
   }
   return { team, published };
@@ -60,7 +73,11 @@ function axisTable(perspective: Table, axis: CompareAxis): Table {
   const at = columnIndex(perspective, "axis");
   const rows = pickRows(perspective, `${axis.label}: team and published ratings`, (row) => row[at] === axis.label || row[at] === axis.key);
   // Every row is on this axis: the column would only repeat the heading.
-  return pickColumns(rows, rows.title, perspective.columns.map((c) => c.key).filter((k) => k !== "axis"));
+  return pickColumns(
+    rows,
+    rows.title,
+    perspective.columns.map((c) => c.key).filter((k) => k !== "axis"),
+  );
 }
 
 /** One chart per axis of the project (scales differ per axis, so they never share one). */
@@ -83,9 +100,22 @@ export function perspectiveCharts(c: Comparison, axes: CompareAxis[], perspectiv
               x: { domain: [Math.min(...values), Math.max(...values)], label: axis.label, grid: true },
               y: { domain: outlets, label: null, tickFormat: (d: string) => clip(d) },
               marks: [
-                Plot.ruleY(team.filter((t) => t.spread), { fx: "panel", y: "outlet", x1: "lo", x2: "hi", stroke: TEAM_COLOR, strokeWidth: 2, ariaDescription: "team spread" }),
+                Plot.ruleY(
+                  team.filter((t) => t.spread),
+                  { fx: "panel", y: "outlet", x1: "lo", x2: "hi", stroke: TEAM_COLOR, strokeWidth: 2, ariaDescription: "team spread" },
+                ),
                 Plot.dot(team, { fx: "panel", y: "outlet", x: "mean", fill: TEAM_COLOR, r: 5, title: "tip", ariaDescription: "team mean" }),
-                Plot.dot(published, { fx: "panel", y: "outlet", x: "value", symbol: "diamond2", stroke: PUBLISHED_COLOR, strokeWidth: 2, r: 6, title: "tip", ariaDescription: "published rating" }),
+                Plot.dot(published, {
+                  fx: "panel",
+                  y: "outlet",
+                  x: "value",
+                  symbol: "diamond2",
+                  stroke: PUBLISHED_COLOR,
+                  strokeWidth: 2,
+                  r: 6,
+                  title: "tip",
+                  ariaDescription: "published rating",
+                }),
               ],
             },
             { title, description },

@@ -49,7 +49,11 @@ export function stackedBars(spec: StackSpec): string | null {
   const byKey = new Map(spec.categories.map((c) => [c.key, c]));
   const data = spec.rows
     .filter((r) => r.value > 0 && byKey.has(r.category))
-    .map((r) => ({ ...r, label: byKey.get(r.category)!.label, tip: `${r.outlet}${r.panel ? ` · ${r.panel}` : ""} · ${byKey.get(r.category)!.label}: ${spec.valueText(r)}` }));
+    .map((r) => ({
+      ...r,
+      label: byKey.get(r.category)!.label,
+      tip: `${r.outlet}${r.panel ? ` · ${r.panel}` : ""} · ${byKey.get(r.category)!.label}: ${spec.valueText(r)}`,
+    }));
   if (data.length === 0) return null;
   const order = spec.categories.map((c) => c.label);
   const panels = spec.panels !== undefined && spec.panels.length > 0;

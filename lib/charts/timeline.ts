@@ -29,7 +29,17 @@ function timelineSvg(t: ClaimTimeline, title: string, description: string): stri
   const dated = t.entries.flatMap((e) => {
     const date = parseDay(e.publishedAt);
     const outlet = e.outletName ?? NO_OUTLET;
-    return date === null ? [] : [{ date, outlet, as: KIND_LABELS[e.as], first: isFirstAppearance(t, e), tip: `${e.publishedAt} · ${outlet} · as ${KIND_LABELS[e.as].toLowerCase()}: “${e.exact}”` }];
+    return date === null
+      ? []
+      : [
+          {
+            date,
+            outlet,
+            as: KIND_LABELS[e.as],
+            first: isFirstAppearance(t, e),
+            tip: `${e.publishedAt} · ${outlet} · as ${KIND_LABELS[e.as].toLowerCase()}: “${e.exact}”`,
+          },
+        ];
   });
   if (dated.length === 0) return null;
   const outlets = [...new Set(dated.map((d) => d.outlet))];
@@ -48,7 +58,10 @@ function timelineSvg(t: ClaimTimeline, title: string, description: string): stri
       y: { domain: outlets, label: null, tickFormat: (d: string) => clip(d) },
       color: { domain: kinds, range: [KIND_COLORS.claim, KIND_COLORS.quote, KIND_COLORS.opinion] },
       marks: [
-        Plot.dot(dated.filter((d) => d.first), { x: "date", y: "outlet", r: 10, stroke: "#1d1f23", strokeWidth: 2, fill: "none", ariaDescription: "first appearance" }),
+        Plot.dot(
+          dated.filter((d) => d.first),
+          { x: "date", y: "outlet", r: 10, stroke: "#1d1f23", strokeWidth: 2, fill: "none", ariaDescription: "first appearance" },
+        ),
         Plot.dot(dated, { x: "date", y: "outlet", r: 5, fill: "as", title: "tip", ariaDescription: "appearance" }),
       ],
     },
@@ -90,6 +103,14 @@ export function timelineCharts(c: Comparison, claims: Table, drawn = TIMELINES_D
     at += t.entries.length;
     const own = { title: `Where “${t.label}” appeared`, columns: claims.columns, rows };
     // Every row is this claim's, so its label column would only repeat the heading.
-    return timelineChart(t, pickColumns(own, own.title, claims.columns.map((col) => col.key).filter((k) => k !== "claim")), i < drawn);
+    return timelineChart(
+      t,
+      pickColumns(
+        own,
+        own.title,
+        claims.columns.map((col) => col.key).filter((k) => k !== "claim"),
+      ),
+      i < drawn,
+    );
   });
 }

@@ -24,12 +24,7 @@ function tallySegments(t: Tally, segments: readonly CompareSegment[]): void {
   }
 }
 
-export function documentTally(
-  doc: CompareDocument,
-  spans: readonly CompareSpan[],
-  segments: readonly CompareSegment[],
-  sources: SourceIndex,
-): Tally {
+export function documentTally(doc: CompareDocument, spans: readonly CompareSpan[], segments: readonly CompareSegment[], sources: SourceIndex): Tally {
   const t = emptyTally();
   t.documents = 1;
   t.words = doc.wordCount;

@@ -26,12 +26,7 @@ const SPEAKER_TYPE_LABELS: Record<(typeof MIX_KEYS.speakerType)[number], string>
   unknown: "unknown speaker",
 };
 
-function mixColumns<K extends string>(
-  prefix: string,
-  keys: readonly K[],
-  label: (key: K | "unset") => string,
-  pick: (f: Figures) => Mix<K>,
-): FigureColumn[] {
+function mixColumns<K extends string>(prefix: string, keys: readonly K[], label: (key: K | "unset") => string, pick: (f: Figures) => Mix<K>): FigureColumn[] {
   return [...keys, "unset" as const].map((key) => ({ key: `${prefix}_${key}`, label: label(key), cell: (f: Figures) => pick(f)[key] }));
 }
 
@@ -48,17 +43,42 @@ function sourcingColumns(): FigureColumn[] {
     { key: "named", label: "Quotes from named sources", cell: (f) => f.sourcing.named },
     { key: "unnamed", label: "Quotes from unnamed sources", cell: (f) => f.sourcing.unnamed },
     { key: "named_share", label: "Named-source share", share: true, cell: (f) => f.sourcing.namedShare },
-    ...mixColumns("speaker", MIX_KEYS.speakerType, (k) => (k === "unset" ? "Quotes, speaker type not recorded" : `Quotes, ${SPEAKER_TYPE_LABELS[k]}`), (f) => f.sourcing.bySpeakerType),
+    ...mixColumns(
+      "speaker",
+      MIX_KEYS.speakerType,
+      (k) => (k === "unset" ? "Quotes, speaker type not recorded" : `Quotes, ${SPEAKER_TYPE_LABELS[k]}`),
+      (f) => f.sourcing.bySpeakerType,
+    ),
     { key: "top_speakers", label: "Most quoted", text: true, cell: (f) => f.sourcing.topSpeakers.map((s) => `${s.name} (${s.count})`).join("; ") },
   ];
 }
 
 function mixesColumns(): FigureColumn[] {
   return [
-    ...mixColumns("holder", MIX_KEYS.holder, (k) => (k === "unset" ? "Opinions, holder not recorded" : `Opinions held by ${k === "author" ? "the author" : "a quoted source"}`), (f) => f.opinions.holder),
-    ...mixColumns("sentiment", SENTIMENTS, (k) => (k === "unset" ? "Opinions, sentiment not recorded" : `Opinions with sentiment ${k}`), (f) => f.opinions.sentiment),
-    ...mixColumns("bias", MIX_KEYS.bias, (k) => (k === "unset" ? "Opinions, bias not recorded" : k === "none" ? "Opinions without bias" : `Opinions with ${k} bias`), (f) => f.opinions.bias),
-    ...mixColumns("certainty", MIX_KEYS.certainty, (k) => (k === "unset" ? "Claims, certainty not recorded" : `Claims: ${k}`), (f) => f.claims.certainty),
+    ...mixColumns(
+      "holder",
+      MIX_KEYS.holder,
+      (k) => (k === "unset" ? "Opinions, holder not recorded" : `Opinions held by ${k === "author" ? "the author" : "a quoted source"}`),
+      (f) => f.opinions.holder,
+    ),
+    ...mixColumns(
+      "sentiment",
+      SENTIMENTS,
+      (k) => (k === "unset" ? "Opinions, sentiment not recorded" : `Opinions with sentiment ${k}`),
+      (f) => f.opinions.sentiment,
+    ),
+    ...mixColumns(
+      "bias",
+      MIX_KEYS.bias,
+      (k) => (k === "unset" ? "Opinions, bias not recorded" : k === "none" ? "Opinions without bias" : `Opinions with ${k} bias`),
+      (f) => f.opinions.bias,
+    ),
+    ...mixColumns(
+      "certainty",
+      MIX_KEYS.certainty,
+      (k) => (k === "unset" ? "Claims, certainty not recorded" : `Claims: ${k}`),
+      (f) => f.claims.certainty,
+    ),
   ];
 }
 

@@ -57,7 +57,13 @@ function outletsTable(c: Comparison): Table {
 function documentsTable(c: Comparison): Table {
   return {
     title: "Documents",
-    columns: [text("document", "Document"), text("outlet", "Outlet"), text("published", "Published"), text("layer", "Layer shown"), ...FIGURE_COLUMNS.map(figureColumn)],
+    columns: [
+      text("document", "Document"),
+      text("outlet", "Outlet"),
+      text("published", "Published"),
+      text("layer", "Layer shown"),
+      ...FIGURE_COLUMNS.map(figureColumn),
+    ],
     rows: c.outlets.flatMap((o) =>
       o.documents.map(({ document: d, figures }): Cell[] => [
         d.title,
@@ -76,7 +82,13 @@ function speakersTable(c: Comparison): Table {
   const modeLabels = { direct: "Direct quotes", indirect: "Indirect quotes", mixed: "Mixed quotes", unset: "Quotes, mode not recorded" };
   return {
     title: "Who speaks where",
-    columns: [text("speaker", "Speaker"), text("kind", "Kind of source"), num("total", "Quotes in total"), ...outletColumns, ...modes.map((m) => num(`mode_${m}`, modeLabels[m]))],
+    columns: [
+      text("speaker", "Speaker"),
+      text("kind", "Kind of source"),
+      num("total", "Quotes in total"),
+      ...outletColumns,
+      ...modes.map((m) => num(`mode_${m}`, modeLabels[m])),
+    ],
     rows: c.speakers.map((s) => [
       s.name,
       s.kind === null ? null : s.kind.replace("_", " "),
@@ -92,16 +104,33 @@ function claimsTable(c: Comparison, input: CompareInput): Table {
   return {
     title: "Claim timelines",
     columns: [
-      text("claim", "Claim"), num("order", "Order"), text("published", "Published"), text("outlet", "Outlet"), text("document", "Document"),
-      text("as", "Carried as"), text("speaker", "Speaker"), text("certainty", "Certainty"), text("republished_from", "Re-published from"),
-      text("text", "Text"), text("first", "First appearance"), num("marked_by", "Reviewers who marked it"),
+      text("claim", "Claim"),
+      num("order", "Order"),
+      text("published", "Published"),
+      text("outlet", "Outlet"),
+      text("document", "Document"),
+      text("as", "Carried as"),
+      text("speaker", "Speaker"),
+      text("certainty", "Certainty"),
+      text("republished_from", "Re-published from"),
+      text("text", "Text"),
+      text("first", "First appearance"),
+      num("marked_by", "Reviewers who marked it"),
     ],
     rows: c.timelines.flatMap((t) =>
       t.entries.map((e, i): Cell[] => [
-        t.label, i + 1, e.publishedAt ?? "Undated", e.outletName ?? NO_OUTLET, titles.get(e.documentId) ?? `Document ${e.documentId}`,
-        KIND_LABELS[e.as], e.speakerName, e.certainty,
+        t.label,
+        i + 1,
+        e.publishedAt ?? "Undated",
+        e.outletName ?? NO_OUTLET,
+        titles.get(e.documentId) ?? `Document ${e.documentId}`,
+        KIND_LABELS[e.as],
+        e.speakerName,
+        e.certainty,
         e.republishedFrom === null ? null : (e.republishedFrom.outletName ?? "Unknown outlet"),
-        e.exact, i === 0 && t.firstDocumentId === e.documentId ? "Yes" : "No", e.markedBy ?? 1,
+        e.exact,
+        i === 0 && t.firstDocumentId === e.documentId ? "Yes" : "No",
+        e.markedBy ?? 1,
       ]),
     ),
   };
@@ -114,15 +143,35 @@ function perspectiveTable(c: Comparison, input: CompareInput): Table {
   return {
     title: "Perspective",
     columns: [
-      text("outlet", "Outlet"), text("source", "Rated by"), text("axis", "Axis"), num("n", "Team ratings"), num("mean", "Team mean"),
-      num("sd", "Team standard deviation"), num("min", "Lowest team rating"), num("max", "Highest team rating"),
-      num("published_value", "Published value"), text("published_label", "Published label"), text("retrieved", "Retrieved"), text("url", "Link"),
+      text("outlet", "Outlet"),
+      text("source", "Rated by"),
+      text("axis", "Axis"),
+      num("n", "Team ratings"),
+      num("mean", "Team mean"),
+      num("sd", "Team standard deviation"),
+      num("min", "Lowest team rating"),
+      num("max", "Highest team rating"),
+      num("published_value", "Published value"),
+      text("published_label", "Published label"),
+      text("retrieved", "Retrieved"),
+      text("url", "Link"),
     ],
     rows: c.outlets.flatMap((o) => {
       const name = o.outletName ?? NO_OUTLET;
       const team = o.team.map((a): Cell[] => [name, "Team", a.label, a.n, a.mean, a.sd, a.min, a.max, null, null, null, null]);
       const published = o.published.map((p): Cell[] => [
-        name, p.publisher, axisLabel.get(p.axis) ?? p.axis, null, null, null, null, null, p.value, p.label, p.retrievedAt, p.url,
+        name,
+        p.publisher,
+        axisLabel.get(p.axis) ?? p.axis,
+        null,
+        null,
+        null,
+        null,
+        null,
+        p.value,
+        p.label,
+        p.retrievedAt,
+        p.url,
       ]);
       return [...team, ...published];
     }),

@@ -1,15 +1,7 @@
 // The contract of the comparison: what the server reads for a story (or a whole project) and
 // what the pure functions in this folder compute from it. Nothing here touches the database or
 // React, so every figure can be checked by hand on a small fixture.
-import type {
-  AnnotationKind,
-  BIAS_TYPES,
-  CERTAINTY,
-  OPINION_HOLDERS,
-  QUOTE_MODES,
-  SPEAKER_TYPES,
-  SOURCE_KINDS,
-} from "@/lib/validation/annotations";
+import type { AnnotationKind, BIAS_TYPES, CERTAINTY, OPINION_HOLDERS, QUOTE_MODES, SPEAKER_TYPES, SOURCE_KINDS } from "@/lib/validation/annotations";
 
 export type SpeakerType = (typeof SPEAKER_TYPES)[number];
 export type QuoteMode = (typeof QUOTE_MODES)[number];
@@ -20,10 +12,7 @@ export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /** Which spans a document's figures are computed from; the page always says which. */
 export type LayerShown =
-  | { kind: "gold" }
-  | { kind: "reviewer"; reviewerId: number; reviewerName: string }
-  | { kind: "pooled"; reviewers: number }
-  | { kind: "none" };
+  { kind: "gold" } | { kind: "reviewer"; reviewerId: number; reviewerName: string } | { kind: "pooled"; reviewers: number } | { kind: "none" };
 
 export interface CompareDocument {
   id: number;

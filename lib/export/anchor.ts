@@ -15,9 +15,7 @@ export interface QuoteAnchor {
   suffix: string;
 }
 
-export type Anchored =
-  | { ok: true; start: number; end: number; how: "position" | "quote" }
-  | { ok: false; reason: "empty" | "not_found" };
+export type Anchored = { ok: true; start: number; end: number; how: "position" | "quote" } | { ok: false; reason: "empty" | "not_found" };
 
 function atPosition(index: OffsetIndex, span: QuoteAnchor): boolean {
   const { start, end } = span;
@@ -41,8 +39,7 @@ function matchingAfter(text: string, at: number, suffix: string): number {
 }
 
 // An occurrence that starts on the second half of an emoji is not a real occurrence.
-const splitsPair = (text: string, i: number): boolean =>
-  i > 0 && isHighSurrogate(text.charCodeAt(i - 1)) && isLowSurrogate(text.charCodeAt(i));
+const splitsPair = (text: string, i: number): boolean => i > 0 && isHighSurrogate(text.charCodeAt(i - 1)) && isLowSurrogate(text.charCodeAt(i));
 
 interface Candidate {
   start: number;
@@ -50,8 +47,7 @@ interface Candidate {
   distance: number;
 }
 
-const better = (a: Candidate, b: Candidate | null): boolean =>
-  b === null || a.score > b.score || (a.score === b.score && a.distance < b.distance);
+const better = (a: Candidate, b: Candidate | null): boolean => b === null || a.score > b.score || (a.score === b.score && a.distance < b.distance);
 
 /**
  * Every occurrence of `exact` is a candidate; the one whose surroundings agree longest with

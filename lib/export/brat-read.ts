@@ -46,7 +46,8 @@ function readLine(line: string, file: AnnFile, index: OffsetIndex, lineNo: numbe
     const m = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)$/.exec(head);
     if (!m || rest.length === 0) return `malformed text-bound line "${line}"`;
     const ranges = m[2]!.split(";").map((r) => r.split(" ").map(Number) as [number, number]);
-    for (const [s, e] of ranges) if (s >= e || e > index.codePointLength) return `offsets ${s} ${e} are outside the .txt (${index.codePointLength} code points) or empty`;
+    for (const [s, e] of ranges)
+      if (s >= e || e > index.codePointLength) return `offsets ${s} ${e} are outside the .txt (${index.codePointLength} code points) or empty`;
     const shown = ranges.map(([s, e]) => index.slice(s, e)).join(" ");
     if (shown !== rest.join("\t")) return `${id}: text "${rest.join("\t")}" differs from the .txt at its offsets ("${shown}")`;
     file.textBound.set(id, { label: m[1]!, start: ranges[0]![0], end: ranges[ranges.length - 1]![1], line: lineNo });
@@ -137,7 +138,8 @@ function readAnn(path: string, ann: string, text: string, problems: ParseProblem
     const label = t.label.toLowerCase();
     const kind = KINDS[label];
     if (kind !== undefined) spans.push(spanOf(path, id, t, kind, file, index));
-    else if (!AUXILIARY.has(label)) problems.push({ where: `${path} line ${t.line}`, message: `unknown label "${t.label}" (expected Claim, Opinion or Content)` });
+    else if (!AUXILIARY.has(label))
+      problems.push({ where: `${path} line ${t.line}`, message: `unknown label "${t.label}" (expected Claim, Opinion or Content)` });
   }
   return spans;
 }

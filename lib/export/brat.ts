@@ -9,7 +9,16 @@
 // a Source span. Without a cue in the text there is no event, and the note says so.
 import { buildOffsetIndex, codePointLength, type OffsetIndex } from "@/lib/text";
 import {
-  annotationConf, BRAT_ATTRIBUTES, CUE_LABEL, encodeNote, KIND_LABEL, NOTE_KEYS, PARENT_RELATION, SOURCE_LABEL, speakerLabel, visualConf,
+  annotationConf,
+  BRAT_ATTRIBUTES,
+  CUE_LABEL,
+  encodeNote,
+  KIND_LABEL,
+  NOTE_KEYS,
+  PARENT_RELATION,
+  SOURCE_LABEL,
+  speakerLabel,
+  visualConf,
 } from "./brat-conf";
 import type { Chunk, ExportDocument, ExportMeta, ExportSource, ExportSpan, ExportWriter, LayerName } from "./types";
 import { documentFileStem, layerFolder, multiLayer, zipStream, type ZipEntry } from "./zip";
@@ -65,7 +74,10 @@ class AnnBuilder {
   private spanIds = new Map<number, string>();
   private shared = new Map<string, string>();
 
-  constructor(private index: OffsetIndex, private registry: Map<number, ExportSource>) {}
+  constructor(
+    private index: OffsetIndex,
+    private registry: Map<number, ExportSource>,
+  ) {}
 
   private textBound(label: string, range: Range): string | null {
     const parts = fragments(this.index, range.start, range.end);
@@ -166,7 +178,14 @@ async function* entries(open: Parameters<ExportWriter>[0], meta: ExportMeta): As
     for (const layer of layers) {
       const folder = layerFolder(layer);
       yield { name: `${folder}/${stem}.txt`, data: doc.text };
-      yield { name: `${folder}/${stem}.ann`, data: annFile(doc, doc.spans.filter((s) => s.layer === layer), index) };
+      yield {
+        name: `${folder}/${stem}.ann`,
+        data: annFile(
+          doc,
+          doc.spans.filter((s) => s.layer === layer),
+          index,
+        ),
+      };
     }
   }
 }

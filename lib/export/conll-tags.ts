@@ -35,7 +35,22 @@ export interface ConllCounts {
 }
 
 export function emptyCounts(): ConllCounts {
-  return { documents: 0, sentences: 0, tokens: 0, spans: 0, kept: 0, nested: 0, overlapping: 0, noToken: 0, nonTokenBoundary: 0, noColumn: 0, attributes: 0, notes: 0, speakers: 0, parentLinks: 0 };
+  return {
+    documents: 0,
+    sentences: 0,
+    tokens: 0,
+    spans: 0,
+    kept: 0,
+    nested: 0,
+    overlapping: 0,
+    noToken: 0,
+    nonTokenBoundary: 0,
+    noColumn: 0,
+    attributes: 0,
+    notes: 0,
+    speakers: 0,
+    parentLinks: 0,
+  };
 }
 
 /** The tag columns, in a fixed order: layers as the export lists them, kinds in their canonical order. */

@@ -57,7 +57,12 @@ async function* conllEntries(open: DocumentSource, meta: ExportMeta): AsyncGener
   let known: readonly ConllColumn[] | null = null;
   const columns = (): readonly ConllColumn[] => (known ??= conllColumns(meta));
   const counts = emptyCounts();
-  yield { name: CONLL_FILES.columns, data: (async function* () { yield columnsFile(columns()); })() };
+  yield {
+    name: CONLL_FILES.columns,
+    data: (async function* () {
+      yield columnsFile(columns());
+    })(),
+  };
   yield { name: CONLL_FILES.corpus, data: corpusLines(open, columns, counts) };
   // The report sits beside the data, not in it: a CoNLL reader cannot skip comment lines (NLTK's
   // ConllCorpusReader would take "# dropped …" for a token row), and it comes last because the

@@ -7,23 +7,71 @@ import type { ExportDocument, ExportMeta, ExportOutlet, ExportSource, ExportSpan
 import { zipStream, type ZipEntry } from "./zip";
 
 export const DOCUMENT_COLUMNS = [
-  "id", "title", "outlet", "outlet_id", "story", "story_id", "author", "published_at", "url", "language",
-  "char_count", "word_count", "text_sha256", "gold_settled",
+  "id",
+  "title",
+  "outlet",
+  "outlet_id",
+  "story",
+  "story_id",
+  "author",
+  "published_at",
+  "url",
+  "language",
+  "char_count",
+  "word_count",
+  "text_sha256",
+  "gold_settled",
 ] as const;
 
 export const OUTLET_RATING_COLUMNS = [
-  "outlet", "outlet_id", "source", "axis", "value", "label", "rater", "gold", "rationale", "updated_at", "retrieved_at", "url",
+  "outlet",
+  "outlet_id",
+  "source",
+  "axis",
+  "value",
+  "label",
+  "rater",
+  "gold",
+  "rationale",
+  "updated_at",
+  "retrieved_at",
+  "url",
 ] as const;
 
 /** One column per attribute, the union over kinds; a column a kind lacks stays empty. */
 export const ATTRIBUTE_COLUMNS = [
-  "confidence", "checkworthy", "certainty", "targets", "holder", "sentiment", "bias",
-  "speaker_text", "speaker_type", "mode", "cue", "addressee", "content_type",
+  "confidence",
+  "checkworthy",
+  "certainty",
+  "targets",
+  "holder",
+  "sentiment",
+  "bias",
+  "speaker_text",
+  "speaker_type",
+  "mode",
+  "cue",
+  "addressee",
+  "content_type",
 ] as const;
 
 export const SPAN_COLUMNS = [
-  "document_id", "document_title", "outlet", "story", "layer", "annotator", "span_id", "parent_id", "kind",
-  "start", "end", "exact", "note", ...ATTRIBUTE_COLUMNS, "speaker_name", "speaker_kind",
+  "document_id",
+  "document_title",
+  "outlet",
+  "story",
+  "layer",
+  "annotator",
+  "span_id",
+  "parent_id",
+  "kind",
+  "start",
+  "end",
+  "exact",
+  "note",
+  ...ATTRIBUTE_COLUMNS,
+  "speaker_name",
+  "speaker_kind",
 ] as const;
 
 /** The `source` of a team rating; a published rating names its publisher instead. */
@@ -31,8 +79,20 @@ export const TEAM_SOURCE = "team";
 
 function documentRow(doc: ExportDocument, includeText: boolean): CellValue[] {
   const row: CellValue[] = [
-    doc.id, doc.title, doc.outlet?.name, doc.outlet?.id, doc.story?.name, doc.story?.id, doc.author, doc.publishedAt,
-    doc.url, doc.language, doc.charCount, doc.wordCount, doc.textSha256, doc.goldSettled,
+    doc.id,
+    doc.title,
+    doc.outlet?.name,
+    doc.outlet?.id,
+    doc.story?.name,
+    doc.story?.id,
+    doc.author,
+    doc.publishedAt,
+    doc.url,
+    doc.language,
+    doc.charCount,
+    doc.wordCount,
+    doc.textSha256,
+    doc.goldSettled,
   ];
   if (includeText) row.push(doc.text);
   return row;

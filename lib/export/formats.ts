@@ -18,10 +18,52 @@ export interface FormatDescription {
 const ZIP = "application/zip";
 
 export const FORMAT_DESCRIPTIONS: Record<ExportFormat, FormatDescription> = {
-  jsonl: { label: "JSONL (lossless)", summary: "Everything, one document per line; for Python and pandas, and to import back.", extension: "jsonl", contentType: "application/x-ndjson; charset=utf-8", textOptional: true, passes: 1 },
-  csv: { label: "CSV (spreadsheet)", summary: "spans.csv, documents.csv and outlet-ratings.csv in a zip; for Excel, R and pandas.", extension: "csv.zip", contentType: ZIP, textOptional: true, passes: 2 },
-  w3c: { label: "W3C Web Annotation", summary: "A JSON-LD AnnotationCollection; for Hypothesis-style tools and linked data.", extension: "jsonld", contentType: "application/ld+json; charset=utf-8", textOptional: false, passes: 1 },
-  brat: { label: "brat standoff", summary: ".txt and .ann per document with annotation.conf; quotes as PolNeAR-style attributions.", extension: "brat.zip", contentType: ZIP, textOptional: false, passes: 1 },
-  conll: { label: "CoNLL IOB2 (lossy)", summary: "Tokens with one tag column per layer and kind; for sequence-labelling models.", extension: "conll.zip", contentType: ZIP, textOptional: false, passes: 1 },
-  "uima-xmi": { label: "UIMA CAS XMI", summary: "One XMI per document and TypeSystem.xml; for INCEpTION, custom layers intact.", extension: "xmi.zip", contentType: ZIP, textOptional: false, passes: 1 },
+  jsonl: {
+    label: "JSONL (lossless)",
+    summary: "Everything, one document per line; for Python and pandas, and to import back.",
+    extension: "jsonl",
+    contentType: "application/x-ndjson; charset=utf-8",
+    textOptional: true,
+    passes: 1,
+  },
+  csv: {
+    label: "CSV (spreadsheet)",
+    summary: "spans.csv, documents.csv and outlet-ratings.csv in a zip; for Excel, R and pandas.",
+    extension: "csv.zip",
+    contentType: ZIP,
+    textOptional: true,
+    passes: 2,
+  },
+  w3c: {
+    label: "W3C Web Annotation",
+    summary: "A JSON-LD AnnotationCollection; for Hypothesis-style tools and linked data.",
+    extension: "jsonld",
+    contentType: "application/ld+json; charset=utf-8",
+    textOptional: false,
+    passes: 1,
+  },
+  brat: {
+    label: "brat standoff",
+    summary: ".txt and .ann per document with annotation.conf; quotes as PolNeAR-style attributions.",
+    extension: "brat.zip",
+    contentType: ZIP,
+    textOptional: false,
+    passes: 1,
+  },
+  conll: {
+    label: "CoNLL IOB2 (lossy)",
+    summary: "Tokens with one tag column per layer and kind; for sequence-labelling models.",
+    extension: "conll.zip",
+    contentType: ZIP,
+    textOptional: false,
+    passes: 1,
+  },
+  "uima-xmi": {
+    label: "UIMA CAS XMI",
+    summary: "One XMI per document and TypeSystem.xml; for INCEpTION, custom layers intact.",
+    extension: "xmi.zip",
+    contentType: ZIP,
+    textOptional: false,
+    passes: 1,
+  },
 };

@@ -149,7 +149,11 @@ function mergeTwo(a: JsonlLine, b: JsonlLine): JsonlLine {
   const outlet =
     a.record.outlet === null || b.record.outlet === null
       ? (a.record.outlet ?? b.record.outlet)
-      : { ...a.record.outlet, ratings: unionBy(a.record.outlet.ratings, b.record.outlet.ratings, ratingKey), references: unionBy(a.record.outlet.references, b.record.outlet.references, (r) => JSON.stringify(r)) };
+      : {
+          ...a.record.outlet,
+          ratings: unionBy(a.record.outlet.ratings, b.record.outlet.ratings, ratingKey),
+          references: unionBy(a.record.outlet.references, b.record.outlet.references, (r) => JSON.stringify(r)),
+        };
   const record: JsonlRecord = {
     ...a.record,
     text: a.record.text ?? b.record.text,

@@ -142,4 +142,3 @@ export function jsonlRecord(doc: ExportDocument, meta: ExportMeta): object {
     ratings: doc.ratings.map(rating),
   };
 }
-

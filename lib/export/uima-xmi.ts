@@ -128,7 +128,10 @@ export function xmiDocument(doc: ExportDocument, spans: readonly ExportSpan[], m
   const attrs = new Attributes();
   let body = `  <cas:NULL xmi:id="0"/>\n`;
   attrs.add("xmi:id", METADATA_ID).add("sofa", SOFA_ID).add("begin", 0).add("end", index.utf16Length);
-  attrs.add("language", doc.language ?? "x-unspecified").add("documentTitle", doc.title).add("documentId", String(doc.id));
+  attrs
+    .add("language", doc.language ?? "x-unspecified")
+    .add("documentTitle", doc.title)
+    .add("documentId", String(doc.id));
   attrs.add("documentUri", doc.url).add("collectionId", meta.project.name).add("isLastSegment", "false");
   body += `  <${METADATA_ELEMENT}${attrs.take()}/>\n`;
   let members = String(METADATA_ID);

@@ -141,7 +141,13 @@ export function documentMeasures(doc: AgreementDocument): DocumentMeasures {
   const groups = matchSpans(doc.spans, { crossKind: false });
   if (doc.reviewerIds.length < 2) {
     const none = { value: notEnoughData(TOO_FEW), items: 0 };
-    return { alphaU: undefinedForAll(), percent: { overall: none, claim: none, opinion: none, quote: none }, pairs: [], partialF1: notEnoughData(TOO_FEW), groups };
+    return {
+      alphaU: undefinedForAll(),
+      percent: { overall: none, claim: none, opinion: none, quote: none },
+      pairs: [],
+      partialF1: notEnoughData(TOO_FEW),
+      groups,
+    };
   }
   const pairs = pairSums(doc);
   const mean = new WeightedMean();

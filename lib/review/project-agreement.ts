@@ -2,16 +2,7 @@
 // document and agreement on quote attributes, pooled from the per-document measures.
 import { krippendorffAlpha, percentAgreement, type CodedValue } from "@/lib/agreement";
 import { attributeValue, type AgreementDocument } from "./agreement-inputs";
-import {
-  addInto,
-  documentMeasures,
-  emptySums,
-  f1FromSums,
-  SCOPES,
-  type AgreementScope,
-  type F1Sums,
-  type PairDocumentSums,
-} from "./document-agreement";
+import { addInto, documentMeasures, emptySums, f1FromSums, SCOPES, type AgreementScope, type F1Sums, type PairDocumentSums } from "./document-agreement";
 import type { SpanGroup } from "./types";
 import { measured, notEnoughData, WeightedMean, type MeasureValue } from "./values";
 
@@ -71,8 +62,7 @@ interface PairTotals {
   partial: Record<AgreementScope, F1Sums>;
 }
 
-const perScope = <T>(make: () => T): Record<AgreementScope, T> =>
-  ({ overall: make(), claim: make(), opinion: make(), quote: make() });
+const perScope = <T>(make: () => T): Record<AgreementScope, T> => ({ overall: make(), claim: make(), opinion: make(), quote: make() });
 
 /** Quote groups with two or more members, as coding-table columns keyed by reviewer. */
 class AttributeTables {

@@ -46,6 +46,17 @@ function agreementOf(axis: string | null, ratings: readonly OutletRating[]): Rat
  * units are defined as outlet × axis.
  */
 export function ratingsAgreement(ratings: readonly OutletRating[], axes: readonly string[]): RatingAgreement[] {
-  const rows = axes.map((axis) => agreementOf(axis, ratings.filter((r) => r.axis === axis)));
-  return [...rows, agreementOf(null, ratings.filter((r) => axes.includes(r.axis)))];
+  const rows = axes.map((axis) =>
+    agreementOf(
+      axis,
+      ratings.filter((r) => r.axis === axis),
+    ),
+  );
+  return [
+    ...rows,
+    agreementOf(
+      null,
+      ratings.filter((r) => axes.includes(r.axis)),
+    ),
+  ];
 }

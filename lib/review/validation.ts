@@ -39,7 +39,11 @@ export const goldRatingSchema = z.strictObject({
   outletId: id,
   axis: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, "Unknown axis."),
   value: z.coerce.number({ message: "Enter a number." }).refine(Number.isFinite, "Enter a number."),
-  rationale: z.string().trim().min(1, "Say why: the rationale is required.").max(REASON_MAX, `The rationale is at most ${REASON_MAX.toLocaleString("en")} characters.`),
+  rationale: z
+    .string()
+    .trim()
+    .min(1, "Say why: the rationale is required.")
+    .max(REASON_MAX, `The rationale is at most ${REASON_MAX.toLocaleString("en")} characters.`),
   expectedUpdatedAt: z.coerce.number().int().nonnegative().nullable().default(null),
 });
 export type GoldRatingInput = z.infer<typeof goldRatingSchema>;

@@ -185,12 +185,17 @@ function coveredSpanIds(projectId: number): { covered: Set<number>; decisions: M
 /** A function giving each document its gold status (decisions are read once, up front). */
 export function goldTracker(projectId: number): (doc: LoadedDocument) => { gold: boolean; undecided: number } {
   const { covered, decisions } = coveredSpanIds(projectId);
-  return (doc) => goldState({ spanIds: doc.spanIds, covered, reviewers: doc.reviewerIds.length, doneReviewers: doc.doneReviewers, decisions: decisions.get(doc.id) ?? 0 });
+  return (doc) =>
+    goldState({ spanIds: doc.spanIds, covered, reviewers: doc.reviewerIds.length, doneReviewers: doc.doneReviewers, decisions: decisions.get(doc.id) ?? 0 });
 }
 
 function userNames(ids: readonly number[]): Record<number, string> {
   if (ids.length === 0) return {};
-  const rows = getDb().select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, [...ids])).all();
+  const rows = getDb()
+    .select({ id: users.id, name: users.displayName })
+    .from(users)
+    .where(inArray(users.id, [...ids]))
+    .all();
   return Object.fromEntries(rows.map((r) => [r.id, r.name]));
 }
 
@@ -199,11 +204,21 @@ export function outletRatingAgreement(projectId: number, axes: readonly Perspect
   const rows = getDb()
     .select({ outletId: perspectiveRatings.outletId, axis: perspectiveRatings.axis, raterId: perspectiveRatings.raterId, value: perspectiveRatings.value })
     .from(perspectiveRatings)
-    .where(and(eq(perspectiveRatings.projectId, projectId), eq(perspectiveRatings.isGold, false), isNotNull(perspectiveRatings.outletId), isNotNull(perspectiveRatings.value)))
+    .where(
+      and(
+        eq(perspectiveRatings.projectId, projectId),
+        eq(perspectiveRatings.isGold, false),
+        isNotNull(perspectiveRatings.outletId),
+        isNotNull(perspectiveRatings.value),
+      ),
+    )
     .all()
     .map((r) => ({ outletId: r.outletId!, axis: r.axis, raterId: r.raterId, value: r.value! }));
   const labels = new Map(axes.map((a) => [a.key, a.label]));
-  return ratingsAgreement(rows, axes.map((a) => a.key)).map((r) => ({ ...r, label: r.axis === null ? "All axes together" : (labels.get(r.axis) ?? r.axis) }));
+  return ratingsAgreement(
+    rows,
+    axes.map((a) => a.key),
+  ).map((r) => ({ ...r, label: r.axis === null ? "All axes together" : (labels.get(r.axis) ?? r.axis) }));
 }
 
 /** Every agreement measure of the project; refused for annotators and non-members. */
@@ -217,5 +232,12 @@ export function getProjectAgreement(user: SessionUser, projectId: number, layers
     rows.push({ ...accumulator.add(doc), doneReviewers: doc.doneReviewers, ...status(doc) });
   });
   const report = accumulator.result();
-  return { project, layers, report, documents: rows, reviewerNames: userNames(report.reviewerIds), ratings: outletRatingAgreement(projectId, project.settings.axes) };
+  return {
+    project,
+    layers,
+    report,
+    documents: rows,
+    reviewerNames: userNames(report.reviewerIds),
+    ratings: outletRatingAgreement(projectId, project.settings.axes),
+  };
 }

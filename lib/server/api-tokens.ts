@@ -6,12 +6,7 @@ import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { apiTokens, users } from "@/db/schema";
-import {
-  API_TOKEN_PREFIX,
-  MAX_LIVE_API_TOKENS,
-  looksLikeApiToken,
-  type NewApiTokenInput,
-} from "@/lib/validation/api-tokens";
+import { API_TOKEN_PREFIX, MAX_LIVE_API_TOKENS, looksLikeApiToken, type NewApiTokenInput } from "@/lib/validation/api-tokens";
 import { recordAudit } from "./audit";
 // The same sha256-hex a session id is: one hashing of tokens in the app.
 import { sessionIdFromToken as hashToken, type SessionUser } from "./session";
@@ -24,9 +19,7 @@ export interface ApiTokenRow {
   lastUsedAt: Date | null;
 }
 
-export type CreateApiTokenResult =
-  | { ok: true; id: number; token: string; lastFour: string }
-  | { ok: false; error: string };
+export type CreateApiTokenResult = { ok: true; id: number; token: string; lastFour: string } | { ok: false; error: string };
 
 export type RevokeApiTokenResult = { ok: true } | { ok: false; error: string };
 

@@ -26,7 +26,13 @@ function insertAssignment(tx: Tx, actorId: number, projectId: number, pair: Assi
 }
 
 function documentInProject(tx: Tx, projectId: number, documentId: number): { title: string } | null {
-  return tx.select({ title: documents.title }).from(documents).where(and(eq(documents.id, documentId), eq(documents.projectId, projectId))).get() ?? null;
+  return (
+    tx
+      .select({ title: documents.title })
+      .from(documents)
+      .where(and(eq(documents.id, documentId), eq(documents.projectId, projectId)))
+      .get() ?? null
+  );
 }
 
 function memberName(tx: Tx, projectId: number, userId: number): string | null {
@@ -83,7 +89,12 @@ export function autoAssignDocuments(manager: SessionUser, projectId: number, inp
         .where(and(eq(projectMembers.projectId, projectId), inArray(projectMembers.userId, chosen)))
         .all();
       if (members.length !== chosen.length) return invalid("Some of the chosen people are not members of this project.");
-      const documentIds = tx.select({ id: documents.id }).from(documents).where(eq(documents.projectId, projectId)).all().map((d) => d.id);
+      const documentIds = tx
+        .select({ id: documents.id })
+        .from(documents)
+        .where(eq(documents.projectId, projectId))
+        .all()
+        .map((d) => d.id);
       if (documentIds.length === 0) return invalid("This project has no documents to assign yet.");
       // Only current members' assignments count: a removed member's old rows do not fill a slot.
       const existing = tx

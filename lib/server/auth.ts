@@ -5,12 +5,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { resolveClientAddress } from "@/lib/client-address";
 import { peerAddressFromHeaders, trustProxyHops } from "./peer-address";
-import {
-  SESSION_COOKIE,
-  validateSessionToken,
-  type SessionUser,
-  type SessionValidationResult,
-} from "./session";
+import { SESSION_COOKIE, validateSessionToken, type SessionUser, type SessionValidationResult } from "./session";
 
 export const getCurrentSession = cache(async (): Promise<SessionValidationResult> => {
   const token = (await cookies()).get(SESSION_COOKIE)?.value ?? null;

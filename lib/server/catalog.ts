@@ -17,12 +17,7 @@ export function listOutlets(): NamedRow[] {
 }
 
 export function listStories(projectId: number): NamedRow[] {
-  return getDb()
-    .select({ id: stories.id, name: stories.name })
-    .from(stories)
-    .where(eq(stories.projectId, projectId))
-    .orderBy(asc(stories.name))
-    .all();
+  return getDb().select({ id: stories.id, name: stories.name }).from(stories).where(eq(stories.projectId, projectId)).orderBy(asc(stories.name)).all();
 }
 
 /** The outlet with this name (any letter case), created on the spot when new. */

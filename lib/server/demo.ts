@@ -35,16 +35,22 @@ interface ImportedArticle {
 function importArticles(conn: Conn, projectId: number): ImportedArticle[] {
   const ids = DEMO_ARTICLES.map((article) => {
     conn.insert(outlets).values(article.outlet).onConflictDoNothing().run();
-    const result = importDocuments(
-      { kind: "system", label: "demo" },
-      projectId,
-      [{ fileName: `${article.outlet.domain}.txt`, text: article.text }],
-      { title: article.title, outlet: article.outlet.name, story: DEMO_STORY, author: article.author, publishedAt: article.publishedAt, url: article.url },
-    );
+    const result = importDocuments({ kind: "system", label: "demo" }, projectId, [{ fileName: `${article.outlet.domain}.txt`, text: article.text }], {
+      title: article.title,
+      outlet: article.outlet.name,
+      story: DEMO_STORY,
+      author: article.author,
+      publishedAt: article.publishedAt,
+      url: article.url,
+    });
     if (!result.ok) throw new Error(`demo article refused: ${result.problems.map((p) => p.message).join("; ")}`);
     return result.documents[0]!.id;
   });
-  const rows = conn.select({ id: documents.id, text: documents.text, storyId: documents.storyId, outletId: documents.outletId }).from(documents).where(inArray(documents.id, ids)).all();
+  const rows = conn
+    .select({ id: documents.id, text: documents.text, storyId: documents.storyId, outletId: documents.outletId })
+    .from(documents)
+    .where(inArray(documents.id, ids))
+    .all();
   return ids.map((id) => rows.find((r) => r.id === id)!);
 }
 

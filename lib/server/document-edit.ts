@@ -45,7 +45,11 @@ const LABELS: Record<MetadataField, string> = { title: "title", outlet: "outlet"
 /** 404 for a non-member or a document not in this project, then 403 for anyone but a manager. */
 function managerGuard(conn: Tx, user: SessionUser, projectId: number, documentId: number): Failure | null {
   const role = memberRole(user.id, projectId);
-  const exists = conn.select({ id: documents.id }).from(documents).where(and(eq(documents.id, documentId), eq(documents.projectId, projectId))).get();
+  const exists = conn
+    .select({ id: documents.id })
+    .from(documents)
+    .where(and(eq(documents.id, documentId), eq(documents.projectId, projectId)))
+    .get();
   if (role === null || exists === undefined) return documentNotFound();
   return role === "manager" ? null : fail(403, "forbidden", "Only a manager of this project can change or delete its documents.");
 }
@@ -77,8 +81,16 @@ function valuesOf(row: ReturnType<typeof storedRow>): MetadataValues {
 
 function impactOf(conn: Tx, documentId: number): DeletionImpact {
   const live = and(eq(annotations.documentId, documentId), isNull(annotations.deletedAt));
-  const spans = conn.select({ n: count(), reviewers: countDistinct(annotations.annotatorId) }).from(annotations).where(and(live, eq(annotations.layer, "annotator"))).get()!;
-  const gold = conn.select({ n: count() }).from(annotations).where(and(live, eq(annotations.layer, "gold"))).get()!;
+  const spans = conn
+    .select({ n: count(), reviewers: countDistinct(annotations.annotatorId) })
+    .from(annotations)
+    .where(and(live, eq(annotations.layer, "annotator")))
+    .get()!;
+  const gold = conn
+    .select({ n: count() })
+    .from(annotations)
+    .where(and(live, eq(annotations.layer, "gold")))
+    .get()!;
   const links = conn
     .select({ n: countDistinct(claimLinkSpans.linkId) })
     .from(claimLinkSpans)
@@ -87,7 +99,15 @@ function impactOf(conn: Tx, documentId: number): DeletionImpact {
     .get()!;
   const n = (table: typeof segments | typeof perspectiveRatings | typeof assignments): number =>
     conn.select({ n: count() }).from(table).where(eq(table.documentId, documentId)).get()!.n;
-  return { spans: spans.n, reviewers: spans.reviewers, goldSpans: gold.n, segments: n(segments), ratings: n(perspectiveRatings), links: links.n, assignments: n(assignments) };
+  return {
+    spans: spans.n,
+    reviewers: spans.reviewers,
+    goldSpans: gold.n,
+    segments: n(segments),
+    ratings: n(perspectiveRatings),
+    links: links.n,
+    assignments: n(assignments),
+  };
 }
 
 /** The document's metadata and what deleting it would take, for its manager. */
@@ -96,7 +116,17 @@ export function getDocumentDetails(user: SessionUser, projectId: number, documen
   const refused = managerGuard(db, user, projectId, documentId);
   if (refused !== null) return refused;
   const row = storedRow(db, documentId);
-  return { ok: true, details: { id: documentId, projectId, values: valuesOf(row), sourceFileName: row.sourceFileName, wordCount: row.wordCount, impact: impactOf(db, documentId) } };
+  return {
+    ok: true,
+    details: {
+      id: documentId,
+      projectId,
+      values: valuesOf(row),
+      sourceFileName: row.sourceFileName,
+      wordCount: row.wordCount,
+      impact: impactOf(db, documentId),
+    },
+  };
 }
 
 /** The form's values as loaded; anything missing counts as empty. */
@@ -134,7 +164,14 @@ export function updateDocumentMetadata(user: SessionUser, projectId: number, doc
       const story = next.story === "" ? null : findOrCreateStory(tx, projectId, next.story);
       const orNull = (v: string): string | null => (v === "" ? null : v);
       tx.update(documents)
-        .set({ title: next.title, author: orNull(next.author), publishedAt: orNull(next.publishedAt), url: orNull(next.url), outletId: outlet?.id ?? null, storyId: story?.id ?? null })
+        .set({
+          title: next.title,
+          author: orNull(next.author),
+          publishedAt: orNull(next.publishedAt),
+          url: orNull(next.url),
+          outletId: outlet?.id ?? null,
+          storyId: story?.id ?? null,
+        })
         .where(eq(documents.id, documentId))
         .run();
       const saved = valuesOf(storedRow(tx, documentId));
@@ -144,7 +181,13 @@ export function updateDocumentMetadata(user: SessionUser, projectId: number, doc
         entity: "document",
         entityId: documentId,
         before: { ...stored, outletId: row.outletId, storyId: row.storyId },
-        after: { ...saved, outletId: outlet?.id ?? null, storyId: story?.id ?? null, createdOutlet: outlet?.created ?? false, createdStory: story?.created ?? false },
+        after: {
+          ...saved,
+          outletId: outlet?.id ?? null,
+          storyId: story?.id ?? null,
+          createdOutlet: outlet?.created ?? false,
+          createdStory: story?.created ?? false,
+        },
       });
       return { ok: true, values: saved, changed };
     },
@@ -192,7 +235,15 @@ export function deleteDocument(user: SessionUser, projectId: number, documentId:
         action: "delete",
         entity: "document",
         entityId: documentId,
-        before: { ...valuesOf(row), projectId, outletId: row.outletId, storyId: row.storyId, sourceFileName: row.sourceFileName, impact, linksDeleted: emptied },
+        before: {
+          ...valuesOf(row),
+          projectId,
+          outletId: row.outletId,
+          storyId: row.storyId,
+          sourceFileName: row.sourceFileName,
+          impact,
+          linksDeleted: emptied,
+        },
       });
       return { ok: true, title: row.title, impact };
     },

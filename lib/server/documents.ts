@@ -29,10 +29,7 @@ export type ImportActor = { kind: "user"; user: SessionUser } | { kind: "system"
  * and replaces both the batch's and the file's (an emptied field stays empty; only an empty
  * title falls back to the file's).
  */
-export type ImportItem = { fileName?: string; meta?: DocumentMetadata } & (
-  | { bytes: Uint8Array; text?: undefined }
-  | { text: string; bytes?: undefined }
-);
+export type ImportItem = { fileName?: string; meta?: DocumentMetadata } & ({ bytes: Uint8Array; text?: undefined } | { text: string; bytes?: undefined });
 
 export interface ImportProblem {
   source: string;
@@ -170,7 +167,15 @@ function insertDocument(tx: Tx, projectId: number, actorId: number | null, entry
     .returning({ id: documents.id })
     .get();
   const { text: _text, found: _found, ...summary } = doc;
-  const after = { ...summary, projectId, outlet: resolved.outlet ?? null, story: resolved.story ?? null, author: resolved.author ?? null, publishedAt: resolved.publishedAt ?? null, url: resolved.url ?? null };
+  const after = {
+    ...summary,
+    projectId,
+    outlet: resolved.outlet ?? null,
+    story: resolved.story ?? null,
+    author: resolved.author ?? null,
+    publishedAt: resolved.publishedAt ?? null,
+    url: resolved.url ?? null,
+  };
   recordAudit(tx, { actorId, action: "import", entity: "document", entityId: row.id, after });
   return row.id;
 }
@@ -248,7 +253,11 @@ export function inspectImport(user: SessionUser, projectId: number, items: Impor
         url: found?.url ?? "",
       },
       wordCount: entry?.doc.wordCount ?? null,
-      problem: problems.filter((p) => p.index === index).map((p) => p.message).join(" ") || null,
+      problem:
+        problems
+          .filter((p) => p.index === index)
+          .map((p) => p.message)
+          .join(" ") || null,
     };
   });
   return { ok: true, files };

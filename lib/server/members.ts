@@ -4,14 +4,7 @@
 import { and, asc, count, eq } from "drizzle-orm";
 import { getDb, type DB } from "@/db";
 import { projectMembers, projects, users, type ProjectRole } from "@/db/schema";
-import {
-  addMemberSchema,
-  changeRoleSchema,
-  guidelinesSchema,
-  settingsError,
-  settingsInputSchema,
-  type ProjectSettings,
-} from "@/lib/validation/members";
+import { addMemberSchema, changeRoleSchema, guidelinesSchema, settingsError, settingsInputSchema, type ProjectSettings } from "@/lib/validation/members";
 import { parseProjectSettings } from "@/lib/validation/projects";
 import { fail, invalid, type Failure } from "./annotations/result";
 import { recordAudit } from "./audit";
@@ -31,8 +24,7 @@ export interface MemberRow {
 export type MemberResult = { ok: true; member: MemberRow } | Failure;
 export type ProjectUpdateResult = { ok: true } | Failure;
 
-export const projectNotFound = (): Failure =>
-  fail(404, "not_found", "This project does not exist, or you are not a member of it.");
+export const projectNotFound = (): Failure => fail(404, "not_found", "This project does not exist, or you are not a member of it.");
 
 /** null when the user manages the project; otherwise the refusal (404 for non-members, 403 for other roles). */
 export function refuseUnlessManager(user: SessionUser, projectId: number, toDo: string): Failure | null {
@@ -146,7 +138,9 @@ export function removeProjectMember(manager: SessionUser, projectId: number, use
       const before = memberOf(tx, projectId, userId);
       if (before === null) return invalid("That person is not a member of this project.");
       if (before.role === "manager" && managerCount(tx, projectId) <= 1) return lastManager(before);
-      tx.delete(projectMembers).where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId))).run();
+      tx.delete(projectMembers)
+        .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)))
+        .run();
       recordAudit(tx, {
         actorId: manager.id,
         action: "remove_member",

@@ -48,7 +48,11 @@ export function updateOutlet(user: SessionUser, outletId: number, input: OutletP
   const values = { ...parsed.data, domain: parsed.data.domain ?? null, country: parsed.data.country ?? null };
   return getDb().transaction(
     (tx): UpdateOutletResult => {
-      const clash = tx.select({ id: outlets.id }).from(outlets).where(and(sql`lower(${outlets.name}) = lower(${values.name})`, ne(outlets.id, outletId))).get();
+      const clash = tx
+        .select({ id: outlets.id })
+        .from(outlets)
+        .where(and(sql`lower(${outlets.name}) = lower(${values.name})`, ne(outlets.id, outletId)))
+        .get();
       if (clash !== undefined) return fail(409, "duplicate", `Another outlet is already named “${values.name}”.`);
       const outlet = tx.update(outlets).set(values).where(eq(outlets.id, outletId)).returning(profileColumns).get()!;
       recordAudit(tx, { actorId: user.id, action: "update", entity: "outlet", entityId: outletId, before, after: outlet });
@@ -135,8 +139,7 @@ export function listReferenceRatings(outletId: number): ReferenceRatingDto[] {
 
 export type ReferenceResult = { ok: true; reference: ReferenceRatingDto } | Failure;
 
-const mayNotRecord = (): Failure =>
-  fail(403, "forbidden", "Only admins and managers of a project with this outlet's documents can record published ratings.");
+const mayNotRecord = (): Failure => fail(403, "forbidden", "Only admins and managers of a project with this outlet's documents can record published ratings.");
 
 export function recordReferenceRating(user: SessionUser, outletId: number, input: ReferenceRatingInput): ReferenceResult {
   if (getOutlet(outletId) === null) return outletNotFound();

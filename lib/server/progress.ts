@@ -109,7 +109,12 @@ export function getProjectProgress(user: SessionUser, projectId: number): Progre
   if (role === null) return projectNotFound();
   if (role === "annotator") return fail(403, "forbidden", "Only managers and adjudicators can see this project's progress.");
   const rows = assignmentRows(projectId);
-  const docs = getDb().select({ documentId: documents.id, title: documents.title }).from(documents).where(eq(documents.projectId, projectId)).orderBy(asc(documents.id)).all();
+  const docs = getDb()
+    .select({ documentId: documents.id, title: documents.title })
+    .from(documents)
+    .where(eq(documents.projectId, projectId))
+    .orderBy(asc(documents.id))
+    .all();
   const byDocument = groupBy(rows, (r) => r.documentId);
   const perDocument = docs.map((d): DocumentProgress => {
     const reviewers = (byDocument.get(d.documentId) ?? []).map(({ documentId: _d, ...r }) => r);

@@ -110,5 +110,10 @@ export function findProjectByName(name: string): { id: number; name: string } | 
 }
 
 export function listProjectNames(): string[] {
-  return getDb().select({ name: projects.name }).from(projects).orderBy(asc(projects.name)).all().map((p) => p.name);
+  return getDb()
+    .select({ name: projects.name })
+    .from(projects)
+    .orderBy(asc(projects.name))
+    .all()
+    .map((p) => p.name);
 }

@@ -65,5 +65,4 @@ export function nextDocument(user: SessionUser, projectId?: number): QueueItem |
 }
 
 /** The page of a queued document. */
-export const documentHref = (item: Pick<QueueItem, "projectId" | "documentId">): string =>
-  `/projects/${item.projectId}/documents/${item.documentId}`;
+export const documentHref = (item: Pick<QueueItem, "projectId" | "documentId">): string => `/projects/${item.projectId}/documents/${item.documentId}`;

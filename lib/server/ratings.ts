@@ -40,8 +40,7 @@ interface Target {
 
 const projectNotFound = (): Failure => fail(404, "not_found", "This project does not exist, or you are not a member of it.");
 
-export const seesOthersIn = (project: Pick<ProjectForMember, "role" | "settings">): boolean =>
-  !project.settings.blindMode || project.role !== "annotator";
+export const seesOthersIn = (project: Pick<ProjectForMember, "role" | "settings">): boolean => !project.settings.blindMode || project.role !== "annotator";
 
 function targetIs(target: Target): SQL {
   const column = target.outletId !== null ? eq(perspectiveRatings.outletId, target.outletId) : eq(perspectiveRatings.documentId, target.documentId ?? -1);
@@ -88,8 +87,17 @@ function saveRating(user: SessionUser, target: Target, fields: Fields): RatingRe
       const before = tx.select().from(perspectiveRatings).where(mine).get();
       const row =
         before === undefined
-          ? tx.insert(perspectiveRatings).values({ ...target, raterId: user.id, ...fields }).returning().get()
-          : tx.update(perspectiveRatings).set({ ...fields, updatedAt: new Date() }).where(eq(perspectiveRatings.id, before.id)).returning().get()!;
+          ? tx
+              .insert(perspectiveRatings)
+              .values({ ...target, raterId: user.id, ...fields })
+              .returning()
+              .get()
+          : tx
+              .update(perspectiveRatings)
+              .set({ ...fields, updatedAt: new Date() })
+              .where(eq(perspectiveRatings.id, before.id))
+              .returning()
+              .get()!;
       const snapshot = (r: typeof row) => ({ ...target, raterId: r.raterId, axis: r.axis, value: r.value, label: r.label, rationale: r.rationale });
       recordAudit(tx, {
         actorId: user.id,

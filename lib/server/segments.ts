@@ -82,7 +82,15 @@ export function createSegment(user: SessionUser, projectId: number, documentId: 
       const overlap = overlapProblem(tx, documentId, start, end);
       if (overlap !== null) return fail(409, "duplicate", overlap);
       const original = findOrCreateOutlet(tx, outlet);
-      const values = { documentId, start, end, originalOutletId: original.id, originalDate: originalDate ?? null, originalUrl: originalUrl ?? null, createdBy: user.id };
+      const values = {
+        documentId,
+        start,
+        end,
+        originalOutletId: original.id,
+        originalDate: originalDate ?? null,
+        originalUrl: originalUrl ?? null,
+        createdBy: user.id,
+      };
       const row = tx.insert(segments).values(values).returning({ id: segments.id }).get();
       recordAudit(tx, { actorId: user.id, action: "create", entity: "segment", entityId: row.id, after: { ...values, outlet } });
       return { ok: true, segment: findSegments(tx, documentId, row.id)[0]!, createdOutlet: original.created };

@@ -20,9 +20,7 @@ export interface SessionUser {
   role: "admin" | "member";
 }
 
-export type SessionValidationResult =
-  | { session: Session; user: SessionUser }
-  | { session: null; user: null };
+export type SessionValidationResult = { session: Session; user: SessionUser } | { session: null; user: null };
 
 export function generateSessionToken(): string {
   // 20 random bytes = 160 bits of entropy, as Lucia recommends.

@@ -53,7 +53,13 @@ export function searchSources(user: SessionUser, projectId: number, q: string, l
 }
 
 function isProjectMember(user: SessionUser, projectId: number): boolean {
-  return getDb().select({ one: sql`1` }).from(projectMembers).where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, user.id))).get() !== undefined;
+  return (
+    getDb()
+      .select({ one: sql`1` })
+      .from(projectMembers)
+      .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, user.id)))
+      .get() !== undefined
+  );
 }
 
 export function getSource(user: SessionUser, projectId: number, sourceId: number): SourceDto | null {

@@ -70,9 +70,21 @@ export function listStoriesForMember(user: SessionUser, projectId: number): Stor
   const role = memberRole(user.id, projectId);
   if (role === null) return null;
   const db = getDb();
-  const storyRows = db.select({ id: stories.id, name: stories.name, description: stories.description }).from(stories).where(eq(stories.projectId, projectId)).orderBy(asc(sql`lower(${stories.name})`)).all();
+  const storyRows = db
+    .select({ id: stories.id, name: stories.name, description: stories.description })
+    .from(stories)
+    .where(eq(stories.projectId, projectId))
+    .orderBy(asc(sql`lower(${stories.name})`))
+    .all();
   const docs = db
-    .select({ id: documents.id, title: documents.title, publishedAt: documents.publishedAt, outletId: documents.outletId, outletName: outlets.name, storyId: documents.storyId })
+    .select({
+      id: documents.id,
+      title: documents.title,
+      publishedAt: documents.publishedAt,
+      outletId: documents.outletId,
+      outletName: outlets.name,
+      storyId: documents.storyId,
+    })
     .from(documents)
     .leftJoin(outlets, eq(outlets.id, documents.outletId))
     .where(eq(documents.projectId, projectId))
@@ -89,11 +101,21 @@ function managerGuard(user: SessionUser, projectId: number): Failure | null {
 }
 
 function storyOf(conn: Conn, projectId: number, storyId: number): StoryDto | null {
-  return conn.select({ id: stories.id, name: stories.name, description: stories.description }).from(stories).where(and(eq(stories.id, storyId), eq(stories.projectId, projectId))).get() ?? null;
+  return (
+    conn
+      .select({ id: stories.id, name: stories.name, description: stories.description })
+      .from(stories)
+      .where(and(eq(stories.id, storyId), eq(stories.projectId, projectId)))
+      .get() ?? null
+  );
 }
 
 function nameTaken(conn: Conn, projectId: number, name: string, exceptId: number): boolean {
-  const clash = conn.select({ id: stories.id }).from(stories).where(and(eq(stories.projectId, projectId), sql`lower(${stories.name}) = lower(${name})`, ne(stories.id, exceptId))).get();
+  const clash = conn
+    .select({ id: stories.id })
+    .from(stories)
+    .where(and(eq(stories.projectId, projectId), sql`lower(${stories.name}) = lower(${name})`, ne(stories.id, exceptId)))
+    .get();
   return clash !== undefined;
 }
 
@@ -113,7 +135,11 @@ export function createStory(user: SessionUser, projectId: number, input: StoryIn
   return getDb().transaction(
     (tx): StoryResult => {
       if (nameTaken(tx, projectId, parsed.data.name, -1)) return nameClash(parsed.data.name);
-      const story = tx.insert(stories).values({ projectId, ...parsed.data }).returning({ id: stories.id, name: stories.name, description: stories.description }).get();
+      const story = tx
+        .insert(stories)
+        .values({ projectId, ...parsed.data })
+        .returning({ id: stories.id, name: stories.name, description: stories.description })
+        .get();
       recordAudit(tx, { actorId: user.id, action: "create", entity: "story", entityId: story.id, after: { ...story, projectId } });
       return { ok: true, story };
     },
@@ -130,7 +156,12 @@ export function updateStory(user: SessionUser, projectId: number, storyId: numbe
       const before = storyOf(tx, projectId, storyId);
       if (before === null) return storyNotFound();
       if (nameTaken(tx, projectId, parsed.data.name, storyId)) return nameClash(parsed.data.name);
-      const story = tx.update(stories).set(parsed.data).where(eq(stories.id, storyId)).returning({ id: stories.id, name: stories.name, description: stories.description }).get()!;
+      const story = tx
+        .update(stories)
+        .set(parsed.data)
+        .where(eq(stories.id, storyId))
+        .returning({ id: stories.id, name: stories.name, description: stories.description })
+        .get()!;
       recordAudit(tx, { actorId: user.id, action: "update", entity: "story", entityId: storyId, before, after: story });
       return { ok: true, story };
     },
@@ -150,7 +181,11 @@ export function deleteStory(user: SessionUser, projectId: number, storyId: numbe
   return getDb().transaction((tx): { ok: true; ungrouped: number } | Failure => {
     const before = storyOf(tx, projectId, storyId);
     if (before === null) return storyNotFound();
-    const members = tx.select({ id: documents.id }).from(documents).where(and(eq(documents.storyId, storyId), eq(documents.projectId, projectId))).all();
+    const members = tx
+      .select({ id: documents.id })
+      .from(documents)
+      .where(and(eq(documents.storyId, storyId), eq(documents.projectId, projectId)))
+      .all();
     for (const doc of members) setStory(tx, user.id, doc.id, storyId, null);
     tx.delete(stories).where(eq(stories.id, storyId)).run();
     recordAudit(tx, { actorId: user.id, action: "delete", entity: "story", entityId: storyId, before: { ...before, documentIds: members.map((d) => d.id) } });
@@ -166,7 +201,11 @@ export function moveDocumentToStory(user: SessionUser, projectId: number, input:
   if (!parsed.success) return invalid(firstIssue(parsed.error));
   const { documentId, storyId } = parsed.data;
   return getDb().transaction((tx): { ok: true; storyId: number | null } | Failure => {
-    const doc = tx.select({ storyId: documents.storyId }).from(documents).where(and(eq(documents.id, documentId), eq(documents.projectId, projectId))).get();
+    const doc = tx
+      .select({ storyId: documents.storyId })
+      .from(documents)
+      .where(and(eq(documents.id, documentId), eq(documents.projectId, projectId)))
+      .get();
     if (doc === undefined) return fail(404, "not_found", "This document does not exist in this project.");
     if (storyId !== null && storyOf(tx, projectId, storyId) === null) return storyNotFound();
     if (doc.storyId !== storyId) setStory(tx, user.id, documentId, doc.storyId, storyId);

@@ -52,11 +52,7 @@ export type CreateUserResult = { ok: true; userId: number } | { ok: false; error
 function insertUser(input: NewUserInput, passwordHash: string, role: "admin" | "member", actorId: number | null): number {
   const db = getDb();
   return db.transaction((tx) => {
-    const row = tx
-      .insert(users)
-      .values({ username: input.username, displayName: input.displayName, passwordHash, role })
-      .returning({ id: users.id })
-      .get();
+    const row = tx.insert(users).values({ username: input.username, displayName: input.displayName, passwordHash, role }).returning({ id: users.id }).get();
     recordAudit(tx, {
       actorId: actorId ?? row.id,
       action: "create",
@@ -131,8 +127,7 @@ export async function verifyCredentials(username: string, password: string): Pro
 }
 
 // A valid argon2id hash of a random string, used to spend the same time on unknown usernames.
-const DUMMY_HASH =
-  "$argon2id$v=19$m=19456,t=2,p=1$uMI2UTd/wggAxT75NZCNTA$dJprTWgFc7h3Hnl/QbS5uk/C7pIq3zPtiGcN9DgJifU";
+const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$uMI2UTd/wggAxT75NZCNTA$dJprTWgFc7h3Hnl/QbS5uk/C7pIq3zPtiGcN9DgJifU";
 
 export type AdminActionResult = { ok: true } | { ok: false; error: string };
 

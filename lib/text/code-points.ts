@@ -17,12 +17,7 @@ export function isLowSurrogate(unit: number): boolean {
 
 /** True when index `i` sits between the two halves of a surrogate pair. */
 export function splitsSurrogatePair(s: string, i: number): boolean {
-  return (
-    i > 0 &&
-    i < s.length &&
-    isHighSurrogate(s.charCodeAt(i - 1)) &&
-    isLowSurrogate(s.charCodeAt(i))
-  );
+  return i > 0 && i < s.length && isHighSurrogate(s.charCodeAt(i - 1)) && isLowSurrogate(s.charCodeAt(i));
 }
 
 export function assertOffset(offset: number, max: number, what: string): void {

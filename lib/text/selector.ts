@@ -13,12 +13,7 @@ export const DEFAULT_QUOTE_CONTEXT = 32;
  * Pass an `OffsetIndex` instead of the text when building selectors for many
  * spans of one document, so each call costs O(log n) rather than O(n).
  */
-export function textQuoteSelector(
-  source: string | OffsetIndex,
-  start: number,
-  end: number,
-  context: number = DEFAULT_QUOTE_CONTEXT,
-): TextQuote {
+export function textQuoteSelector(source: string | OffsetIndex, start: number, end: number, context: number = DEFAULT_QUOTE_CONTEXT): TextQuote {
   const index = typeof source === "string" ? buildOffsetIndex(source) : source;
   if (!Number.isInteger(context) || context < 0) {
     throw new RangeError(`context ${context} must be a non-negative integer`);

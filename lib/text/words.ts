@@ -27,7 +27,7 @@ function chunkEnd(text: string, start: number): number {
 /** Words as Unicode word segmentation (UAX #29 + ICU dictionaries) sees them. */
 export function countWords(text: string): number {
   let count = 0;
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     const end = chunkEnd(text, start);
     for (const segment of wordSegmenter.segment(text.slice(start, end))) {
       if (segment.isWordLike === true) count++;

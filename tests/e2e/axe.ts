@@ -40,13 +40,21 @@ export async function runAxe(page: Page): Promise<Finding[]> {
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   });
   return page.evaluate(async (tags) => {
-    interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }
+    interface AxeViolation {
+      id: string;
+      impact: string | null;
+      help: string;
+      nodes: { target: unknown[]; failureSummary?: string }[];
+    }
     interface Axe {
       run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }>;
       getRules: () => { ruleId: string }[];
     }
     const axe = (window as unknown as { axe: Axe }).axe;
-    const landmarks = axe.getRules().map((r) => r.ruleId).filter((id) => id.startsWith("landmark-"));
+    const landmarks = axe
+      .getRules()
+      .map((r) => r.ruleId)
+      .filter((id) => id.startsWith("landmark-"));
     const rules = Object.fromEntries(landmarks.map((id) => [id, { enabled: true }]));
     const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, rules, resultTypes: ["violations"] });
     const rank = ["critical", "serious", "moderate", "minor"];

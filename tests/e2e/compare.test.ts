@@ -66,7 +66,13 @@ async function span(documentId: number, needle: string, kind: "claim" | "opinion
   const at = text.indexOf(needle);
   expect(at).toBeGreaterThanOrEqual(0);
   const start = utf16ToCodePoint(text, at);
-  const res = await post(`/api/projects/${projectId}/documents/${documentId}/annotations`, { kind, start, end: start + codePointLength(needle), exact: needle, attributes });
+  const res = await post(`/api/projects/${projectId}/documents/${documentId}/annotations`, {
+    kind,
+    start,
+    end: start + codePointLength(needle),
+    exact: needle,
+    attributes,
+  });
   expect(res.status, res.json.error).toBe(201);
   return res.json.id!;
 }

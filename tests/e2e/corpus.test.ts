@@ -59,7 +59,9 @@ afterAll(async () => {
 
 describe("bringing articles in", () => {
   it.skipIf(!existsSync(CORPUS))("uploads the five sample articles at once and reads each back character for character", async () => {
-    const files = readdirSync(CORPUS).filter((f) => /^\d{3}_.*\.txt$/.test(f)).map((f) => path.join(CORPUS, f));
+    const files = readdirSync(CORPUS)
+      .filter((f) => /^\d{3}_.*\.txt$/.test(f))
+      .map((f) => path.join(CORPUS, f));
     await uploadFiles(files, "Sample outlets", "Iran's influence in Iraq");
     await page.getByText("Imported 5 documents").waitFor();
     const links = page.getByRole("list", { name: "Imported documents" }).getByRole("link");
@@ -149,7 +151,10 @@ describe("bringing articles in", () => {
   it("answers 404 for a document of another project and for one that does not exist", async () => {
     const otherPath = await createProject("Another project");
     await page.goto(`${server.baseUrl}${projectPath}`);
-    const firstDoc = await page.locator("table.documents td:first-child a").first().evaluate((a) => (a as HTMLAnchorElement).pathname);
+    const firstDoc = await page
+      .locator("table.documents td:first-child a")
+      .first()
+      .evaluate((a) => (a as HTMLAnchorElement).pathname);
     const docId = firstDoc.split("/").pop();
     for (const url of [`${otherPath}/documents/${docId}`, `${projectPath}/documents/999999`, `${projectPath}/documents/abc`]) {
       const response = await page.goto(`${server.baseUrl}${url}`);

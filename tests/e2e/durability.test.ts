@@ -62,7 +62,11 @@ function spanFor(w: number, i: number): Attempt {
   const start = (w * 101 + i * 17) % (length - 20);
   const end = start + 1 + ((w + i) % 19);
   const kind = (["claim", "opinion", "quote"] as const)[i % 3]!;
-  return { documentId: doc.id, body: { kind, start, end, exact: sliceCodePoints(doc.text, start, end), note: `durability w${w} #${i}` }, outcome: "unanswered" };
+  return {
+    documentId: doc.id,
+    body: { kind, start, end, exact: sliceCodePoints(doc.text, start, end), note: `durability w${w} #${i}` },
+    outcome: "unanswered",
+  };
 }
 
 /** Runs the writers until the server dies; kills it once KILL_AFTER saves are acknowledged. */
@@ -113,10 +117,12 @@ describe("a server killed mid-stream", () => {
 
     const stored = readOnly(second.dbPath, (db) => ({
       integrity: db.pragma("integrity_check", { simple: true }),
-      spans: db.prepare<[], { id: number; note: string; audited: number }>(
-        `select a.id, a.note, exists(select 1 from audit_log l where l.entity = 'annotation' and l.entity_id = a.id and l.action = 'create') as audited
+      spans: db
+        .prepare<[], { id: number; note: string; audited: number }>(
+          `select a.id, a.note, exists(select 1 from audit_log l where l.entity = 'annotation' and l.entity_id = a.id and l.action = 'create') as audited
          from annotations a where a.note like 'durability %'`,
-      ).all(),
+        )
+        .all(),
     }));
     expect(stored.integrity).toBe("ok");
     const byNote = new Map(stored.spans.map((s) => [s.note, s]));

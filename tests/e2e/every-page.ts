@@ -17,7 +17,9 @@ export function demoIds(dbPath: string): DemoIds {
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
   try {
     const row = db
-      .prepare("SELECT project_id AS projectId, id AS documentId, story_id AS storyId, outlet_id AS outletId FROM documents WHERE story_id IS NOT NULL AND outlet_id IS NOT NULL ORDER BY id LIMIT 1")
+      .prepare(
+        "SELECT project_id AS projectId, id AS documentId, story_id AS storyId, outlet_id AS outletId FROM documents WHERE story_id IS NOT NULL AND outlet_id IS NOT NULL ORDER BY id LIMIT 1",
+      )
       .get() as DemoIds | undefined;
     if (row === undefined) throw new Error("the demo project has no document with a story and an outlet");
     return row;

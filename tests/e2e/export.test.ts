@@ -32,7 +32,8 @@ function offsets(needle: string): { start: number; end: number; exact: string } 
 
 async function api(page: Page, method: string, url: string, body?: unknown): Promise<number> {
   return page.evaluate(
-    async ({ method, url, body }) => (await fetch(url, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) })).status,
+    async ({ method, url, body }) =>
+      (await fetch(url, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) })).status,
     { method, url, body },
   );
 }
@@ -52,7 +53,9 @@ async function tagAndFinish(username: string): Promise<void> {
   const page = await context.newPage();
   await signIn(page, server.baseUrl, username, PASSWORD);
   await page.goto(`${server.baseUrl}${docPath}`);
-  expect(await api(page, "POST", `/api${docPath}/annotations`, { kind: "quote", ...offsets(QUOTE), attributes: { speaker_type: "named_person", mode: "direct" } })).toBe(201);
+  expect(
+    await api(page, "POST", `/api${docPath}/annotations`, { kind: "quote", ...offsets(QUOTE), attributes: { speaker_type: "named_person", mode: "direct" } }),
+  ).toBe(201);
   expect(await api(page, "POST", `/api${docPath}/status`, { done: true })).toBe(200);
   await context.close();
 }
@@ -99,7 +102,10 @@ describe("the Export page", () => {
     await download.saveAs(file);
     const files = unzipSync(readFileSync(file));
     expect(Object.keys(files)).toContain("annotation.conf");
-    const ann = Object.entries(files).filter(([name]) => name.endsWith(".ann")).map(([, data]) => strFromU8(data)).join("\n");
+    const ann = Object.entries(files)
+      .filter(([name]) => name.endsWith(".ann"))
+      .map(([, data]) => strFromU8(data))
+      .join("\n");
     const { start, end } = offsets(QUOTE);
     expect(ann).toContain(`\tContent ${start} ${end}\t${QUOTE}`);
     const txt = Object.entries(files).find(([name]) => name.endsWith(".txt") && strFromU8(files[name.replace(/\.txt$/, ".ann")]!).includes("Content"))!;
@@ -122,7 +128,10 @@ describe("the Export page", () => {
 
 describe("importing an export back", () => {
   it("takes a JSONL export of the gold layer into a new project: Check reports, Import writes", async () => {
-    const jsonl = await admin.evaluate(async (url) => (await fetch(url)).text(), `/api${projectPath}/export?format=jsonl&layer=gold&documents=${docPath.split("/").pop()}`);
+    const jsonl = await admin.evaluate(
+      async (url) => (await fetch(url)).text(),
+      `/api${projectPath}/export?format=jsonl&layer=gold&documents=${docPath.split("/").pop()}`,
+    );
     const file = path.join(mkdtempSync(path.join(tmpdir(), "pd-jsonl-")), "gold.jsonl");
     writeFileSync(file, jsonl);
     await admin.goto(`${server.baseUrl}/projects/new`);

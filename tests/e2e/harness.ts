@@ -51,18 +51,22 @@ export async function startServer(options: { demo?: boolean | "texts"; env?: Rec
   let output = "";
   // A long keep-alive: with Node's 5 s default the server may close an idle socket just as the
   // test's HTTP client reuses it, which shows up as a random ECONNRESET.
-  const child = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(port), "--keepAliveTimeout", "65000"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_PATH: dbPath,
-      PROVENANCE_DEMO: options.demo === false ? "0" : options.demo === "texts" ? "texts" : "1",
-      NEXT_TELEMETRY_DISABLED: "1",
-      ...options.env,
+  const child = spawn(
+    process.execPath,
+    [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(port), "--keepAliveTimeout", "65000"],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_PATH: dbPath,
+        PROVENANCE_DEMO: options.demo === false ? "0" : options.demo === "texts" ? "texts" : "1",
+        NEXT_TELEMETRY_DISABLED: "1",
+        ...options.env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   child.stdout?.on("data", (d) => (output += String(d)));
   child.stderr?.on("data", (d) => (output += String(d)));
   const baseUrl = `http://127.0.0.1:${port}`;

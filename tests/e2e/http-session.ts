@@ -36,7 +36,13 @@ export async function signInOverHttp(baseUrl: string, username: string, password
 }
 
 /** A JSON request with the session cookie (and Origin, as a browser sends it). */
-export async function api(baseUrl: string, cookie: string, method: string, apiPath: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+export async function api(
+  baseUrl: string,
+  cookie: string,
+  method: string,
+  apiPath: string,
+  body?: unknown,
+): Promise<{ status: number; json: Record<string, unknown> }> {
   const response = await fetch(`${baseUrl}${apiPath}`, {
     method,
     headers: { cookie, origin: baseUrl, "content-type": "application/json" },

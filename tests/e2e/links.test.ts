@@ -98,18 +98,30 @@ describe("linking the same claim across documents of a story", () => {
     // The server agrees: the span's link holds both claims.
     const [span] = await apiSpans(page);
     const [, , projectId, , documentId] = new URL(page.url()).pathname.split("/");
-    const response = await page.request.get(new URL(`/api/projects/${projectId}/documents/${documentId}/annotations/${span!.id}/matches`, server.baseUrl).toString());
+    const response = await page.request.get(
+      new URL(`/api/projects/${projectId}/documents/${documentId}/annotations/${span!.id}/matches`, server.baseUrl).toString(),
+    );
     const body = (await response.json()) as { link: { spans: { exact: string }[] } };
     expect(body.link.spans.map((s) => s.exact).sort()).toEqual([FIRST.claim, SECOND.claim].sort());
 
     // Unlink from the panel: the claim goes back to the suggestions.
-    await page.getByRole("list", { name: "Linked spans" }).getByRole("button", { name: /^Unlink/ }).click();
+    await page
+      .getByRole("list", { name: "Linked spans" })
+      .getByRole("button", { name: /^Unlink/ })
+      .click();
     await page.getByRole("list", { name: "Suggested matches" }).getByText(SECOND.claim).waitFor();
   });
 
   it("says why a document in no story has no matches", async () => {
-    const url = await paste(page, { title: "A lone fare notice", outlet: "Harbour Herald", text: "Ferry fares will rise by 15 percent in April, a notice says." }, null);
+    const url = await paste(
+      page,
+      { title: "A lone fare notice", outlet: "Harbour Herald", text: "Ferry fares will rise by 15 percent in April, a notice says." },
+      null,
+    );
     await tagClaim(page, url, "Ferry fares will rise by 15 percent");
-    await page.getByRole("region", { name: /Same claim elsewhere/ }).getByText("This document is in no story").waitFor();
+    await page
+      .getByRole("region", { name: /Same claim elsewhere/ })
+      .getByText("This document is in no story")
+      .waitFor();
   });
 });

@@ -22,7 +22,11 @@ let browser: Browser;
 let page: Page;
 let projectPath = "";
 let projectId = 0;
-const corpusFiles = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => /^\d{3}_.*\.txt$/.test(f)).sort() : [];
+const corpusFiles = existsSync(CORPUS)
+  ? readdirSync(CORPUS)
+      .filter((f) => /^\d{3}_.*\.txt$/.test(f))
+      .sort()
+  : [];
 
 function query<T>(sql: string, ...args: unknown[]): T[] {
   const db = new Database(server.dbPath, { readonly: true });
@@ -124,7 +128,12 @@ describe.skipIf(corpusFiles.length !== 5)("a document's details after import", (
     await page.goto(`${server.baseUrl}${projectPath}/documents/${documentId}`);
     const text = await (await page.request.get(`${server.baseUrl}${projectPath}/documents/${documentId}/text`)).text();
     const exact = text.slice(0, text.indexOf(" ", 10)); // ASCII start, so UTF-16 and code points agree
-    const made = await api(page, "POST", `/api/projects/${projectId}/documents/${documentId}/annotations`, { kind: "claim", start: 0, end: exact.length, exact });
+    const made = await api(page, "POST", `/api/projects/${projectId}/documents/${documentId}/annotations`, {
+      kind: "claim",
+      start: 0,
+      end: exact.length,
+      exact,
+    });
     expect(made.status).toBe(201);
     const span = made.json as { id: number; version: number };
 
@@ -152,8 +161,11 @@ describe.skipIf(corpusFiles.length !== 5)("a document's details after import", (
     ]);
     expect(query("select count(*) as n from audit_log where entity = 'document' and action = 'update' and entity_id = ?", documentId)).toEqual([{ n: 2 }]);
     // The reviewer's open tab still holds version 1: the edits did not touch the span.
-    expect(query("select start, \"end\", exact, version from annotations where id = ?", span.id)).toEqual([{ start: 0, end: exact.length, exact, version: 1 }]);
-    const patched = await api(page, "PATCH", `/api/projects/${projectId}/documents/${documentId}/annotations/${span.id}`, { version: span.version, note: "still mine" });
+    expect(query('select start, "end", exact, version from annotations where id = ?', span.id)).toEqual([{ start: 0, end: exact.length, exact, version: 1 }]);
+    const patched = await api(page, "PATCH", `/api/projects/${projectId}/documents/${documentId}/annotations/${span.id}`, {
+      version: span.version,
+      note: "still mine",
+    });
     expect(patched.status).toBe(200);
   });
 

@@ -95,7 +95,9 @@ describe("reviewing disagreements", () => {
     expect((await api(rita.page, "POST", `${api_}/status`, { done: true })).status).toBe(200);
 
     // Sam marks the same quote (with whatever attributes the workspace gave Rita's), a shorter claim and an opinion.
-    const ritaSpans = (await api(admin, "GET", `${api_}/annotations`)).json as { annotations: { kind: string; start: number; end: number; attributes: Record<string, unknown> }[] };
+    const ritaSpans = (await api(admin, "GET", `${api_}/annotations`)).json as {
+      annotations: { kind: string; start: number; end: number; attributes: Record<string, unknown> }[];
+    };
     const quote = ritaSpans.annotations.find((s) => s.kind === "quote")!;
     expect(quote).toMatchObject(offsets(QUOTE));
     const sam = await reviewerPage("sam");

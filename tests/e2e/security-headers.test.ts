@@ -33,7 +33,12 @@ function expectSecurityHeaders(headers: Headers, label: string): void {
 }
 
 function scriptSrc(csp: string): string {
-  return csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+  return (
+    csp
+      .split(";")
+      .map((d) => d.trim())
+      .find((d) => d.startsWith("script-src")) ?? ""
+  );
 }
 
 beforeAll(async () => {
@@ -73,7 +78,10 @@ describe("security headers", () => {
     const responses: [string, Response][] = [
       ["redirect to sign-in", await fetch(`${server.baseUrl}/projects/1`, { redirect: "manual" })],
       ["API without a session", await fetch(`${server.baseUrl}/api/projects/1/sources`)],
-      ["cross-origin POST", await fetch(`${server.baseUrl}/api/projects/1/documents/1/annotations`, { method: "POST", headers: { origin: "https://evil.example" } })],
+      [
+        "cross-origin POST",
+        await fetch(`${server.baseUrl}/api/projects/1/documents/1/annotations`, { method: "POST", headers: { origin: "https://evil.example" } }),
+      ],
       ["unknown route", await fetch(`${server.baseUrl}/api/no/such/route`)],
       ["static asset", await fetch(`${server.baseUrl}${asset}`)],
     ];

@@ -46,7 +46,13 @@ async function span(file: string, needle: string, kind: "claim" | "opinion" | "q
   const at = text.indexOf(needle);
   expect(at, `“${needle}” in ${file}`).toBeGreaterThanOrEqual(0);
   const start = utf16ToCodePoint(text, at);
-  const res = await post(`/api/projects/${projectId}/documents/${documentId}/annotations`, { kind, start, end: start + codePointLength(needle), exact: needle, attributes });
+  const res = await post(`/api/projects/${projectId}/documents/${documentId}/annotations`, {
+    kind,
+    start,
+    end: start + codePointLength(needle),
+    exact: needle,
+    attributes,
+  });
   expect(res.status, res.json.error).toBe(201);
   return res.json.id!;
 }
@@ -93,7 +99,9 @@ async function tableRows(caption: string): Promise<Record<string, string>[]> {
     const table = [...document.querySelectorAll("table")].find((t) => t.caption?.textContent?.trim() === cap);
     if (!table) throw new Error(`no table “${cap}”`);
     const headers = [...table.querySelectorAll("thead th")].map((th) => (th.querySelector("button")?.firstChild?.textContent ?? th.textContent ?? "").trim());
-    return [...table.querySelectorAll("tbody tr")].map((tr) => Object.fromEntries([...tr.children].map((td, i) => [headers[i]!, td.textContent?.trim() ?? ""])));
+    return [...table.querySelectorAll("tbody tr")].map((tr) =>
+      Object.fromEntries([...tr.children].map((td, i) => [headers[i]!, td.textContent?.trim() ?? ""])),
+    );
   }, caption);
 }
 
@@ -117,12 +125,17 @@ describe.skipIf(!existsSync(CORPUS))("issue 9 acceptance on the sample corpus", 
     await page.getByRole("button", { name: "Create project" }).click();
     await page.getByRole("heading", { name: "Iran in Iraq, compared", level: 1 }).waitFor();
     projectId = Number(new URL(page.url()).pathname.split("/")[2]);
-    const files = readdirSync(CORPUS).filter((f) => /^\d{3}_.*\.txt$/.test(f)).sort().map((f) => path.join(CORPUS, f));
+    const files = readdirSync(CORPUS)
+      .filter((f) => /^\d{3}_.*\.txt$/.test(f))
+      .sort()
+      .map((f) => path.join(CORPUS, f));
     await uploadCorpus(files);
 
     const db = new Database(server.dbPath, { readonly: true });
     const stored = db
-      .prepare("select d.id, d.source_file_name as file, d.published_at as date, o.name as outlet, s.name as story from documents d join outlets o on o.id = d.outlet_id join stories s on s.id = d.story_id where d.project_id = ?")
+      .prepare(
+        "select d.id, d.source_file_name as file, d.published_at as date, o.name as outlet, s.name as story from documents d join outlets o on o.id = d.outlet_id join stories s on s.id = d.story_id where d.project_id = ?",
+      )
       .all(projectId) as { id: number; file: string; date: string; outlet: string; story: string }[];
     db.close();
     expect(stored).toHaveLength(5);
@@ -143,7 +156,11 @@ describe.skipIf(!existsSync(CORPUS))("issue 9 acceptance on the sample corpus", 
     const CLAIM_001 = "Soleimani’s presence in Iraq\u00a0suggests that Tehran is likely playing a significant military role there";
     const claim000 = await span("000", CLAIM_000, "claim", { certainty: "certain" });
     await span("001", CLAIM_001, "claim", { certainty: "probable" });
-    const claim003 = await span("003", "Amiri says he meets with the commander of the Quds Force, Qassem Soleimani, whenever he is Baghdad", "quote", { speaker_text: "Hadi al-Amiri", speaker_type: "named_person", mode: "indirect" });
+    const claim003 = await span("003", "Amiri says he meets with the commander of the Quds Force, Qassem Soleimani, whenever he is Baghdad", "quote", {
+      speaker_text: "Hadi al-Amiri",
+      speaker_type: "named_person",
+      mode: "indirect",
+    });
     await span("001", "has unnerved those familiar with Iran’s campaign to cultivate influence in the region", "claim", { certainty: "certain" });
     await span("003", "For some time, Obama has been in thrall to the Iranians", "opinion", { holder: "author", sentiment: -2, bias: "lexical" });
     await span("004", "If Prime Minister Mustafa al-Kadhimi cracks down too hard on pro-Iran militias", "opinion", { holder: "author", sentiment: 0 });
@@ -164,7 +181,11 @@ describe.skipIf(!existsSync(CORPUS))("issue 9 acceptance on the sample corpus", 
       const outlet = Object.values(row)[0]!;
       const want = expected.get(outlet)!;
       expect(number(row["Words"]), outlet).toBe(want.words);
-      for (const [kind, label] of [["claim", "Claims"], ["opinion", "Opinions"], ["quote", "Attributed quotes"]] as const) {
+      for (const [kind, label] of [
+        ["claim", "Claims"],
+        ["opinion", "Opinions"],
+        ["quote", "Attributed quotes"],
+      ] as const) {
         expect(number(row[label]), `${outlet} ${label}`).toBe(want[kind]);
         const density = (want[kind] / want.words) * 1000;
         expect(number(row[`${label} per 1,000 words`]), `${outlet} ${label} per 1,000 words`).toBeCloseTo(density, 2);

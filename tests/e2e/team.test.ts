@@ -30,11 +30,17 @@ let documentPaths: string[] = [];
 
 /** The five sample articles when ../shared/corpus is there, else five small generated files. */
 function articleFiles(): string[] {
-  if (existsSync(CORPUS)) return readdirSync(CORPUS).filter((f) => /^\d{3}_.*\.txt$/.test(f)).map((f) => path.join(CORPUS, f));
+  if (existsSync(CORPUS))
+    return readdirSync(CORPUS)
+      .filter((f) => /^\d{3}_.*\.txt$/.test(f))
+      .map((f) => path.join(CORPUS, f));
   const dir = mkdtempSync(path.join(tmpdir(), "pd-team-"));
   return ["north", "south", "east", "west", "centre"].map((place, i) => {
     const file = path.join(dir, `${place}.txt`);
-    writeFileSync(file, `Flood barriers for the ${place}\n\nThe council said on Monday that the ${place} barrier will cost ${i + 2} million. Residents said they were not consulted.\n`);
+    writeFileSync(
+      file,
+      `Flood barriers for the ${place}\n\nThe council said on Monday that the ${place} barrier will cost ${i + 2} million. Residents said they were not consulted.\n`,
+    );
     return file;
   });
 }
@@ -96,7 +102,10 @@ describe("a team annotation session", () => {
     await manager.getByRole("button", { name: "Apply to all rows" }).click();
     await manager.getByRole("button", { name: `Import ${files.length} documents` }).click();
     await manager.getByText(`Imported ${files.length} documents`).waitFor();
-    documentPaths = await manager.getByRole("list", { name: "Imported documents" }).getByRole("link").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+    documentPaths = await manager
+      .getByRole("list", { name: "Imported documents" })
+      .getByRole("link")
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
 
     await manager.goto(`${server.baseUrl}${projectPath}/team`);
     for (const r of REVIEWERS) {
@@ -199,7 +208,9 @@ describe("a team annotation session", () => {
     const overall = manager.getByRole("progressbar", { name: "Reviews done overall" });
     await expect(overall.evaluate((el) => [(el as HTMLProgressElement).value, (el as HTMLProgressElement).max])).resolves.toEqual([total, total]);
     for (const r of REVIEWERS) {
-      await expect(manager.getByRole("progressbar", { name: `${r.displayName}: documents done` }).evaluate((el) => (el as HTMLProgressElement).position)).resolves.toBe(1);
+      await expect(
+        manager.getByRole("progressbar", { name: `${r.displayName}: documents done` }).evaluate((el) => (el as HTMLProgressElement).position),
+      ).resolves.toBe(1);
     }
     await expect(manager.getByRole("list", { name: "Spans per kind" }).textContent()).resolves.toContain(`${total}Claim`);
     await snapshot(manager, "team-progress");
@@ -217,7 +228,6 @@ describe("a team annotation session", () => {
     await rhea.getByRole("button", { name: "Mark document done" }).waitFor();
     await rhea.context().close();
   });
-
 });
 
 /** Every page route under app/projects/[projectId], found on disk, so new pages are covered too. */
@@ -238,11 +248,16 @@ describe("page routes: signed out → /login, non-member → 404", () => {
   const url = (route: string): string => {
     const [, , projectId] = projectPath.split("/");
     const documentId = documentPaths[0]!.split("/").at(-1)!;
-    return route.replace("[projectId]", projectId!).replace("[documentId]", documentId).replace(/\[\w+\]/g, "1");
+    return route
+      .replace("[projectId]", projectId!)
+      .replace("[documentId]", documentId)
+      .replace(/\[\w+\]/g, "1");
   };
 
   it("finds the project pages on disk", () => {
-    expect(routes).toEqual(expect.arrayContaining(["/projects/[projectId]", "/projects/[projectId]/team", "/projects/[projectId]/settings", "/projects/[projectId]/progress"]));
+    expect(routes).toEqual(
+      expect.arrayContaining(["/projects/[projectId]", "/projects/[projectId]/team", "/projects/[projectId]/settings", "/projects/[projectId]/progress"]),
+    );
   });
 
   it.each([...routes, "/queue", "/queue/next"])("a signed-out GET of %s is sent to /login", async (route) => {

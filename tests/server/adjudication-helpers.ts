@@ -31,7 +31,15 @@ export function mark(
 }
 
 /** Marks the first occurrence of `needle`. */
-export function markText(user: SessionUser, projectId: number, documentId: number, text: string, kind: AnnotationKind, needle: string, attributes: Record<string, unknown> = {}): number {
+export function markText(
+  user: SessionUser,
+  projectId: number,
+  documentId: number,
+  text: string,
+  kind: AnnotationKind,
+  needle: string,
+  attributes: Record<string, unknown> = {},
+): number {
   const start = text.indexOf(needle);
   if (start < 0) throw new Error(`not in text: ${needle}`);
   return mark(user, projectId, documentId, text, kind, start, start + needle.length, attributes);

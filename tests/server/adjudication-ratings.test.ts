@@ -30,8 +30,13 @@ beforeAll(async () => {
   addMember(projectId, judge, "adjudicator");
   addMember(projectId, judge2, "manager");
   const documentId = addDocument(projectId, "Some reporting.", "Harbor Ledger");
-  outletId = getDb().query.documents.findFirst({ where: (d, { eq }) => eq(d.id, documentId) }).sync()!.outletId!;
-  getDb().insert(perspectiveRatings).values({ projectId, raterId: ana.id, outletId, axis: "left_right", value: -1.5, rationale: "leans left on housing" }).run();
+  outletId = getDb()
+    .query.documents.findFirst({ where: (d, { eq }) => eq(d.id, documentId) })
+    .sync()!.outletId!;
+  getDb()
+    .insert(perspectiveRatings)
+    .values({ projectId, raterId: ana.id, outletId, axis: "left_right", value: -1.5, rationale: "leans left on housing" })
+    .run();
 });
 
 describe("gold outlet ratings", () => {
@@ -49,7 +54,10 @@ describe("gold outlet ratings", () => {
     expect(listRatingsForAdjudication(ana, projectId)).toMatchObject({ ok: false, status: 403 });
     expect(settleGoldRating(judge, projectId, { ...input, value: 9 })).toMatchObject({ ok: false, status: 422 });
     expect(settleGoldRating(judge, projectId, { ...input, axis: "nope" })).toMatchObject({ ok: false, status: 422 });
-    expect(settleGoldRating(judge, projectId, { ...input, rationale: "x".repeat(2001) })).toMatchObject({ ok: false, error: "The rationale is at most 2,000 characters." });
+    expect(settleGoldRating(judge, projectId, { ...input, rationale: "x".repeat(2001) })).toMatchObject({
+      ok: false,
+      error: "The rationale is at most 2,000 characters.",
+    });
     expect(settleGoldRating(judge, projectId, { ...input, rationale: " " })).toMatchObject({ ok: false, status: 422 });
     expect(goldRows()).toBe(0);
   });
@@ -59,7 +67,13 @@ describe("gold outlet ratings", () => {
     expect(result).toMatchObject({ ok: true });
     const row = getDb().select().from(perspectiveRatings).where(eq(perspectiveRatings.isGold, true)).get()!;
     expect(row).toMatchObject({ raterId: judge.id, value: -1, rationale: "between the two", outletId, axis: "left_right" });
-    expect(getDb().select({ n: count() }).from(auditLog).where(and(eq(auditLog.entity, "perspective_rating"), eq(auditLog.entityId, row.id))).get()!.n).toBe(1);
+    expect(
+      getDb()
+        .select({ n: count() })
+        .from(auditLog)
+        .where(and(eq(auditLog.entity, "perspective_rating"), eq(auditLog.entityId, row.id)))
+        .get()!.n,
+    ).toBe(1);
     expect(list()[0]!.axes.find((a) => a.axis.key === "left_right")!.gold).toMatchObject({ value: -1, raterName: "judge" });
   });
 

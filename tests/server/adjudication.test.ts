@@ -4,7 +4,15 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { adjudications, annotations, auditLog } from "@/db/schema";
-import { acceptAllUnanimous, decide, getDocumentReview, getMyOutcomes, listDocumentsForReview, undoDecision, type DocumentReviewView } from "@/lib/server/adjudication";
+import {
+  acceptAllUnanimous,
+  decide,
+  getDocumentReview,
+  getMyOutcomes,
+  listDocumentsForReview,
+  undoDecision,
+  type DocumentReviewView,
+} from "@/lib/server/adjudication";
 import { deleteAnnotation, listAnnotations } from "@/lib/server/annotations";
 import { markDocumentDone } from "@/lib/server/assignments";
 import type { SessionUser } from "@/lib/server/session";
@@ -63,7 +71,10 @@ describe("the review of a document", () => {
       ["Renters will pay the most", "Only one reviewer marked it"],
     ]);
     expect(v.notDone).toEqual(["bo"]);
-    expect(v.reviewers.map((r) => [r.name, r.done])).toEqual([["ana", true], ["bo", false]]);
+    expect(v.reviewers.map((r) => [r.name, r.done])).toEqual([
+      ["ana", true],
+      ["bo", false],
+    ]);
     expect(v.unanimousUndecided).toBe(1);
     expect(v.isGold).toBe(false);
     expect(v.marks).toHaveLength(3);
@@ -124,12 +135,26 @@ describe("deciding", () => {
     expect(row).toMatchObject({ decision: "accepted", reason: "both agree", adjudicatorId: judge.id });
     expect([...row.fromAnnotationIds].sort()).toEqual([...ids(agree)].sort());
     const gold = getDb().select().from(annotations).where(eq(annotations.id, row.goldAnnotationId!)).get()!;
-    expect(gold).toMatchObject({ layer: "gold", annotatorId: judge.id, kind: "quote", exact: "the levy adds nine dollars a month", attributes: { mode: "indirect" } });
+    expect(gold).toMatchObject({
+      layer: "gold",
+      annotatorId: judge.id,
+      kind: "quote",
+      exact: "the levy adds nine dollars a month",
+      attributes: { mode: "indirect" },
+    });
     expect(counts()).toMatchObject({ gold: before.gold + 1, adjudications: before.adjudications + 1 });
-    const audit = getDb().select().from(auditLog).where(and(eq(auditLog.entity, "adjudication"), eq(auditLog.entityId, row.id))).all();
+    const audit = getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "adjudication"), eq(auditLog.entityId, row.id)))
+      .all();
     expect(audit.map((a) => a.action)).toEqual(["adjudicate:accepted"]);
 
-    expect(acceptAllUnanimous(judge, projectId, documentId)).toMatchObject({ ok: true, accepted: 0, message: "No undecided unanimous spans: nothing was accepted." });
+    expect(acceptAllUnanimous(judge, projectId, documentId)).toMatchObject({
+      ok: true,
+      accepted: 0,
+      message: "No undecided unanimous spans: nothing was accepted.",
+    });
     expect(counts().gold).toBe(before.gold + 1);
     expect(find(review(), "the levy adds nine dollars a month").decided).toBe(true);
   });
@@ -157,7 +182,11 @@ describe("deciding", () => {
     expect(first).toMatchObject({ ok: true });
     expect(second).toMatchObject({ ok: false, status: 409, code: "duplicate" });
     expect(counts().gold).toBe(before.gold + 1);
-    const row = getDb().select().from(adjudications).where(eq(adjudications.id, first.ok ? first.adjudicationId : 0)).get()!;
+    const row = getDb()
+      .select()
+      .from(adjudications)
+      .where(eq(adjudications.id, first.ok ? first.adjudicationId : 0))
+      .get()!;
     expect(row.fromAnnotationIds).toEqual([anaSpan.id, boSpan.id]);
   });
 
@@ -165,10 +194,21 @@ describe("deciding", () => {
     const d = find(review(), "Critics called the plan reckless");
     const start = TEXT.indexOf("reckless");
     const result = decide(judge, projectId, documentId, {
-      action: "edit", sourceId: d.spans[1]!.id, memberIds: ids(d), kind: "opinion", start, end: start + 8, attributes: { sentiment: -2 }, reason: "only the evaluation",
+      action: "edit",
+      sourceId: d.spans[1]!.id,
+      memberIds: ids(d),
+      kind: "opinion",
+      start,
+      end: start + 8,
+      attributes: { sentiment: -2 },
+      reason: "only the evaluation",
     });
     expect(result).toMatchObject({ ok: true });
-    const row = getDb().select().from(adjudications).where(eq(adjudications.id, result.ok ? result.adjudicationId : 0)).get()!;
+    const row = getDb()
+      .select()
+      .from(adjudications)
+      .where(eq(adjudications.id, result.ok ? result.adjudicationId : 0))
+      .get()!;
     expect(row.decision).toBe("edited");
     const gold = getDb().select().from(annotations).where(eq(annotations.id, row.goldAnnotationId!)).get()!;
     expect(gold).toMatchObject({ kind: "opinion", exact: "reckless", start, end: start + 8, attributes: { sentiment: -2 } });
@@ -177,7 +217,11 @@ describe("deciding", () => {
   it("refuses to add a gold span the gold layer already has", () => {
     const before = counts();
     const start = TEXT.indexOf("reckless");
-    expect(decide(judge, projectId, documentId, { action: "add", kind: "opinion", start, end: start + 8 })).toMatchObject({ ok: false, status: 409, code: "duplicate" });
+    expect(decide(judge, projectId, documentId, { action: "add", kind: "opinion", start, end: start + 8 })).toMatchObject({
+      ok: false,
+      status: 409,
+      code: "duplicate",
+    });
     expect(counts()).toEqual(before);
   });
 
@@ -217,11 +261,22 @@ describe("a reviewer's span that changes after the decision", () => {
     if ("ok" in view) throw new Error(view.error);
     const d = view.differences[0]!;
     expect(d.decided).toBe(false);
-    expect(d.spans.map((s) => [s.id, s.decided])).toEqual([[first, true], [fresh, false]]);
-    expect(decide(judge, projectId, doc, { action: "accept", sourceId: first, memberIds: [first, fresh] })).toMatchObject({ ok: false, status: 409, code: "duplicate" });
+    expect(d.spans.map((s) => [s.id, s.decided])).toEqual([
+      [first, true],
+      [fresh, false],
+    ]);
+    expect(decide(judge, projectId, doc, { action: "accept", sourceId: first, memberIds: [first, fresh] })).toMatchObject({
+      ok: false,
+      status: 409,
+      code: "duplicate",
+    });
     const result = decide(judge, projectId, doc, { action: "reject", memberIds: [first, fresh], reason: "the first reading stands" });
     expect(result).toMatchObject({ ok: true });
-    const row = getDb().select().from(adjudications).where(eq(adjudications.id, result.ok ? result.adjudicationId : 0)).get()!;
+    const row = getDb()
+      .select()
+      .from(adjudications)
+      .where(eq(adjudications.id, result.ok ? result.adjudicationId : 0))
+      .get()!;
     expect(row.fromAnnotationIds).toEqual([fresh]);
   });
 });
@@ -237,7 +292,10 @@ describe("what reviewers see afterwards", () => {
       ["The plant will open in 2035", "accepted", "the subject belongs in it"],
       ["Renters will pay the most", "rejected", "a prediction, not an opinion"],
     ]);
-    expect(mine.outcomes[1]!.changes).toEqual([`kind opinion instead of claim`, `boundaries ${TEXT.indexOf("reckless")}–${TEXT.indexOf("reckless") + 8} instead of 51–83`]);
+    expect(mine.outcomes[1]!.changes).toEqual([
+      `kind opinion instead of claim`,
+      `boundaries ${TEXT.indexOf("reckless")}–${TEXT.indexOf("reckless") + 8} instead of 51–83`,
+    ]);
   });
 
   it("hides adjudication from an annotator in blind mode until their layer is done", () => {
@@ -260,7 +318,11 @@ describe("undoing a decision", () => {
     expect(result).toMatchObject({ ok: true });
     expect(review().isGold).toBe(false);
     expect(find(review(), "Renters will pay the most").decided).toBe(false);
-    const audit = getDb().select().from(auditLog).where(and(eq(auditLog.entity, "adjudication"), eq(auditLog.entityId, d.decision!.id))).all();
+    const audit = getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "adjudication"), eq(auditLog.entityId, d.decision!.id)))
+      .all();
     expect(audit.map((a) => a.action)).toEqual(["adjudicate:rejected", "undo"]);
     expect(undoDecision(ana, projectId, documentId, { adjudicationId: d.decision!.id })).toMatchObject({ ok: false, status: 403 });
     expect(undoDecision(judge, projectId, documentId, { adjudicationId: d.decision!.id })).toMatchObject({ ok: false, status: 404 });

@@ -36,7 +36,12 @@ beforeAll(async () => {
   documentId = addDocument(projectId, TEXT, "Harbor Ledger");
   // AGREEMENT-VECTORS V9 on a real document: ana [1,9), bo [2,3) [4,5) [6,7).
   mark(ana, projectId, documentId, TEXT, "claim", 1, 9);
-  for (const [s, e] of [[2, 3], [4, 5], [6, 7]] as const) mark(bo, projectId, documentId, TEXT, "claim", s, e);
+  for (const [s, e] of [
+    [2, 3],
+    [4, 5],
+    [6, 7],
+  ] as const)
+    mark(bo, projectId, documentId, TEXT, "claim", s, e);
 });
 
 describe("project agreement", () => {
@@ -86,7 +91,9 @@ describe("project agreement", () => {
 
 describe("agreement on outlet ratings", () => {
   it("says not enough data with a single rater, then computes interval alpha over outlets", () => {
-    const outletId = getDb().query.documents.findFirst({ where: (d, { eq }) => eq(d.id, documentId) }).sync()!.outletId!;
+    const outletId = getDb()
+      .query.documents.findFirst({ where: (d, { eq }) => eq(d.id, documentId) })
+      .sync()!.outletId!;
     const rate = (user: SessionUser, value: number, outlet = outletId) =>
       getDb().insert(perspectiveRatings).values({ projectId, raterId: user.id, outletId: outlet, axis: "left_right", value, rationale: "why" }).run();
     rate(ana, -2);
@@ -94,7 +101,9 @@ describe("agreement on outlet ratings", () => {
     expect(lonely.alpha.ok).toBe(false);
     rate(bo, -1);
     const other = addDocument(projectId, "Another outlet's text.", "Coastal Wire");
-    const otherOutlet = getDb().query.documents.findFirst({ where: (d, { eq }) => eq(d.id, other) }).sync()!.outletId!;
+    const otherOutlet = getDb()
+      .query.documents.findFirst({ where: (d, { eq }) => eq(d.id, other) })
+      .sync()!.outletId!;
     rate(ana, 3, otherOutlet);
     rate(bo, 3, otherOutlet);
     const rows = view(adj).ratings;

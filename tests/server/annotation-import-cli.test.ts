@@ -60,7 +60,9 @@ describe("npm run import -- --annotations", () => {
     expect(first.stdout).toContain("Imported. (project “Levy corpus”, jsonl, layer gold)");
     expect(first.stdout).toContain("Documents: 1 created, 0 matched by their text.");
     expect(first.stdout).toContain("Spans: 7 added, 1 already present (unchanged).");
-    const spans = query<{ n: number; who: string }>("select count(*) n, max(u.username) who from annotations a join users u on u.id = a.annotator_id where a.layer = 'gold'");
+    const spans = query<{ n: number; who: string }>(
+      "select count(*) n, max(u.username) who from annotations a join users u on u.id = a.annotator_id where a.layer = 'gold'",
+    );
     expect(spans).toEqual({ n: 7, who: "root" });
     const again = await cli("--project", "levy corpus", "--annotations", corpus, "--layer", "gold");
     expect(again.code).toBe(0);
@@ -85,7 +87,9 @@ describe("npm run import -- --annotations", () => {
     expect(result.stderr).toBe("");
     expect(result.stdout).toContain("Imported. (project “Levy corpus”, brat, layer reviewer:root)");
     expect(result.stdout).toContain("Spans: 1 added, 0 already present (unchanged).");
-    const span = query<{ exact: string; start: number; end: number }>("select exact, start, end from annotations a join users u on u.id = a.annotator_id where u.username = 'root' and a.layer = 'annotator'");
+    const span = query<{ exact: string; start: number; end: number }>(
+      "select exact, start, end from annotations a join users u on u.id = a.annotator_id where u.username = 'root' and a.layer = 'annotator'",
+    );
     expect(span).toEqual({ exact: "Port Calder 🌊 votes today.", start: 0, end: 26 });
   }, 60_000);
 

@@ -18,7 +18,18 @@ import { collect, sampleDocument, sampleMeta, TEXT } from "../unit/export/fixtur
 import { addMember, admin, project, reviewer } from "./helpers";
 
 const { annotations, adjudications, assignments, auditLog, documents, perspectiveRatings, sources } = schema;
-const TABLES = { annotations, adjudications, assignments, auditLog, documents, perspectiveRatings, sources, segments: schema.segments, outlets: schema.outlets, stories: schema.stories };
+const TABLES = {
+  annotations,
+  adjudications,
+  assignments,
+  auditLog,
+  documents,
+  perspectiveRatings,
+  sources,
+  segments: schema.segments,
+  outlets: schema.outlets,
+  stories: schema.stories,
+};
 
 /** Row counts of every table an import may write: equal before and after means nothing was written. */
 function rowCounts(): Record<string, number> {
@@ -51,14 +62,31 @@ async function emptyProject(): Promise<{ manager: SessionUser; projectId: number
 }
 
 function run(user: SessionUser, projectId: number, text: string, options: Partial<AnnotationImportInput> = {}): ImportReport {
-  const result = importAnnotations(user, projectId, { format: "jsonl", files: [{ name: "corpus.jsonl", text }], layer: "as-exported", dryRun: false, ...options });
+  const result = importAnnotations(user, projectId, {
+    format: "jsonl",
+    files: [{ name: "corpus.jsonl", text }],
+    layer: "as-exported",
+    dryRun: false,
+    ...options,
+  });
   if (!result.ok) throw new Error(result.error);
   return result.report;
 }
 
 function liveSpans(projectId: number) {
   return getDb()
-    .select({ id: annotations.id, layer: annotations.layer, annotator: schema.users.username, kind: annotations.kind, start: annotations.start, end: annotations.end, exact: annotations.exact, text: documents.text, parentId: annotations.parentId, attributes: annotations.attributes })
+    .select({
+      id: annotations.id,
+      layer: annotations.layer,
+      annotator: schema.users.username,
+      kind: annotations.kind,
+      start: annotations.start,
+      end: annotations.end,
+      exact: annotations.exact,
+      text: documents.text,
+      parentId: annotations.parentId,
+      attributes: annotations.attributes,
+    })
     .from(annotations)
     .innerJoin(documents, eq(documents.id, annotations.documentId))
     .innerJoin(schema.users, eq(schema.users.id, annotations.annotatorId))
@@ -89,15 +117,32 @@ describe("importing JSONL as exported", () => {
     const byExact = (exact: string, layer = "gold") => spans.find((s) => s.exact === exact && s.layer === layer)!;
     expect(byExact("the river 🐟 will pay").parentId).toBe(byExact("and the river 🐟 will pay.").id);
     expect(byExact("المياه ملك للجميع").parentId).toBe(byExact("«المياه ملك للجميع» was painted on the dam").id);
-    const mayor = getDb().select().from(sources).where(and(eq(sources.projectId, projectId), eq(sources.name, "Rana Haddad"))).get()!;
+    const mayor = getDb()
+      .select()
+      .from(sources)
+      .where(and(eq(sources.projectId, projectId), eq(sources.name, "Rana Haddad")))
+      .get()!;
     expect(mayor).toMatchObject({ kind: "person", affiliation: "Port Calder council", aliases: ["Mayor Haddad"] });
     expect(byExact("The levy is unfair").attributes).toMatchObject({ source_id: mayor.id, speaker_text: "Mayor Rana Haddad" });
-    const decision = getDb().select().from(adjudications).where(eq(adjudications.goldAnnotationId, byExact("The levy is unfair").id)).get()!;
+    const decision = getDb()
+      .select()
+      .from(adjudications)
+      .where(eq(adjudications.goldAnnotationId, byExact("The levy is unfair").id))
+      .get()!;
     expect(decision.fromAnnotationIds).toEqual([byExact("The levy is unfair", "annotator").id]);
     expect(decision.reason).toBe("Speaker named in text.");
-    const status = getDb().select({ status: assignments.status }).from(assignments).innerJoin(documents, eq(documents.id, assignments.documentId)).where(eq(documents.projectId, projectId)).all();
+    const status = getDb()
+      .select({ status: assignments.status })
+      .from(assignments)
+      .innerJoin(documents, eq(documents.id, assignments.documentId))
+      .where(eq(documents.projectId, projectId))
+      .all();
     expect(status).toEqual([{ status: "submitted" }]);
-    const audited = getDb().select({ n: count() }).from(auditLog).where(and(eq(auditLog.action, "import"), eq(auditLog.entity, "annotation"))).get()!.n;
+    const audited = getDb()
+      .select({ n: count() })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "import"), eq(auditLog.entity, "annotation")))
+      .get()!.n;
     expect(audited).toBeGreaterThanOrEqual(8);
   });
 
@@ -131,7 +176,10 @@ describe("importing JSONL as exported", () => {
 
   it("matches speakers by alias, ignoring case, instead of creating them", async () => {
     const { manager, projectId } = await emptyProject();
-    getDb().insert(sources).values({ projectId, name: "R. Haddad", kind: "person", aliases: ["RANA HADDAD"] }).run();
+    getDb()
+      .insert(sources)
+      .values({ projectId, name: "R. Haddad", kind: "person", aliases: ["RANA HADDAD"] })
+      .run();
     const report = run(manager, projectId, line());
     expect(report.speakers).toEqual({ matched: 1, created: 1 });
   });
@@ -260,7 +308,11 @@ describe("importing W3C and brat onto documents already in the project", () => {
     const result = importAnnotations(manager, to, input(false));
     expect(result.ok && result.report).toMatchObject({ refused: [], written: true, spans: { added: 8, present: 0 }, documents: { created: 0 } });
     for (const s of liveSpans(to)) expect(sliceCodePoints(s.text, s.start, s.end)).toBe(s.exact);
-    expect(liveSpans(to).filter((s) => s.layer === "annotator").map((s) => s.annotator)).toEqual(["alice", "alice"]);
+    expect(
+      liveSpans(to)
+        .filter((s) => s.layer === "annotator")
+        .map((s) => s.annotator),
+    ).toEqual(["alice", "alice"]);
     const again = importAnnotations(manager, to, input(false));
     expect(again.ok && again.report.spans).toEqual({ added: 0, present: 8, reanchored: 0 });
   });
@@ -287,7 +339,9 @@ describe("importing W3C and brat onto documents already in the project", () => {
     const w3c = (await exported("w3c", projectId, "gold")).toString("utf8").replace(/"exact":"The plan is reckless\."/g, '"exact":"The plan is wise."');
     const result = importAnnotations(manager, projectId, { format: "w3c", files: [{ name: "export.json", text: w3c }], layer: "gold", dryRun: false });
     const docId = getDb().select({ id: documents.id }).from(documents).where(eq(documents.projectId, projectId)).get()!.id;
-    expect(result.ok && result.report.refused).toEqual([expect.objectContaining({ reason: `the quoted text “The plan is wise.” is not in document ${docId}` })]);
+    expect(result.ok && result.report.refused).toEqual([
+      expect.objectContaining({ reason: `the quoted text “The plan is wise.” is not in document ${docId}` }),
+    ]);
     expect(result.ok && result.report.written).toBe(false);
   });
 });

@@ -4,14 +4,7 @@ import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { annotations, auditLog } from "@/db/schema";
-import {
-  annotationHistory,
-  createAnnotation,
-  deleteAnnotation,
-  listAnnotations,
-  restoreAnnotation,
-  updateAnnotation,
-} from "@/lib/server/annotations";
+import { annotationHistory, createAnnotation, deleteAnnotation, listAnnotations, restoreAnnotation, updateAnnotation } from "@/lib/server/annotations";
 import { writeIfVersion } from "@/lib/server/annotations/own-span";
 import { markDocumentDone, reopenDocument } from "@/lib/server/assignments";
 import { importDocuments } from "@/lib/server/documents";
@@ -52,7 +45,11 @@ function claim(user: SessionUser, exact: string, docId = documentId): Annotation
 
 const stored = (id: number) => getDb().select().from(annotations).where(eq(annotations.id, id)).get()!;
 const auditCount = (id: number) =>
-  getDb().select({ n: count() }).from(auditLog).where(and(eq(auditLog.entity, "annotation"), eq(auditLog.entityId, id))).get()!.n;
+  getDb()
+    .select({ n: count() })
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, "annotation"), eq(auditLog.entityId, id)))
+    .get()!.n;
 
 describe("editing a span", () => {
   it("bumps the version, keeps fields not sent, and audits before and after", () => {
@@ -60,8 +57,18 @@ describe("editing a span", () => {
     const result = updateAnnotation(ana, projectId, documentId, span.id, { version: 1, note: "check the date", attributes: { certainty: "probable" } });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.annotation).toMatchObject({ version: 2, note: "check the date", exact: span.exact, start: span.start, attributes: { certainty: "probable" } });
-    const entry = getDb().select().from(auditLog).where(and(eq(auditLog.entityId, span.id), eq(auditLog.action, "update"))).get()!;
+    expect(result.annotation).toMatchObject({
+      version: 2,
+      note: "check the date",
+      exact: span.exact,
+      start: span.start,
+      attributes: { certainty: "probable" },
+    });
+    const entry = getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, span.id), eq(auditLog.action, "update")))
+      .get()!;
     expect(entry.before).toMatchObject({ version: 1, note: "" });
     expect(entry.after).toMatchObject({ version: 2, note: "check the date" });
   });
@@ -98,7 +105,10 @@ describe("editing a span", () => {
     const span = claim(ana, "plan reckless");
     const before = stored(span.id);
     expect(updateAnnotation(manager, projectId, documentId, span.id, { version: 1, note: "x" })).toMatchObject({
-      ok: false, status: 403, code: "not_owner", error: "This span belongs to another reviewer.",
+      ok: false,
+      status: 403,
+      code: "not_owner",
+      error: "This span belongs to another reviewer.",
     });
     expect(updateAnnotation(bo, projectId, documentId, span.id, { version: 1, note: "x" })).toMatchObject({ ok: false, status: 404 });
     expect(deleteAnnotation(manager, projectId, documentId, span.id, 1)).toMatchObject({ status: 403, code: "not_owner" });
@@ -112,7 +122,9 @@ describe("editing a span", () => {
     const before = stored(span.id);
     const result = updateAnnotation(ana, projectId, documentId, span.id, { version: 1, note: "second tab" });
     expect(result).toMatchObject({
-      ok: false, status: 409, code: "stale",
+      ok: false,
+      status: 409,
+      code: "stale",
       error: "This span was changed in another tab or by another action. Reload to see the latest version.",
       current: { id: span.id, version: 2, note: "first tab" },
     });
@@ -158,7 +170,11 @@ describe("deleting, restoring and the span's history", () => {
     expect(restoreAnnotation(ana, projectId, documentId, span.id)).toMatchObject({ status: 409, code: "not_deleted", current: { version: 3 } });
 
     const history = annotationHistory(ana, projectId, documentId, span.id)!;
-    expect(history.map((h) => [h.action, h.actorName])).toEqual([["create", "ana"], ["delete", "ana"], ["restore", "ana"]]);
+    expect(history.map((h) => [h.action, h.actorName])).toEqual([
+      ["create", "ana"],
+      ["delete", "ana"],
+      ["restore", "ana"],
+    ]);
     expect(history[1]).toMatchObject({ before: { version: 1, deletedAt: null }, after: { version: 2, deletedAt: expect.any(String) } });
     expect(history[2]).toMatchObject({ before: { version: 2, deletedAt: expect.any(String) }, after: { version: 3, deletedAt: null } });
     expect(annotationHistory(manager, projectId, documentId, span.id)).toHaveLength(3);

@@ -87,7 +87,11 @@ describe("with blind mode off", () => {
     const open = await project();
     addMember(open, ana, "annotator");
     addMember(open, bo, "annotator");
-    getDb().update(projects).set({ settings: { blindMode: false } }).where(eq(projects.id, open)).run();
+    getDb()
+      .update(projects)
+      .set({ settings: { blindMode: false } })
+      .where(eq(projects.id, open))
+      .run();
     const doc = addDocument(open, TEXT);
     const mine = claim(ana, open, doc, "Officials");
     const theirs = claim(bo, open, doc, "engineers");

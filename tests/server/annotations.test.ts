@@ -50,7 +50,18 @@ describe("creating a span", () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const a = result.annotation;
-    expect(a).toMatchObject({ documentId, annotatorId: ana.id, annotatorName: "ana", layer: "annotator", kind: "claim", exact: BRIDGE, version: 1, note: "date", parentId: null, deletedAt: null });
+    expect(a).toMatchObject({
+      documentId,
+      annotatorId: ana.id,
+      annotatorName: "ana",
+      layer: "annotator",
+      kind: "claim",
+      exact: BRIDGE,
+      version: 1,
+      note: "date",
+      parentId: null,
+      deletedAt: null,
+    });
     expect(a.attributes).toEqual({ checkworthy: "yes" });
     expect(a.prefix).toBe("The minister said ");
     expect(a.suffix).toBe(". Critics called the plan reckle");
@@ -61,7 +72,11 @@ describe("creating a span", () => {
   it("records the creation in the audit log with the span as `after`", () => {
     const result = createAnnotation(ana, projectId, documentId, span(TEXT, "Critics"));
     if (!result.ok) throw new Error(result.error);
-    const entry = getDb().select().from(auditLog).where(and(eq(auditLog.entity, "annotation"), eq(auditLog.entityId, result.annotation.id))).get()!;
+    const entry = getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "annotation"), eq(auditLog.entityId, result.annotation.id)))
+      .get()!;
     expect(entry).toMatchObject({ actorId: ana.id, action: "create", before: null });
     expect(entry.after).toMatchObject({ id: result.annotation.id, exact: "Critics", version: 1 });
   });
@@ -70,7 +85,11 @@ describe("creating a span", () => {
     const bo = await reviewer();
     addMember(projectId, bo, "annotator");
     createAnnotation(bo, projectId, documentId, span(TEXT, "minister"));
-    const row = getDb().select().from(assignments).where(and(eq(assignments.documentId, documentId), eq(assignments.userId, bo.id))).get()!;
+    const row = getDb()
+      .select()
+      .from(assignments)
+      .where(and(eq(assignments.documentId, documentId), eq(assignments.userId, bo.id)))
+      .get()!;
     expect(row).toMatchObject({ projectId, status: "in_progress", submittedAt: null });
   });
 
@@ -112,7 +131,11 @@ describe("refusing a bad span, with nothing written", () => {
 
   it("refuses a start before 0", () => refused({ kind: "claim", start: -1, end: 3, exact: "The" }, 422, length));
   it("refuses an end past the text, giving the document's length", () =>
-    refused({ kind: "claim", start: TEXT.length - 7, end: TEXT.length + 1, exact: "costly." }, 422, `ends at ${TEXT.length + 1}, past the end of the text. ${length}`));
+    refused(
+      { kind: "claim", start: TEXT.length - 7, end: TEXT.length + 1, exact: "costly." },
+      422,
+      `ends at ${TEXT.length + 1}, past the end of the text. ${length}`,
+    ));
   it("refuses an empty span (start = end)", () => refused({ kind: "claim", start: 4, end: 4, exact: "m" }, 422, "must end after it starts (start 4, end 4)"));
   it("refuses a reversed span (start > end)", () => refused({ kind: "claim", start: 12, end: 4, exact: "minister" }, 422, "must end after it starts"));
   it("refuses an exact that is not the text at those offsets, saying what the text is", () =>

@@ -27,7 +27,11 @@ function request(method: string, body?: string, query = ""): Request {
 const json = (value: unknown) => JSON.stringify(value);
 // Next passes exactly the route's segments; annotationId only on the routes that have it.
 function at(projectId: number | string, documentId: number | string): { params: Promise<{ projectId: string; documentId: string }> };
-function at(projectId: number | string, documentId: number | string, annotationId: number | string): { params: Promise<{ projectId: string; documentId: string; annotationId: string }> };
+function at(
+  projectId: number | string,
+  documentId: number | string,
+  annotationId: number | string,
+): { params: Promise<{ projectId: string; documentId: string; annotationId: string }> };
 function at(projectId: number | string, documentId: number | string, annotationId?: number | string) {
   const ids = { projectId: String(projectId), documentId: String(documentId) };
   return { params: Promise.resolve(annotationId === undefined ? ids : { ...ids, annotationId: String(annotationId) }) };

@@ -47,7 +47,12 @@ beforeAll(async () => {
   projectId = await project();
   addMember(projectId, manager, "manager");
   addMember(projectId, annotator, "annotator");
-  const result = importDocuments({ kind: "system", label: "test" }, projectId, TEXTS.map((text) => ({ text })), {});
+  const result = importDocuments(
+    { kind: "system", label: "test" },
+    projectId,
+    TEXTS.map((text) => ({ text })),
+    {},
+  );
   if (!result.ok) throw new Error("import failed");
   documentIds = result.documents.map((d) => d.id);
 });
@@ -76,7 +81,10 @@ describe("a valid token", () => {
     const { token: t } = token(manager);
     const response = await exportRoute(get(`${JSONL}&text=0&documents=${documentIds[1]}`, bearer(t)), at(projectId));
     expect(response.status).toBe(200);
-    const records = (await response.text()).split("\n").filter((l) => l !== "").map((l) => JSON.parse(l) as { id: number; text: unknown });
+    const records = (await response.text())
+      .split("\n")
+      .filter((l) => l !== "")
+      .map((l) => JSON.parse(l) as { id: number; text: unknown });
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ id: documentIds[1], text: null });
   });

@@ -19,7 +19,15 @@ vi.mock("next/headers", async () => (await import("./helpers")).nextHeadersMock)
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next/server", async (original) => ({ ...(await original<typeof import("next/server")>()), connection: async () => undefined }));
 
-interface RawRow { id: number; user_id: number; name: string; token_hash: string; last_four: string; last_used_at: number | null; revoked_at: number | null }
+interface RawRow {
+  id: number;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  last_four: string;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
 const rawRow = (id: number): RawRow => getSqlite().prepare("select * from api_tokens where id = ?").get(id) as RawRow;
 const sha256Hex = (s: string): string => encodeHexLowerCase(sha256(new TextEncoder().encode(s)));
 
@@ -49,7 +57,14 @@ describe("creating a token", () => {
     const { id, token } = created(ana, "CI export script");
     expect(token).toMatch(/^pdt_[a-z2-7]{52}$/);
     const row = rawRow(id);
-    expect(row).toMatchObject({ user_id: ana.id, name: "CI export script", token_hash: sha256Hex(token), last_four: token.slice(-4), last_used_at: null, revoked_at: null });
+    expect(row).toMatchObject({
+      user_id: ana.id,
+      name: "CI export script",
+      token_hash: sha256Hex(token),
+      last_four: token.slice(-4),
+      last_used_at: null,
+      revoked_at: null,
+    });
     // Nowhere in the database is the token itself, nor its random part.
     const dump = JSON.stringify(getSqlite().prepare("select * from api_tokens").all()) + JSON.stringify(getSqlite().prepare("select * from audit_log").all());
     expect(dump).not.toContain(token.slice(4));
@@ -88,7 +103,10 @@ describe("tokens that are refused", () => {
     expect(revokeApiToken(ana, id)).toEqual({ ok: true });
     expect(authenticateApiToken(token)).toBeNull();
     expect(rawRow(id).revoked_at).not.toBeNull();
-    const audit = getSqlite().prepare("select actor_id, before from audit_log where entity = 'api_token' and action = 'revoke' and entity_id = ?").get(id) as { actor_id: number; before: string };
+    const audit = getSqlite().prepare("select actor_id, before from audit_log where entity = 'api_token' and action = 'revoke' and entity_id = ?").get(id) as {
+      actor_id: number;
+      before: string;
+    };
     expect(audit.actor_id).toBe(ana.id);
     expect(JSON.parse(audit.before)).toEqual({ name: "to revoke", lastFour: token.slice(-4) });
     expect(revokeApiToken(ana, id).ok).toBe(false);

@@ -74,7 +74,10 @@ describe("assigning by hand", () => {
 
   it("refuses missing ids with a message", async () => {
     const p = await teamProject();
-    expect(expectRefusedUnchanged(p, () => assignDocument(boss, p, { documentId: "", userId: ana.id }))).toMatchObject({ ok: false, error: "Choose a document." });
+    expect(expectRefusedUnchanged(p, () => assignDocument(boss, p, { documentId: "", userId: ana.id }))).toMatchObject({
+      ok: false,
+      error: "Choose a document.",
+    });
   });
 });
 
@@ -97,7 +100,13 @@ describe("auto-assigning", () => {
     assignDocument(boss, p, { documentId: d1, userId: ana.id });
     markDocumentDone(ben, p, d1);
     const result = autoAssignDocuments(boss, p, { perDocument: 2, userIds: [ana.id, ben.id] });
-    expect(result).toMatchObject({ ok: true, created: [{ documentId: d2, userId: ana.id }, { documentId: d2, userId: ben.id }] });
+    expect(result).toMatchObject({
+      ok: true,
+      created: [
+        { documentId: d2, userId: ana.id },
+        { documentId: d2, userId: ben.id },
+      ],
+    });
   });
 
   it("refuses fewer reviewers than N, someone outside the project, and a project with no documents", async () => {
@@ -115,7 +124,10 @@ describe("auto-assigning", () => {
       ok: false,
       error: "Some of the chosen people are not members of this project.",
     });
-    expect(expectRefusedUnchanged(p, () => autoAssignDocuments(boss, p, { perDocument: 1, userIds: [] }))).toMatchObject({ ok: false, error: "Choose at least one reviewer." });
+    expect(expectRefusedUnchanged(p, () => autoAssignDocuments(boss, p, { perDocument: 1, userIds: [] }))).toMatchObject({
+      ok: false,
+      error: "Choose at least one reviewer.",
+    });
   });
 
   it("is for managers only", async () => {
@@ -133,13 +145,22 @@ describe("a reviewer's queue", () => {
     addMember(p1, q, "annotator");
     addMember(p2, q, "annotator");
     const [a, b, c] = [newDocument(p1), newDocument(p1), newDocument(p2)];
-    for (const [p, documentId] of [[p1, a], [p1, b], [p2, c]] as const) assignDocument(boss, p, { documentId, userId: q.id });
+    for (const [p, documentId] of [
+      [p1, a],
+      [p1, b],
+      [p2, c],
+    ] as const)
+      assignDocument(boss, p, { documentId, userId: q.id });
     assignDocument(boss, p1, { documentId: a, userId: ana.id });
     createAnnotation(q, p2, c, { kind: "claim", start: 0, end: 8, exact: "Document" });
     markDocumentDone(q, p1, a);
 
     const queue = listQueue(q);
-    expect(queue.map((i) => [i.projectId, i.documentId, i.status])).toEqual([[p2, c, "in_progress"], [p1, b, "todo"], [p1, a, "submitted"]]);
+    expect(queue.map((i) => [i.projectId, i.documentId, i.status])).toEqual([
+      [p2, c, "in_progress"],
+      [p1, b, "todo"],
+      [p1, a, "submitted"],
+    ]);
     expect(summarizeQueue(queue)).toEqual({ todo: 1, inProgress: 1, done: 1 });
     expect(nextDocument(q)).toMatchObject({ projectId: p2, documentId: c });
     expect(nextDocument(q, p1)).toMatchObject({ projectId: p1, documentId: b });

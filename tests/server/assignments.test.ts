@@ -22,7 +22,11 @@ function newDocument(): number {
 }
 
 const assignmentRow = (documentId: number, userId: number) =>
-  getDb().select().from(assignments).where(and(eq(assignments.documentId, documentId), eq(assignments.userId, userId))).get();
+  getDb()
+    .select()
+    .from(assignments)
+    .where(and(eq(assignments.documentId, documentId), eq(assignments.userId, userId)))
+    .get();
 const audits = (action: string) => getDb().select().from(auditLog).where(eq(auditLog.action, action)).all();
 
 beforeAll(async () => {
@@ -95,7 +99,9 @@ describe("reopening a document", () => {
   it("lists everyone's status for managers only", () => {
     const doc = newDocument();
     markDocumentDone(ana, projectId, doc);
-    expect(listDocumentAssignments(manager, projectId, doc)).toEqual([{ userId: ana.id, displayName: "ana", status: "submitted", submittedAt: expect.any(String) }]);
+    expect(listDocumentAssignments(manager, projectId, doc)).toEqual([
+      { userId: ana.id, displayName: "ana", status: "submitted", submittedAt: expect.any(String) },
+    ]);
     expect(listDocumentAssignments(ana, projectId, doc)).toBeNull();
   });
 });

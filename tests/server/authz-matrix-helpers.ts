@@ -85,7 +85,11 @@ export async function perspectiveFixture(firstAdmin: SessionUser): Promise<Cast 
   const outletName = `Harbor Ledger ${++n}`;
   const { documentId: doc, outletId } = addDocument(p, { outlet: outletName, story: "Levy vote", text: TEXT });
   const fresh = addDocument(p, { outlet: outletName, text: `${TEXT} Again.` }).documentId;
-  const story = getDb().select({ id: stories.id }).from(stories).where(and(eq(stories.projectId, p), eq(stories.name, "Levy vote"))).get()!.id;
+  const story = getDb()
+    .select({ id: stories.id })
+    .from(stories)
+    .where(and(eq(stories.projectId, p), eq(stories.name, "Levy vote")))
+    .get()!.id;
   const span = ok(createAnnotation(target, p, doc, claim)).annotation.id;
   const segment = ok(createSegment(target, p, doc, { start: 0, end: 5, outlet: "Wire Service" })).segment.id;
   ok(rateOutlet(target, p, outletId!, { axis: "left_right", value: -2, rationale: "Backs the levy." }));

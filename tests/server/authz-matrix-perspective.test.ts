@@ -11,16 +11,7 @@ import { documentRatingsFor, outletRatingsFor, rateDocument, rateOutlet } from "
 import { createSegment, deleteSegment, listSegments } from "@/lib/server/segments";
 import type { SessionUser } from "@/lib/server/session";
 import { createStory, deleteStory, listStoriesForMember, moveDocumentToStory, updateStory } from "@/lib/server/stories";
-import {
-  fromBool,
-  fromNullable,
-  fromResult,
-  fromView,
-  perspectiveFixture,
-  ROLES,
-  type Fixture,
-  type Outcome,
-} from "./authz-matrix-helpers";
+import { fromBool, fromNullable, fromResult, fromView, perspectiveFixture, ROLES, type Fixture, type Outcome } from "./authz-matrix-helpers";
 import { admin } from "./helpers";
 import { auditCount } from "./members-helpers";
 

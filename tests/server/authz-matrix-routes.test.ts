@@ -66,7 +66,10 @@ const CALLS: Record<string, Call> = {
   "DELETE segments/:id (the annotator's)": (f) => ({ send: to(segment.DELETE, { ...docIds(f), segmentId: f.segment }) }),
   "GET annotations": (f) => ({ send: to(annotations.GET, docIds(f)) }),
   "POST annotations": (f) => ({ send: to(annotations.POST, docIds(f)), body: { kind: "claim", start: 18, end: 23, exact: "mayor" } }),
-  "PATCH annotations/:id (own)": (f, as) => ({ send: to(annotation.PATCH, { ...docIds(f), annotationId: f.spans[as].live }), body: { version: 1, note: "checked" } }),
+  "PATCH annotations/:id (own)": (f, as) => ({
+    send: to(annotation.PATCH, { ...docIds(f), annotationId: f.spans[as].live }),
+    body: { version: 1, note: "checked" },
+  }),
   "PATCH annotations/:id (another reviewer's)": (f, as) => ({
     send: to(annotation.PATCH, { ...docIds(f), annotationId: f.spans[other(as)].live }),
     body: { version: 1, note: "checked" },
@@ -76,7 +79,10 @@ const CALLS: Record<string, Call> = {
   "GET annotations/:id/history (own)": (f, as) => ({ send: to(history.GET, { ...docIds(f), annotationId: f.spans[as].live }) }),
   "GET status": (f) => ({ send: to(status.GET, docIds(f)) }),
   "POST status { done }": (f) => ({ send: to(status.POST, docIds(f)), body: { done: true } }),
-  "POST status { reopen } (the annotator's layer)": (f) => ({ send: to(status.POST, { projectId: f.p, documentId: f.done }), body: { reopen: f.users.annotator.id } }),
+  "POST status { reopen } (the annotator's layer)": (f) => ({
+    send: to(status.POST, { projectId: f.p, documentId: f.done }),
+    body: { reopen: f.users.annotator.id },
+  }),
   "GET export": (f) => ({ send: to(exportRoute.GET, { projectId: f.p }), query: "?format=jsonl&layer=all" }),
   "POST claim-links (own span to own span in the story's other document)": (f, as) => ({
     send: to(claimLinks.POST, { projectId: f.p }),
@@ -160,11 +166,31 @@ describe("authorization matrix of the JSON route handlers", () => {
 
 // Keep the matrix honest: a route file or handler added under app/api must get its rows here.
 it("covers every route file under app/api and every handler each exports", () => {
-  const files = readdirSync(path.join(process.cwd(), "app/api"), { recursive: true }).map(String).filter((f) => f.endsWith("route.ts"));
+  const files = readdirSync(path.join(process.cwd(), "app/api"), { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith("route.ts"));
   expect(files).toHaveLength(12);
   const modules = { sources, segments, segment, annotations, annotation, restore, history, status, exportRoute, claimLinks, claimLink, matches };
   const exported = Object.entries(modules).flatMap(([name, m]) => Object.keys(m).map((method) => `${name}.${method}`));
   expect(exported.sort()).toEqual(
-    ["sources.GET", "sources.POST", "segments.GET", "segments.POST", "segment.DELETE", "annotations.GET", "annotations.POST", "annotation.PATCH", "annotation.DELETE", "restore.POST", "history.GET", "status.GET", "status.POST", "exportRoute.GET", "claimLinks.POST", "claimLink.DELETE", "matches.GET"].sort(),
+    [
+      "sources.GET",
+      "sources.POST",
+      "segments.GET",
+      "segments.POST",
+      "segment.DELETE",
+      "annotations.GET",
+      "annotations.POST",
+      "annotation.PATCH",
+      "annotation.DELETE",
+      "restore.POST",
+      "history.GET",
+      "status.GET",
+      "status.POST",
+      "exportRoute.GET",
+      "claimLinks.POST",
+      "claimLink.DELETE",
+      "matches.GET",
+    ].sort(),
   );
 });

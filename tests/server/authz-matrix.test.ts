@@ -10,14 +10,7 @@ import { createAnnotation, listAnnotations } from "@/lib/server/annotations";
 import { assignDocument, autoAssignDocuments } from "@/lib/server/assignment-plan";
 import { documentStatusFor, listDocumentAssignments, markDocumentDone, reopenDocument } from "@/lib/server/assignments";
 import { getDocumentForMember, importDocuments, listDocumentsForMember } from "@/lib/server/documents";
-import {
-  addProjectMember,
-  changeMemberRole,
-  listMembers,
-  removeProjectMember,
-  updateProjectGuidelines,
-  updateProjectSettings,
-} from "@/lib/server/members";
+import { addProjectMember, changeMemberRole, listMembers, removeProjectMember, updateProjectGuidelines, updateProjectSettings } from "@/lib/server/members";
 import { getProjectProgress } from "@/lib/server/progress";
 import { getProjectForMember } from "@/lib/server/projects";
 import { listQueue, nextDocument } from "@/lib/server/queue";

@@ -22,7 +22,13 @@ function writer(userId: number, projectId: number, documentId: number): void {
     for (let n = 0; n < 10; n++, i++) {
       const start = (i * 13) % (length - 10);
       const end = start + 1 + (i % 9);
-      const result = createAnnotation(user, projectId, documentId, { kind: "claim", start, end, exact: sliceCodePoints(text, start, end), note: `backup-writer ${i}` });
+      const result = createAnnotation(user, projectId, documentId, {
+        kind: "claim",
+        start,
+        end,
+        exact: sliceCodePoints(text, start, end),
+        note: `backup-writer ${i}`,
+      });
       if (!result.ok) throw new Error(result.error);
       process.stdout.write(`${result.annotation.id}\n`);
     }

@@ -23,7 +23,11 @@ export function cli(name: "backup" | "restore", db: string, ...args: string[]): 
 
 /** Starts tests/server/backup-child.ts on `db`; `lines` fills with what it prints. */
 export async function child(db: string, ...args: string[]): Promise<{ process: ChildProcess; lines: string[]; exited: Promise<unknown> }> {
-  const proc = spawn(tsx, ["tests/server/backup-child.ts", ...args], { env: { ...process.env, DATABASE_PATH: db }, cwd: process.cwd(), stdio: ["ignore", "pipe", "inherit"] });
+  const proc = spawn(tsx, ["tests/server/backup-child.ts", ...args], {
+    env: { ...process.env, DATABASE_PATH: db },
+    cwd: process.cwd(),
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   children.push(proc);
   const lines: string[] = [];
   let rest = "";

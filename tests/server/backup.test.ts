@@ -48,7 +48,10 @@ describe("npm run backup", () => {
     const all = writer.lines.slice(1).map(Number);
     const copied = readOnly(out, (db) => ({
       integrity: db.pragma("integrity_check", { simple: true }),
-      ids: db.prepare<[], { id: number }>("select id from annotations where note like 'backup-writer %' order by id").all().map((r) => r.id),
+      ids: db
+        .prepare<[], { id: number }>("select id from annotations where note like 'backup-writer %' order by id")
+        .all()
+        .map((r) => r.id),
     }));
     expect(copied.integrity).toBe("ok");
     expect(copied.ids).toEqual(expect.arrayContaining(before));
@@ -117,7 +120,10 @@ describe("npm run restore", () => {
     expect(readOnly(target, rowCounts)).toEqual(rowCounts(getSqlite()));
     expect(readOnly(target, (db) => db.pragma("integrity_check", { simple: true }))).toBe("ok");
     // The replaced database, one file, with the commits that were only in its WAL.
-    const old = readOnly(path.join(folder, kept[0]!), (db) => db.prepare<[], { n: number }>("select count(*) as n from outlets where name like 'crash outlet %'").get()!.n);
+    const old = readOnly(
+      path.join(folder, kept[0]!),
+      (db) => db.prepare<[], { n: number }>("select count(*) as n from outlets where name like 'crash outlet %'").get()!.n,
+    );
     expect(old).toBe(25);
     // The app opens the restored file (and applies nothing: it is at this code's schema).
     await freshDatabase(target);
@@ -165,7 +171,10 @@ describe("npm run restore", () => {
     const cases: [string, RegExp][] = [
       [path.join(folder, "missing.db"), /There is no backup file at .*missing\.db/],
       [text, /notes\.txt is not a SQLite database\. Nothing was changed\./],
-      [foreign, /other-app\.db is a SQLite database but not one of Provenance Desk's: it has no __drizzle_migrations, users, projects, documents, annotations table/],
+      [
+        foreign,
+        /other-app\.db is a SQLite database but not one of Provenance Desk's: it has no __drizzle_migrations, users, projects, documents, annotations table/,
+      ],
       [damaged, /damaged\.db is damaged/],
       [newer, /newer\.db was made by a newer version of Provenance Desk.*Update the app, then restore/],
     ];

@@ -79,7 +79,10 @@ describe("linking, reading and unlinking over HTTP", () => {
     signInAs(mona);
     const before = await get(p, wire, a);
     expect(before.status).toBe(200);
-    const suggested = (await before.json()) as { link: { linkId: number | null }; suggestions: { annotationId: number; score: number; outletName: string | null }[] };
+    const suggested = (await before.json()) as {
+      link: { linkId: number | null };
+      suggestions: { annotationId: number; score: number; outletName: string | null }[];
+    };
     expect(suggested.link).toEqual({ linkId: null, spans: [] });
     expect(suggested.suggestions.map((s) => s.annotationId)).toEqual([b]);
 
@@ -107,7 +110,12 @@ describe("linking, reading and unlinking over HTTP", () => {
     const self = await post(p, { annotationId: a, otherAnnotationId: a });
     expect(self.status).toBe(400);
     expect(((await self.json()) as { error: string }).error).toContain("itself");
-    for (const body of [{ annotationId: a }, { annotationId: String(a), otherAnnotationId: a }, { annotationId: a, otherAnnotationId: 1.5 }, { annotationId: a, otherAnnotationId: 2, colour: "red" }]) {
+    for (const body of [
+      { annotationId: a },
+      { annotationId: String(a), otherAnnotationId: a },
+      { annotationId: a, otherAnnotationId: 1.5 },
+      { annotationId: a, otherAnnotationId: 2, colour: "red" },
+    ]) {
       const response = await post(p, body);
       expect(response.status).toBe(422);
       expect(await response.json()).toMatchObject({ code: "invalid", error: expect.any(String) });
@@ -149,7 +157,11 @@ describe("linking, reading and unlinking over HTTP", () => {
   });
 
   it("answers 403 to an annotator linking a gold span (blind mode off), and lets an adjudicator do it", async () => {
-    getDb().update(projects).set({ settings: { blindMode: false } }).where(eq(projects.id, p)).run();
+    getDb()
+      .update(projects)
+      .set({ settings: { blindMode: false } })
+      .where(eq(projects.id, p))
+      .run();
     const decided = decide(jude, p, wire, { action: "add", kind: "claim", start: 0, end: 8 });
     if (!decided.ok) throw new Error(decided.error);
     const gold = getDb().select({ id: adjudications.goldAnnotationId }).from(adjudications).where(eq(adjudications.id, decided.adjudicationId)).get()!.id!;

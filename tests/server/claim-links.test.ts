@@ -58,11 +58,21 @@ const ids = (r: { spans: { annotationId: number }[] }): number[] => r.spans.map(
 
 function setBlind(p: number, blindMode: boolean): void {
   const row = getDb().select({ settings: projects.settings }).from(projects).where(eq(projects.id, p)).get()!;
-  getDb().update(projects).set({ settings: { ...(row.settings as object), blindMode } }).where(eq(projects.id, p)).run();
+  getDb()
+    .update(projects)
+    .set({ settings: { ...(row.settings as object), blindMode } })
+    .where(eq(projects.id, p))
+    .run();
 }
 
 beforeAll(async () => {
-  const people = { mona: await reviewer("mona"), ana: await reviewer("ana"), bo: await reviewer("bo"), jude: await reviewer("jude"), nico: await reviewer("nico") };
+  const people = {
+    mona: await reviewer("mona"),
+    ana: await reviewer("ana"),
+    bo: await reviewer("bo"),
+    jude: await reviewer("jude"),
+    nico: await reviewer("nico"),
+  };
   const p = await project("Water levy");
   addMember(p, people.mona, "manager");
   addMember(p, people.ana, "annotator");
@@ -93,7 +103,11 @@ describe("linking two spans", () => {
     ]);
     expect(linked.spans[0]).toMatchObject({ exact: "The levy will add $9 a month", annotatorName: "mona" });
     expect(linkAudits()).toBe(audits + 1);
-    const entry = getDb().select().from(auditLog).where(and(eq(auditLog.entity, "claim_link"), eq(auditLog.entityId, linked.linkId))).get()!;
+    const entry = getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "claim_link"), eq(auditLog.entityId, linked.linkId)))
+      .get()!;
     expect(entry).toMatchObject({ action: "link", actorId: w.people.mona.id, after: { annotationIds: [a, b] } });
     expect(linkOf(w.people.ana, w.p, a)).toMatchObject({ ok: false, status: 404 }); // blind: not hers, so not there
     expect(linkOf(w.people.jude, w.p, a)).toMatchObject({ ok: true, linkId: linked.linkId });
@@ -116,7 +130,11 @@ describe("linking two spans", () => {
     const wire = span(w.people.mona, "wire", "a typical water bill");
     const lone = span(w.people.mona, "lone", "The levy will add $9 a month");
     const dredging = span(w.people.mona, "dredging", "The levy will add $9 a month");
-    expect(linkSpans(w.people.mona, w.p, wire, lone)).toMatchObject({ ok: false, status: 409, error: expect.stringContaining("“A lone report” is in no story") });
+    expect(linkSpans(w.people.mona, w.p, wire, lone)).toMatchObject({
+      ok: false,
+      status: 409,
+      error: expect.stringContaining("“A lone report” is in no story"),
+    });
     expect(linkSpans(w.people.mona, w.p, dredging, wire)).toMatchObject({ ok: false, status: 409, error: expect.stringContaining("different stories") });
   });
 
@@ -160,7 +178,12 @@ describe("growing, merging and shrinking links", () => {
     if (!merged.ok) return;
     expect(ids(merged)).toEqual([wire, press, ledger, x, y].sort((a, b) => a - b));
     expect(linkCount()).toBe(links - 1);
-    const audit = getDb().select().from(auditLog).where(and(eq(auditLog.entity, "claim_link"), eq(auditLog.action, "merge"))).all().at(-1)!;
+    const audit = getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "claim_link"), eq(auditLog.action, "merge")))
+      .all()
+      .at(-1)!;
     expect(audit).toMatchObject({ entityId: first.linkId, after: { mergedLinkId: second.linkId } });
     // Linking two spans already together changes nothing.
     const audits = linkAudits();
@@ -182,7 +205,12 @@ describe("growing, merging and shrinking links", () => {
     expect(getDb().select().from(claimLinks).where(eq(claimLinks.id, all.linkId)).get()).toBeUndefined();
     expect(linkOf(w.people.mona, w.p, a)).toEqual({ ok: true, linkId: null, spans: [] });
     expect(unlinkSpan(w.people.mona, w.p, a)).toMatchObject({ ok: false, status: 409, error: "This span is not linked to any other span." });
-    const last = getDb().select().from(auditLog).where(and(eq(auditLog.entity, "claim_link"), eq(auditLog.entityId, all.linkId))).all().at(-1)!;
+    const last = getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "claim_link"), eq(auditLog.entityId, all.linkId)))
+      .all()
+      .at(-1)!;
     expect(last).toMatchObject({ action: "unlink", after: { deleted: true } });
   });
 });

@@ -35,23 +35,32 @@ describe("npm run import", () => {
     expect(result.stderr).toContain("Demo: the Port Calder water levy");
   });
 
-  it.skipIf(!existsSync(CORPUS))("imports the five sample files through the web form's code path, text intact", async () => {
-    const files = readdirSync(CORPUS).filter((f) => /^\d{3}_.*\.txt$/.test(f)).map((f) => path.join(CORPUS, f));
-    const result = await cli("--project", "demo: the port calder water levy", "--outlet", "Sample outlets", "--story", "Iran in Iraq", ...files);
-    expect(result.stderr).toBe("");
-    expect(result.stdout).toContain("5 documents imported into “Demo: the Port Calder water levy”");
-    expect(result.stdout).toContain("created outlet “Sample outlets”");
-    const db = new Database(dbPath, { readonly: true });
-    for (const file of files) {
-      const expected = normalizeText(readFileSync(file, "utf8"));
-      const row = db.prepare("select text, text_sha256 from documents where source_file_name = ?").get(path.basename(file)) as { text: string; text_sha256: string };
-      expect(row.text).toBe(expected);
-      expect(row.text_sha256).toBe(sha256Hex(expected));
-    }
-    const audit = db.prepare("select count(*) n from audit_log where action = 'import'").get() as { n: number };
-    expect(audit.n).toBe(3 + 5); // the demo's three and these five
-    db.close();
-  }, 60_000);
+  it.skipIf(!existsSync(CORPUS))(
+    "imports the five sample files through the web form's code path, text intact",
+    async () => {
+      const files = readdirSync(CORPUS)
+        .filter((f) => /^\d{3}_.*\.txt$/.test(f))
+        .map((f) => path.join(CORPUS, f));
+      const result = await cli("--project", "demo: the port calder water levy", "--outlet", "Sample outlets", "--story", "Iran in Iraq", ...files);
+      expect(result.stderr).toBe("");
+      expect(result.stdout).toContain("5 documents imported into “Demo: the Port Calder water levy”");
+      expect(result.stdout).toContain("created outlet “Sample outlets”");
+      const db = new Database(dbPath, { readonly: true });
+      for (const file of files) {
+        const expected = normalizeText(readFileSync(file, "utf8"));
+        const row = db.prepare("select text, text_sha256 from documents where source_file_name = ?").get(path.basename(file)) as {
+          text: string;
+          text_sha256: string;
+        };
+        expect(row.text).toBe(expected);
+        expect(row.text_sha256).toBe(sha256Hex(expected));
+      }
+      const audit = db.prepare("select count(*) n from audit_log where action = 'import'").get() as { n: number };
+      expect(audit.n).toBe(3 + 5); // the demo's three and these five
+      db.close();
+    },
+    60_000,
+  );
 
   it("imports nothing when one file of a batch is bad, and says why", async () => {
     const good = path.join(dir, "good.txt");

@@ -20,7 +20,9 @@ let manager: SessionUser, ana: SessionUser, bo: SessionUser, outsider: SessionUs
 let P: number, S: number, otherStory: number;
 
 const story = (storyId: number | string, query: string) =>
-  storyCsv(new Request(`http://127.0.0.1:3000/projects/${P}/stories/${storyId}/csv?${query}`), { params: Promise.resolve({ projectId: String(P), storyId: String(storyId) }) });
+  storyCsv(new Request(`http://127.0.0.1:3000/projects/${P}/stories/${storyId}/csv?${query}`), {
+    params: Promise.resolve({ projectId: String(P), storyId: String(storyId) }),
+  });
 const whole = (projectId: number | string, query: string) =>
   projectCsv(new Request(`http://127.0.0.1:3000/projects/${projectId}/compare/csv?${query}`), { params: Promise.resolve({ projectId: String(projectId) }) });
 
@@ -46,7 +48,10 @@ beforeAll(async () => {
     if (!result.ok) throw new Error(result.problems[0]!.message);
   }
   S = getSqlite().prepare<[number], { id: number }>("select id from stories where project_id = ?").get(P)!.id;
-  const [d1] = getSqlite().prepare<[number], { id: number }>("select id from documents where project_id = ? order by id").all(P).map((r) => r.id);
+  const [d1] = getSqlite()
+    .prepare<[number], { id: number }>("select id from documents where project_id = ? order by id")
+    .all(P)
+    .map((r) => r.id);
   markText(ana, P, d1!, TEXT, "quote", "the levy is fair", { speaker_text: "Mayor Reyes", speaker_type: "named_person" });
   markText(bo, P, d1!, TEXT, "claim", "Rates go up in May", { certainty: "certain" });
   const Q = await project("Elsewhere");

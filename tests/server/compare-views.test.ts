@@ -30,7 +30,12 @@ function addDocument(text: string, meta: DocumentMetadata): number {
   return result.documents[0]!.id;
 }
 
-const storyId = (name: string) => getDb().select({ id: stories.id }).from(stories).where(and(eq(stories.projectId, P), eq(stories.name, name))).get()!.id;
+const storyId = (name: string) =>
+  getDb()
+    .select({ id: stories.id })
+    .from(stories)
+    .where(and(eq(stories.projectId, P), eq(stories.name, name)))
+    .get()!.id;
 
 beforeAll(async () => {
   manager = await admin();
@@ -77,7 +82,11 @@ function outletOf(documentId: number): number {
 
 describe("the quotes behind a matrix cell", () => {
   it("are exactly the spans every cell of the matrix counted, in every layer", () => {
-    for (const [user, layer] of [[manager, POOLED], [manager, { reviewerId: bo.id }], [ana, POOLED]] as const) {
+    for (const [user, layer] of [
+      [manager, POOLED],
+      [manager, { reviewerId: bo.id }],
+      [ana, POOLED],
+    ] as const) {
       const loaded = loadComparison(user, P, S, layer);
       if (!loaded.ok) throw new Error(loaded.error);
       let cells = 0;

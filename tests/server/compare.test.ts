@@ -43,9 +43,18 @@ function view(user: SessionUser, storyId: number | null, layer: LayerChoice = { 
 }
 
 const layerOf = (v: ComparisonView, id: number) => v.input.documents.find((d) => d.id === id)!.layer;
-const spanIds = (v: ComparisonView, documentId: number) => v.input.spans.filter((s) => s.documentId === documentId).map((s) => s.id).sort((a, b) => a - b);
+const spanIds = (v: ComparisonView, documentId: number) =>
+  v.input.spans
+    .filter((s) => s.documentId === documentId)
+    .map((s) => s.id)
+    .sort((a, b) => a - b);
 const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
-const storyId = (projectId: number, name: string) => getDb().select({ id: stories.id }).from(stories).where(and(eq(stories.projectId, projectId), eq(stories.name, name))).get()!.id;
+const storyId = (projectId: number, name: string) =>
+  getDb()
+    .select({ id: stories.id })
+    .from(stories)
+    .where(and(eq(stories.projectId, projectId), eq(stories.name, name)))
+    .get()!.id;
 
 beforeAll(async () => {
   manager = await admin();
@@ -66,12 +75,19 @@ beforeAll(async () => {
   otherStory = storyId(Q, "Elsewhere story");
 
   const mayor = { speaker_text: "Mayor Reyes", speaker_type: "named_person", mode: "indirect" };
-  for (const [who, user] of [["ana", ana], ["bo", bo]] as const) {
+  for (const [who, user] of [
+    ["ana", ana],
+    ["bo", bo],
+  ] as const) {
     // d1: both reviewers agree on everything, so accepting the unanimous spans settles it.
     span[`${who}1q`] = markText(user, P, d1, T1, "quote", "the levy adds nine dollars a month", mayor);
     span[`${who}1c`] = markText(user, P, d1, T1, "claim", "The council will vote on Friday", { certainty: "certain" });
     span[`${who}2c`] = markText(user, P, d2, T2, "claim", "The levy adds nine dollars a month", { certainty: "probable" });
-    span[`${who}2q`] = markText(user, P, d2, T2, "quote", "called it fair", { speaker_text: who === "ana" ? "Mayor Reyes" : "mayor reyes ", speaker_type: "named_person", mode: "direct" });
+    span[`${who}2q`] = markText(user, P, d2, T2, "quote", "called it fair", {
+      speaker_text: who === "ana" ? "Mayor Reyes" : "mayor reyes ",
+      speaker_type: "named_person",
+      mode: "direct",
+    });
   }
   span.ana2o = markText(ana, P, d2, T2, "opinion", "Residents worry about costs", { holder: "author", sentiment: -1 });
   span.ana3c = markText(ana, P, d3, T3, "claim", "the levy adds nine dollars a month");
@@ -83,7 +99,11 @@ beforeAll(async () => {
   expect(linkSpans(ana, P, span.ana3c!, span.ana2c!).ok).toBe(true);
   expect(linkSpans(manager, P, span.bo2c!, span.ana1q!).ok).toBe(true);
   expect(acceptAllUnanimous(judge, P, d1, { reason: "" }).ok).toBe(true);
-  const gold = getDb().select({ id: annotations.id, kind: annotations.kind }).from(annotations).where(and(eq(annotations.documentId, d1), eq(annotations.layer, "gold"))).all();
+  const gold = getDb()
+    .select({ id: annotations.id, kind: annotations.kind })
+    .from(annotations)
+    .where(and(eq(annotations.documentId, d1), eq(annotations.layer, "gold")))
+    .all();
   goldQuote = gold.find((g) => g.kind === "quote")!.id;
   goldClaim = gold.find((g) => g.kind === "claim")!.id;
 
@@ -91,7 +111,10 @@ beforeAll(async () => {
   expect(rateOutlet(ana, P, ledger, { axis: "left_right", value: -1, rationale: "Ana's reading" }).ok).toBe(true);
   expect(rateOutlet(bo, P, ledger, { axis: "left_right", value: 2, rationale: "Bo's reading" }).ok).toBe(true);
   expect(settleGoldRating(judge, P, { outletId: ledger, axis: "left_right", value: 0.5, rationale: "Settled" }).ok).toBe(true);
-  expect(recordReferenceRating(manager, ledger, { publisher: "AllSides", axis: "left_right", value: -2, retrievedAt: "2024-01-01", url: "https://example.org/r" }).ok).toBe(true);
+  expect(
+    recordReferenceRating(manager, ledger, { publisher: "AllSides", axis: "left_right", value: -2, retrievedAt: "2024-01-01", url: "https://example.org/r" })
+      .ok,
+  ).toBe(true);
 });
 
 describe("the layer rule, per document", () => {
@@ -138,7 +161,14 @@ describe("the layer rule, per document", () => {
 
   it("reads each span's attributes", () => {
     const q = view(manager, S, { reviewerId: ana.id }).input.spans.find((s) => s.id === span.ana2q)!;
-    expect(q).toMatchObject({ kind: "quote", annotatorId: ana.id, speakerText: "Mayor Reyes", speakerType: "named_person", mode: "direct", exact: "called it fair" });
+    expect(q).toMatchObject({
+      kind: "quote",
+      annotatorId: ana.id,
+      speakerText: "Mayor Reyes",
+      speakerType: "named_person",
+      mode: "direct",
+      exact: "called it fair",
+    });
     const o = view(manager, S, { reviewerId: ana.id }).input.spans.find((s) => s.id === span.ana2o)!;
     expect(o).toMatchObject({ kind: "opinion", holder: "author", sentiment: -1 });
     expect(T2.slice(o.start, o.end)).toBe(o.exact);
@@ -158,7 +188,11 @@ describe("blind mode", () => {
 
   it("shows an annotator their own outlet ratings only; others see every reviewer's, never the gold one", () => {
     expect(view(ana, S).input.ratings).toEqual([{ outletId: ledger, axis: "left_right", raterId: ana.id, value: -1 }]);
-    expect(view(judge, S).input.ratings.map((r) => r.value).sort()).toEqual([-1, 2]);
+    expect(
+      view(judge, S)
+        .input.ratings.map((r) => r.value)
+        .sort(),
+    ).toEqual([-1, 2]);
     expect(view(ana, S).input.published).toMatchObject([{ outletId: ledger, publisher: "AllSides", value: -2 }]);
     expect(view(ana, S).input.axes.map((a) => a.key)).toEqual(["left_right", "reliability", "stance"]);
   });

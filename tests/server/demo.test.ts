@@ -32,7 +32,12 @@ function firstAdmin(): SessionUser {
   return { id: row.id, username: row.username, displayName: row.displayName, role: row.role };
 }
 
-const reviewerRows = () => getDb().select().from(users).where(inArray(users.username, [DEMO_REVIEWERS.amara.username, DEMO_REVIEWERS.jonas.username])).all();
+const reviewerRows = () =>
+  getDb()
+    .select()
+    .from(users)
+    .where(inArray(users.username, [DEMO_REVIEWERS.amara.username, DEMO_REVIEWERS.jonas.username]))
+    .all();
 
 describe("the demo project", () => {
   it("loads three articles by three outlets on one story into a new database, once", () => {
@@ -41,7 +46,12 @@ describe("the demo project", () => {
     expect(new Set(docs.map((d) => d.outletId)).size).toBe(3);
     expect(new Set(docs.map((d) => d.storyId)).size).toBe(1);
     expect(docs.map((d) => d.text).sort()).toEqual(DEMO_ARTICLES.map((a) => normalizeText(a.text)).sort());
-    const kinds = getDb().select({ kind: outlets.kind }).from(outlets).all().map((o) => o.kind).sort();
+    const kinds = getDb()
+      .select({ kind: outlets.kind })
+      .from(outlets)
+      .all()
+      .map((o) => o.kind)
+      .sort();
     expect(kinds).toEqual(["blog", "newspaper", "wire"]);
 
     const spansBefore = getDb().select({ n: count() }).from(annotations).get()!.n;
@@ -58,7 +68,11 @@ describe("the demo project", () => {
       expect(r.disabledAt).not.toBeNull();
       expect((await verifyCredentials(r.username, PASSWORD)).status).toBe("invalid");
       expect((await verifyCredentials(r.username, "")).status).toBe("invalid");
-      const member = getDb().select().from(projectMembers).where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, r.id))).get();
+      const member = getDb()
+        .select()
+        .from(projectMembers)
+        .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, r.id)))
+        .get();
       expect(member?.role).toBe("annotator");
       const annotated = getDb()
         .selectDistinct({ documentId: annotations.documentId })
@@ -77,7 +91,9 @@ describe("the demo project", () => {
     expect(new Set(attrs.map((a) => a.holder).filter(Boolean))).toEqual(new Set(["author"]));
     expect(new Set(attrs.map((a) => a.bias).filter(Boolean))).toEqual(new Set(["lexical", "informational", "none"]));
     expect(new Set(attrs.map((a) => a.mode).filter(Boolean))).toEqual(new Set(["direct", "indirect", "mixed"]));
-    expect(attrs.some((a) => typeof a.sentiment === "number" && a.sentiment < 0) && attrs.some((a) => typeof a.sentiment === "number" && a.sentiment > 0)).toBe(true);
+    expect(attrs.some((a) => typeof a.sentiment === "number" && a.sentiment < 0) && attrs.some((a) => typeof a.sentiment === "number" && a.sentiment > 0)).toBe(
+      true,
+    );
 
     const registry = getDb().select().from(sources).where(eq(sources.projectId, projectId)).all();
     expect(registry.map((s) => s.name).sort()).toEqual(DEMO_SOURCES.map((s) => s.name).sort());
@@ -89,7 +105,13 @@ describe("the demo project", () => {
   });
 
   it("stores every span at offsets whose text is its exact, counted in code points", () => {
-    const texts = new Map(getDb().select({ id: documents.id, text: documents.text }).from(documents).all().map((d) => [d.id, d.text]));
+    const texts = new Map(
+      getDb()
+        .select({ id: documents.id, text: documents.text })
+        .from(documents)
+        .all()
+        .map((d) => [d.id, d.text]),
+    );
     const spans = getDb().select().from(annotations).where(inArray(annotations.documentId, docIds)).all();
     expect(spans.length).toBeGreaterThan(DEMO_SPANS.length);
     for (const s of spans) expect(sliceCodePoints(texts.get(s.documentId)!, s.start, s.end)).toBe(s.exact);
@@ -123,7 +145,11 @@ describe("the demo project", () => {
       if ("ok" in review) throw new Error(`the admin cannot review the demo: ${review.error}`);
       expect(review.isGold).toBe(DEMO_SETTLED.includes(index));
     });
-    const gold = getDb().select().from(annotations).where(and(inArray(annotations.documentId, docIds), eq(annotations.layer, "gold"), isNull(annotations.deletedAt))).all();
+    const gold = getDb()
+      .select()
+      .from(annotations)
+      .where(and(inArray(annotations.documentId, docIds), eq(annotations.layer, "gold"), isNull(annotations.deletedAt)))
+      .all();
     expect(new Set(gold.map((g) => g.documentId))).toEqual(new Set(DEMO_SETTLED.map((i) => docIds[i])));
   });
 
@@ -147,12 +173,26 @@ describe("the demo project", () => {
   });
 
   it("has both reviewers' perspective ratings of every outlet on each of the project's axes", () => {
-    const ratings = getDb().select().from(perspectiveRatings).where(and(eq(perspectiveRatings.projectId, projectId), eq(perspectiveRatings.isGold, false))).all();
+    const ratings = getDb()
+      .select()
+      .from(perspectiveRatings)
+      .where(and(eq(perspectiveRatings.projectId, projectId), eq(perspectiveRatings.isGold, false)))
+      .all();
     const reviewerIds = reviewerRows().map((r) => r.id);
-    const outletIds = new Set(getDb().select({ outletId: documents.outletId }).from(documents).where(eq(documents.projectId, projectId)).all().map((d) => d.outletId));
+    const outletIds = new Set(
+      getDb()
+        .select({ outletId: documents.outletId })
+        .from(documents)
+        .where(eq(documents.projectId, projectId))
+        .all()
+        .map((d) => d.outletId),
+    );
     for (const raterId of reviewerIds) {
       for (const outletId of outletIds) {
-        const axes = ratings.filter((r) => r.raterId === raterId && r.outletId === outletId).map((r) => r.axis).sort();
+        const axes = ratings
+          .filter((r) => r.raterId === raterId && r.outletId === outletId)
+          .map((r) => r.axis)
+          .sort();
         expect(axes).toEqual(["left_right", "reliability", "stance"]);
       }
     }

@@ -65,8 +65,17 @@ describe("the upload preview and import actions", () => {
     expect(documentCount()).toBe(before);
     expect(getDb().select().from(outlets).where(eq(outlets.name, "Row Outlet")).all()).toEqual([]);
 
-    const done = await importBatchAction(batch(projectId, files, [{ outlet: "Row Outlet", publishedAt: "2020-05-05" }, { title: "Typed title", story: "S" }]));
-    expect(done).toMatchObject({ ok: true, message: "Imported 2 documents (new outlet “Row Outlet”, new story “S”).", imported: [{ title: "Alpha" }, { title: "Typed title" }] });
+    const done = await importBatchAction(
+      batch(projectId, files, [
+        { outlet: "Row Outlet", publishedAt: "2020-05-05" },
+        { title: "Typed title", story: "S" },
+      ]),
+    );
+    expect(done).toMatchObject({
+      ok: true,
+      message: "Imported 2 documents (new outlet “Row Outlet”, new story “S”).",
+      imported: [{ title: "Alpha" }, { title: "Typed title" }],
+    });
   });
 
   it("refuses rows that do not match the files", async () => {
@@ -81,7 +90,9 @@ describe("the upload preview and import actions", () => {
     const ana = await reviewer();
     addMember(projectId, ana, "annotator");
     signInAs(ana);
-    expect(await inspectFilesAction(batch(projectId, [new File(["A\n\nb"], "a.txt")]))).toEqual({ message: "Only a manager of this project can add documents." });
+    expect(await inspectFilesAction(batch(projectId, [new File(["A\n\nb"], "a.txt")]))).toEqual({
+      message: "Only a manager of this project can add documents.",
+    });
   });
 });
 

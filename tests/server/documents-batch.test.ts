@@ -38,8 +38,30 @@ describe("the upload preview", () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.files.map((f) => [f.fileName, f.values, f.problem])).toEqual([
-      ["courier.html", { title: "Harbour levy passes after a long night", outlet: "Northgate Courier", story: "", author: "Priya Fictional", publishedAt: "2025-06-30", url: "https://northgate-courier.test/og-address" }, null],
-      ["ledger.html", { title: "Bridge closure extended by two weeks", outlet: "Riverside Ledger", story: "", author: "Ola Invented, Ben Madeup", publishedAt: "2024-11-02", url: "https://riverside-ledger.test/news/bridge" }, null],
+      [
+        "courier.html",
+        {
+          title: "Harbour levy passes after a long night",
+          outlet: "Northgate Courier",
+          story: "",
+          author: "Priya Fictional",
+          publishedAt: "2025-06-30",
+          url: "https://northgate-courier.test/og-address",
+        },
+        null,
+      ],
+      [
+        "ledger.html",
+        {
+          title: "Bridge closure extended by two weeks",
+          outlet: "Riverside Ledger",
+          story: "",
+          author: "Ola Invented, Ben Madeup",
+          publishedAt: "2024-11-02",
+          url: "https://riverside-ledger.test/news/bridge",
+        },
+        null,
+      ],
       ["brief.md", { title: "Ministers meet", outlet: "", story: "", author: "", publishedAt: "", url: "" }, null],
     ]);
     expect(documentCount()).toBe(before);
@@ -96,37 +118,75 @@ describe("the upload preview", () => {
 describe("importing with one row of metadata per file", () => {
   it("stores each file with its own outlet, story, author, date and URL, and audits each", () => {
     const pid = projectId;
-    const result = importDocuments({ kind: "user", user: manager }, pid, [
-      { fileName: "one.txt", bytes: enc("First article\n\nBody one."), meta: { title: "Edited title", outlet: "Alpha Daily", story: "Floods", author: "A. One", publishedAt: "2021-01-01", url: "https://alpha.test/1" } },
-      { fileName: "two.txt", bytes: enc("Second article\n\nBody two."), meta: { outlet: "Beta Weekly", story: "Floods", publishedAt: "2021-01-03" } },
-    ], {});
+    const result = importDocuments(
+      { kind: "user", user: manager },
+      pid,
+      [
+        {
+          fileName: "one.txt",
+          bytes: enc("First article\n\nBody one."),
+          meta: { title: "Edited title", outlet: "Alpha Daily", story: "Floods", author: "A. One", publishedAt: "2021-01-01", url: "https://alpha.test/1" },
+        },
+        { fileName: "two.txt", bytes: enc("Second article\n\nBody two."), meta: { outlet: "Beta Weekly", story: "Floods", publishedAt: "2021-01-03" } },
+      ],
+      {},
+    );
     expect(result).toMatchObject({ ok: true, createdOutlets: ["Alpha Daily", "Beta Weekly"], createdStories: ["Floods"] });
     if (!result.ok) return;
     const rows = getDb()
-      .select({ title: documents.title, outlet: outlets.name, story: stories.name, author: documents.author, publishedAt: documents.publishedAt, url: documents.url })
+      .select({
+        title: documents.title,
+        outlet: outlets.name,
+        story: stories.name,
+        author: documents.author,
+        publishedAt: documents.publishedAt,
+        url: documents.url,
+      })
       .from(documents)
       .leftJoin(outlets, eq(outlets.id, documents.outletId))
       .leftJoin(stories, eq(stories.id, documents.storyId))
-      .where(inArray(documents.id, result.documents.map((d) => d.id)))
+      .where(
+        inArray(
+          documents.id,
+          result.documents.map((d) => d.id),
+        ),
+      )
       .orderBy(documents.id)
       .all();
     expect(rows).toEqual([
       { title: "Edited title", outlet: "Alpha Daily", story: "Floods", author: "A. One", publishedAt: "2021-01-01", url: "https://alpha.test/1" },
       { title: "Second article", outlet: "Beta Weekly", story: "Floods", author: null, publishedAt: "2021-01-03", url: null },
     ]);
-    const audit = getDb().select().from(auditLog).where(inArray(auditLog.entityId, result.documents.map((d) => d.id))).all().filter((a) => a.entity === "document");
+    const audit = getDb()
+      .select()
+      .from(auditLog)
+      .where(
+        inArray(
+          auditLog.entityId,
+          result.documents.map((d) => d.id),
+        ),
+      )
+      .all()
+      .filter((a) => a.entity === "document");
     expect(audit.map((a) => (a.after as { outlet: string }).outlet).sort()).toEqual(["Alpha Daily", "Beta Weekly"]);
   });
 
   it("keeps a field emptied in the row empty even when the file says otherwise", () => {
-    const result = importDocuments({ kind: "user", user: manager }, projectId, [{ fileName: "courier.html", bytes: fixture("og-article.html"), meta: { author: "Someone Else" } }], {});
+    const result = importDocuments(
+      { kind: "user", user: manager },
+      projectId,
+      [{ fileName: "courier.html", bytes: fixture("og-article.html"), meta: { author: "Someone Else" } }],
+      {},
+    );
     if (!result.ok) throw new Error(result.problems[0]!.message);
     const row = getDb().select().from(documents).where(eq(documents.id, result.documents[0]!.id)).get()!;
     expect(row).toMatchObject({ outletId: null, author: "Someone Else", publishedAt: null, url: null, title: "Harbour levy passes after a long night" });
   });
 
   it("without rows (CLI, a batch given one outlet), takes outlet, date and address from the file where none is given", () => {
-    const result = importDocuments({ kind: "system", label: "cli" }, projectId, [{ fileName: "ledger.html", bytes: fixture("jsonld-article.html") }], { story: "Bridges" });
+    const result = importDocuments({ kind: "system", label: "cli" }, projectId, [{ fileName: "ledger.html", bytes: fixture("jsonld-article.html") }], {
+      story: "Bridges",
+    });
     if (!result.ok) throw new Error(result.problems[0]!.message);
     const row = getDb().select().from(documents).where(eq(documents.id, result.documents[0]!.id)).get()!;
     expect(row).toMatchObject({ author: "Ola Invented, Ben Madeup", publishedAt: "2024-11-02", url: "https://riverside-ledger.test/news/bridge" });
@@ -135,10 +195,15 @@ describe("importing with one row of metadata per file", () => {
 
   it("writes nothing when one row is refused, and names that row", () => {
     const before = documentCount();
-    const result = importDocuments({ kind: "user", user: manager }, projectId, [
-      { fileName: "good.txt", bytes: enc("Good\n\nA good body."), meta: { outlet: "Never Made Outlet", story: "Never Made Story" } },
-      { fileName: "untitled.md", bytes: enc("No heading here."), meta: { outlet: "Never Made Outlet" } },
-    ], {});
+    const result = importDocuments(
+      { kind: "user", user: manager },
+      projectId,
+      [
+        { fileName: "good.txt", bytes: enc("Good\n\nA good body."), meta: { outlet: "Never Made Outlet", story: "Never Made Story" } },
+        { fileName: "untitled.md", bytes: enc("No heading here."), meta: { outlet: "Never Made Outlet" } },
+      ],
+      {},
+    );
     expect(result).toMatchObject({ ok: false, problems: [{ index: 1, source: "untitled.md", message: expect.stringContaining("has no title") }] });
     expect(documentCount()).toBe(before);
     expect(outletNamed("Never Made Outlet")).toHaveLength(0);
@@ -148,9 +213,15 @@ describe("importing with one row of metadata per file", () => {
 
 describe("the rows sent with a batch", () => {
   it("are checked one by one, with errors by row and field", () => {
-    const rows = [{ title: "", outlet: "A", publishedAt: "2021-01-01" }, { publishedAt: "01/02/2021", url: "alpha.test" }];
+    const rows = [
+      { title: "", outlet: "A", publishedAt: "2021-01-01" },
+      { publishedAt: "01/02/2021", url: "alpha.test" },
+    ];
     const parsed = parseImportRows(JSON.stringify(rows), 2);
-    expect(parsed).toMatchObject({ ok: false, rowErrors: [{ index: 1, errors: { publishedAt: expect.stringMatching(/YYYY-MM-DD/), url: expect.stringMatching(/http/) } }] });
+    expect(parsed).toMatchObject({
+      ok: false,
+      rowErrors: [{ index: 1, errors: { publishedAt: expect.stringMatching(/YYYY-MM-DD/), url: expect.stringMatching(/http/) } }],
+    });
     expect(parseImportRows(JSON.stringify(rows.slice(0, 1)), 1)).toEqual({ ok: true, rows: [{ outlet: "A", publishedAt: "2021-01-01" }] });
   });
 

@@ -4,7 +4,19 @@
 import { count, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { adjudications, annotations, assignments, auditLog, claimLinks, claimLinkSpans, documents, perspectiveRatings, segments, stories, users } from "@/db/schema";
+import {
+  adjudications,
+  annotations,
+  assignments,
+  auditLog,
+  claimLinks,
+  claimLinkSpans,
+  documents,
+  perspectiveRatings,
+  segments,
+  stories,
+  users,
+} from "@/db/schema";
 import { decide } from "@/lib/server/adjudication";
 import { deleteAnnotation } from "@/lib/server/annotations";
 import { assignDocument } from "@/lib/server/assignment-plan";
@@ -40,12 +52,17 @@ function ok<T extends { ok: boolean }>(result: T): Extract<T, { ok: true }> {
 function link(annotationIds: number[]): number {
   const storyId = getDb().select({ id: stories.id }).from(stories).where(eq(stories.projectId, projectId)).get()!.id;
   const linkId = getDb().insert(claimLinks).values({ projectId, storyId, createdBy: ana.id }).returning({ id: claimLinks.id }).get().id;
-  getDb().insert(claimLinkSpans).values(annotationIds.map((annotationId) => ({ linkId, annotationId, addedBy: ana.id }))).run();
+  getDb()
+    .insert(claimLinkSpans)
+    .values(annotationIds.map((annotationId) => ({ linkId, annotationId, addedBy: ana.id })))
+    .run();
   return linkId;
 }
 
-const rowsFor = (table: typeof annotations | typeof adjudications | typeof segments | typeof perspectiveRatings | typeof assignments, documentId: number): number =>
-  getDb().select({ n: count() }).from(table).where(eq(table.documentId, documentId)).get()!.n;
+const rowsFor = (
+  table: typeof annotations | typeof adjudications | typeof segments | typeof perspectiveRatings | typeof assignments,
+  documentId: number,
+): number => getDb().select({ n: count() }).from(table).where(eq(table.documentId, documentId)).get()!.n;
 
 /** A document with two reviewers' spans (one deleted), a gold layer (an accepted and an added span), a segment, a rating, two assignments and two links. */
 function fullyWorkedDocument(): { documentId: number; spans: Record<string, number>; others: number[] } {
@@ -91,8 +108,18 @@ describe("deleting a document", () => {
 
   it("removes the document and everything pointing at it, drops a link left with one span and keeps a link that still joins two", () => {
     const { documentId, spans, others } = fullyWorkedDocument();
-    const spanIds = getDb().select({ id: annotations.id }).from(annotations).where(eq(annotations.documentId, documentId)).all().map((r) => r.id);
-    const linkIds = getDb().select({ id: claimLinkSpans.linkId }).from(claimLinkSpans).where(inArray(claimLinkSpans.annotationId, spanIds)).all().map((r) => r.id);
+    const spanIds = getDb()
+      .select({ id: annotations.id })
+      .from(annotations)
+      .where(eq(annotations.documentId, documentId))
+      .all()
+      .map((r) => r.id);
+    const linkIds = getDb()
+      .select({ id: claimLinkSpans.linkId })
+      .from(claimLinkSpans)
+      .where(inArray(claimLinkSpans.annotationId, spanIds))
+      .all()
+      .map((r) => r.id);
     const otherSpansBefore = getDb().select().from(annotations).where(inArray(annotations.documentId, others)).all();
     expect(rowsFor(adjudications, documentId)).toBe(2);
 
@@ -114,7 +141,12 @@ describe("deleting a document", () => {
   it("records the deletion with the document's metadata and the counts", () => {
     const { documentId } = fullyWorkedDocument();
     ok(deleteDocument(manager, projectId, documentId));
-    const entry = getDb().select().from(auditLog).where(eq(auditLog.entityId, documentId)).all().find((e) => e.entity === "document" && e.action === "delete")!;
+    const entry = getDb()
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, documentId))
+      .all()
+      .find((e) => e.entity === "document" && e.action === "delete")!;
     expect(entry.actorId).toBe(manager.id);
     expect(entry.before).toMatchObject({
       title: expect.stringContaining("The mayor said"),
@@ -150,6 +182,12 @@ describe("deleting a document", () => {
     expect(deleteDocument(outsider, otherProject, documentId)).toMatchObject({ ok: false, status: 404 });
     expect(deleteDocument(manager, projectId, theirs)).toMatchObject({ ok: false, status: 404 });
     expect(deleteDocument(manager, projectId, 987_654)).toMatchObject({ ok: false, status: 404 });
-    expect(getDb().select({ id: documents.id }).from(documents).where(inArray(documents.id, [documentId, theirs])).all()).toHaveLength(2);
+    expect(
+      getDb()
+        .select({ id: documents.id })
+        .from(documents)
+        .where(inArray(documents.id, [documentId, theirs]))
+        .all(),
+    ).toHaveLength(2);
   });
 });

@@ -43,7 +43,12 @@ function loaded(documentId: number, user = manager): MetadataValues {
 }
 
 const audits = (documentId: number) =>
-  getDb().select().from(auditLog).where(and(eq(auditLog.entity, "document"), eq(auditLog.entityId, documentId))).orderBy(auditLog.id).all();
+  getDb()
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, "document"), eq(auditLog.entityId, documentId)))
+    .orderBy(auditLog.id)
+    .all();
 const row = (documentId: number) => getDb().select().from(documents).where(eq(documents.id, documentId)).get()!;
 
 beforeAll(async () => {
@@ -62,8 +67,22 @@ describe("a manager edits a document's metadata", () => {
     const documentId = newDocument();
     getDb().insert(outlets).values({ name: "Quay Gazette" }).run();
     const before = loaded(documentId);
-    expect(before).toEqual({ title: "Levy approved", outlet: "Harbour Times", story: "Levy vote", author: "Kim Writer", publishedAt: "2024-05-06", url: "https://harbour.test/levy" });
-    const input = { title: "Levy approved late at night", outlet: "quay gazette", story: "Harbour budget", author: "", publishedAt: "2024-05-07", url: "https://quay.test/a" };
+    expect(before).toEqual({
+      title: "Levy approved",
+      outlet: "Harbour Times",
+      story: "Levy vote",
+      author: "Kim Writer",
+      publishedAt: "2024-05-06",
+      url: "https://harbour.test/levy",
+    });
+    const input = {
+      title: "Levy approved late at night",
+      outlet: "quay gazette",
+      story: "Harbour budget",
+      author: "",
+      publishedAt: "2024-05-07",
+      url: "https://quay.test/a",
+    };
     const result = updateDocumentMetadata(manager, projectId, documentId, input, before);
     expect(result).toMatchObject({ ok: true, changed: ["title", "outlet", "story", "author", "publishedAt", "url"] });
 
@@ -76,7 +95,15 @@ describe("a manager edits a document's metadata", () => {
     const entry = audits(documentId).at(-1)!;
     expect(entry).toMatchObject({ action: "update", actorId: manager.id });
     expect(entry.before).toMatchObject({ ...before });
-    expect(entry.after).toMatchObject({ title: "Levy approved late at night", outlet: "Quay Gazette", story: "Harbour budget", author: "", publishedAt: "2024-05-07", createdStory: true, createdOutlet: false });
+    expect(entry.after).toMatchObject({
+      title: "Levy approved late at night",
+      outlet: "Quay Gazette",
+      story: "Harbour budget",
+      author: "",
+      publishedAt: "2024-05-07",
+      createdStory: true,
+      createdOutlet: false,
+    });
   });
 
   it("clears the outlet and story when they are emptied, and writes nothing when nothing changed", () => {
@@ -107,7 +134,9 @@ describe("two managers edit the same document", () => {
     const documentId = newDocument();
     const formA = loaded(documentId);
     const formB = loaded(documentId, manager2);
-    expect(updateDocumentMetadata(manager2, projectId, documentId, { ...formB, outlet: "Wire Desk", publishedAt: "2024-05-09" }, formB)).toMatchObject({ ok: true });
+    expect(updateDocumentMetadata(manager2, projectId, documentId, { ...formB, outlet: "Wire Desk", publishedAt: "2024-05-09" }, formB)).toMatchObject({
+      ok: true,
+    });
     const auditCount = audits(documentId).length;
 
     const late = updateDocumentMetadata(manager, projectId, documentId, { ...formA, title: "My new title" }, formA);
@@ -120,7 +149,10 @@ describe("two managers edit the same document", () => {
     expect(audits(documentId)).toHaveLength(auditCount);
 
     // Reloaded, the same edit goes through and keeps the other manager's outlet.
-    expect(updateDocumentMetadata(manager, projectId, documentId, { ...late.stored!, title: "My new title" }, late.stored)).toMatchObject({ ok: true, changed: ["title"] });
+    expect(updateDocumentMetadata(manager, projectId, documentId, { ...late.stored!, title: "My new title" }, late.stored)).toMatchObject({
+      ok: true,
+      changed: ["title"],
+    });
   });
 });
 
@@ -133,11 +165,17 @@ describe("editing the outlet while others annotate", () => {
     const docBefore = row(documentId);
 
     const values = loaded(documentId);
-    expect(updateDocumentMetadata(manager, projectId, documentId, { ...values, outlet: "Another Outlet", story: "Another story" }, values)).toMatchObject({ ok: true });
+    expect(updateDocumentMetadata(manager, projectId, documentId, { ...values, outlet: "Another Outlet", story: "Another story" }, values)).toMatchObject({
+      ok: true,
+    });
 
     expect(getDb().select().from(annotations).where(eq(annotations.documentId, documentId)).all()).toEqual(spansBefore);
     const docAfter = row(documentId);
-    expect({ text: docAfter.text, sha: docAfter.textSha256, chars: docAfter.charCount }).toEqual({ text: docBefore.text, sha: docBefore.textSha256, chars: docBefore.charCount });
+    expect({ text: docAfter.text, sha: docAfter.textSha256, chars: docAfter.charCount }).toEqual({
+      text: docBefore.text,
+      sha: docBefore.textSha256,
+      chars: docBefore.charCount,
+    });
     // The reviewer's open tab still holds version 1, which the edit must not have bumped.
     const edited = updateAnnotation(ana, projectId, documentId, made.annotation.id, { version: made.annotation.version, note: "checked" });
     expect(edited).toMatchObject({ ok: true, annotation: { version: 2, note: "checked" } });

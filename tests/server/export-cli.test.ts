@@ -32,7 +32,10 @@ describe("npm run export", () => {
     const result = await cli("--project", DEMO_PROJECT.name.toUpperCase(), "--format", "jsonl", "--layer", "all", "--story", DEMO_STORY, "--out", out);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`Exporting 3 documents`);
-    const lines = readFileSync(out, "utf8").trimEnd().split("\n").map((l) => JSON.parse(l) as { title: string; text: string });
+    const lines = readFileSync(out, "utf8")
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { title: string; text: string });
     expect(lines.map((l) => l.title).sort()).toEqual(DEMO_ARTICLES.map((a) => a.title).sort());
     expect(lines.every((l) => l.text.length > 0)).toBe(true);
   });
@@ -40,7 +43,10 @@ describe("npm run export", () => {
   it("writes to stdout with --out -, and filters by outlet", async () => {
     const outlet = DEMO_ARTICLES[0]!.outlet.name;
     const result = await cli("--project", DEMO_PROJECT.name, "--format", "jsonl", "--outlet", outlet, "--no-text", "--out", "-");
-    const lines = result.stdout.trimEnd().split("\n").map((l) => JSON.parse(l) as { outlet: { name: string }; text: null });
+    const lines = result.stdout
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { outlet: { name: string }; text: null });
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ outlet: { name: outlet }, text: null });
   });

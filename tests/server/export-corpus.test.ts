@@ -32,7 +32,11 @@ const OWN_TEXT = [
   "A resident said that الجسر مفتوح الآن, in Arabic. The plan looks reckless to its critics.",
 ].join("\n");
 
-interface Exported { bytes: Buffer; documentCount: number; spanCount: number }
+interface Exported {
+  bytes: Buffer;
+  documentCount: number;
+  spanCount: number;
+}
 const exported = new Map<Format, Exported>();
 const texts = new Map<number, string>();
 let manager: SessionUser;
@@ -52,7 +56,12 @@ function sentenceAround(text: string, at: number): [number, number] {
 }
 
 type Range = [number, number];
-interface Found { quote: Range; claim: Range; said: { range: Range; speaker: string } | null; opinion: Range }
+interface Found {
+  quote: Range;
+  claim: Range;
+  said: { range: Range; speaker: string } | null;
+  opinion: Range;
+}
 
 /** Where to tag a document, found programmatically: a long “…” quotation, a clause in it, a " said " report, the first sentence. */
 function findSpans(text: string): Found {
@@ -82,7 +91,8 @@ function tagDocument(user: SessionUser, docId: number, speakerId: number, withOp
   const found = findSpans(texts.get(docId)!);
   const quote = tag(user, docId, "quote", found.quote, { source_id: speakerId, speaker_type: "named_person", mode: "direct", cue: "said" });
   tag(user, docId, "claim", found.claim, { checkworthy: "yes", certainty: "certain" }, quote);
-  if (found.said !== null) tag(user, docId, "quote", found.said.range, { speaker_text: found.said.speaker, speaker_type: "unnamed_person", mode: "indirect", cue: "said" });
+  if (found.said !== null)
+    tag(user, docId, "quote", found.said.range, { speaker_text: found.said.speaker, speaker_type: "unnamed_person", mode: "indirect", cue: "said" });
   if (withOpinion) tag(user, docId, "opinion", found.opinion, { holder: "author", sentiment: -1 });
 }
 
@@ -112,8 +122,13 @@ describe.skipIf(!existsSync(CORPUS))("export of the sample corpus, read back by 
     addMember(projectId, ana, "annotator");
     addMember(projectId, bo, "annotator");
     addMember(projectId, judge, "adjudicator");
-    const files = readdirSync(CORPUS).filter((f) => f.endsWith(".txt")).sort();
-    const ids = [...importAll(files.map((f) => ({ fileName: f, bytes: readFileSync(path.join(CORPUS, f)) }))), ...importAll([{ fileName: "emoji.txt", bytes: Buffer.from(OWN_TEXT) }])];
+    const files = readdirSync(CORPUS)
+      .filter((f) => f.endsWith(".txt"))
+      .sort();
+    const ids = [
+      ...importAll(files.map((f) => ({ fileName: f, bytes: readFileSync(path.join(CORPUS, f)) }))),
+      ...importAll([{ fileName: "emoji.txt", bytes: Buffer.from(OWN_TEXT) }]),
+    ];
     for (const id of ids) texts.set(id, (getSqlite().prepare("select text from documents where id = ?").get(id) as { text: string }).text);
     const ownId = ids.at(-1)!;
     // The first two corpus documents and ours: identical work by both reviewers, then gold. The rest differ.
@@ -134,7 +149,11 @@ describe.skipIf(!existsSync(CORPUS))("export of the sample corpus, read back by 
   it("exports every document, with gold where settled and the reviewers elsewhere", async () => {
     for (const format of FORMATS) expect(exported.get(format)!.documentCount).toBe(texts.size);
     const gold = await exportAs("jsonl", "gold");
-    const lines = gold.bytes.toString("utf8").trim().split("\n").map((l) => JSON.parse(l) as { goldSettled: boolean; spans: { layer: string }[] });
+    const lines = gold.bytes
+      .toString("utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { goldSettled: boolean; spans: { layer: string }[] });
     expect(lines.filter((l) => l.goldSettled)).toHaveLength(3);
     expect(gold.spanCount).toBeGreaterThan(0);
     expect(lines.every((l) => l.spans.every((s) => s.layer === "gold"))).toBe(true);
@@ -143,7 +162,14 @@ describe.skipIf(!existsSync(CORPUS))("export of the sample corpus, read back by 
 
   it("jsonl: Python's json reads every line, and text[start:end] is exact for every span", () => {
     const { bytes, documentCount, spanCount } = exported.get("jsonl")!;
-    const out = runPython(PY_JSONL, { "export.jsonl": bytes }) as { docs: number; spans: number; bad: unknown[]; afterAstral: number; layers: string[]; claimsInQuotes: number };
+    const out = runPython(PY_JSONL, { "export.jsonl": bytes }) as {
+      docs: number;
+      spans: number;
+      bad: unknown[];
+      afterAstral: number;
+      layers: string[];
+      claimsInQuotes: number;
+    };
     expect(out.bad).toEqual([]);
     expect([out.docs, out.spans]).toEqual([documentCount, spanCount]);
     expect(out.afterAstral).toBeGreaterThan(0);
@@ -182,12 +208,21 @@ describe.skipIf(!existsSync(CORPUS))("export of the sample corpus, read back by 
     const { bytes, documentCount, spanCount } = exported.get("conll")!;
     const files = unzip(bytes);
     const out = runPython(PY_CONLL, { "corpus.conll": files["corpus.conll"]!, "columns.txt": files["columns.txt"]!, "texts.json": textsJson() }) as {
-      docstarts: number; unmatchedDocs: number; runs: number; bad: unknown[];
+      docstarts: number;
+      unmatchedDocs: number;
+      runs: number;
+      bad: unknown[];
     };
     expect(out.bad).toEqual([]);
     expect(out.docstarts).toBe(documentCount);
     expect(out.unmatchedDocs).toBe(0);
-    const reported = (label: string): number => Number(files["DROPPED.txt"]!.split("\n").find((l) => l.includes(label))!.trim().split(/\s+/)[0]);
+    const reported = (label: string): number =>
+      Number(
+        files["DROPPED.txt"]!.split("\n")
+          .find((l) => l.includes(label))!
+          .trim()
+          .split(/\s+/)[0],
+      );
     expect(reported("spans in the export")).toBe(spanCount);
     expect(reported("written as a B-/I- run")).toBe(out.runs);
     expect(out.runs).toBeGreaterThan(0);
@@ -213,7 +248,14 @@ describe.skipIf(!existsSync(CORPUS))("export of the sample corpus, read back by 
 });
 
 const KIND_OF_TYPE: Record<string, AnnotationKind> = { "custom:Claim": "claim", "custom:Opinion": "opinion", "custom:AttributedQuote": "quote" };
-const xmlParser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", trimValues: false, parseAttributeValue: false, htmlEntities: true, isArray: (_n, _p, _l, isAttribute) => !isAttribute });
+const xmlParser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "",
+  trimValues: false,
+  parseAttributeValue: false,
+  htmlEntities: true,
+  isArray: (_n, _p, _l, isAttribute) => !isAttribute,
+});
 
 /** The sofa, the document id and the custom-layer spans of one CAS, as an XML parser reads them. */
 function readCas(xml: string): { sofa: string; documentId: string; spans: { kind: AnnotationKind; begin: number; end: number }[] } {

@@ -53,7 +53,9 @@ beforeAll(async () => {
   if (!source.ok) throw new Error(source.error);
   speakerId = source.source.id;
   // Aliases cannot be set from the app yet; the export must still carry them.
-  getSqlite().prepare("update sources set aliases = ? where id = ?").run(JSON.stringify(["Mayor Haddad"]), speakerId);
+  getSqlite()
+    .prepare("update sources set aliases = ? where id = ?")
+    .run(JSON.stringify(["Mayor Haddad"]), speakerId);
   // Document A: both reviewers agree on one quote; both done; all accepted → gold settled.
   for (const who of [ana, bo]) {
     markText(who, projectId, docA, A, "quote", "the levy is fair", { source_id: speakerId, speaker_type: "named_person", cue: "said" });
@@ -110,7 +112,12 @@ describe("layers", () => {
 
   it("all takes every reviewer as their own layer and no gold", async () => {
     expect(spansOf(await readAll(manager, { format: "jsonl", layer: "all" })).sort()).toEqual(
-      [`${docA}:reviewer:ana:quote:the levy is fair`, `${docA}:reviewer:bo:quote:the levy is fair`, `${docB}:reviewer:ana:claim:the dam is safe`, `${docB}:reviewer:bo:opinion:Nobody believed them.`].sort(),
+      [
+        `${docA}:reviewer:ana:quote:the levy is fair`,
+        `${docA}:reviewer:bo:quote:the levy is fair`,
+        `${docB}:reviewer:ana:claim:the dam is safe`,
+        `${docB}:reviewer:bo:opinion:Nobody believed them.`,
+      ].sort(),
     );
   });
 

@@ -1,14 +1,7 @@
 // Project members, roles, guidelines and settings: managers change them, every change is
 // audited, and every refusal has a clear message and writes nothing.
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  addProjectMember,
-  changeMemberRole,
-  listMembers,
-  removeProjectMember,
-  updateProjectGuidelines,
-  updateProjectSettings,
-} from "@/lib/server/members";
+import { addProjectMember, changeMemberRole, listMembers, removeProjectMember, updateProjectGuidelines, updateProjectSettings } from "@/lib/server/members";
 import { getProjectForMember } from "@/lib/server/projects";
 import type { SessionUser } from "@/lib/server/session";
 import { setUserDisabled } from "@/lib/server/users";
@@ -124,7 +117,10 @@ describe("changing roles and removing members", () => {
   it("refuses to change or remove someone who is not a member, or a user that does not exist", async () => {
     const p = await project();
     for (const userId of [ben.id, 999_999]) {
-      expect(await expectNothingWritten(p, () => removeProjectMember(boss, p, userId))).toMatchObject({ status: 422, error: "That person is not a member of this project." });
+      expect(await expectNothingWritten(p, () => removeProjectMember(boss, p, userId))).toMatchObject({
+        status: 422,
+        error: "That person is not a member of this project.",
+      });
       expect(await expectNothingWritten(p, () => changeMemberRole(boss, p, userId, "manager"))).toMatchObject({ status: 422 });
     }
   });

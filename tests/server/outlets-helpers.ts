@@ -9,7 +9,10 @@ import { importDocuments } from "@/lib/server/documents";
 let n = 0;
 
 /** Imports one document into the project; returns its id and its outlet's id. */
-export function addDocument(projectId: number, meta: { outlet?: string; story?: string; text?: string; title?: string } = {}): { documentId: number; outletId: number | null } {
+export function addDocument(
+  projectId: number,
+  meta: { outlet?: string; story?: string; text?: string; title?: string } = {},
+): { documentId: number; outletId: number | null } {
   const text = meta.text ?? `Words of document ${++n}, written for a test.`;
   const result = importDocuments({ kind: "system", label: "test" }, projectId, [{ text }], { outlet: meta.outlet, story: meta.story, title: meta.title });
   if (!result.ok) throw new Error(result.problems.map((p) => p.message).join("; "));

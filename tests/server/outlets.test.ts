@@ -27,7 +27,14 @@ let mine: number;
 let theirs: number;
 let outletId: number;
 
-const allSides = { publisher: "AllSides", axis: "left_right", value: "-2", label: "Lean Left", retrievedAt: "2031-04-01", url: "https://www.allsides.com/news-source/harbor-ledger" };
+const allSides = {
+  publisher: "AllSides",
+  axis: "left_right",
+  value: "-2",
+  label: "Lean Left",
+  retrievedAt: "2031-04-01",
+  url: "https://www.allsides.com/news-source/harbor-ledger",
+};
 
 beforeAll(async () => {
   boss = await admin();
@@ -53,9 +60,19 @@ describe("outlet profiles", () => {
   });
 
   it("lets an admin edit the profile, and audits it", () => {
-    const result = updateOutlet(boss, outletId, { name: "The Harbor Ledger", domain: "HarborLedger.example", kind: "newspaper", country: "XX", notes: "Family-owned daily." });
+    const result = updateOutlet(boss, outletId, {
+      name: "The Harbor Ledger",
+      domain: "HarborLedger.example",
+      kind: "newspaper",
+      country: "XX",
+      notes: "Family-owned daily.",
+    });
     expect(result).toMatchObject({ ok: true, outlet: { name: "The Harbor Ledger", domain: "harborledger.example", kind: "newspaper", country: "XX" } });
-    const entry = getDb().select().from(auditLog).where(and(eq(auditLog.entity, "outlet"), eq(auditLog.entityId, outletId))).get();
+    const entry = getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "outlet"), eq(auditLog.entityId, outletId)))
+      .get();
     expect(entry).toMatchObject({ action: "update", before: { name: "Harbor Ledger" }, after: { name: "The Harbor Ledger" } });
   });
 
@@ -65,7 +82,10 @@ describe("outlet profiles", () => {
     const profile = { name: "Renamed", kind: "blog" as const, notes: "" };
     expect(updateOutlet(mia, outletId, profile)).toMatchObject({ ok: false, status: 403 });
     expect(updateOutlet(boss, outletId, { ...profile, kind: "tabloid" as never })).toMatchObject({ status: 422, error: "Pick the kind of outlet." });
-    expect(updateOutlet(boss, outletId, { ...profile, domain: "https://x.example/" })).toMatchObject({ status: 422, error: "Give the domain alone, like example.com." });
+    expect(updateOutlet(boss, outletId, { ...profile, domain: "https://x.example/" })).toMatchObject({
+      status: 422,
+      error: "Give the domain alone, like example.com.",
+    });
     expect(updateOutlet(boss, outletId, { ...profile, name: "calder free press" })).toMatchObject({ status: 409, code: "duplicate" });
     expect(updateOutlet(boss, 999_999, profile)).toMatchObject({ status: 404 });
     expect(snapshotCounts(outlets)).toEqual(before);
@@ -95,18 +115,37 @@ describe("published reference ratings", () => {
     expect(canRecordReferences(mia, outletId)).toBe(true);
     expect(canRecordReferences(boss, outletId)).toBe(true);
     const result = recordReferenceRating(mia, outletId, allSides);
-    expect(result).toMatchObject({ ok: true, reference: { publisher: "AllSides", axis: "left_right", value: -2, label: "Lean Left", retrievedAt: "2031-04-01" } });
+    expect(result).toMatchObject({
+      ok: true,
+      reference: { publisher: "AllSides", axis: "left_right", value: -2, label: "Lean Left", retrievedAt: "2031-04-01" },
+    });
     if (!result.ok) return;
-    const entry = getDb().select().from(auditLog).where(and(eq(auditLog.entity, "reference_rating"), eq(auditLog.entityId, result.reference.id))).get();
+    const entry = getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "reference_rating"), eq(auditLog.entityId, result.reference.id)))
+      .get();
     expect(entry).toMatchObject({ action: "create", actorId: mia.id, after: { publisher: "AllSides", outletId } });
-    expect(recordReferenceRating(boss, outletId, { publisher: "Ad Fontes Media", axis: "reliability", value: 44.5, retrievedAt: "2031-04-02", url: "https://adfontesmedia.com/harbor-ledger" })).toMatchObject({ ok: true });
+    expect(
+      recordReferenceRating(boss, outletId, {
+        publisher: "Ad Fontes Media",
+        axis: "reliability",
+        value: 44.5,
+        retrievedAt: "2031-04-02",
+        url: "https://adfontesmedia.com/harbor-ledger",
+      }),
+    ).toMatchObject({ ok: true });
     expect(listReferenceRatings(outletId).map((r) => r.publisher)).toEqual(["Ad Fontes Media", "AllSides"]);
   });
 
   it.each([
     ["without a publisher", { ...allSides, publisher: " " }, "Name the publisher of the rating (AllSides, Ad Fontes Media, Media Bias/Fact Check…)."],
     ["without a URL", { ...allSides, url: "" }, "Give the web address of the published rating, starting with http:// or https://."],
-    ["with a URL that is not a web address", { ...allSides, url: "allsides.com" }, "Give the web address of the published rating, starting with http:// or https://."],
+    [
+      "with a URL that is not a web address",
+      { ...allSides, url: "allsides.com" },
+      "Give the web address of the published rating, starting with http:// or https://.",
+    ],
     ["without a date", { ...allSides, retrievedAt: "" }, "Give the date the rating was published or read, as YYYY-MM-DD."],
     ["with a date in another format", { ...allSides, retrievedAt: "04/01/2031" }, "Give the date the rating was published or read, as YYYY-MM-DD."],
     ["with neither value nor label", { ...allSides, value: "", label: "" }, "Give the rating's value, its label (such as “Lean Left”), or both."],
@@ -131,7 +170,11 @@ describe("published reference ratings", () => {
     expect(deleteReferenceRating(mia, outletId, id)).toEqual({ ok: true });
     expect(deleteReferenceRating(mia, outletId, id)).toMatchObject({ ok: false, status: 404 });
     expect(listReferenceRatings(outletId).map((r) => r.publisher)).toEqual(["Ad Fontes Media"]);
-    const entry = getDb().select().from(auditLog).where(and(eq(auditLog.entity, "reference_rating"), eq(auditLog.action, "delete"))).get();
+    const entry = getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "reference_rating"), eq(auditLog.action, "delete")))
+      .get();
     expect(entry).toMatchObject({ entityId: id, before: { publisher: "AllSides", label: "Lean Left" } });
   });
 });

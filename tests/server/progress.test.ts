@@ -53,8 +53,14 @@ describe("project progress", () => {
   it("counts done of assigned per reviewer and per document", async () => {
     const { p, d1, d2 } = await workedProject();
     const progress = progressOf(boss, p);
-    expect(progress.reviewers.map((r) => [r.displayName, r.assigned, r.inProgress, r.done])).toEqual([["ana", 2, 0, 2], ["ben", 2, 0, 1]]);
-    expect(progress.documents.map((d) => [d.documentId, d.assigned, d.done])).toEqual([[d1, 2, 2], [d2, 2, 1]]);
+    expect(progress.reviewers.map((r) => [r.displayName, r.assigned, r.inProgress, r.done])).toEqual([
+      ["ana", 2, 0, 2],
+      ["ben", 2, 0, 1],
+    ]);
+    expect(progress.documents.map((d) => [d.documentId, d.assigned, d.done])).toEqual([
+      [d1, 2, 2],
+      [d2, 2, 1],
+    ]);
     expect(progress.documents[1]!.reviewers).toEqual([
       { userId: ana.id, displayName: "ana", status: "submitted" },
       { userId: ben.id, displayName: "ben", status: "todo" },
@@ -71,7 +77,12 @@ describe("project progress", () => {
   it("is shown to adjudicators (who cannot reopen) but refused to annotators and non-members", async () => {
     const { p } = await workedProject();
     expect(progressOf(judge, p).canReopen).toBe(false);
-    expect(getProjectProgress(ana, p)).toEqual({ ok: false, status: 403, code: "forbidden", error: "Only managers and adjudicators can see this project's progress." });
+    expect(getProjectProgress(ana, p)).toEqual({
+      ok: false,
+      status: 403,
+      code: "forbidden",
+      error: "Only managers and adjudicators can see this project's progress.",
+    });
     expect(getProjectProgress(outsider, p)).toMatchObject({ ok: false, status: 404 });
   });
 
@@ -81,7 +92,10 @@ describe("project progress", () => {
     addMember(p, ben, "annotator");
     const doc = newDocument(p);
     assignDocument(boss, p, { documentId: doc, userId: ben.id });
-    expect(progressOf(boss, p).reviewers.map((r) => [r.displayName, r.assigned])).toEqual([["ana", 0], ["ben", 1]]);
+    expect(progressOf(boss, p).reviewers.map((r) => [r.displayName, r.assigned])).toEqual([
+      ["ana", 0],
+      ["ben", 1],
+    ]);
     removeProjectMember(boss, p, ben.id);
     const after = progressOf(boss, p);
     expect(after.reviewers.map((r) => r.displayName)).toEqual(["ana"]);

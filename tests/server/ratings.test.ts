@@ -19,7 +19,11 @@ let outletId: number;
 let documentId: number;
 
 function setBlindMode(id: number, blindMode: boolean): void {
-  getDb().update(projects).set({ settings: parseProjectSettings({ blindMode }) }).where(eq(projects.id, id)).run();
+  getDb()
+    .update(projects)
+    .set({ settings: parseProjectSettings({ blindMode }) })
+    .where(eq(projects.id, id))
+    .run();
 }
 
 beforeAll(async () => {
@@ -38,8 +42,17 @@ describe("rating an outlet", () => {
     const result = rateOutlet(ana, projectId, outletId, { axis: "left_right", value: -2, rationale: "Editorials back the levy." });
     expect(result).toMatchObject({ ok: true, created: true, rating: { axis: "left_right", value: -2, raterId: ana.id, raterName: "ana" } });
     if (!result.ok) return;
-    const entry = getDb().select().from(auditLog).where(and(eq(auditLog.entity, "perspective_rating"), eq(auditLog.entityId, result.rating.id))).get();
-    expect(entry).toMatchObject({ action: "create", actorId: ana.id, before: null, after: { axis: "left_right", value: -2, rationale: "Editorials back the levy." } });
+    const entry = getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "perspective_rating"), eq(auditLog.entityId, result.rating.id)))
+      .get();
+    expect(entry).toMatchObject({
+      action: "create",
+      actorId: ana.id,
+      before: null,
+      after: { axis: "left_right", value: -2, rationale: "Editorials back the levy." },
+    });
   });
 
   it("updates the rater's one rating on re-rating, auditing before and after", () => {
@@ -48,19 +61,35 @@ describe("rating an outlet", () => {
     expect(second).toMatchObject({ ok: true, created: false, rating: { value: 44, rationale: "Sourced and corrected." } });
     if (!first.ok || !second.ok) return;
     expect(second.rating.id).toBe(first.rating.id);
-    const mine = getDb().select().from(perspectiveRatings).where(and(eq(perspectiveRatings.raterId, ana.id), eq(perspectiveRatings.axis, "reliability"))).all();
+    const mine = getDb()
+      .select()
+      .from(perspectiveRatings)
+      .where(and(eq(perspectiveRatings.raterId, ana.id), eq(perspectiveRatings.axis, "reliability")))
+      .all();
     expect(mine).toHaveLength(1);
-    const update = getDb().select().from(auditLog).where(and(eq(auditLog.entityId, first.rating.id), eq(auditLog.action, "update"))).get();
+    const update = getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, first.rating.id), eq(auditLog.action, "update")))
+      .get();
     expect(update).toMatchObject({ before: { value: 40, rationale: "Mostly sourced." }, after: { value: 44, rationale: "Sourced and corrected." } });
   });
 
   it.each([
     ["above the axis range", { axis: "left_right", value: 7, rationale: "Far left." }, "Left–right ratings run from −6 to 6; 7 is outside that range."],
     ["below the axis range", { axis: "reliability", value: -1, rationale: "Unreliable." }, "Reliability ratings run from 0 to 64; −1 is outside that range."],
-    ["between two steps", { axis: "stance", value: 0.5, rationale: "Mild." }, "Stance toward the topic ratings go in steps of 1 from −2 to 2; 0.5 is between two steps."],
+    [
+      "between two steps",
+      { axis: "stance", value: 0.5, rationale: "Mild." },
+      "Stance toward the topic ratings go in steps of 1 from −2 to 2; 0.5 is between two steps.",
+    ],
     ["without a rationale", { axis: "stance", value: 1, rationale: "" }, "Give a rationale: say what in the coverage led to this rating."],
     ["with a whitespace-only rationale", { axis: "stance", value: 1, rationale: " \n\t " }, "Give a rationale: say what in the coverage led to this rating."],
-    ["on an unknown axis", { axis: "populism", value: 1, rationale: "Folksy." }, "This project has no “populism” axis. Its axes are “left_right”, “reliability”, “stance”."],
+    [
+      "on an unknown axis",
+      { axis: "populism", value: 1, rationale: "Folksy." },
+      "This project has no “populism” axis. Its axes are “left_right”, “reliability”, “stance”.",
+    ],
     ["without a number", { axis: "stance", value: "", rationale: "Blank." }, "Give the rating as a number."],
   ])("refuses a rating %s, writing nothing", (_case, input, message) => {
     const before = snapshotCounts(perspectiveRatings);
@@ -95,7 +124,10 @@ describe("reading an outlet's ratings", () => {
     expect(view.seesOthers).toBe(true);
     const leftRight = view.axes.find((a) => a.axis.key === "left_right")!;
     expect(leftRight.mine).toMatchObject({ value: -1.5 });
-    expect(leftRight.others.map((r) => [r.raterName, r.value])).toEqual([["ana", -2], ["ben", 1]]);
+    expect(leftRight.others.map((r) => [r.raterName, r.value])).toEqual([
+      ["ana", -2],
+      ["ben", 1],
+    ]);
     expect(leftRight.summary).toMatchObject({ n: 3, mean: { ok: true, value: -2.5 / 3 }, spread: { ok: true, min: -2, max: 1 } });
   });
 
@@ -136,14 +168,21 @@ describe("rating a document's genre and stance", () => {
     });
     const again = rateDocument(ana, projectId, documentId, { axis: "genre", label: "analysis", rationale: "Signed analysis." });
     expect(again).toMatchObject({ ok: true, created: false, rating: { label: "analysis" } });
-    expect(rateDocument(ana, projectId, documentId, { axis: "stance", value: -2, rationale: "Against the levy." })).toMatchObject({ ok: true, rating: { value: -2 } });
+    expect(rateDocument(ana, projectId, documentId, { axis: "stance", value: -2, rationale: "Against the levy." })).toMatchObject({
+      ok: true,
+      rating: { value: -2 },
+    });
     const audit = getDb().select().from(auditLog).where(eq(auditLog.entity, "perspective_rating")).all();
     expect(audit.filter((e) => (e.after as { documentId?: number }).documentId === documentId)).toHaveLength(3);
   });
 
   it.each([
     ["an unknown genre", { axis: "genre", label: "satire", rationale: "Funny." }, "Pick the genre: reporting, opinion, analysis, interview or aggregation."],
-    ["a stance outside the axis", { axis: "stance", value: 3, rationale: "Very." }, "Stance toward the topic ratings run from −2 to 2; 3 is outside that range."],
+    [
+      "a stance outside the axis",
+      { axis: "stance", value: 3, rationale: "Very." },
+      "Stance toward the topic ratings run from −2 to 2; 3 is outside that range.",
+    ],
     ["an axis documents do not have", { axis: "reliability", value: 3, rationale: "x" }, "Documents are rated on genre and stance only."],
     ["no rationale", { axis: "genre", label: "reporting", rationale: "   " }, "Give a rationale: say what in the coverage led to this rating."],
   ] as const)("refuses %s, writing nothing", (_case, input, message) => {
@@ -164,8 +203,14 @@ describe("rating a document's genre and stance", () => {
   it("applies blind mode to document ratings too", () => {
     rateDocument(ben, projectId, documentId, { axis: "genre", label: "reporting", rationale: "News story." });
     const forAna = documentRatingsFor(ana, projectId, documentId)!;
-    expect(forAna.axes.map((a) => [a.axis.key, a.mine?.label ?? a.mine?.value, a.others.length])).toEqual([["genre", "analysis", 0], ["stance", -2, 0]]);
+    expect(forAna.axes.map((a) => [a.axis.key, a.mine?.label ?? a.mine?.value, a.others.length])).toEqual([
+      ["genre", "analysis", 0],
+      ["stance", -2, 0],
+    ]);
     const forManager = documentRatingsFor(manager, projectId, documentId)!;
-    expect(forManager.axes[0]!.others.map((r) => [r.raterName, r.label])).toEqual([["ana", "analysis"], ["ben", "reporting"]]);
+    expect(forManager.axes[0]!.others.map((r) => [r.raterName, r.label])).toEqual([
+      ["ana", "analysis"],
+      ["ben", "reporting"],
+    ]);
   });
 });

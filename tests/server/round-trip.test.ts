@@ -45,42 +45,91 @@ function at(text: string, needle: string): { start: number; end: number } {
   return { start, end: start + codePointLength(needle) };
 }
 
-function mark(user: SessionUser, projectId: number, doc: { id: number; text: string }, kind: AnnotationKind, needle: string, extra: { attributes?: Record<string, unknown>; parentId?: number; note?: string } = {}): number {
-  const result = createAnnotation(user, projectId, doc.id, { kind, ...at(doc.text, needle), exact: needle, attributes: extra.attributes ?? {}, note: extra.note, parentId: extra.parentId ?? null });
+function mark(
+  user: SessionUser,
+  projectId: number,
+  doc: { id: number; text: string },
+  kind: AnnotationKind,
+  needle: string,
+  extra: { attributes?: Record<string, unknown>; parentId?: number; note?: string } = {},
+): number {
+  const result = createAnnotation(user, projectId, doc.id, {
+    kind,
+    ...at(doc.text, needle),
+    exact: needle,
+    attributes: extra.attributes ?? {},
+    note: extra.note,
+    parentId: extra.parentId ?? null,
+  });
   return ok(result).annotation.id;
 }
 
 function addDocument(projectId: number, text: string, outlet: string, story: string, title: string): { id: number; text: string } {
-  const result = ok(importDocuments({ kind: "user", user: manager }, projectId, [{ text, fileName: `${title}.txt` }], { outlet, story, title, author: "Sam Writer", publishedAt: "2026-11-01", url: "https://example.org/x" }));
+  const result = ok(
+    importDocuments({ kind: "user", user: manager }, projectId, [{ text, fileName: `${title}.txt` }], {
+      outlet,
+      story,
+      title,
+      author: "Sam Writer",
+      publishedAt: "2026-11-01",
+      url: "https://example.org/x",
+    }),
+  );
   return { id: result.documents[0]!.id, text };
 }
 
 /** Builds the source project through the app's own functions; returns its id. */
 async function annotatedProject(): Promise<number> {
   const projectId = await project("Round trip source");
-  for (const [user, role] of [[alice, "annotator"], [bob, "annotator"], [judge, "adjudicator"]] as const) addMember(projectId, user, role);
+  for (const [user, role] of [
+    [alice, "annotator"],
+    [bob, "annotator"],
+    [judge, "adjudicator"],
+  ] as const)
+    addMember(projectId, user, role);
   const levy = addDocument(projectId, LEVY, "The Calder Courier", "Water levy", "Port Calder votes");
   const talks = addDocument(projectId, TALKS, "Wire Service", "Water levy", "Talks resume");
   const mayor = ok(createSource(alice, projectId, { name: "Rana Haddad", kind: "person", affiliation: "Port Calder council", description: "Mayor" })).source.id;
   const council = ok(createSource(alice, projectId, { name: "Port Calder council", kind: "government" })).source.id;
   const envoy = ok(createSource(bob, projectId, { name: "The envoy", kind: "anonymous" })).source.id;
-  ok(createSegment(manager, projectId, talks.id, { ...at(TALKS, "Talks resume in Cairo."), outlet: "Agence Wire", originalDate: "2026-10-31", originalUrl: "https://wire.example/1" }));
+  ok(
+    createSegment(manager, projectId, talks.id, {
+      ...at(TALKS, "Talks resume in Cairo."),
+      outlet: "Agence Wire",
+      originalDate: "2026-10-31",
+      originalUrl: "https://wire.example/1",
+    }),
+  );
 
   // Alice: quotes with speakers, a claim inside a quote, a quote inside a quote (Arabic).
-  mark(alice, projectId, levy, "quote", "The levy is unfair", { attributes: { source_id: mayor, speaker_text: "Mayor Rana Haddad", speaker_type: "named_person", mode: "direct", cue: "said" } });
+  mark(alice, projectId, levy, "quote", "The levy is unfair", {
+    attributes: { source_id: mayor, speaker_text: "Mayor Rana Haddad", speaker_type: "named_person", mode: "direct", cue: "said" },
+  });
   const riverQuote = mark(alice, projectId, levy, "quote", "and the river 🐟 will pay.", { attributes: { source_id: mayor, mode: "direct" } });
-  mark(alice, projectId, levy, "claim", "the river 🐟 will pay", { attributes: { checkworthy: "yes", certainty: "probable", targets: [council] }, parentId: riverQuote, note: "Inside the mayor's quote." });
-  const dam = mark(alice, projectId, levy, "quote", "«المياه ملك للجميع» was painted on the dam", { attributes: { speaker_text: "Officials", speaker_type: "unnamed_group", mode: "indirect", addressee: "Al Jazeera" } });
+  mark(alice, projectId, levy, "claim", "the river 🐟 will pay", {
+    attributes: { checkworthy: "yes", certainty: "probable", targets: [council] },
+    parentId: riverQuote,
+    note: "Inside the mayor's quote.",
+  });
+  const dam = mark(alice, projectId, levy, "quote", "«المياه ملك للجميع» was painted on the dam", {
+    attributes: { speaker_text: "Officials", speaker_type: "unnamed_group", mode: "indirect", addressee: "Al Jazeera" },
+  });
   mark(alice, projectId, levy, "quote", "المياه ملك للجميع", { attributes: { speaker_type: "unknown", mode: "direct" }, parentId: dam });
   mark(alice, projectId, levy, "opinion", "The plan is reckless.", { attributes: { holder: "author", sentiment: -2, bias: "lexical" } });
   // Bob: one agreement, one claim alone, an opinion with other boundaries.
-  mark(bob, projectId, levy, "quote", "The levy is unfair", { attributes: { source_id: mayor, speaker_text: "Mayor Rana Haddad", speaker_type: "named_person", mode: "direct", cue: "said" } });
+  mark(bob, projectId, levy, "quote", "The levy is unfair", {
+    attributes: { source_id: mayor, speaker_text: "Mayor Rana Haddad", speaker_type: "named_person", mode: "direct", cue: "said" },
+  });
   mark(bob, projectId, levy, "claim", "Port Calder 🌊 votes today.", { attributes: { checkworthy: "no" } });
   mark(bob, projectId, levy, "opinion", "The plan is reckless", { attributes: { holder: "author", sentiment: -1 } });
   // The second document: nested quotes after flag and skin-tone emoji.
-  const outer = mark(bob, projectId, talks, "quote", "the minister said ‘we want a quiet week’ before leaving", { attributes: { source_id: envoy, mode: "indirect", cue: "told", addressee: "reporters" } });
+  const outer = mark(bob, projectId, talks, "quote", "the minister said ‘we want a quiet week’ before leaving", {
+    attributes: { source_id: envoy, mode: "indirect", cue: "told", addressee: "reporters" },
+  });
   mark(bob, projectId, talks, "quote", "we want a quiet week", { attributes: { mode: "direct", speaker_text: "the minister" }, parentId: outer });
-  mark(alice, projectId, talks, "quote", "سنعود إلى الطاولة غداً", { attributes: { mode: "direct", speaker_text: "المتحدث", speaker_type: "unnamed_person", cue: "قال" } });
+  mark(alice, projectId, talks, "quote", "سنعود إلى الطاولة غداً", {
+    attributes: { mode: "direct", speaker_text: "المتحدث", speaker_type: "unnamed_person", cue: "قال" },
+  });
   for (const user of [alice, bob]) ok(markDocumentDone(user, projectId, levy.id));
   ok(markDocumentDone(bob, projectId, talks.id));
 
@@ -93,10 +142,25 @@ async function annotatedProject(): Promise<number> {
   ok(decide(judge, projectId, levy.id, { action: "accept", sourceId: agreed.spans[0]!.id, memberIds: ids(agreed), reason: "Both reviewers agree." }));
   const opinion = group("The plan is reckless.");
   const alicesOpinion = opinion.spans.find((s) => s.reviewerName === "alice")!;
-  ok(decide(judge, projectId, levy.id, { action: "accept", sourceId: alicesOpinion.id, memberIds: ids(opinion), reason: "The full stop is part of the sentence." }));
+  ok(
+    decide(judge, projectId, levy.id, {
+      action: "accept",
+      sourceId: alicesOpinion.id,
+      memberIds: ids(opinion),
+      reason: "The full stop is part of the sentence.",
+    }),
+  );
   const claim = group("Port Calder 🌊 votes today.");
   ok(decide(judge, projectId, levy.id, { action: "reject", memberIds: ids(claim), reason: "Not checkable." }));
-  ok(decide(judge, projectId, levy.id, { action: "add", kind: "claim", ...at(LEVY, "Officials told Al Jazeera"), attributes: { checkworthy: "yes" }, reason: "Missed by both." }));
+  ok(
+    decide(judge, projectId, levy.id, {
+      action: "add",
+      kind: "claim",
+      ...at(LEVY, "Officials told Al Jazeera"),
+      attributes: { checkworthy: "yes" },
+      reason: "Missed by both.",
+    }),
+  );
 
   // Ratings: a reviewer's and the gold outlet rating, a document's genre, a published rating.
   const courier = outletOf(levy.id);
@@ -105,7 +169,16 @@ async function annotatedProject(): Promise<number> {
   ok(settleGoldRating(judge, projectId, { outletId: courier, axis: "left_right", value: -1, rationale: "Between the two." }));
   ok(rateDocument(alice, projectId, levy.id, { axis: "genre", label: "reporting", rationale: "A news report." }));
   ok(rateDocument(bob, projectId, talks.id, { axis: "stance", value: 1, rationale: "Hopeful tone." }));
-  ok(recordReferenceRating(manager, courier, { publisher: "AllSides", axis: "left_right", value: -1.5, label: "Lean Left", retrievedAt: "2026-10-01", url: "https://www.allsides.com/x" }));
+  ok(
+    recordReferenceRating(manager, courier, {
+      publisher: "AllSides",
+      axis: "left_right",
+      value: -1.5,
+      label: "Lean Left",
+      retrievedAt: "2026-10-01",
+      url: "https://www.allsides.com/x",
+    }),
+  );
   return projectId;
 }
 
@@ -162,7 +235,12 @@ describe("JSONL round trip", () => {
     const from = await annotatedProject();
     source = { gold: await exportJsonl(from, "gold"), all: await exportJsonl(from, "all") };
     const to = await project("Round trip copy");
-    for (const [user, role] of [[alice, "annotator"], [bob, "annotator"], [judge, "adjudicator"]] as const) addMember(to, user, role);
+    for (const [user, role] of [
+      [alice, "annotator"],
+      [bob, "annotator"],
+      [judge, "adjudicator"],
+    ] as const)
+      addMember(to, user, role);
     const files = [
       { name: "gold.jsonl", text: source.gold },
       { name: "all.jsonl", text: source.all },
@@ -177,7 +255,12 @@ describe("JSONL round trip", () => {
   it("exports what the source project holds: two documents, both layers, decisions and ratings", () => {
     const docs = linesOf(source.all).map((l) => JSON.parse(l));
     expect(docs).toHaveLength(2);
-    expect(docs.flatMap((d) => d.layers.map((l: { name: string }) => l.name)).sort()).toEqual(["reviewer:alice", "reviewer:alice", "reviewer:bob", "reviewer:bob"]);
+    expect(docs.flatMap((d) => d.layers.map((l: { name: string }) => l.name)).sort()).toEqual([
+      "reviewer:alice",
+      "reviewer:alice",
+      "reviewer:bob",
+      "reviewer:bob",
+    ]);
     expect(docs[0].decisions).toHaveLength(4);
     expect(docs[0].spans.some((s: { parentId: number | null }) => s.parentId !== null)).toBe(true);
     expect(docs[0].outlet.ratings).toHaveLength(3);
@@ -193,7 +276,10 @@ describe("JSONL round trip", () => {
   });
 
   it("keeps the text and offsets byte for byte", () => {
-    const texts = (s: string) => linesOf(s).map((l) => JSON.parse(l)).map((d) => [d.textSha256, d.text, d.spans.map((x: { start: number; end: number; exact: string }) => [x.start, x.end, x.exact])]);
+    const texts = (s: string) =>
+      linesOf(s)
+        .map((l) => JSON.parse(l))
+        .map((d) => [d.textSha256, d.text, d.spans.map((x: { start: number; end: number; exact: string }) => [x.start, x.end, x.exact])]);
     expect(texts(target.all)).toEqual(texts(source.all));
   });
 });

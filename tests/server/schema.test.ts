@@ -4,8 +4,21 @@ import { annotations, documents } from "@/db/schema";
 import { admin, project } from "./helpers";
 
 const TABLES = [
-  "users", "sessions", "projects", "project_members", "outlets", "stories", "documents", "segments", "sources",
-  "annotations", "assignments", "perspective_ratings", "reference_ratings", "adjudications", "audit_log",
+  "users",
+  "sessions",
+  "projects",
+  "project_members",
+  "outlets",
+  "stories",
+  "documents",
+  "segments",
+  "sources",
+  "annotations",
+  "assignments",
+  "perspective_ratings",
+  "reference_ratings",
+  "adjudications",
+  "audit_log",
 ];
 
 async function documentWithText(text: string): Promise<{ documentId: number; userId: number }> {
@@ -22,7 +35,10 @@ async function documentWithText(text: string): Promise<{ documentId: number; use
 describe("database built by the committed migrations", () => {
   it("has every table of the domain model, in WAL mode with foreign keys on", () => {
     const sqlite = getSqlite();
-    const names = sqlite.prepare("select name from sqlite_master where type = 'table'").all().map((r) => (r as { name: string }).name);
+    const names = sqlite
+      .prepare("select name from sqlite_master where type = 'table'")
+      .all()
+      .map((r) => (r as { name: string }).name);
     for (const table of TABLES) expect(names).toContain(table);
     expect(sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(sqlite.pragma("foreign_keys", { simple: true })).toBe(1);
@@ -39,8 +55,7 @@ describe("database built by the committed migrations", () => {
 
   it("refuses a span that ends past the document text, counted in code points", async () => {
     const { documentId, userId } = await documentWithText("👍🏽 ok"); // 5 code points, 7 UTF-16 units
-    const insert = (end: number) =>
-      getDb().insert(annotations).values({ documentId, annotatorId: userId, kind: "quote", start: 0, end, exact: "x" }).run();
+    const insert = (end: number) => getDb().insert(annotations).values({ documentId, annotatorId: userId, kind: "quote", start: 0, end, exact: "x" }).run();
     expect(() => insert(6)).toThrow(/past the end of the document text/);
     expect(() => insert(5)).not.toThrow();
   });

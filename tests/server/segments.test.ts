@@ -15,7 +15,11 @@ import { addDocument, signInAs, snapshotCounts } from "./outlets-helpers";
 vi.mock("next/headers", async () => (await import("./helpers")).nextHeadersMock);
 
 const request = (method: string, body?: unknown) =>
-  new Request("http://localhost/api/x", { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { "content-type": "application/json" } });
+  new Request("http://localhost/api/x", {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { "content-type": "application/json" },
+  });
 const onDocument = (projectId: number, documentId: number) => ({ params: Promise.resolve({ projectId: String(projectId), documentId: String(documentId) }) });
 
 // 🌊 is two UTF-16 code units but one code point: "Reuters" starts at code point 14 (UTF-16 15).
@@ -41,20 +45,42 @@ beforeAll(async () => {
 
 describe("marking re-published segments", () => {
   it("records a region with its original outlet (created on the spot), date and URL, audited", () => {
-    const result = createSegment(ana, projectId, documentId, { ...reuters, outlet: "Reuters", originalDate: "2031-03-14", originalUrl: "https://reuters.example/levy" });
+    const result = createSegment(ana, projectId, documentId, {
+      ...reuters,
+      outlet: "Reuters",
+      originalDate: "2031-03-14",
+      originalUrl: "https://reuters.example/levy",
+    });
     expect(result).toMatchObject({
       ok: true,
       createdOutlet: true,
-      segment: { start: 14, end: 41, originalOutletName: "Reuters", originalDate: "2031-03-14", originalUrl: "https://reuters.example/levy", createdByName: "ana" },
+      segment: {
+        start: 14,
+        end: 41,
+        originalOutletName: "Reuters",
+        originalDate: "2031-03-14",
+        originalUrl: "https://reuters.example/levy",
+        createdByName: "ana",
+      },
     });
     if (!result.ok) return;
-    expect(getDb().select().from(auditLog).where(and(eq(auditLog.entity, "segment"), eq(auditLog.entityId, result.segment.id))).get()).toMatchObject({ action: "create", actorId: ana.id });
+    expect(
+      getDb()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entity, "segment"), eq(auditLog.entityId, result.segment.id)))
+        .get(),
+    ).toMatchObject({ action: "create", actorId: ana.id });
   });
 
   it("reuses an existing outlet by name in any letter case, and leaves date and URL optional", () => {
     const outletsBefore = snapshotCounts(outlets).rows;
     const result = createSegment(ben, projectId, documentId, { start: cp("AP"), end: Array.from(TEXT).length, outlet: "calder free press" });
-    expect(result).toMatchObject({ ok: true, createdOutlet: false, segment: { originalOutletName: "Calder Free Press", originalDate: null, originalUrl: null } });
+    expect(result).toMatchObject({
+      ok: true,
+      createdOutlet: false,
+      segment: { originalOutletName: "Calder Free Press", originalDate: null, originalUrl: null },
+    });
     expect(snapshotCounts(outlets).rows).toBe(outletsBefore);
     expect(listSegments(mia, projectId, documentId)!.map((s) => s.originalOutletName)).toEqual(["Reuters", "Calder Free Press"]);
   });
@@ -102,7 +128,11 @@ describe("marking re-published segments", () => {
     expect(deleteSegment(mia, projectId, documentId, second!.id)).toEqual({ ok: true });
     expect(deleteSegment(mia, projectId, documentId, second!.id)).toMatchObject({ ok: false, status: 404 });
     expect(listSegments(mia, projectId, documentId)).toEqual([]);
-    const deletions = getDb().select().from(auditLog).where(and(eq(auditLog.entity, "segment"), eq(auditLog.action, "delete"))).all();
+    const deletions = getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "segment"), eq(auditLog.action, "delete")))
+      .all();
     expect(deletions.map((d) => (d.before as { originalOutletName: string }).originalOutletName)).toEqual(["Reuters", "Calder Free Press"]);
   });
 });
@@ -110,11 +140,16 @@ describe("marking re-published segments", () => {
 describe("/api/projects/:projectId/documents/:documentId/segments", () => {
   it("creates (201), lists and deletes (204) a segment", async () => {
     signInAs(ana);
-    const created = await createRoute(request("POST", { ...reuters, outlet: "Reuters", originalDate: null, originalUrl: "" }), onDocument(projectId, documentId));
+    const created = await createRoute(
+      request("POST", { ...reuters, outlet: "Reuters", originalDate: null, originalUrl: "" }),
+      onDocument(projectId, documentId),
+    );
     expect(created.status).toBe(201);
     const { segment } = (await created.json()) as { segment: { id: number } };
     const listed = await listRoute(request("GET"), onDocument(projectId, documentId));
-    expect(await listed.json()).toEqual({ segments: [expect.objectContaining({ id: segment.id, start: reuters.start, end: reuters.end, originalOutletName: "Reuters" })] });
+    expect(await listed.json()).toEqual({
+      segments: [expect.objectContaining({ id: segment.id, start: reuters.start, end: reuters.end, originalOutletName: "Reuters" })],
+    });
     const params = { params: Promise.resolve({ projectId: String(projectId), documentId: String(documentId), segmentId: String(segment.id) }) };
     expect((await deleteRoute(request("DELETE"), params)).status).toBe(204);
   });

@@ -2,13 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { sessions } from "@/db/schema";
-import {
-  createSession,
-  generateSessionToken,
-  SESSION_LIFETIME_MS,
-  sessionIdFromToken,
-  validateSessionToken,
-} from "@/lib/server/session";
+import { createSession, generateSessionToken, SESSION_LIFETIME_MS, sessionIdFromToken, validateSessionToken } from "@/lib/server/session";
 import { setUserDisabled } from "@/lib/server/users";
 import { admin, reviewer } from "./helpers";
 
@@ -42,7 +36,11 @@ describe("Lucia-style sessions", () => {
     const user = await reviewer();
     const token = generateSessionToken();
     const session = createSession(token, user.id);
-    getDb().update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.id, session.id)).run();
+    getDb()
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.id, session.id))
+      .run();
     expect(validateSessionToken(token).session).toBeNull();
     expect(getDb().select().from(sessions).where(eq(sessions.id, session.id)).get()).toBeUndefined();
   });

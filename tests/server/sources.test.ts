@@ -57,7 +57,11 @@ describe("adding a source", () => {
     const result = createSource(ana, projectId, { name: "  Jane Roe ", kind: "person", affiliation: "City council" });
     expect(result).toMatchObject({ ok: true, source: { name: "Jane Roe", kind: "person", affiliation: "City council", aliases: [] } });
     if (!result.ok) return;
-    const entry = getDb().select().from(auditLog).where(and(eq(auditLog.entity, "source"), eq(auditLog.entityId, result.source.id))).get();
+    const entry = getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "source"), eq(auditLog.entityId, result.source.id)))
+      .get();
     expect(entry).toMatchObject({ actorId: ana.id, action: "create" });
   });
 
@@ -65,7 +69,14 @@ describe("adding a source", () => {
     const existing = getSource(ana, projectId, add("John Doe"))!;
     const result = createSource(ana, projectId, { name: "JOHN DOE", kind: "organization" });
     expect(result).toMatchObject({ ok: false, status: 409, code: "duplicate", existing });
-    expect(getDb().select().from(sources).where(eq(sources.projectId, projectId)).all().filter((s) => s.name.toLowerCase() === "john doe")).toHaveLength(1);
+    expect(
+      getDb()
+        .select()
+        .from(sources)
+        .where(eq(sources.projectId, projectId))
+        .all()
+        .filter((s) => s.name.toLowerCase() === "john doe"),
+    ).toHaveLength(1);
   });
 
   it("allows the same name in another project", () => {

@@ -55,12 +55,25 @@ describe("managing stories", () => {
     expect(result).toMatchObject({ ok: true, story: { name: "Plant delays", description: "The contractor's timeline." } });
     if (!result.ok) return;
     storyId = result.story.id;
-    expect(getDb().select().from(auditLog).where(and(eq(auditLog.entity, "story"), eq(auditLog.entityId, storyId))).get()).toMatchObject({ action: "create" });
+    expect(
+      getDb()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entity, "story"), eq(auditLog.entityId, storyId)))
+        .get(),
+    ).toMatchObject({ action: "create" });
   });
 
   it("lets a manager rename and describe it, audited with before and after", () => {
-    expect(updateStory(mia, projectId, storyId, { name: "Plant delayed", description: "Two years late." })).toMatchObject({ ok: true, story: { name: "Plant delayed" } });
-    const entry = getDb().select().from(auditLog).where(and(eq(auditLog.entity, "story"), eq(auditLog.action, "update"))).get();
+    expect(updateStory(mia, projectId, storyId, { name: "Plant delayed", description: "Two years late." })).toMatchObject({
+      ok: true,
+      story: { name: "Plant delayed" },
+    });
+    const entry = getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "story"), eq(auditLog.action, "update")))
+      .get();
     expect(entry).toMatchObject({ before: { name: "Plant delays" }, after: { name: "Plant delayed", description: "Two years late." } });
   });
 
@@ -69,8 +82,15 @@ describe("managing stories", () => {
     expect(storyOfDocument(untagged)).toBe(storyId);
     expect(moveDocumentToStory(mia, projectId, { documentId: String(untagged), storyId: "" })).toEqual({ ok: true, storyId: null });
     expect(storyOfDocument(untagged)).toBeNull();
-    const moves = getDb().select().from(auditLog).where(and(eq(auditLog.entity, "document"), eq(auditLog.action, "move_story"), eq(auditLog.entityId, untagged))).all();
-    expect(moves.map((m) => [m.before, m.after])).toEqual([[{ storyId: null }, { storyId }], [{ storyId }, { storyId: null }]]);
+    const moves = getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "document"), eq(auditLog.action, "move_story"), eq(auditLog.entityId, untagged)))
+      .all();
+    expect(moves.map((m) => [m.before, m.after])).toEqual([
+      [{ storyId: null }, { storyId }],
+      [{ storyId }, { storyId: null }],
+    ]);
   });
 
   it("deletes a story and un-groups its documents, which stay in the project", () => {
@@ -78,7 +98,13 @@ describe("managing stories", () => {
     expect(deleteStory(mia, projectId, storyId)).toEqual({ ok: true, ungrouped: 1 });
     expect(storyOfDocument(untagged)).toBeNull();
     expect(getDb().select().from(stories).where(eq(stories.id, storyId)).get()).toBeUndefined();
-    expect(getDb().select().from(auditLog).where(and(eq(auditLog.entity, "story"), eq(auditLog.action, "delete"))).get()).toMatchObject({
+    expect(
+      getDb()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entity, "story"), eq(auditLog.action, "delete")))
+        .get(),
+    ).toMatchObject({
       before: { name: "Plant delayed", documentIds: [untagged] },
     });
   });
@@ -89,7 +115,11 @@ describe("managing stories", () => {
     expect(createStory(ana, projectId, { name: "Mine" })).toMatchObject({ ok: false, status: 403 });
     expect(createStory(stranger, projectId, { name: "Mine" })).toMatchObject({ ok: false, status: 404 });
     expect(createStory(mia, projectId, { name: "   " })).toEqual({ ok: false, status: 422, code: "invalid", error: "Give the story a name." });
-    expect(createStory(mia, projectId, { name: "WATER LEVY" })).toMatchObject({ ok: false, status: 409, error: "This project already has a story named “WATER LEVY”." });
+    expect(createStory(mia, projectId, { name: "WATER LEVY" })).toMatchObject({
+      ok: false,
+      status: 409,
+      error: "This project already has a story named “WATER LEVY”.",
+    });
     expect(updateStory(ana, projectId, levy, { name: "Renamed" })).toMatchObject({ ok: false, status: 403 });
     expect(deleteStory(ana, projectId, levy)).toMatchObject({ ok: false, status: 403 });
     expect(moveDocumentToStory(ana, projectId, { documentId: wire, storyId: "" })).toMatchObject({ ok: false, status: 403 });
@@ -102,7 +132,11 @@ describe("managing stories", () => {
     if (!foreign.ok) throw new Error(foreign.error);
     const foreignDoc = addDocument(otherProject).documentId;
     const before = snapshotCounts(stories);
-    expect(updateStory(mia, projectId, foreign.story.id, { name: "Hijacked" })).toMatchObject({ ok: false, status: 404, error: "This story does not exist in this project." });
+    expect(updateStory(mia, projectId, foreign.story.id, { name: "Hijacked" })).toMatchObject({
+      ok: false,
+      status: 404,
+      error: "This story does not exist in this project.",
+    });
     expect(deleteStory(mia, projectId, foreign.story.id)).toMatchObject({ ok: false, status: 404 });
     expect(moveDocumentToStory(mia, projectId, { documentId: wire, storyId: foreign.story.id })).toMatchObject({ ok: false, status: 404 });
     expect(moveDocumentToStory(mia, projectId, { documentId: foreignDoc, storyId: "" })).toMatchObject({ ok: false, status: 404 });

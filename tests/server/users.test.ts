@@ -3,13 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { auditLog, projectMembers, projects, users } from "@/db/schema";
 import { createSession, generateSessionToken, validateSessionToken } from "@/lib/server/session";
-import {
-  createFirstAdmin,
-  createUserAsAdmin,
-  resetPassword,
-  setUserDisabled,
-  verifyCredentials,
-} from "@/lib/server/users";
+import { createFirstAdmin, createUserAsAdmin, resetPassword, setUserDisabled, verifyCredentials } from "@/lib/server/users";
 import { admin, PASSWORD, reviewer } from "./helpers";
 
 describe("users", () => {
@@ -78,7 +72,13 @@ describe("users", () => {
   it("records user changes in the audit log", async () => {
     const user = await reviewer();
     setUserDisabled(await admin(), user.id, true);
-    const actions = getDb().select().from(auditLog).where(eq(auditLog.entityId, user.id)).all().filter((e) => e.entity === "user").map((e) => e.action);
+    const actions = getDb()
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, user.id))
+      .all()
+      .filter((e) => e.entity === "user")
+      .map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["create", "disable"]));
   });
 

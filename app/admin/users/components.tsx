@@ -12,7 +12,15 @@ export function CreateUserForm(): ReactNode {
       <FormMessage message={state.message} ok={state.ok} />
       <Field label="Username" name="username" required defaultValue={state.values?.username} error={state.errors?.username} />
       <Field label="Display name" name="displayName" required defaultValue={state.values?.displayName} error={state.errors?.displayName} />
-      <Field label="Initial password" name="password" type="password" autoComplete="new-password" required error={state.errors?.password} hint="At least 10 characters." />
+      <Field
+        label="Initial password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={state.errors?.password}
+        hint="At least 10 characters."
+      />
       <SubmitButton pendingText="Adding…">Add reviewer</SubmitButton>
     </form>
   );
@@ -39,9 +47,13 @@ export function ResetPasswordForm({ userId, username }: { userId: number; userna
       <summary>Reset password</summary>
       <form action={action} className="inline">
         <input type="hidden" name="userId" value={userId} />
-        <label className="visually-hidden" htmlFor={`reset-${userId}`}>New password for {username}</label>
+        <label className="visually-hidden" htmlFor={`reset-${userId}`}>
+          New password for {username}
+        </label>
         <input id={`reset-${userId}`} name="password" type="password" autoComplete="new-password" placeholder="New password" required />
-        <button type="submit" className="button small">Set password</button>
+        <button type="submit" className="button small">
+          Set password
+        </button>
         <FormMessage message={state.errors?.password ?? state.message} ok={state.ok} />
       </form>
     </details>

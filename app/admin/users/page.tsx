@@ -22,17 +22,29 @@ export default async function UsersPage(): Promise<ReactNode> {
             <table className="table">
               <caption className="visually-hidden">All users</caption>
               <thead>
-                <tr><th scope="col">User</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">Added</th><th scope="col">Actions</th></tr>
+                <tr>
+                  <th scope="col">User</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Added</th>
+                  <th scope="col">Actions</th>
+                </tr>
               </thead>
               <tbody>
                 {users.map((u) => (
                   <tr key={u.id} data-username={u.username}>
-                    <td><strong>{u.displayName}</strong><br /><span className="meta">{u.username}</span></td>
+                    <td>
+                      <strong>{u.displayName}</strong>
+                      <br />
+                      <span className="meta">{u.username}</span>
+                    </td>
                     <td>{u.role === "admin" ? "Administrator" : "Reviewer"}</td>
                     <td>{u.disabledAt ? <span className="badge danger">Disabled</span> : <span className="badge ok">Active</span>}</td>
                     <td className="nowrap">{dateFormat.format(u.createdAt)}</td>
                     <td>
-                      {u.id === admin.id ? <span className="meta">You</span> : (
+                      {u.id === admin.id ? (
+                        <span className="meta">You</span>
+                      ) : (
                         <div className="row-actions">
                           <ToggleDisabledForm userId={u.id} username={u.username} disabled={u.disabledAt !== null} />
                           <ResetPasswordForm userId={u.id} username={u.username} />

@@ -15,12 +15,28 @@ export function RatingValue({ axisKey, value }: { axisKey: string; value: number
   return (
     <span className="rating-value">
       <strong>{formatRating(value)}</strong>
-      {category ? <span className="badge allsides" data-category={category}>{category}</span> : null}
+      {category ? (
+        <span className="badge allsides" data-category={category}>
+          {category}
+        </span>
+      ) : null}
     </span>
   );
 }
 
-function TextArea({ label, name, state, defaultValue, rows = 3 }: { label: string; name: string; state: FormState; defaultValue?: string; rows?: number }): ReactNode {
+function TextArea({
+  label,
+  name,
+  state,
+  defaultValue,
+  rows = 3,
+}: {
+  label: string;
+  name: string;
+  state: FormState;
+  defaultValue?: string;
+  rows?: number;
+}): ReactNode {
   const id = `${name}-${label.replace(/\W+/g, "-").toLowerCase()}`;
   const error = state.errors?.[name];
   return (
@@ -50,11 +66,27 @@ export function RatingForm({ projectId, outletId, axis, mine }: RatingFormProps)
       <input type="hidden" name="outletId" value={outletId} />
       <input type="hidden" name="axis" value={axis.key} />
       <div className="field">
-        <label htmlFor={inputId}>Your rating on {axis.label} ({formatRating(axis.min)} to {formatRating(axis.max)})</label>
+        <label htmlFor={inputId}>
+          Your rating on {axis.label} ({formatRating(axis.min)} to {formatRating(axis.max)})
+        </label>
         <div className="inline">
-          <input id={inputId} name="value" type="number" min={axis.min} max={axis.max} step={axis.step} value={typed} onChange={(e) => setTyped(e.target.value)} aria-invalid={state.errors?.value ? true : undefined} />
+          <input
+            id={inputId}
+            name="value"
+            type="number"
+            min={axis.min}
+            max={axis.max}
+            step={axis.step}
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            aria-invalid={state.errors?.value ? true : undefined}
+          />
           {/* The AllSides category follows the number as it is typed. */}
-          {axis.key === LEFT_RIGHT_AXIS && Number.isFinite(number) ? <span className="badge allsides" data-category={allSidesCategory(number)} aria-live="polite">{allSidesCategory(number)}</span> : null}
+          {axis.key === LEFT_RIGHT_AXIS && Number.isFinite(number) ? (
+            <span className="badge allsides" data-category={allSidesCategory(number)} aria-live="polite">
+              {allSidesCategory(number)}
+            </span>
+          ) : null}
         </div>
         {state.errors?.value ? <p className="field-error">{state.errors.value}</p> : null}
       </div>
@@ -74,11 +106,23 @@ export function ReferenceForm({ outletId }: { outletId: number }): ReactNode {
       <input type="hidden" name="outletId" value={outletId} />
       <Field label="Publisher" name="publisher" list="publishers" defaultValue={v.publisher} error={e.publisher} required />
       <datalist id="publishers">
-        {["AllSides", "Ad Fontes Media", "Media Bias/Fact Check"].map((p) => <option key={p} value={p} />)}
+        {["AllSides", "Ad Fontes Media", "Media Bias/Fact Check"].map((p) => (
+          <option key={p} value={p} />
+        ))}
       </datalist>
-      <Field label="Measures" name="axis" list="reference-axes" defaultValue={v.axis} error={e.axis} hint="left_right, reliability, factual reporting…" required />
+      <Field
+        label="Measures"
+        name="axis"
+        list="reference-axes"
+        defaultValue={v.axis}
+        error={e.axis}
+        hint="left_right, reliability, factual reporting…"
+        required
+      />
       <datalist id="reference-axes">
-        {["left_right", "reliability", "bias", "factual_reporting"].map((a) => <option key={a} value={a} />)}
+        {["left_right", "reliability", "bias", "factual_reporting"].map((a) => (
+          <option key={a} value={a} />
+        ))}
       </datalist>
       <div className="metadata-grid">
         <Field label="Value" name="value" type="number" defaultValue={v.value} error={e.value} hint="On the publisher's scale." />
@@ -98,7 +142,9 @@ export function DeleteReferenceButton({ outletId, referenceId, name }: { outletI
     <form action={action} className="inline">
       <input type="hidden" name="outletId" value={outletId} />
       <input type="hidden" name="referenceId" value={referenceId} />
-      <button type="submit" className="button small" aria-label={`Remove ${name}`}>Remove</button>
+      <button type="submit" className="button small" aria-label={`Remove ${name}`}>
+        Remove
+      </button>
       <FormMessage message={state.message} ok={state.ok} />
     </form>
   );
@@ -122,7 +168,11 @@ export function OutletProfileForm({ outlet, kinds }: ProfileProps): ReactNode {
         <div className="field">
           <label htmlFor="outlet-kind">Kind</label>
           <select id="outlet-kind" name="kind" defaultValue={v.kind ?? outlet.kind}>
-            {kinds.map((k) => <option key={k} value={k}>{k.replace("_", " ")}</option>)}
+            {kinds.map((k) => (
+              <option key={k} value={k}>
+                {k.replace("_", " ")}
+              </option>
+            ))}
           </select>
           {e.kind ? <p className="field-error">{e.kind}</p> : null}
         </div>

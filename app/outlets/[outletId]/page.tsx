@@ -19,12 +19,19 @@ export const metadata = { title: "Outlet" };
 function ProjectPicker({ projects, selected }: { projects: OutletProject[]; selected: number }): ReactNode {
   return (
     <form className="filters" method="get" aria-label="Choose the project whose ratings to show">
-      <label>Ratings in project
+      <label>
+        Ratings in project
         <select name="project" defaultValue={selected}>
-          {projects.map((p) => <option key={p.id} value={p.id}>{p.name} ({p.documentCount} document{p.documentCount === 1 ? "" : "s"})</option>)}
+          {projects.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name} ({p.documentCount} document{p.documentCount === 1 ? "" : "s"})
+            </option>
+          ))}
         </select>
       </label>
-      <button type="submit" className="button">Show</button>
+      <button type="submit" className="button">
+        Show
+      </button>
     </form>
   );
 }
@@ -47,13 +54,22 @@ export default async function OutletPage({ params, searchParams }: { params: Par
 
   return (
     <section className="outlet-page">
-      <nav aria-label="Breadcrumb" className="breadcrumb"><Link href="/outlets">Outlets</Link> / <span>{outlet.name}</span></nav>
-      <div className="outlet-head"><h1>{outlet.name}</h1><span className="badge">{outlet.kind.replace("_", " ")}</span></div>
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link href="/outlets">Outlets</Link> / <span>{outlet.name}</span>
+      </nav>
+      <div className="outlet-head">
+        <h1>{outlet.name}</h1>
+        <span className="badge">{outlet.kind.replace("_", " ")}</span>
+      </div>
       <dl className="doc-meta">
-        <dt>Domain</dt><dd>{outlet.domain ?? "—"}</dd>
-        <dt>Kind</dt><dd>{outlet.kind.replace("_", " ")}</dd>
-        <dt>Country</dt><dd>{outlet.country ?? "—"}</dd>
-        <dt>Notes</dt><dd className="notes">{outlet.notes || "—"}</dd>
+        <dt>Domain</dt>
+        <dd>{outlet.domain ?? "—"}</dd>
+        <dt>Kind</dt>
+        <dd>{outlet.kind.replace("_", " ")}</dd>
+        <dt>Country</dt>
+        <dd>{outlet.country ?? "—"}</dd>
+        <dt>Notes</dt>
+        <dd className="notes">{outlet.notes || "—"}</dd>
       </dl>
       {user.role === "admin" ? (
         <details className="card">

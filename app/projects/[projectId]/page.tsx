@@ -24,24 +24,39 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
       <ProjectNav project={project} current="documents" />
       <div className="page-head">
         <h1>{project.name}</h1>
-        {manages ? <Link className="button primary" href={`/projects/${project.id}/import`}>Add documents</Link> : null}
+        {manages ? (
+          <Link className="button primary" href={`/projects/${project.id}/import`}>
+            Add documents
+          </Link>
+        ) : null}
       </div>
       {project.description ? <p className="lead">{project.description}</p> : null}
 
       <form className="filters" method="get" aria-label="Filter documents">
-        <label>Outlet
+        <label>
+          Outlet
           <select name="outlet" defaultValue={query.outlet ?? ""}>
             <option value="">All outlets</option>
-            {outlets.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+            {outlets.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
           </select>
         </label>
-        <label>Story
+        <label>
+          Story
           <select name="story" defaultValue={query.story ?? ""}>
             <option value="">All stories</option>
-            {stories.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            {stories.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
           </select>
         </label>
-        <label>Sort
+        <label>
+          Sort
           <select name="sort" defaultValue={query.sort}>
             <option value="date_desc">Newest first</option>
             <option value="date_asc">Oldest first</option>
@@ -49,7 +64,9 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
             <option value="imported">Recently added</option>
           </select>
         </label>
-        <button type="submit" className="button">Apply</button>
+        <button type="submit" className="button">
+          Apply
+        </button>
         {filtered ? <Link href={`/projects/${project.id}`}>Clear filters</Link> : null}
       </form>
 
@@ -60,17 +77,41 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
           <table className="table documents">
             <caption className="visually-hidden">Documents in {project.name}</caption>
             <thead>
-              <tr><th scope="col">Title</th><th scope="col">Outlet</th><th scope="col">Story</th><th scope="col">Published</th><th scope="col" className="num">Words</th>{manages ? <th scope="col"><span className="visually-hidden">Details</span></th> : null}</tr>
+              <tr>
+                <th scope="col">Title</th>
+                <th scope="col">Outlet</th>
+                <th scope="col">Story</th>
+                <th scope="col">Published</th>
+                <th scope="col" className="num">
+                  Words
+                </th>
+                {manages ? (
+                  <th scope="col">
+                    <span className="visually-hidden">Details</span>
+                  </th>
+                ) : null}
+              </tr>
             </thead>
             <tbody>
               {docs.map((d) => (
                 <tr key={d.id}>
-                  <td><Link href={`/projects/${project.id}/documents/${d.id}`}>{d.title}</Link>{d.author ? <span className="meta"> · {d.author}</span> : null}</td>
-                  <td>{d.outletId !== null ? <Link href={`/outlets/${d.outletId}?project=${project.id}`}>{d.outletName}</Link> : <span className="meta">—</span>}</td>
+                  <td>
+                    <Link href={`/projects/${project.id}/documents/${d.id}`}>{d.title}</Link>
+                    {d.author ? <span className="meta"> · {d.author}</span> : null}
+                  </td>
+                  <td>
+                    {d.outletId !== null ? <Link href={`/outlets/${d.outletId}?project=${project.id}`}>{d.outletName}</Link> : <span className="meta">—</span>}
+                  </td>
                   <td>{d.storyName ?? <span className="meta">—</span>}</td>
                   <td>{d.publishedAt ?? <span className="meta">—</span>}</td>
                   <td className="num">{d.wordCount.toLocaleString("en")}</td>
-                  {manages ? <td><Link href={`/projects/${project.id}/documents/${d.id}/details`} aria-label={`Details of ${d.title}`}>Details</Link></td> : null}
+                  {manages ? (
+                    <td>
+                      <Link href={`/projects/${project.id}/documents/${d.id}/details`} aria-label={`Details of ${d.title}`}>
+                        Details
+                      </Link>
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>

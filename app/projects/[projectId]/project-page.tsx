@@ -66,15 +66,26 @@ export function ProjectNav({ project, current, trail = [] }: { project: ProjectF
   return (
     <>
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link href="/">Projects</Link> / {current === "documents" ? <span>{project.name}</span> : <><Link href={base}>{project.name}</Link> / {trail.length > 0 ? <Link href={tab.href}>{tab.label}</Link> : <span>{tab.label}</span>}</>}
+        <Link href="/">Projects</Link> /{" "}
+        {current === "documents" ? (
+          <span>{project.name}</span>
+        ) : (
+          <>
+            <Link href={base}>{project.name}</Link> / {trail.length > 0 ? <Link href={tab.href}>{tab.label}</Link> : <span>{tab.label}</span>}
+          </>
+        )}
         {trail.map((c, i) => (
           <span key={i}> / {c.href === undefined ? <span>{c.label}</span> : <Link href={c.href}>{c.label}</Link>}</span>
         ))}
       </nav>
       <nav aria-label="Project pages" className="project-tabs">
-        {tabs.filter((t) => t.show).map((t) => (
-          <Link key={t.tab} href={t.href} aria-current={t.tab === current ? (trail.length > 0 ? "true" : "page") : undefined}>{t.label}</Link>
-        ))}
+        {tabs
+          .filter((t) => t.show)
+          .map((t) => (
+            <Link key={t.tab} href={t.href} aria-current={t.tab === current ? (trail.length > 0 ? "true" : "page") : undefined}>
+              {t.label}
+            </Link>
+          ))}
       </nav>
     </>
   );

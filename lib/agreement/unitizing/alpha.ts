@@ -66,10 +66,7 @@ function perLabel(study: UnitizingStudy, label: string, result: UnitizingResult)
  */
 function alphaFrom(observed: Rational, expected: Rational, scope: string): UnitizingResult {
   if (isZero(expected)) {
-    return undefinedMeasure(
-      "no variation",
-      `Unitizing alpha for ${scope} is undefined: there is no expected disagreement.`,
-    );
+    return undefinedMeasure("no variation", `Unitizing alpha for ${scope} is undefined: there is no expected disagreement.`);
   }
   return {
     ok: true,

@@ -68,7 +68,9 @@ export function expectedDisagreement(study: UnitizingStudy, label: string): Rati
   const byRater = unitsByRater(study, label);
   const units = byRater.flat();
   const gapLengths = byRater.flatMap((own) =>
-    tile(study, own).filter((segment) => segment.label === null).map((gap) => gap.length),
+    tile(study, own)
+      .filter((segment) => segment.label === null)
+      .map((gap) => gap.length),
   );
   const fits = gapFitter(gapLengths);
   const others = BigInt(units.length - 1);

@@ -68,8 +68,7 @@ function checkNoOverlap(units: readonly UnitizingUnit[]): void {
     const previous = lastEnd.get(key);
     if (previous !== undefined && unit.offset < previous.end) {
       throw new Error(
-        `Unitizing alpha: rater ${unit.rater} has overlapping "${unit.label}" units at ` +
-          `${previous.offset} and ${unit.offset}; merge them first.`,
+        `Unitizing alpha: rater ${unit.rater} has overlapping "${unit.label}" units at ` + `${previous.offset} and ${unit.offset}; merge them first.`,
       );
     }
     lastEnd.set(key, { end: unit.offset + unit.length, offset: unit.offset });

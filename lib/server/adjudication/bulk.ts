@@ -40,12 +40,19 @@ export function acceptAllUnanimous(user: SessionUser, projectId: number, documen
           const source = d.spans[0]!;
           const fields = { kind: source.kind, start: source.start, end: source.end, attributes: { ...source.attributes } };
           if (duplicateGold(state.gold, fields) !== null) continue;
-          const written = writeGoldSpan(tx, user, scope, text, fields, { decision: "accepted", fromAnnotationIds: d.spans.map((s) => s.id), reason: parsed.data.reason });
+          const written = writeGoldSpan(tx, user, scope, text, fields, {
+            decision: "accepted",
+            fromAnnotationIds: d.spans.map((s) => s.id),
+            reason: parsed.data.reason,
+          });
           if (!written.ok) throw new Abort(written);
           state.gold.push({ id: written.goldAnnotationId!, ...fields, exact: "" });
           accepted++;
         }
-        const message = accepted === 0 ? "No undecided unanimous spans: nothing was accepted." : `Accepted ${accepted} unanimous span${accepted === 1 ? "" : "s"} into the gold layer.`;
+        const message =
+          accepted === 0
+            ? "No undecided unanimous spans: nothing was accepted."
+            : `Accepted ${accepted} unanimous span${accepted === 1 ? "" : "s"} into the gold layer.`;
         return { ok: true, accepted, message };
       },
       { behavior: "immediate" },
@@ -69,14 +76,30 @@ export function undoDecision(user: SessionUser, projectId: number, documentId: n
       const decision = decisionsOf(tx, documentId).find((d) => d.id === parsed.data.adjudicationId);
       if (decision === undefined) return fail(404, "not_found", "This decision does not exist any more; it may have been undone already.");
       tx.delete(adjudications).where(eq(adjudications.id, decision.id)).run();
-      recordAudit(tx, { actorId: user.id, action: "undo", entity: "adjudication", entityId: decision.id, before: { ...decision, at: decision.at.toISOString() } });
+      recordAudit(tx, {
+        actorId: user.id,
+        action: "undo",
+        entity: "adjudication",
+        entityId: decision.id,
+        before: { ...decision, at: decision.at.toISOString() },
+      });
       if (decision.goldAnnotationId !== null) {
         const gold = and(eq(annotations.id, decision.goldAnnotationId), eq(annotations.layer, "gold"), isNull(annotations.deletedAt));
         const row = tx.select().from(annotations).where(gold).get();
         if (row !== undefined) {
           const deletedAt = new Date();
-          tx.update(annotations).set({ deletedAt, updatedAt: deletedAt, version: row.version + 1 }).where(eq(annotations.id, row.id)).run();
-          recordAudit(tx, { actorId: user.id, action: "delete", entity: "annotation", entityId: row.id, before: row, after: { ...row, deletedAt, version: row.version + 1 } });
+          tx.update(annotations)
+            .set({ deletedAt, updatedAt: deletedAt, version: row.version + 1 })
+            .where(eq(annotations.id, row.id))
+            .run();
+          recordAudit(tx, {
+            actorId: user.id,
+            action: "delete",
+            entity: "annotation",
+            entityId: row.id,
+            before: row,
+            after: { ...row, deletedAt, version: row.version + 1 },
+          });
         }
       }
       return { ok: true, message: "Decision undone: its spans are undecided again." };

@@ -15,7 +15,11 @@ const WORDS: Record<Decision["decision"], string> = { accepted: "accepted", edit
 
 function alreadyDecided(by: Decision): Failure {
   const at = by.at.toISOString().slice(0, 16).replace("T", " ");
-  return fail(409, "duplicate", `Already decided: ${by.adjudicatorName} ${WORDS[by.decision]} this at ${at} UTC. Nothing was changed; reload to see the decision.`);
+  return fail(
+    409,
+    "duplicate",
+    `Already decided: ${by.adjudicatorName} ${WORDS[by.decision]} this at ${at} UTC. Nothing was changed; reload to see the decision.`,
+  );
 }
 
 const spansChanged = (): Failure =>

@@ -37,7 +37,14 @@ export function duplicateGold(gold: readonly GoldSpan[], fields: GoldFields): Fa
 function recordDecision(conn: Conn, user: SessionUser, documentId: number, goldAnnotationId: number | null, record: DecisionRecord): number {
   const row = conn
     .insert(adjudications)
-    .values({ documentId, goldAnnotationId, decision: record.decision, fromAnnotationIds: record.fromAnnotationIds, reason: record.reason, adjudicatorId: user.id })
+    .values({
+      documentId,
+      goldAnnotationId,
+      decision: record.decision,
+      fromAnnotationIds: record.fromAnnotationIds,
+      reason: record.reason,
+      adjudicatorId: user.id,
+    })
     .returning({ id: adjudications.id })
     .get();
   recordAudit(conn, {
@@ -51,20 +58,24 @@ function recordDecision(conn: Conn, user: SessionUser, documentId: number, goldA
 }
 
 /** A span copied or edited into gold: checked like any span (offsets, text, attributes, sources). */
-export function writeGoldSpan(
-  conn: Conn,
-  user: SessionUser,
-  scope: DocumentScope,
-  text: string,
-  fields: GoldFields,
-  record: DecisionRecord,
-): Written {
-  const inText = Number.isInteger(fields.start) && Number.isInteger(fields.end) && 0 <= fields.start && fields.start < fields.end && fields.end <= scope.charCount;
+export function writeGoldSpan(conn: Conn, user: SessionUser, scope: DocumentScope, text: string, fields: GoldFields, record: DecisionRecord): Written {
+  const inText =
+    Number.isInteger(fields.start) && Number.isInteger(fields.end) && 0 <= fields.start && fields.start < fields.end && fields.end <= scope.charCount;
   const exact = inText ? sliceCodePoints(text, fields.start, fields.end) : "";
   const checked = checkSpan(conn, scope, text, user.id, { ...fields, exact, note: "", parentId: null }, null);
   if (!checked.ok) return checked;
   const { prefix, suffix } = textQuoteSelector(text, fields.start, fields.end);
-  const values = { documentId: scope.documentId, annotatorId: user.id, layer: "gold" as const, ...fields, attributes: checked.attributes, exact, prefix, suffix, version: 1 };
+  const values = {
+    documentId: scope.documentId,
+    annotatorId: user.id,
+    layer: "gold" as const,
+    ...fields,
+    attributes: checked.attributes,
+    exact,
+    prefix,
+    suffix,
+    version: 1,
+  };
   const gold = conn.insert(annotations).values(values).returning({ id: annotations.id }).get();
   recordAudit(conn, { actorId: user.id, action: "create", entity: "annotation", entityId: gold.id, after: { id: gold.id, ...values } });
   return { ok: true, adjudicationId: recordDecision(conn, user, scope.documentId, gold.id, record), goldAnnotationId: gold.id };

@@ -37,7 +37,14 @@ export interface MyOutcomesView {
 function goldRow(goldId: number | null): GoldSpan | null {
   if (goldId === null) return null;
   const row = getDb()
-    .select({ id: annotations.id, kind: annotations.kind, start: annotations.start, end: annotations.end, exact: annotations.exact, attributes: annotations.attributes })
+    .select({
+      id: annotations.id,
+      kind: annotations.kind,
+      start: annotations.start,
+      end: annotations.end,
+      exact: annotations.exact,
+      attributes: annotations.attributes,
+    })
     .from(annotations)
     .where(and(eq(annotations.id, goldId), eq(annotations.layer, "gold"), isNull(annotations.deletedAt)))
     .get();
@@ -53,7 +60,8 @@ function changesBetween(mine: { kind: string; start: number; end: number; attrib
       { id: 0, reviewerId: 0, kind: gold.kind, start: 0, end: 1, attributes: gold.attributes },
       { id: 1, reviewerId: 1, kind: gold.kind, start: 0, end: 1, attributes: mine.attributes },
     ]);
-    for (const name of differing) changes.push(`${name.replace("_", " ")} ${JSON.stringify(gold.attributes[name] ?? null)} instead of ${JSON.stringify(mine.attributes[name] ?? null)}`);
+    for (const name of differing)
+      changes.push(`${name.replace("_", " ")} ${JSON.stringify(gold.attributes[name] ?? null)} instead of ${JSON.stringify(mine.attributes[name] ?? null)}`);
   }
   return changes;
 }

@@ -37,8 +37,14 @@ export interface OutletRatingsView {
 
 /** Outlets with documents in the project, or already rated in it. */
 function projectOutlets(projectId: number): { id: number; name: string }[] {
-  const inDocs = getDb().selectDistinct({ id: documents.outletId }).from(documents).where(and(eq(documents.projectId, projectId), isNotNull(documents.outletId)));
-  const rated = getDb().selectDistinct({ id: perspectiveRatings.outletId }).from(perspectiveRatings).where(and(eq(perspectiveRatings.projectId, projectId), isNotNull(perspectiveRatings.outletId)));
+  const inDocs = getDb()
+    .selectDistinct({ id: documents.outletId })
+    .from(documents)
+    .where(and(eq(documents.projectId, projectId), isNotNull(documents.outletId)));
+  const rated = getDb()
+    .selectDistinct({ id: perspectiveRatings.outletId })
+    .from(perspectiveRatings)
+    .where(and(eq(perspectiveRatings.projectId, projectId), isNotNull(perspectiveRatings.outletId)));
   return getDb()
     .select({ id: outlets.id, name: outlets.name })
     .from(outlets)
@@ -103,21 +109,41 @@ export function settleGoldRating(user: SessionUser, projectId: number, raw: unkn
   if (!projectOutlets(projectId).some((o) => o.id === input.outletId)) return fail(404, "not_found", "This outlet is not covered by this project.");
   return getDb().transaction(
     (tx): SettleResult => {
-      const where = and(eq(perspectiveRatings.projectId, projectId), eq(perspectiveRatings.outletId, input.outletId), eq(perspectiveRatings.axis, axis.key), eq(perspectiveRatings.isGold, true));
+      const where = and(
+        eq(perspectiveRatings.projectId, projectId),
+        eq(perspectiveRatings.outletId, input.outletId),
+        eq(perspectiveRatings.axis, axis.key),
+        eq(perspectiveRatings.isGold, true),
+      );
       const before = tx.select().from(perspectiveRatings).where(where).orderBy(desc(perspectiveRatings.updatedAt)).get();
       const seen = before?.updatedAt.getTime() ?? null;
       if (seen !== input.expectedUpdatedAt) {
         const now = before === undefined ? "none" : `${before.value}`;
-        return fail(409, "stale", `Another adjudicator settled this rating while you were deciding (gold is now ${now}). Nothing was changed; reload to see it.`);
+        return fail(
+          409,
+          "stale",
+          `Another adjudicator settled this rating while you were deciding (gold is now ${now}). Nothing was changed; reload to see it.`,
+        );
       }
       // A new version must differ from the one seen even within the same millisecond.
       const updatedAt = new Date(Math.max(Date.now(), (seen ?? 0) + 1));
       const fields = { value: input.value, rationale: input.rationale, raterId: user.id, updatedAt };
       const row =
         before === undefined
-          ? tx.insert(perspectiveRatings).values({ projectId, outletId: input.outletId, axis: axis.key, isGold: true, ...fields }).returning().get()
+          ? tx
+              .insert(perspectiveRatings)
+              .values({ projectId, outletId: input.outletId, axis: axis.key, isGold: true, ...fields })
+              .returning()
+              .get()
           : tx.update(perspectiveRatings).set(fields).where(eq(perspectiveRatings.id, before.id)).returning().get()!;
-      recordAudit(tx, { actorId: user.id, action: before === undefined ? "create" : "update", entity: "perspective_rating", entityId: row.id, before: before ?? null, after: row });
+      recordAudit(tx, {
+        actorId: user.id,
+        action: before === undefined ? "create" : "update",
+        entity: "perspective_rating",
+        entityId: row.id,
+        before: before ?? null,
+        after: row,
+      });
       return { ok: true, message: `Gold ${axis.label} rating set to ${input.value}.`, version: row.updatedAt.getTime() };
     },
     { behavior: "immediate" },

@@ -109,7 +109,13 @@ export function getDocumentReview(user: SessionUser, projectId: number, document
   });
   const viewsByGold = new Map([...views.values()].filter((v) => v.gold !== null).map((v) => [v.gold!.id, v]));
   const done = state.reviewers.filter((r) => r.done).length;
-  const status = goldState({ spanIds: state.spans.map((s) => s.id), covered: new Set(state.coveredBy.keys()), reviewers: state.reviewers.length, doneReviewers: done, decisions: state.decisions.length });
+  const status = goldState({
+    spanIds: state.spans.map((s) => s.id),
+    covered: new Set(state.coveredBy.keys()),
+    reviewers: state.reviewers.length,
+    doneReviewers: done,
+    decisions: state.decisions.length,
+  });
   return {
     project: { id: project.id, name: project.name, role: project.role },
     document: { id: doc.id, title: doc.title, charCount: doc.charCount, text: doc.text },

@@ -72,7 +72,14 @@ function reviewersOf(conn: Conn, documentId: number, spans: readonly ReviewerSpa
 
 function goldSpans(conn: Conn, documentId: number): GoldSpan[] {
   return conn
-    .select({ id: annotations.id, kind: annotations.kind, start: annotations.start, end: annotations.end, exact: annotations.exact, attributes: annotations.attributes })
+    .select({
+      id: annotations.id,
+      kind: annotations.kind,
+      start: annotations.start,
+      end: annotations.end,
+      exact: annotations.exact,
+      attributes: annotations.attributes,
+    })
     .from(annotations)
     .where(and(eq(annotations.documentId, documentId), eq(annotations.layer, "gold"), isNull(annotations.deletedAt)))
     .orderBy(asc(annotations.start), asc(annotations.end), asc(annotations.id))

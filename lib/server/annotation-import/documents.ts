@@ -23,13 +23,21 @@ export function textOf(run: ImportRun, documentId: number): OffsetIndex {
 }
 
 function byHash(run: ImportRun, sha256: string): number | null {
-  const row = run.tx.select({ id: documents.id }).from(documents).where(and(eq(documents.projectId, run.projectId), eq(documents.textSha256, sha256))).get();
+  const row = run.tx
+    .select({ id: documents.id })
+    .from(documents)
+    .where(and(eq(documents.projectId, run.projectId), eq(documents.textSha256, sha256)))
+    .get();
   return row?.id ?? null;
 }
 
 /** The outlet with this name (any case), or a new one with what the file says of it. */
 export function outletFor(run: ImportRun, outlet: Pick<JsonlOutlet, "name"> & Partial<JsonlOutlet>): number {
-  const found = run.tx.select({ id: outlets.id }).from(outlets).where(sql`lower(${outlets.name}) = lower(${outlet.name})`).get();
+  const found = run.tx
+    .select({ id: outlets.id })
+    .from(outlets)
+    .where(sql`lower(${outlets.name}) = lower(${outlet.name})`)
+    .get();
   if (found !== undefined) return found.id;
   const values = { name: outlet.name, domain: outlet.domain ?? null, kind: outlet.kind ?? "other", country: outlet.country ?? null };
   const row = run.tx.insert(outlets).values(values).returning({ id: outlets.id }).get();
@@ -57,7 +65,15 @@ function addSegments(run: ImportRun, line: JsonlLine, documentId: number, charCo
       continue;
     }
     const originalOutletId = s.originalOutlet === null ? null : outletFor(run, { name: s.originalOutlet.name });
-    const values = { documentId, start: s.start, end: s.end, originalOutletId, originalUrl: s.originalUrl, originalDate: s.originalDate, createdBy: run.actor.id };
+    const values = {
+      documentId,
+      start: s.start,
+      end: s.end,
+      originalOutletId,
+      originalUrl: s.originalUrl,
+      originalDate: s.originalDate,
+      createdBy: run.actor.id,
+    };
     const row = run.tx.insert(segments).values(values).returning({ id: segments.id }).get();
     recordAudit(run.tx, { actorId: run.actor.id, action: "import", entity: "segment", entityId: row.id, after: values });
   }
@@ -99,7 +115,11 @@ export function documentForLine(run: ImportRun, line: JsonlLine): number | null 
     return existing;
   }
   if (record.text === null) {
-    refuse(run, where, `document not in the project: no document here has the text of “${record.title}” (sha256 ${record.textSha256.slice(0, 12)}…), and the line leaves the text out, so it cannot be created`);
+    refuse(
+      run,
+      where,
+      `document not in the project: no document here has the text of “${record.title}” (sha256 ${record.textSha256.slice(0, 12)}…), and the line leaves the text out, so it cannot be created`,
+    );
     return null;
   }
   const text = normalizeText(record.text);
@@ -112,12 +132,21 @@ export function documentForLine(run: ImportRun, line: JsonlLine): number | null 
 }
 
 function byId(run: ImportRun, id: number): number | null {
-  const row = run.tx.select({ id: documents.id }).from(documents).where(and(eq(documents.projectId, run.projectId), eq(documents.id, id))).get();
+  const row = run.tx
+    .select({ id: documents.id })
+    .from(documents)
+    .where(and(eq(documents.projectId, run.projectId), eq(documents.id, id)))
+    .get();
   return row?.id ?? null;
 }
 
 function byTitle(run: ImportRun, title: string): number | null {
-  const rows = run.tx.select({ id: documents.id }).from(documents).where(and(eq(documents.projectId, run.projectId), eq(documents.title, title))).limit(2).all();
+  const rows = run.tx
+    .select({ id: documents.id })
+    .from(documents)
+    .where(and(eq(documents.projectId, run.projectId), eq(documents.title, title)))
+    .limit(2)
+    .all();
   return rows.length === 1 ? rows[0]!.id : null;
 }
 

@@ -52,13 +52,28 @@ export function restoreDecisions(run: ImportRun, line: JsonlLine, documentId: nu
     const candidates = run.tx
       .select({ from: adjudications.fromAnnotationIds, reason: adjudications.reason })
       .from(adjudications)
-      .where(and(eq(adjudications.documentId, documentId), eq(adjudications.decision, d.decision), gold === null ? isNull(adjudications.goldAnnotationId) : eq(adjudications.goldAnnotationId, gold), eq(adjudications.adjudicatorId, adjudicator.id)))
+      .where(
+        and(
+          eq(adjudications.documentId, documentId),
+          eq(adjudications.decision, d.decision),
+          gold === null ? isNull(adjudications.goldAnnotationId) : eq(adjudications.goldAnnotationId, gold),
+          eq(adjudications.adjudicatorId, adjudicator.id),
+        ),
+      )
       .all();
     if (candidates.some((c) => c.reason === d.reason && sameIds(c.from, fromIds))) {
       run.report.decisions.present++;
       continue;
     }
-    const values = { documentId, goldAnnotationId: gold, decision: d.decision, fromAnnotationIds: fromIds, reason: d.reason, adjudicatorId: adjudicator.id, at: new Date(d.at) };
+    const values = {
+      documentId,
+      goldAnnotationId: gold,
+      decision: d.decision,
+      fromAnnotationIds: fromIds,
+      reason: d.reason,
+      adjudicatorId: adjudicator.id,
+      at: new Date(d.at),
+    };
     const row = run.tx.insert(adjudications).values(values).returning({ id: adjudications.id }).get();
     recordAudit(run.tx, { actorId: run.actor.id, action: "import", entity: "adjudication", entityId: row.id, after: values });
     run.report.decisions.added++;
@@ -74,7 +89,15 @@ function restoreRating(run: ImportRun, r: JsonlRating, target: Target, where: st
   const before = run.tx
     .select({ value: perspectiveRatings.value, label: perspectiveRatings.label, rationale: perspectiveRatings.rationale })
     .from(perspectiveRatings)
-    .where(and(eq(perspectiveRatings.projectId, run.projectId), eq(perspectiveRatings.raterId, rater.id), on, eq(perspectiveRatings.axis, r.axis), eq(perspectiveRatings.isGold, r.gold)))
+    .where(
+      and(
+        eq(perspectiveRatings.projectId, run.projectId),
+        eq(perspectiveRatings.raterId, rater.id),
+        on,
+        eq(perspectiveRatings.axis, r.axis),
+        eq(perspectiveRatings.isGold, r.gold),
+      ),
+    )
     .get();
   if (before !== undefined) {
     const same = before.value === r.value && before.label === r.label && before.rationale === r.rationale;
@@ -83,7 +106,19 @@ function restoreRating(run: ImportRun, r: JsonlRating, target: Target, where: st
     return;
   }
   const at = new Date(r.updatedAt);
-  const values = { projectId: run.projectId, raterId: rater.id, outletId: target.outletId ?? null, documentId: target.documentId ?? null, axis: r.axis, value: r.value, label: r.label, rationale: r.rationale, isGold: r.gold, createdAt: at, updatedAt: at };
+  const values = {
+    projectId: run.projectId,
+    raterId: rater.id,
+    outletId: target.outletId ?? null,
+    documentId: target.documentId ?? null,
+    axis: r.axis,
+    value: r.value,
+    label: r.label,
+    rationale: r.rationale,
+    isGold: r.gold,
+    createdAt: at,
+    updatedAt: at,
+  };
   const row = run.tx.insert(perspectiveRatings).values(values).returning({ id: perspectiveRatings.id }).get();
   recordAudit(run.tx, { actorId: run.actor.id, action: "import", entity: "perspective_rating", entityId: row.id, after: values });
   run.report.ratings.added++;
@@ -98,13 +133,29 @@ function restoreReferences(run: ImportRun, outlet: JsonlOutlet, outletId: number
     const rows = run.tx
       .select({ value: referenceRatings.value, label: referenceRatings.label, url: referenceRatings.url })
       .from(referenceRatings)
-      .where(and(eq(referenceRatings.outletId, outletId), eq(referenceRatings.publisher, r.publisher), eq(referenceRatings.axis, r.axis), eq(referenceRatings.retrievedAt, r.retrievedAt)))
+      .where(
+        and(
+          eq(referenceRatings.outletId, outletId),
+          eq(referenceRatings.publisher, r.publisher),
+          eq(referenceRatings.axis, r.axis),
+          eq(referenceRatings.retrievedAt, r.retrievedAt),
+        ),
+      )
       .all();
     if (rows.some((x) => x.value === r.value && x.label === r.label && x.url === r.url)) {
       run.report.references.present++;
       continue;
     }
-    const values = { outletId, publisher: r.publisher, axis: r.axis, value: r.value, label: r.label, retrievedAt: r.retrievedAt, url: r.url, recordedBy: run.actor.id };
+    const values = {
+      outletId,
+      publisher: r.publisher,
+      axis: r.axis,
+      value: r.value,
+      label: r.label,
+      retrievedAt: r.retrievedAt,
+      url: r.url,
+      recordedBy: run.actor.id,
+    };
     const row = run.tx.insert(referenceRatings).values(values).returning({ id: referenceRatings.id }).get();
     recordAudit(run.tx, { actorId: run.actor.id, action: "import", entity: "reference_rating", entityId: row.id, after: values });
     run.report.references.added++;

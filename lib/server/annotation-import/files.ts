@@ -68,7 +68,9 @@ function bratTexts(entries: ImportFile[], problems: ParseProblem[]): { name: str
 /** Each zip is one brat export; loose .ann and .txt files (a folder) are another. */
 function bratGroups(files: ImportFile[], problems: ParseProblem[]): { name: string; entries: { name: string; text: string }[] }[] {
   const loose = files.filter((f) => !f.name.toLowerCase().endsWith(".zip"));
-  const groups = files.filter((f) => f.name.toLowerCase().endsWith(".zip")).map((zip) => ({ name: zip.name, entries: bratTexts(unzip(zip, problems) ?? [], problems) }));
+  const groups = files
+    .filter((f) => f.name.toLowerCase().endsWith(".zip"))
+    .map((zip) => ({ name: zip.name, entries: bratTexts(unzip(zip, problems) ?? [], problems) }));
   if (loose.length > 0) groups.push({ name: "folder", entries: bratTexts(loose, problems) });
   return groups;
 }

@@ -45,7 +45,11 @@ function importSpans(run: ImportRun, spans: SpanInput[]): void {
   for (const span of spans) {
     const documentId = documentForRef(run, span.document);
     if (documentId === null) {
-      refuse(run, span.ref, `document not in the project (${describeRef(span.document)}): W3C and brat files annotate documents already here; import the documents first`);
+      refuse(
+        run,
+        span.ref,
+        `document not in the project (${describeRef(span.document)}): W3C and brat files annotate documents already here; import the documents first`,
+      );
       continue;
     }
     const target = targetOf(run, span);

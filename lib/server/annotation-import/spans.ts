@@ -34,7 +34,11 @@ function liveSpans(run: ImportRun, documentId: number, target: LayerTarget): Map
   if (live !== undefined) return live;
   const where = [eq(annotations.documentId, documentId), eq(annotations.layer, target.layer), isNull(annotations.deletedAt)];
   if (target.layer === "annotator") where.push(eq(annotations.annotatorId, target.annotatorId));
-  const rows = run.tx.select({ id: annotations.id, kind: annotations.kind, start: annotations.start, end: annotations.end }).from(annotations).where(and(...where)).all();
+  const rows = run.tx
+    .select({ id: annotations.id, kind: annotations.kind, start: annotations.start, end: annotations.end })
+    .from(annotations)
+    .where(and(...where))
+    .all();
   live = new Map(rows.map((r) => [`${r.kind}|${r.start}|${r.end}`, r.id]));
   run.live.set(key, live);
   return live;
@@ -105,7 +109,21 @@ function insert(run: ImportRun, job: SpanJob, at: { start: number; end: number }
   const { span, documentId, target } = job;
   const { exact, prefix, suffix } = textQuoteSelector(textOf(run, documentId), at.start, at.end);
   const dates = span.createdAt === undefined ? {} : { createdAt: new Date(span.createdAt), updatedAt: new Date(span.updatedAt ?? span.createdAt) };
-  const values = { documentId, annotatorId: target.annotatorId, layer: target.layer, kind: span.kind, ...at, exact, prefix, suffix, attributes, note: span.note, parentId: parent, version: 1, ...dates };
+  const values = {
+    documentId,
+    annotatorId: target.annotatorId,
+    layer: target.layer,
+    kind: span.kind,
+    ...at,
+    exact,
+    prefix,
+    suffix,
+    attributes,
+    note: span.note,
+    parentId: parent,
+    version: 1,
+    ...dates,
+  };
   const row = run.tx.insert(annotations).values(values).returning({ id: annotations.id }).get();
   recordAudit(run.tx, { actorId: run.actor.id, action: "import", entity: "annotation", entityId: row.id, after: { id: row.id, ...values, from: span.ref } });
   if (target.layer === "annotator" && !job.assignmentsFromFile) startAssignment(run.tx, run.projectId, documentId, target.annotatorId);

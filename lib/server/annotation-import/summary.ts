@@ -11,7 +11,8 @@ export function reportLines(report: ImportReport): string[] {
     `Spans: ${spans.added} added, ${spans.present} already present (unchanged)${spans.reanchored > 0 ? `, ${plural(spans.reanchored, "span")} re-anchored by quote` : ""}.`,
     `Speakers: ${speakers.matched} matched in the sources registry, ${speakers.created} created.`,
   ];
-  if (assignments.restored + assignments.present > 0) lines.push(`Reviewer statuses: ${assignments.restored} restored, ${assignments.present} already as recorded.`);
+  if (assignments.restored + assignments.present > 0)
+    lines.push(`Reviewer statuses: ${assignments.restored} restored, ${assignments.present} already as recorded.`);
   if (decisions.added + decisions.present + decisions.dropped > 0) {
     const dropped = decisions.dropped > 0 ? `, ${decisions.dropped} dropped (their spans are not in the file)` : "";
     lines.push(`Adjudication decisions: ${decisions.added} added, ${decisions.present} already present${dropped}.`);

@@ -3,12 +3,7 @@
 import { and, eq } from "drizzle-orm";
 import { annotations } from "@/db/schema";
 import { codePointLength, sliceCodePoints } from "@/lib/text";
-import {
-  ANNOTATION_KINDS,
-  parseAttributes,
-  type AnnotationAttributes,
-  type SpanFields,
-} from "@/lib/validation/annotations";
+import { ANNOTATION_KINDS, parseAttributes, type AnnotationAttributes, type SpanFields } from "@/lib/validation/annotations";
 import { missingSourceIds } from "../sources";
 import { invalid, type Failure } from "./result";
 import type { Conn, DocumentScope } from "./scope";

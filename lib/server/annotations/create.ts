@@ -15,12 +15,7 @@ import { documentScope, documentText } from "./scope";
  * sends is checked against the frozen text; the span, the audit row and the assignment are
  * written in one transaction, so a refusal leaves nothing behind.
  */
-export function createAnnotation(
-  user: SessionUser,
-  projectId: number,
-  documentId: number,
-  input: CreateAnnotationInput,
-): AnnotationResult {
+export function createAnnotation(user: SessionUser, projectId: number, documentId: number, input: CreateAnnotationInput): AnnotationResult {
   // IMMEDIATE takes the write lock before the checks read, so no other process can
   // freeze the layer or delete the parent between our checks and our insert.
   return getDb().transaction(

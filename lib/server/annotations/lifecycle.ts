@@ -5,13 +5,7 @@ import type { SessionUser } from "../session";
 import { applyChange, ownSpan } from "./own-span";
 import { stale, type AnnotationResult } from "./result";
 
-export function deleteAnnotation(
-  user: SessionUser,
-  projectId: number,
-  documentId: number,
-  annotationId: number,
-  version: number,
-): AnnotationResult {
+export function deleteAnnotation(user: SessionUser, projectId: number, documentId: number, annotationId: number, version: number): AnnotationResult {
   return getDb().transaction(
     (tx): AnnotationResult => {
       const found = ownSpan(tx, user, { projectId, documentId, annotationId }, false);
@@ -24,12 +18,7 @@ export function deleteAnnotation(
 }
 
 /** The owner brings back a soft-deleted span; it gets a new version, like any change. */
-export function restoreAnnotation(
-  user: SessionUser,
-  projectId: number,
-  documentId: number,
-  annotationId: number,
-): AnnotationResult {
+export function restoreAnnotation(user: SessionUser, projectId: number, documentId: number, annotationId: number): AnnotationResult {
   return getDb().transaction(
     (tx): AnnotationResult => {
       const found = ownSpan(tx, user, { projectId, documentId, annotationId }, true);

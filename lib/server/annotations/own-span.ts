@@ -62,13 +62,7 @@ export function writeIfVersion(conn: Conn, annotationId: number, version: number
  * Applies a change to a span read as `before` (guarded by its version) and records it in
  * the audit log with before and after; a writer that lost the race gets "stale".
  */
-export function applyChange(
-  conn: Conn,
-  user: SessionUser,
-  action: "update" | "delete" | "restore",
-  before: AnnotationDto,
-  values: Writable,
-): AnnotationResult {
+export function applyChange(conn: Conn, user: SessionUser, action: "update" | "delete" | "restore", before: AnnotationDto, values: Writable): AnnotationResult {
   if (!writeIfVersion(conn, before.id, before.version, values)) return stale(getSpan(conn, before.documentId, before.id)!);
   const annotation = getSpan(conn, before.documentId, before.id)!;
   recordAudit(conn, {

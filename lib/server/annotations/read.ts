@@ -18,12 +18,7 @@ export interface ListAnnotationsOptions {
  * the project or the user is not a member. While blind mode is on, an annotator gets only
  * their own spans: the filter is part of the query, so nothing else ever leaves the database.
  */
-export function listAnnotations(
-  user: SessionUser,
-  projectId: number,
-  documentId: number,
-  opts: ListAnnotationsOptions = {},
-): AnnotationDto[] | null {
+export function listAnnotations(user: SessionUser, projectId: number, documentId: number, opts: ListAnnotationsOptions = {}): AnnotationDto[] | null {
   const db = getDb();
   const scope = documentScope(db, user, projectId, documentId);
   if (scope === null) return null;
@@ -37,12 +32,7 @@ export function listAnnotations(
 export type { HistoryEntry };
 
 /** The audit trail of one span, oldest first; null for anyone who cannot see the span. */
-export function annotationHistory(
-  user: SessionUser,
-  projectId: number,
-  documentId: number,
-  annotationId: number,
-): HistoryEntry[] | null {
+export function annotationHistory(user: SessionUser, projectId: number, documentId: number, annotationId: number): HistoryEntry[] | null {
   const db = getDb();
   const scope = documentScope(db, user, projectId, documentId);
   if (scope === null || visibleSpan(db, user, scope, annotationId) === null) return null;

@@ -12,9 +12,7 @@ export interface BackupOptions {
   force?: boolean;
 }
 
-export type BackupResult =
-  | { ok: true; destination: string; pages: number; bytes: number; rows: Record<string, number> }
-  | { ok: false; error: string };
+export type BackupResult = { ok: true; destination: string; pages: number; bytes: number; rows: Record<string, number> } | { ok: false; error: string };
 
 const refuse = (error: string): BackupResult => ({ ok: false, error });
 
@@ -25,7 +23,8 @@ function destinationProblem(source: string, destination: string, force: boolean)
   }
   const folder = path.dirname(destination);
   const folderKind = pathKind(folder);
-  if (folderKind !== "folder") return `The folder ${folder} does not exist${folderKind === "missing" ? "" : " (it is not a folder)"}. Create it first, or choose another path.`;
+  if (folderKind !== "folder")
+    return `The folder ${folder} does not exist${folderKind === "missing" ? "" : " (it is not a folder)"}. Create it first, or choose another path.`;
   const kind = pathKind(destination);
   if (kind === "folder") return `${destination} is a folder. Give the backup a file name, e.g. ${path.join(destination, "provenance-backup.db")}.`;
   if (kind === "other") return `${destination} is not a regular file; choose another path.`;

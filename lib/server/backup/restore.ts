@@ -7,15 +7,16 @@ import Database from "better-sqlite3";
 import { copyDatabase, pathKind, removeIfPresent, renameDurably } from "./files";
 import { inspectDatabase, sqliteCode } from "./inspect";
 
-export type RestoreResult =
-  | { ok: true; target: string; kept: string[]; rows: Record<string, number>; pending: number }
-  | { ok: false; error: string };
+export type RestoreResult = { ok: true; target: string; kept: string[]; rows: Record<string, number>; pending: number } | { ok: false; error: string };
 
 const refuse = (error: string): RestoreResult => ({ ok: false, error });
 
 /** 2026-11-28T12:03:04.567Z → 20261128T120304Z: sortable, and legal in every file system. */
 function stamp(now: Date): string {
-  return now.toISOString().replace(/\.\d+Z$/, "Z").replace(/[-:]/g, "");
+  return now
+    .toISOString()
+    .replace(/\.\d+Z$/, "Z")
+    .replace(/[-:]/g, "");
 }
 
 type Lock = { state: "held"; db: Database.Database } | { state: "busy" } | { state: "unreadable" };
@@ -58,7 +59,10 @@ function lockExclusively(target: string): Lock {
  */
 function moveAside(target: string, keptAs: string): string[] {
   const kept: string[] = [];
-  for (const [from, to] of [[target, keptAs], [`${target}-wal`, `${keptAs}-wal`]] as const) {
+  for (const [from, to] of [
+    [target, keptAs],
+    [`${target}-wal`, `${keptAs}-wal`],
+  ] as const) {
     if (!fs.existsSync(from)) continue;
     renameDurably(from, to);
     kept.push(to);

@@ -25,7 +25,13 @@ export function linkIdOf(conn: Conn, annotationId: number): number | null {
 
 /** Every member of a link, deleted or not (for writes). */
 export function memberIds(conn: Conn, linkId: number): number[] {
-  return conn.select({ id: claimLinkSpans.annotationId }).from(claimLinkSpans).where(eq(claimLinkSpans.linkId, linkId)).orderBy(asc(claimLinkSpans.annotationId)).all().map((r) => r.id);
+  return conn
+    .select({ id: claimLinkSpans.annotationId })
+    .from(claimLinkSpans)
+    .where(eq(claimLinkSpans.linkId, linkId))
+    .orderBy(asc(claimLinkSpans.annotationId))
+    .all()
+    .map((r) => r.id);
 }
 
 const linkedColumns = {

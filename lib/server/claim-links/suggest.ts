@@ -49,9 +49,19 @@ export function suggestMatches(user: SessionUser, projectId: number, documentId:
   const exact = db.select({ exact: annotations.exact }).from(annotations).where(eq(annotations.id, span.id)).get()?.exact ?? "";
   const query = vectorize(exact, vocabulary);
   const wanted = Math.min(Math.max(1, Math.floor(limit)), MAX_SUGGESTIONS);
-  const groups = perDocument.flat().filter((g) => suggestable(span, g)).map((g) => g.spans);
+  const groups = perDocument
+    .flat()
+    .filter((g) => suggestable(span, g))
+    .map((g) => g.spans);
   const ranked = rankBySimilarity(query, groups, { limit: wanted, floor: DEFAULT_FLOOR, vocabularySize: vocabulary.size, exclude: linked });
-  const described = new Map(describeSpans(db, span.viewer, projectId, ranked.map((r) => r.item)).map((s) => [s.annotationId, s]));
+  const described = new Map(
+    describeSpans(
+      db,
+      span.viewer,
+      projectId,
+      ranked.map((r) => r.item),
+    ).map((s) => [s.annotationId, s]),
+  );
   const suggestions: MatchSuggestion[] = [];
   for (const r of ranked) {
     const s = described.get(r.item);

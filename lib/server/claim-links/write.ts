@@ -23,11 +23,19 @@ function pairProblem(a: SpanAccess, b: SpanAccess): Failure | null {
   if (gold !== null) return gold;
   for (const span of [a, b]) {
     if (span.storyId === null) {
-      return fail(409, "invalid", `“${span.documentTitle}” is in no story. Only documents of one story can be linked; a manager can add it to a story on the Stories page.`);
+      return fail(
+        409,
+        "invalid",
+        `“${span.documentTitle}” is in no story. Only documents of one story can be linked; a manager can add it to a story on the Stories page.`,
+      );
     }
   }
   if (a.storyId !== b.storyId) {
-    return fail(409, "invalid", `These spans are in different stories (“${a.storyName}” and “${b.storyName}”); a link joins one claim across the documents of one story.`);
+    return fail(
+      409,
+      "invalid",
+      `These spans are in different stories (“${a.storyName}” and “${b.storyName}”); a link joins one claim across the documents of one story.`,
+    );
   }
   if (a.documentId === b.documentId) {
     return fail(409, "invalid", "Both spans are in the same document; a link joins the same claim across different documents.");
@@ -36,7 +44,11 @@ function pairProblem(a: SpanAccess, b: SpanAccess): Failure | null {
 }
 
 function addMembers(conn: Conn, linkId: number, ids: number[], actorId: number): void {
-  if (ids.length > 0) conn.insert(claimLinkSpans).values(ids.map((annotationId) => ({ linkId, annotationId, addedBy: actorId }))).run();
+  if (ids.length > 0)
+    conn
+      .insert(claimLinkSpans)
+      .values(ids.map((annotationId) => ({ linkId, annotationId, addedBy: actorId })))
+      .run();
 }
 
 /** Puts a and b in one link; returns the link's id. */
@@ -54,7 +66,14 @@ function join(conn: Tx, user: SessionUser, projectId: number, a: SpanAccess, b: 
     const linkId = (linkA ?? linkB)!;
     const before = memberIds(conn, linkId);
     addMembers(conn, linkId, [linkA === null ? a.id : b.id], user.id);
-    recordAudit(conn, { actorId: user.id, action: "link", entity: "claim_link", entityId: linkId, before: { annotationIds: before }, after: { annotationIds: memberIds(conn, linkId) } });
+    recordAudit(conn, {
+      actorId: user.id,
+      action: "link",
+      entity: "claim_link",
+      entityId: linkId,
+      before: { annotationIds: before },
+      after: { annotationIds: memberIds(conn, linkId) },
+    });
     return linkId;
   }
   // Two links: the older survives and takes the other's spans, who added them is kept as it was.
@@ -62,7 +81,14 @@ function join(conn: Tx, user: SessionUser, projectId: number, a: SpanAccess, b: 
   const before = { [kept]: memberIds(conn, kept), [gone]: memberIds(conn, gone) };
   conn.update(claimLinkSpans).set({ linkId: kept }).where(eq(claimLinkSpans.linkId, gone)).run();
   conn.delete(claimLinks).where(eq(claimLinks.id, gone)).run();
-  recordAudit(conn, { actorId: user.id, action: "merge", entity: "claim_link", entityId: kept, before: { links: before }, after: { mergedLinkId: gone, annotationIds: memberIds(conn, kept) } });
+  recordAudit(conn, {
+    actorId: user.id,
+    action: "merge",
+    entity: "claim_link",
+    entityId: kept,
+    before: { links: before },
+    after: { mergedLinkId: gone, annotationIds: memberIds(conn, kept) },
+  });
   return kept;
 }
 

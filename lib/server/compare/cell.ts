@@ -17,13 +17,25 @@ export interface CellQuote {
 export type CellResult = { ok: true; speakerName: string; outletName: string | null; quotes: CellQuote[] } | Failure;
 
 /** `outletId` null is the column of documents without an outlet. */
-export function quotesInCell(user: SessionUser, projectId: number, storyId: number | null, layer: LayerChoice, speakerKey: string, outletId: number | null): CellResult {
+export function quotesInCell(
+  user: SessionUser,
+  projectId: number,
+  storyId: number | null,
+  layer: LayerChoice,
+  speakerKey: string,
+  outletId: number | null,
+): CellResult {
   const scope = compareScope(user, projectId, storyId);
   if ("ok" in scope) return scope;
   const base = loadBase(scope, layer);
-  if (!base.rows.some((d) => d.outlet_id === outletId)) return fail(404, "not_found", outletId === null ? "Every document here has an outlet." : "This outlet has no document here.");
+  if (!base.rows.some((d) => d.outlet_id === outletId))
+    return fail(404, "not_found", outletId === null ? "Every document here has an outlet." : "This outlet has no document here.");
   // Only quotes feed the matrix, so only they go into the comparison.
-  const spans = spansOf(base, base.rows.map((d) => d.id), "quote");
+  const spans = spansOf(
+    base,
+    base.rows.map((d) => d.id),
+    "quote",
+  );
   const documents = documentsOf(base);
   const column = documents.filter((d) => d.outletId === outletId);
   const input = { documents, spans, sources: sourcesOf(base, spans), segments: [], ratings: [], published: [], axes: [], groups: [] };

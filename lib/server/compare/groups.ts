@@ -16,7 +16,14 @@ function fallbackLabel(spans: CompareSpan[], documentOrder: ReadonlyMap<number, 
 }
 
 /** `documentIds`: the documents shown, in publication order (it names unlabelled links). */
-export function claimGroups(queries: CompareQueries, projectId: number, storyId: number | null, spans: readonly CompareSpan[], documentIds: readonly number[], goldDocumentIds: readonly number[]): ClaimGroup[] {
+export function claimGroups(
+  queries: CompareQueries,
+  projectId: number,
+  storyId: number | null,
+  spans: readonly CompareSpan[],
+  documentIds: readonly number[],
+  goldDocumentIds: readonly number[],
+): ClaimGroup[] {
   const links = queries.links.all({ projectId, storyId });
   if (links.length === 0) return [];
   const linkOf = new Map<number, number>(links.map((row) => [row.annotation_id, row.link_id]));

@@ -2,7 +2,17 @@
 // prepared statements: the documents and the layer shown on each, their spans, the speakers
 // those spans name, re-published segments, ratings and claim groups.
 import { getSqlite } from "@/db";
-import type { CompareAxis, CompareDocument, CompareInput, CompareSegment, CompareSource, CompareSpan, PublishedRating, SourceKind, TeamRating } from "@/lib/compare/types";
+import type {
+  CompareAxis,
+  CompareDocument,
+  CompareInput,
+  CompareSegment,
+  CompareSource,
+  CompareSpan,
+  PublishedRating,
+  SourceKind,
+  TeamRating,
+} from "@/lib/compare/types";
 import type { AnnotationKind } from "@/lib/validation/annotations";
 import type { CompareScope } from "./access";
 import { claimGroups } from "./groups";
@@ -22,7 +32,17 @@ export interface Base {
 export function loadBase(scope: CompareScope, choice: LayerChoice): Base {
   const queries = compareQueries(getSqlite());
   const rows = queries.documents.all({ projectId: scope.project.id, storyId: scope.story?.id ?? null });
-  return { queries, scope, rows, plan: planLayers(queries, scope, rows.map((r) => r.id), choice) };
+  return {
+    queries,
+    scope,
+    rows,
+    plan: planLayers(
+      queries,
+      scope,
+      rows.map((r) => r.id),
+      choice,
+    ),
+  };
 }
 
 /** The documents as the comparison gets them; call once their layers are finished. */
@@ -56,7 +76,9 @@ export function sourcesOf(base: Base, spans: readonly CompareSpan[]): CompareSou
   const ids = new Set<number>();
   for (const s of spans) if (typeof s.sourceId === "number") ids.add(s.sourceId);
   if (ids.size === 0) return [];
-  return base.queries.sources.all({ projectId: base.scope.project.id, ids: JSON.stringify([...ids]) }).map((r) => ({ id: r.id, name: r.name, kind: r.kind as SourceKind }));
+  return base.queries.sources
+    .all({ projectId: base.scope.project.id, ids: JSON.stringify([...ids]) })
+    .map((r) => ({ id: r.id, name: r.name, kind: r.kind as SourceKind }));
 }
 
 function segmentsOf(base: Base, documentIds: readonly number[]): CompareSegment[] {

@@ -53,12 +53,14 @@ function prepare(sqlite: Database.Database) {
     // Rows as arrays, attributes as their JSON text: parsing it in JavaScript (spans.ts) measured
     // faster than picking the fields out with SQLite's ->> (about 0.85× the time, 120,000 spans).
     spans: sqlite
-      .prepare<{ ids: string; gold: 0 | 1; onlyUser: number | null }, SpanTuple>(`
+      .prepare<{ ids: string; gold: 0 | 1; onlyUser: number | null }, SpanTuple>(
+        `
       select a.id, a.document_id, a.annotator_id, a.kind, a.start, a."end", a.exact, a.attributes
       from annotations a
       where a.document_id in ${IN("ids")} and a.deleted_at is null
         and a.layer = (case @gold when 1 then 'gold' else 'annotator' end)
-        and (@onlyUser is null or a.annotator_id = @onlyUser)`)
+        and (@onlyUser is null or a.annotator_id = @onlyUser)`,
+      )
       .raw(true),
     // What span-cache.ts compares: any insert, delete or versioned update moves one of these.
     stamps: sqlite.prepare<{ ids: string }, { document_id: number; n: number; versions: number; top: number; gone: number }>(`
@@ -80,12 +82,18 @@ function prepare(sqlite: Database.Database) {
       where j.document_id in ${IN("ids")} and j.gold_annotation_id is not null and e.value in (
         select s.annotation_id from claim_link_spans s join claim_links l on l.id = s.link_id
         where l.project_id = @projectId and (@storyId is null or l.story_id = @storyId))`),
-    ratings: sqlite.prepare<{ projectId: number; outlets: string; onlyUser: number | null }, { outlet_id: number; axis: string; rater_id: number; value: number }>(`
+    ratings: sqlite.prepare<
+      { projectId: number; outlets: string; onlyUser: number | null },
+      { outlet_id: number; axis: string; rater_id: number; value: number }
+    >(`
       select outlet_id, axis, rater_id, value from perspective_ratings
       where project_id = @projectId and outlet_id in ${IN("outlets")} and is_gold = 0 and value is not null
         and (@onlyUser is null or rater_id = @onlyUser)
       order by outlet_id, axis, rater_id`),
-    published: sqlite.prepare<{ outlets: string }, { outlet_id: number; publisher: string; axis: string; value: number | null; label: string | null; retrieved_at: string; url: string }>(`
+    published: sqlite.prepare<
+      { outlets: string },
+      { outlet_id: number; publisher: string; axis: string; value: number | null; label: string | null; retrieved_at: string; url: string }
+    >(`
       select outlet_id, publisher, axis, value, label, retrieved_at, url from reference_ratings
       where outlet_id in ${IN("outlets")} order by outlet_id, publisher, axis, retrieved_at, id`),
   };

@@ -31,17 +31,30 @@ export interface ReadingView {
 
 export const MAX_READING = 3;
 
-export function loadReading(user: SessionUser, projectId: number, storyId: number, documentIds: number[], layer: LayerChoice): { ok: true; view: ReadingView } | Failure {
+export function loadReading(
+  user: SessionUser,
+  projectId: number,
+  storyId: number,
+  documentIds: number[],
+  layer: LayerChoice,
+): { ok: true; view: ReadingView } | Failure {
   const scope = compareScope(user, projectId, storyId);
   if ("ok" in scope) return scope;
   const wanted = [...new Set(documentIds)];
-  if (wanted.length === 0 || wanted.length > MAX_READING) return fail(400, "invalid", `Choose one to ${MAX_READING} documents of the story to read side by side.`);
+  if (wanted.length === 0 || wanted.length > MAX_READING)
+    return fail(400, "invalid", `Choose one to ${MAX_READING} documents of the story to read side by side.`);
   const base = loadBase(scope, layer);
   const storyIds = base.rows.map((d) => d.id);
   if (wanted.some((id) => !storyIds.includes(id))) return fail(404, "not_found", "One of these documents does not exist in this story.");
   const spans = spansOf(base, wanted).sort((a, b) => a.start - b.start || b.end - a.end || a.id - b.id);
   // The documents not shown still say which layer they would show.
-  finishLayers(base.queries, base.plan, storyIds.filter((id) => !wanted.includes(id)), [], false);
+  finishLayers(
+    base.queries,
+    base.plan,
+    storyIds.filter((id) => !wanted.includes(id)),
+    [],
+    false,
+  );
   const storyDocuments = documentsOf(base);
   const inStory = new Map(storyDocuments.map((d) => [d.id, d]));
   const texts = new Map(base.queries.texts.all({ ids: JSON.stringify(wanted) }).map((r) => [r.id, r.text]));

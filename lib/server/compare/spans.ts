@@ -34,11 +34,26 @@ function toSpan(row: SpanTuple, gold: boolean, parsed: Map<string, Attributes>):
   // The kind is written as a literal so the span keeps the one shared string, not the row's copy.
   if (kind === "claim") return { id, documentId, annotatorId, kind: "claim", start, end, exact, certainty: a.certainty };
   if (kind === "opinion") return { id, documentId, annotatorId, kind: "opinion", start, end, exact, holder: a.holder, sentiment: a.sentiment, bias: a.bias };
-  return { id, documentId, annotatorId, kind: "quote", start, end, exact, sourceId: a.source_id ?? null, speakerText: a.speaker_text, speakerType: a.speaker_type, mode: a.mode };
+  return {
+    id,
+    documentId,
+    annotatorId,
+    kind: "quote",
+    start,
+    end,
+    exact,
+    sourceId: a.source_id ?? null,
+    speakerText: a.speaker_text,
+    speakerType: a.speaker_type,
+    mode: a.mode,
+  };
 }
 
 /** Documents grouped by how their layer is read: "gold", "all", or a user's id. */
-function readsOf(layers: ReadonlyMap<number, DocumentLayer>, documentIds: readonly number[]): Map<string, { gold: boolean; onlyUser: number | null; ids: number[] }> {
+function readsOf(
+  layers: ReadonlyMap<number, DocumentLayer>,
+  documentIds: readonly number[],
+): Map<string, { gold: boolean; onlyUser: number | null; ids: number[] }> {
   const reads = new Map<string, { gold: boolean; onlyUser: number | null; ids: number[] }>();
   for (const id of documentIds) {
     const layer = layers.get(id);

@@ -35,9 +35,7 @@ export function settleDemoDocument(editor: SessionUser, projectId: number, docum
     const memberIds = difference.spans.map((s) => s.id);
     const hers = difference.spans.find((s) => s.reviewerId === amara.id);
     const input =
-      hers === undefined
-        ? { action: "reject", memberIds, reason: REJECT_REASON }
-        : { action: "accept", sourceId: hers.id, memberIds, reason: ACCEPT_REASON };
+      hers === undefined ? { action: "reject", memberIds, reason: REJECT_REASON } : { action: "accept", sourceId: hers.id, memberIds, reason: ACCEPT_REASON };
     check(decide(editor, projectId, documentId, input), "decision");
   }
 }

@@ -74,4 +74,3 @@ function planFor(project: { id: number; name: string }, options: ExportOptions):
     },
   };
 }
-

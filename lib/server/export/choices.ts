@@ -35,6 +35,6 @@ export function exportChoices(user: SessionUser, projectId: number): ExportChoic
          where a.annotator_id = u.id and a.layer = 'annotator' and a.deleted_at is null and d.project_id = ?) order by u.username`,
     )
     .all(project.id);
-  const documents = (sqlite.prepare<[number], { n: number }>("select count(*) as n from documents where project_id = ?").get(project.id)?.n) ?? 0;
+  const documents = sqlite.prepare<[number], { n: number }>("select count(*) as n from documents where project_id = ?").get(project.id)?.n ?? 0;
   return { project, stories, outlets, reviewers, documents };
 }

@@ -27,7 +27,23 @@ export interface DocumentRowRaw {
 }
 
 /** id, document_id, is_gold, annotator_id, kind, start, end, exact, prefix, suffix, attributes (JSON), note, parent_id, created_at, updated_at */
-export type SpanTuple = [number, number, 0 | 1, number, "claim" | "opinion" | "quote", number, number, string, string, string, string, string, number | null, number, number];
+export type SpanTuple = [
+  number,
+  number,
+  0 | 1,
+  number,
+  "claim" | "opinion" | "quote",
+  number,
+  number,
+  string,
+  string,
+  string,
+  string,
+  string,
+  number | null,
+  number,
+  number,
+];
 
 export interface GoldCountsRaw {
   id: number;
@@ -52,13 +68,15 @@ export function prepareQueries(sqlite: Database.Database) {
     // cost more than the rest of the export. The reader sorts each document's few spans itself,
     // which is cheaper than SQLite sorting a whole batch through a temporary b-tree.
     spans: sqlite
-      .prepare<{ ids: string; kinds: string; gold: number; annotator: number; onlyUser: number | null }, SpanTuple>(`
+      .prepare<{ ids: string; kinds: string; gold: number; annotator: number; onlyUser: number | null }, SpanTuple>(
+        `
       select a.id, a.document_id, a.layer = 'gold', a.annotator_id, a.kind, a.start, a."end", a.exact, a.prefix, a.suffix,
              a.attributes, a.note, a.parent_id, a.created_at, a.updated_at
       from annotations a
       where a.document_id in ${DOCS} and a.deleted_at is null
         and a.kind in (select value from json_each(@kinds))
-        and ((a.layer = 'gold' and @gold = 1) or (a.layer = 'annotator' and @annotator = 1 and (@onlyUser is null or a.annotator_id = @onlyUser)))`)
+        and ((a.layer = 'gold' and @gold = 1) or (a.layer = 'annotator' and @annotator = 1 and (@onlyUser is null or a.annotator_id = @onlyUser)))`,
+      )
       .raw(true),
     people: sqlite.prepare<{ ids: string }, { id: number; username: string; display_name: string }>(`
       select id, username, display_name from users where id in (select value from json_each(@ids))`),
@@ -83,10 +101,35 @@ export function prepareQueries(sqlite: Database.Database) {
       from docs d left join reviewers r on r.document_id = d.id left join decided k on k.document_id = d.id left join undecided u on u.document_id = d.id`),
     reviewerStatus: sqlite.prepare<{ ids: string }, { document_id: number; username: string; status: "todo" | "in_progress" | "submitted" }>(`
       select s.document_id, u.username, s.status from assignments s join users u on u.id = s.user_id where s.document_id in ${DOCS}`),
-    segments: sqlite.prepare<{ ids: string }, { id: number; document_id: number; start: number; end: number; outlet_id: number | null; outlet_name: string | null; original_url: string | null; original_date: string | null }>(`
+    segments: sqlite.prepare<
+      { ids: string },
+      {
+        id: number;
+        document_id: number;
+        start: number;
+        end: number;
+        outlet_id: number | null;
+        outlet_name: string | null;
+        original_url: string | null;
+        original_date: string | null;
+      }
+    >(`
       select g.id, g.document_id, g.start, g."end", o.id as outlet_id, o.name as outlet_name, g.original_url, g.original_date
       from segments g left join outlets o on o.id = g.original_outlet_id where g.document_id in ${DOCS} order by g.document_id, g.start, g.id`),
-    decisions: sqlite.prepare<{ ids: string }, { id: number; document_id: number; decision: "accepted" | "edited" | "rejected" | "added"; gold_annotation_id: number | null; from_annotation_ids: string; reason: string; username: string; display_name: string; at: number }>(`
+    decisions: sqlite.prepare<
+      { ids: string },
+      {
+        id: number;
+        document_id: number;
+        decision: "accepted" | "edited" | "rejected" | "added";
+        gold_annotation_id: number | null;
+        from_annotation_ids: string;
+        reason: string;
+        username: string;
+        display_name: string;
+        at: number;
+      }
+    >(`
       select j.id, j.document_id, j.decision, j.gold_annotation_id, j.from_annotation_ids, j.reason, u.username, u.display_name, j.at
       from adjudications j join users u on u.id = j.adjudicator_id where j.document_id in ${DOCS} order by j.document_id, j.at, j.id`),
     documentRatings: sqlite.prepare<{ ids: string }, RatingRowRaw & { document_id: number }>(`
@@ -96,9 +139,15 @@ export function prepareQueries(sqlite: Database.Database) {
       select r.axis, r.value, r.label, r.rationale, r.is_gold, u.username, u.display_name, r.updated_at
       from perspective_ratings r join users u on u.id = r.rater_id where r.project_id = @projectId and r.outlet_id = @outletId
       order by r.axis, r.is_gold desc, u.username`),
-    references: sqlite.prepare<{ outletId: number }, { publisher: string; axis: string; value: number | null; label: string | null; retrieved_at: string; url: string }>(`
+    references: sqlite.prepare<
+      { outletId: number },
+      { publisher: string; axis: string; value: number | null; label: string | null; retrieved_at: string; url: string }
+    >(`
       select publisher, axis, value, label, retrieved_at, url from reference_ratings where outlet_id = @outletId order by publisher, axis, retrieved_at, id`),
-    sources: sqlite.prepare<{ ids: string; projectId: number }, { id: number; name: string; kind: string; affiliation: string | null; description: string; aliases: string }>(`
+    sources: sqlite.prepare<
+      { ids: string; projectId: number },
+      { id: number; name: string; kind: string; affiliation: string | null; description: string; aliases: string }
+    >(`
       select id, name, kind, affiliation, description, aliases from sources where project_id = @projectId and id in (select value from json_each(@ids)) order by id`),
   };
 }

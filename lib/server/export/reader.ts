@@ -85,11 +85,20 @@ class OutletCache {
     if (extra === undefined) {
       extra = {
         ratings: this.queries.outletRatings.all({ projectId: this.projectId, outletId: row.outlet_id }).map(rating),
-        references: this.queries.references.all({ outletId: row.outlet_id }).map((r) => ({ publisher: r.publisher, axis: r.axis, value: r.value, label: r.label, retrievedAt: r.retrieved_at, url: r.url })),
+        references: this.queries.references
+          .all({ outletId: row.outlet_id })
+          .map((r) => ({ publisher: r.publisher, axis: r.axis, value: r.value, label: r.label, retrievedAt: r.retrieved_at, url: r.url })),
       };
       this.outlets.set(row.outlet_id, extra);
     }
-    return { id: row.outlet_id, name: row.outlet_name ?? "", domain: row.outlet_domain, kind: row.outlet_kind ?? "other", country: row.outlet_country, ...extra };
+    return {
+      id: row.outlet_id,
+      name: row.outlet_name ?? "",
+      domain: row.outlet_domain,
+      kind: row.outlet_kind ?? "other",
+      country: row.outlet_country,
+      ...extra,
+    };
   }
 }
 
@@ -110,7 +119,17 @@ function readBatch(queries: ExportQueries, plan: ExportPlan, caches: Caches, ids
   const anyGold = plan.options.layer === "gold" || plan.options.layer === "gold-else-all";
   const anyAnnotator = plan.options.layer !== "gold";
   const spans = withSpans
-    ? spansByDocument(queries, queries.spans.all({ ...param, kinds: JSON.stringify(plan.options.kinds), gold: anyGold ? 1 : 0, annotator: anyAnnotator ? 1 : 0, onlyUser: plan.reviewerId }), caches.people)
+    ? spansByDocument(
+        queries,
+        queries.spans.all({
+          ...param,
+          kinds: JSON.stringify(plan.options.kinds),
+          gold: anyGold ? 1 : 0,
+          annotator: anyAnnotator ? 1 : 0,
+          onlyUser: plan.reviewerId,
+        }),
+        caches.people,
+      )
     : new Map<number, ExportSpan[]>();
   const statuses = groupBy(queries.reviewerStatus.all(param));
   const segments = groupBy(queries.segments.all(param));
@@ -180,7 +199,14 @@ function attachSources(queries: ExportQueries, projectId: number, docs: ExportDo
   if (wanted.size === 0) return;
   const byId = new Map<number, ExportSource>();
   for (const r of queries.sources.all({ ids: JSON.stringify([...wanted]), projectId })) {
-    byId.set(r.id, { id: r.id, name: r.name, kind: r.kind, affiliation: r.affiliation, description: r.description, aliases: JSON.parse(r.aliases) as string[] });
+    byId.set(r.id, {
+      id: r.id,
+      name: r.name,
+      kind: r.kind,
+      affiliation: r.affiliation,
+      description: r.description,
+      aliases: JSON.parse(r.aliases) as string[],
+    });
   }
   for (const d of docs) {
     const ids = new Set<number>();
@@ -197,7 +223,12 @@ export function exportSource(sqlite: Database.Database, plan: ExportPlan): Docum
   return (pass) => readExportDocuments(sqlite, plan, pass?.spans !== false, settled);
 }
 
-export async function* readExportDocuments(sqlite: Database.Database, plan: ExportPlan, withSpans = true, settled = new Map<number, boolean>()): AsyncGenerator<ExportDocument, void, undefined> {
+export async function* readExportDocuments(
+  sqlite: Database.Database,
+  plan: ExportPlan,
+  withSpans = true,
+  settled = new Map<number, boolean>(),
+): AsyncGenerator<ExportDocument, void, undefined> {
   const queries = prepareQueries(sqlite);
   const caches: Caches = { outlets: new OutletCache(queries, plan.project.id), people: new Map(), settled };
   for (const batch of batches(plan.documentIds)) {

@@ -53,7 +53,12 @@ describe("Fleiss' kappa when it is undefined", () => {
   });
 
   it("reports no variation when every rating is the same category", () => {
-    expect(fleissKappa([["a", "a"], ["a", "a"]])).toMatchObject({ ok: false, reason: "no variation" });
+    expect(
+      fleissKappa([
+        ["a", "a"],
+        ["a", "a"],
+      ]),
+    ).toMatchObject({ ok: false, reason: "no variation" });
   });
 
   it("equals Scott's pi with two ratings per item (V8: 0.314)", () => {

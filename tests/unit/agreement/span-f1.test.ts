@@ -35,7 +35,10 @@ describe("span F1 beyond the vectors", () => {
   it("a prediction collects overlap from every gold span of its label", () => {
     // [0,30) overlaps [0,10) and [20,30): P = (10 + 10)/30 = 2/3; R = (1 + 1)/2 = 1.
     const result = partialSpanF1(
-      [{ begin: 0, end: 10 }, { begin: 20, end: 30 }],
+      [
+        { begin: 0, end: 10 },
+        { begin: 20, end: 30 },
+      ],
       [{ begin: 0, end: 30 }],
     );
     expectRounded(result.precision, 0.666667, 6);
@@ -48,13 +51,22 @@ describe("span F1 beyond the vectors", () => {
   });
 
   it("merges overlapping spans of one label on one side before scoring, so P and R stay ≤ 1", () => {
-    const gold = [{ begin: 0, end: 10 }, { begin: 5, end: 15 }];
+    const gold = [
+      { begin: 0, end: 10 },
+      { begin: 5, end: 15 },
+    ];
     const result = partialSpanF1(gold, [{ begin: 0, end: 15 }]);
     expect(result).toMatchObject({ precision: 1, recall: 1, value: 1, gold: 1, predicted: 1 });
   });
 
   it("keeps touching spans apart (they share no position)", () => {
-    const result = partialSpanF1([{ begin: 0, end: 5 }, { begin: 5, end: 10 }], [{ begin: 0, end: 10 }]);
+    const result = partialSpanF1(
+      [
+        { begin: 0, end: 5 },
+        { begin: 5, end: 10 },
+      ],
+      [{ begin: 0, end: 10 }],
+    );
     expect(result.gold).toBe(2);
     expect(result.recall).toBe(1);
     expectRounded(result.precision, 1, 6);
@@ -65,7 +77,10 @@ describe("span F1 beyond the vectors", () => {
   });
 
   it("exact match needs equal begin, end and label, and uses each gold span once", () => {
-    const gold = [{ begin: 0, end: 4, label: "a" }, { begin: 6, end: 9, label: "a" }];
+    const gold = [
+      { begin: 0, end: 4, label: "a" },
+      { begin: 6, end: 9, label: "a" },
+    ];
     const predicted = [
       { begin: 0, end: 4, label: "a" },
       { begin: 0, end: 4, label: "a" },

@@ -14,7 +14,13 @@ describe("percent agreement reproduces the published vectors", () => {
 
   it("averages the agreeing share of coder pairs per unit when there are three coders", () => {
     // unit 1: all agree (1); unit 2: one of three pairs agrees (1/3); unit 3: one coder only, skipped.
-    const result = defined(percentAgreement([["a", "a", "x"], ["a", "b", null], ["a", "b", null]]));
+    const result = defined(
+      percentAgreement([
+        ["a", "a", "x"],
+        ["a", "b", null],
+        ["a", "b", null],
+      ]),
+    );
     expect(result.items).toBe(2);
     expectRounded(result.value, 0.666667, 6);
   });
@@ -78,7 +84,12 @@ describe("V8: token-level binary example", () => {
 
 describe("two-coder measures on incomplete or degenerate data", () => {
   it("compare only units both coders coded", () => {
-    const result = defined(cohenKappa([["a", "b", null, "a"], ["a", "b", "a", null]]));
+    const result = defined(
+      cohenKappa([
+        ["a", "b", null, "a"],
+        ["a", "b", "a", null],
+      ]),
+    );
     expect(result.items).toBe(2);
     expect(result.value).toBe(1);
   });
@@ -94,7 +105,12 @@ describe("two-coder measures on incomplete or degenerate data", () => {
     ["Scott's pi", scottPi],
     ["Bennett's S", bennettS],
   ] as const)("%s reports not enough data when no unit has two codes", (_name, measure) => {
-    expect(measure([["a", null], [null, "b"]])).toMatchObject({ ok: false, reason: "not enough data" });
+    expect(
+      measure([
+        ["a", null],
+        [null, "b"],
+      ]),
+    ).toMatchObject({ ok: false, reason: "not enough data" });
   });
 
   it.each([
@@ -102,7 +118,10 @@ describe("two-coder measures on incomplete or degenerate data", () => {
     ["Scott's pi", scottPi],
     ["Bennett's S", bennettS],
   ] as const)("%s reports no variation when both coders used one category only (Pe = 1)", (_name, measure) => {
-    const result = measure([["x", "x"], ["x", "x"]]);
+    const result = measure([
+      ["x", "x"],
+      ["x", "x"],
+    ]);
     expect(result).toMatchObject({ ok: false, reason: "no variation" });
   });
 

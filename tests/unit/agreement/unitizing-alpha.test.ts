@@ -175,17 +175,80 @@ describe("unitizing alpha input validation", () => {
 /** Krippendorff (1995: 57) as in DKPro Statistics' Krippendorff1995Test, continuum [0,24). */
 function krippendorff1995(): UnitizingStudy {
   const rows: [string, number, [number, number][]][] = [
-    ["A", 0, [[2, 8], [14, 6]]],
-    ["A", 1, [[4, 4], [15, 2]]],
+    [
+      "A",
+      0,
+      [
+        [2, 8],
+        [14, 6],
+      ],
+    ],
+    [
+      "A",
+      1,
+      [
+        [4, 4],
+        [15, 2],
+      ],
+    ],
     ["B", 0, [[0, 18]]],
-    ["B", 1, [[0, 2], [2, 1], [3, 1], [4, 1], [5, 1], [6, 3], [9, 1]]],
-    ["C", 0, [[2, 6], [10, 2], [14, 4], [20, 2]]],
-    ["C", 1, [[0, 2], [4, 4], [10, 4], [16, 2], [20, 2]]],
-    ["D", 0, [[0, 2], [2, 8], [10, 4], [14, 6], [20, 4]]],
-    ["D", 1, [[0, 4], [4, 4], [8, 7], [15, 2], [17, 7]]],
+    [
+      "B",
+      1,
+      [
+        [0, 2],
+        [2, 1],
+        [3, 1],
+        [4, 1],
+        [5, 1],
+        [6, 3],
+        [9, 1],
+      ],
+    ],
+    [
+      "C",
+      0,
+      [
+        [2, 6],
+        [10, 2],
+        [14, 4],
+        [20, 2],
+      ],
+    ],
+    [
+      "C",
+      1,
+      [
+        [0, 2],
+        [4, 4],
+        [10, 4],
+        [16, 2],
+        [20, 2],
+      ],
+    ],
+    [
+      "D",
+      0,
+      [
+        [0, 2],
+        [2, 8],
+        [10, 4],
+        [14, 6],
+        [20, 4],
+      ],
+    ],
+    [
+      "D",
+      1,
+      [
+        [0, 4],
+        [4, 4],
+        [8, 7],
+        [15, 2],
+        [17, 7],
+      ],
+    ],
   ];
-  const units = rows.flatMap(([label, rater, spans]) =>
-    spans.map(([offset, length]) => ({ rater, offset, length, label })),
-  );
+  const units = rows.flatMap(([label, rater, spans]) => spans.map(([offset, length]) => ({ rater, offset, length, label })));
   return { begin: 0, length: 24, raters: 2, units };
 }

@@ -13,12 +13,25 @@ export const V1: CodedValue[][] = [
 
 /** V2: Krippendorff 2004 p.224, binary, 2 coders × 10 units. */
 export const V2 = pairsTable([
-  [1, 0], [1, 1], [0, 1], [0, 0], [0, 0], [0, 1], [0, 0], [0, 1], [0, 0], [0, 0],
+  [1, 0],
+  [1, 1],
+  [0, 1],
+  [0, 0],
+  [0, 0],
+  [0, 1],
+  [0, 0],
+  [0, 1],
+  [0, 0],
+  [0, 0],
 ]);
 
 /** V3: Krippendorff 2004 p.227, 2 coders × 12 units. */
 export const V3 = pairsTable([
-  ["a", "a"], ["a", "b"], ["b", "b", 4], ["b", "c"], ["c", "c", 5],
+  ["a", "a"],
+  ["a", "b"],
+  ["b", "b", 4],
+  ["b", "c"],
+  ["c", "c", 5],
 ]);
 
 /** V4: string labels with one missing value. */
@@ -30,19 +43,32 @@ export const V4: CodedValue[][] = [
 
 /** V5, first table of Artstein & Poesio 2008. */
 export const V5A = pairsTable([
-  ["STAT", "STAT", 20], ["IReq", "STAT", 20], ["STAT", "IReq", 10], ["IReq", "IReq", 50],
+  ["STAT", "STAT", 20],
+  ["IReq", "STAT", 20],
+  ["STAT", "IReq", 10],
+  ["IReq", "IReq", 50],
 ]);
 
 /** V5, second table of Artstein & Poesio 2008. */
 export const V5B = pairsTable([
-  ["STAT", "STAT", 46], ["IReq", "STAT", 6], ["IReq", "IReq", 32], ["IReq", "Chck", 6], ["Chck", "Chck", 10],
+  ["STAT", "STAT", 46],
+  ["IReq", "STAT", 6],
+  ["IReq", "IReq", 32],
+  ["IReq", "Chck", 6],
+  ["Chck", "Chck", 10],
 ]);
 
 /** V6: Cohen 1960 p.45. */
 export const V6 = pairsTable([
-  [1, 1, 88], [1, 2, 14], [1, 3, 18],
-  [2, 1, 10], [2, 2, 40], [2, 3, 10],
-  [3, 1, 2], [3, 2, 6], [3, 3, 12],
+  [1, 1, 88],
+  [1, 2, 14],
+  [1, 3, 18],
+  [2, 1, 10],
+  [2, 2, 40],
+  [2, 3, 10],
+  [3, 1, 2],
+  [3, 2, 6],
+  [3, 3, 12],
 ]);
 
 /** V7: Fleiss 1971 p.379, 30 items × 6 ratings, categories 1–5. */
@@ -56,6 +82,28 @@ export const V7: number[][] = (
 
 /** V8: token-level binary, 24 positions. */
 export const V8 = pairsTable([
-  [0, 0], [0, 0], [1, 0], [1, 0], [1, 1], [1, 1], [1, 1], [1, 1], [1, 0], [1, 0], [0, 0], [0, 0],
-  [0, 0], [0, 0], [1, 0], [1, 1], [1, 1], [1, 0], [1, 0], [1, 0], [0, 0], [0, 0], [0, 0], [0, 0],
+  [0, 0],
+  [0, 0],
+  [1, 0],
+  [1, 0],
+  [1, 1],
+  [1, 1],
+  [1, 1],
+  [1, 1],
+  [1, 0],
+  [1, 0],
+  [0, 0],
+  [0, 0],
+  [0, 0],
+  [0, 0],
+  [1, 0],
+  [1, 1],
+  [1, 1],
+  [1, 0],
+  [1, 0],
+  [1, 0],
+  [0, 0],
+  [0, 0],
+  [0, 0],
+  [0, 0],
 ]);

@@ -21,9 +21,7 @@ const spread = (loads: Map<number, number>): number => Math.max(...loads.values(
 const key = (p: AssignmentPair): string => `${p.documentId}:${p.userId}`;
 
 describe("planning from scratch", () => {
-  const cases = range(4, 1).flatMap((reviewers) =>
-    range(reviewers).flatMap((n) => [0, 1, 2, 5, 7, 13, 40].map((docs) => ({ reviewers, n, docs }))),
-  );
+  const cases = range(4, 1).flatMap((reviewers) => range(reviewers).flatMap((n) => [0, 1, 2, 5, 7, 13, 40].map((docs) => ({ reviewers, n, docs }))));
 
   it.each(cases)("gives each of $docs documents to $n of $reviewers reviewers, loads within one, no duplicates", ({ reviewers, n, docs }) => {
     const { assignments, loads } = plan({ documentIds: range(docs, 100), reviewerIds: range(reviewers, 10), perDocument: n, existing: [] });
@@ -49,7 +47,11 @@ describe("planning from scratch", () => {
 
 describe("planning on top of existing assignments", () => {
   it("skips documents a reviewer already has and counts them toward N", () => {
-    const existing = [{ documentId: 1, userId: 10 }, { documentId: 2, userId: 10 }, { documentId: 2, userId: 20 }];
+    const existing = [
+      { documentId: 1, userId: 10 },
+      { documentId: 2, userId: 10 },
+      { documentId: 2, userId: 20 },
+    ];
     const { assignments } = plan({ documentIds: [1, 2, 3], reviewerIds: [10, 20, 30], perDocument: 2, existing });
     const all = [...existing, ...assignments];
     expect(new Set(all.map(key)).size).toBe(all.length);

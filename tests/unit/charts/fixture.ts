@@ -41,7 +41,14 @@ export function storyInput(): CompareInput {
   return {
     documents: [
       doc({ id: 1, title: "Ministers meet", outletId: 1, outletName: SCRIPT_NAME, publishedAt: "2024-03-01", wordCount: 200, charCount: 1000 }),
-      doc({ id: 2, title: "Talks in Baghdad", outletId: 2, outletName: "Wire Two", publishedAt: "2024-03-02", layer: { kind: "reviewer", reviewerId: 7, reviewerName: "Rita" } }),
+      doc({
+        id: 2,
+        title: "Talks in Baghdad",
+        outletId: 2,
+        outletName: "Wire Two",
+        publishedAt: "2024-03-02",
+        layer: { kind: "reviewer", reviewerId: 7, reviewerName: "Rita" },
+      }),
       doc({ id: 3, title: "Undated note", wordCount: 50, charCount: 250, layer: { kind: "pooled", reviewers: 2 } }),
     ],
     spans,

@@ -14,14 +14,27 @@ describe("marking paragraphs for side-by-side reading", () => {
       { id: 2, start: 6, end: 16 }, // "beta gamma"
       { id: 3, start: 6, end: 10 }, // "beta", inside both
     ]);
-    expect(texts(marked)).toEqual([[["Alpha ", [1]], ["beta", [1, 2, 3]], [" gamma", [2]], [".", []]]]);
+    expect(texts(marked)).toEqual([
+      [
+        ["Alpha ", [1]],
+        ["beta", [1, 2, 3]],
+        [" gamma", [2]],
+        [".", []],
+      ],
+    ]);
   });
 
   it("keeps offsets in code points: an emoji before a span does not shift it", () => {
     const text = "😀 said: “yes”";
     // "yes" starts at code point 9 (the emoji is one code point, two UTF-16 units).
     const marked = markParagraphs(text, [{ id: 7, start: 9, end: 12 }]);
-    expect(texts(marked)).toEqual([[["😀 said: “", []], ["yes", [7]], ["”", []]]]);
+    expect(texts(marked)).toEqual([
+      [
+        ["😀 said: “", []],
+        ["yes", [7]],
+        ["”", []],
+      ],
+    ]);
     expect(marked[0]!.pieces[1]).toMatchObject({ start: 9, end: 12 });
   });
 
@@ -29,20 +42,43 @@ describe("marking paragraphs for side-by-side reading", () => {
     const text = "First line.\n\nSecond line.";
     const marked = markParagraphs(text, [{ id: 1, start: 6, end: 19 }]);
     expect(texts(marked)).toEqual([
-      [["First ", []], ["line.", [1]]],
-      [["Second", [1]], [" line.", []]],
+      [
+        ["First ", []],
+        ["line.", [1]],
+      ],
+      [
+        ["Second", [1]],
+        [" line.", []],
+      ],
     ]);
     expect(marked.map((p) => p.pieces.map((x) => x.text).join(""))).toEqual(["First line.", "Second line."]);
   });
 
   it("ignores a span outside the text instead of failing the page", () => {
-    const marked = markParagraphs("Short.", [{ id: 1, start: 3, end: 99 }, { id: 2, start: 40, end: 50 }]);
-    expect(texts(marked)).toEqual([[["Sho", []], ["rt.", [1]]]]);
+    const marked = markParagraphs("Short.", [
+      { id: 1, start: 3, end: 99 },
+      { id: 2, start: 40, end: 50 },
+    ]);
+    expect(texts(marked)).toEqual([
+      [
+        ["Sho", []],
+        ["rt.", [1]],
+      ],
+    ]);
   });
 });
 
 describe("what links the columns", () => {
-  const span = (id: number, documentId: number, kind: CompareSpan["kind"], extra: Partial<CompareSpan> = {}): CompareSpan => ({ id, documentId, annotatorId: 1, kind, start: 0, end: 1, exact: "x", ...extra });
+  const span = (id: number, documentId: number, kind: CompareSpan["kind"], extra: Partial<CompareSpan> = {}): CompareSpan => ({
+    id,
+    documentId,
+    annotatorId: 1,
+    kind,
+    start: 0,
+    end: 1,
+    exact: "x",
+    ...extra,
+  });
   const columns = [
     { spans: [span(1, 10, "claim"), span(2, 10, "quote", { sourceId: 5 }), span(3, 10, "quote", { speakerText: "A diplomat" })] },
     { spans: [span(4, 20, "claim"), span(5, 20, "quote", { sourceId: 5 }), span(6, 20, "claim")] },

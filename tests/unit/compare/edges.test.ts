@@ -11,10 +11,26 @@ function only(docs: CompareDocument[], spans: CompareSpan[] = [], more: Partial<
 }
 
 const base: CompareDocument = {
-  id: 1, title: "Only one", outletId: 5, outletName: "Solo", publishedAt: "2024-05-01", url: null, wordCount: 100, charCount: 500, layer: { kind: "gold" },
+  id: 1,
+  title: "Only one",
+  outletId: 5,
+  outletName: "Solo",
+  publishedAt: "2024-05-01",
+  url: null,
+  wordCount: 100,
+  charCount: 500,
+  layer: { kind: "gold" },
 };
 const q = (id: number, annotatorId: number | null, start: number, end: number): CompareSpan => ({
-  id, documentId: 1, annotatorId, kind: "quote", start, end, exact: "x", speakerType: "named_person", mode: "direct",
+  id,
+  documentId: 1,
+  annotatorId,
+  kind: "quote",
+  start,
+  end,
+  exact: "x",
+  speakerType: "named_person",
+  mode: "direct",
 });
 
 describe("edge cases", () => {
@@ -90,10 +106,17 @@ describe("edge cases", () => {
   });
 
   it("treats a speaker text of spaces as no speaker, and merges speaker texts differing in case and spacing", () => {
-    const spans = [{ ...q(1, null, 0, 5), speakerText: "   " }, { ...q(2, null, 5, 10), speakerText: "The Mayor" }, { ...q(3, null, 10, 15), speakerText: " the mayor" }];
+    const spans = [
+      { ...q(1, null, 0, 5), speakerText: "   " },
+      { ...q(2, null, 5, 10), speakerText: "The Mayor" },
+      { ...q(3, null, 10, 15), speakerText: " the mayor" },
+    ];
     const c = compare(only([base], spans));
     expect(c.total.sourcing.topSpeakers).toEqual([{ key: "text:the mayor", name: "The Mayor", count: 2 }]);
-    expect(c.speakers.map((r) => [r.key, r.total])).toEqual([["text:the mayor", 2], ["unattributed", 1]]);
+    expect(c.speakers.map((r) => [r.key, r.total])).toEqual([
+      ["text:the mayor", 2],
+      ["unattributed", 1],
+    ]);
   });
 
   it("keeps only the five most quoted speakers, ties by name", () => {
@@ -101,6 +124,12 @@ describe("edge cases", () => {
     const spans = names.map((name, i) => ({ ...q(i + 1, null, i, i + 1), speakerText: name }));
     spans.push({ ...q(10, null, 20, 21), speakerText: "Fay" });
     const c = compare(only([base], spans));
-    expect(c.total.sourcing.topSpeakers.map((s) => [s.name, s.count])).toEqual([["Fay", 2], ["Ann", 1], ["Bob", 1], ["Cat", 1], ["Dan", 1]]);
+    expect(c.total.sourcing.topSpeakers.map((s) => [s.name, s.count])).toEqual([
+      ["Fay", 2],
+      ["Ann", 1],
+      ["Bob", 1],
+      ["Cat", 1],
+      ["Dan", 1],
+    ]);
   });
 });

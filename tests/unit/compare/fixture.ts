@@ -83,16 +83,7 @@
 //   mean 40, sd null, min 40, max 40. Beta left_right −2, −1 → mean −1.5, sd √0.5 = 0.7071…, min −2, max −1;
 //   Beta reliability n 0, all null. Gamma: n 0 on both. Outlet 99 and axis "stance" are ignored.
 //   Published: Alpha AllSides left_right 1.5 "Lean Right"; Gamma Ad Fontes reliability 30.
-import type {
-  ClaimGroup,
-  CompareDocument,
-  CompareInput,
-  CompareSegment,
-  CompareSpan,
-  LayerShown,
-  PublishedRating,
-  TeamRating,
-} from "@/lib/compare/types";
+import type { ClaimGroup, CompareDocument, CompareInput, CompareSegment, CompareSpan, LayerShown, PublishedRating, TeamRating } from "@/lib/compare/types";
 
 const GOLD: LayerShown = { kind: "gold" };
 
@@ -122,7 +113,15 @@ export const documents: CompareDocument[] = [
   doc(4, "Gamma repost", GAMMA, "2024-02-28", 80, 400, GOLD),
 ];
 
-function span(id: number, documentId: number, annotatorId: number | null, kind: CompareSpan["kind"], start: number, end: number, attrs: Partial<CompareSpan> = {}): CompareSpan {
+function span(
+  id: number,
+  documentId: number,
+  annotatorId: number | null,
+  kind: CompareSpan["kind"],
+  start: number,
+  end: number,
+  attrs: Partial<CompareSpan> = {},
+): CompareSpan {
   return { id, documentId, annotatorId, kind, start, end, exact: `span ${id}`, ...attrs };
 }
 

@@ -10,22 +10,54 @@ describe("union length of [start, end) regions", () => {
   });
 
   it("counts overlapping and nested regions once", () => {
-    expect(union([[200, 300], [250, 350]])).toBe(150);
-    expect(union([[400, 420], [410, 415]])).toBe(20);
-    expect(union([[0, 100], [10, 20], [30, 40]])).toBe(100);
+    expect(
+      union([
+        [200, 300],
+        [250, 350],
+      ]),
+    ).toBe(150);
+    expect(
+      union([
+        [400, 420],
+        [410, 415],
+      ]),
+    ).toBe(20);
+    expect(
+      union([
+        [0, 100],
+        [10, 20],
+        [30, 40],
+      ]),
+    ).toBe(100);
   });
 
   it("joins adjacent regions without a gap or a double count (end is exclusive)", () => {
-    expect(union([[100, 160], [0, 100]])).toBe(160);
+    expect(
+      union([
+        [100, 160],
+        [0, 100],
+      ]),
+    ).toBe(160);
   });
 
   it("adds disjoint regions and ignores empty ones", () => {
-    expect(union([[50, 60], [0, 10], [20, 20], [30, 25]])).toBe(20);
+    expect(
+      union([
+        [50, 60],
+        [0, 10],
+        [20, 20],
+        [30, 25],
+      ]),
+    ).toBe(20);
   });
 });
 
 describe("the region containing a position", () => {
-  const regions = sortByStart([{ start: 100, end: 160 }, { start: 0, end: 100 }, { start: 200, end: 210 }]);
+  const regions = sortByStart([
+    { start: 100, end: 160 },
+    { start: 0, end: 100 },
+    { start: 200, end: 210 },
+  ]);
 
   it("finds the region whose [start, end) holds the position", () => {
     expect(regionAt(regions, 0)).toEqual({ start: 0, end: 100 });

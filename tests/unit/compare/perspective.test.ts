@@ -13,7 +13,10 @@ describe("perspective per outlet", () => {
       { axis: "left_right", label: "Left–right", n: 2, mean: -1.5, sd: expect.closeTo(Math.SQRT1_2, 10), min: -2, max: -1 },
       { axis: "reliability", label: "Reliability", n: 0, mean: null, sd: null, min: null, max: null },
     ]);
-    expect(outletNamed(c, "Gamma Post").team.map((a) => [a.axis, a.n, a.mean])).toEqual([["left_right", 0, null], ["reliability", 0, null]]);
+    expect(outletNamed(c, "Gamma Post").team.map((a) => [a.axis, a.n, a.mean])).toEqual([
+      ["left_right", 0, null],
+      ["reliability", 0, null],
+    ]);
   });
 
   it("lists published ratings as recorded, apart from the team's and never averaged in", () => {

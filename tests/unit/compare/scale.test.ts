@@ -14,17 +14,33 @@ function build(): CompareInput {
   const spans: CompareSpan[] = [];
   for (let d = 1; d <= DOCS; d++) {
     documents.push({
-      id: d, title: `Doc ${d}`, outletId: d % 5 === 0 ? null : (d % 5) * 10, outletName: d % 5 === 0 ? null : `Outlet ${d % 5}`,
-      publishedAt: `2024-01-${String((d % 28) + 1).padStart(2, "0")}`, url: null, wordCount: 10_000, charCount: 60_000, layer: { kind: "gold" },
+      id: d,
+      title: `Doc ${d}`,
+      outletId: d % 5 === 0 ? null : (d % 5) * 10,
+      outletName: d % 5 === 0 ? null : `Outlet ${d % 5}`,
+      publishedAt: `2024-01-${String((d % 28) + 1).padStart(2, "0")}`,
+      url: null,
+      wordCount: 10_000,
+      charCount: 60_000,
+      layer: { kind: "gold" },
     });
     for (let i = 0; i < PER_DOC; i++) {
       const id = d * PER_DOC + i;
       // Each span starts 20 characters after the previous and lasts 30: every quote overlaps the next.
       const start = (PER_DOC - i) * 20;
       spans.push({
-        id, documentId: d, annotatorId: null, kind: KINDS[i % 3]!, start, end: start + 30, exact: "x",
-        sourceId: i % 7 === 0 ? (i % 40) + 1 : null, speakerText: i % 7 === 0 ? undefined : `Speaker ${i % 50}`,
-        speakerType: "named_person", mode: "direct", certainty: "certain",
+        id,
+        documentId: d,
+        annotatorId: null,
+        kind: KINDS[i % 3]!,
+        start,
+        end: start + 30,
+        exact: "x",
+        sourceId: i % 7 === 0 ? (i % 40) + 1 : null,
+        speakerText: i % 7 === 0 ? undefined : `Speaker ${i % 50}`,
+        speakerType: "named_person",
+        mode: "direct",
+        certainty: "certain",
       });
     }
   }
@@ -38,7 +54,7 @@ describe("a story of 50 documents with 3,000 spans each", () => {
     const c = compare(input);
     const total = c.total.counts.claim + c.total.counts.opinion + c.total.counts.quote;
     expect(total).toBe(DOCS * PER_DOC);
-    expect(c.total.counts.quote).toBe(DOCS * PER_DOC / 3);
+    expect(c.total.counts.quote).toBe((DOCS * PER_DOC) / 3);
     expect(c.outlets).toHaveLength(5);
     expect(c.outlets.at(-1)!.outletId).toBeNull();
     const inMatrix = c.speakers.reduce((sum, row) => sum + row.total, 0);

@@ -46,7 +46,14 @@ describe("the tables under the charts", () => {
     expect(values(d, "document")).toEqual(["Alpha report", "Beta story", "Beta follow-up", "Gamma repost", "Empty page", "Leaflet"]);
     expect(values(d, "outlet")).toEqual(["Alpha Times", "Beta News", "Beta News", "Gamma Post", "Gamma Post", "No outlet"]);
     expect(values(d, "published")).toEqual(["2024-03-01", "2024-03-01", "2024-03-03", "2024-02-28", "Undated", "Undated"]);
-    expect(values(d, "layer")).toEqual(["Gold (adjudicated)", "Reviewer: Rita", "Mean of 2 reviewers", "Gold (adjudicated)", "No annotations", "Reviewer: Sam"]);
+    expect(values(d, "layer")).toEqual([
+      "Gold (adjudicated)",
+      "Reviewer: Rita",
+      "Mean of 2 reviewers",
+      "Gold (adjudicated)",
+      "No annotations",
+      "Reviewer: Sam",
+    ]);
     expect(values(d, "words")).toEqual([200, 100, 50, 80, 0, 40]);
     expect(values(d, "quotes_per_1000")).toEqual([20, 30, 30, 12.5, null, 25]);
   });
@@ -69,7 +76,20 @@ describe("the tables under the charts", () => {
     expect(t.rows).toHaveLength(9);
     expect(t.rows[0]).toEqual(["Stock ran out", 1, "2024-02-28", "Gamma Post", "Gamma repost", "Claim", null, "certain", "Alpha Times", "span 401", "Yes", 1]);
     expect(t.rows[3]).toEqual(["Stock ran out", 4, "Undated", "No outlet", "Leaflet", "Claim", null, "underspecified", null, "span 501", "No", 1]);
-    expect(t.rows[4]).toEqual(["Minister's warning", 1, "2024-02-28", "Gamma Post", "Gamma repost", "Attributed quote", "Ministry of Health", null, "Delta Wire", "span 402", "Yes", 1]);
+    expect(t.rows[4]).toEqual([
+      "Minister's warning",
+      1,
+      "2024-02-28",
+      "Gamma Post",
+      "Gamma repost",
+      "Attributed quote",
+      "Ministry of Health",
+      null,
+      "Delta Wire",
+      "span 402",
+      "Yes",
+      1,
+    ]);
     expect(t.rows[8]).toEqual(["Leaflet only", 1, "Undated", "No outlet", "Leaflet", "Attributed quote", "Jane Doe", null, null, "span 502", "No", 1]);
   });
 

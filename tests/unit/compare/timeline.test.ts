@@ -56,6 +56,9 @@ describe("a claim marked the same way by two pooled reviewers", () => {
     input.groups = input.groups.map((g) => (g.spanIds.includes(401) ? { ...g, spanIds: [...g.spanIds, 9401, 9402] } : g));
     const timeline = compare(input).timelines.find((t) => t.entries.some((e) => e.spanId === 401))!;
     const fromDocument = timeline.entries.filter((e) => e.documentId === original.documentId);
-    expect(fromDocument.map((e) => [e.spanId, e.markedBy ?? 1])).toEqual([[401, 2], [9402, 1]]);
+    expect(fromDocument.map((e) => [e.spanId, e.markedBy ?? 1])).toEqual([
+      [401, 2],
+      [9402, 1],
+    ]);
   });
 });

@@ -5,8 +5,7 @@ import { buildOffsetIndex, codePointLength, sliceCodePoints, textQuoteSelector }
 // Emoji (astral, two UTF-16 units each) before the spans, and Arabic, so UTF-16 and code
 // point offsets differ, and the same quote more than once so the context has to decide.
 const TEXT =
-  "🌊🌊 The levy is unfair, said the mayor. Later: “The levy is unfair,” said Haddad 🐟. " +
-  "قال الوزير إن الضريبة ظالمة. Again, قال الوزير إن الضريبة ظالمة.";
+  "🌊🌊 The levy is unfair, said the mayor. Later: “The levy is unfair,” said Haddad 🐟. " + "قال الوزير إن الضريبة ظالمة. Again, قال الوزير إن الضريبة ظالمة.";
 
 /** The code point range of the n-th (0-based) occurrence of `needle`. */
 function nth(needle: string, n = 0): { start: number; end: number } {

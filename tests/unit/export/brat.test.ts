@@ -66,7 +66,14 @@ describe("writeBrat", () => {
     const events = lines.filter((l) => l.startsWith("E"));
     // Quotes 11 and 13 share "said" and "Mayor Rana Haddad"; quote 14 has "told" and "Officials".
     expect(events).toHaveLength(3);
-    const parsed = events.map((e) => Object.fromEntries(e.split("\t")[1]!.split(" ").map((a) => a.split(":"))));
+    const parsed = events.map((e) =>
+      Object.fromEntries(
+        e
+          .split("\t")[1]!
+          .split(" ")
+          .map((a) => a.split(":")),
+      ),
+    );
     expect(parsed.map((e) => [text(e.Attribution), text(e.Content), e.Source && text(e.Source)])).toEqual([
       ["said", "The levy is unfair", "Mayor Rana Haddad"],
       ["said", "and the river 🐟 will pay.", "Mayor Rana Haddad"],
@@ -97,9 +104,21 @@ describe("writeBrat", () => {
   it("declares in annotation.conf every label, attribute and value the .ann files use", async () => {
     const { files } = await exportZip([sampleDocument()]);
     const conf = files["annotation.conf"]!;
-    const declared = new Set(conf.split("\n").filter((l) => l !== "" && !l.startsWith("#") && !l.startsWith("[")).map((l) => l.split("\t")[0]));
-    const values = new Map(conf.split("\n").filter((l) => l.includes("Value:")).map((l) => [l.split("\t")[0], l.split("Value:")[1]!.split("|")]));
-    for (const line of Object.entries(files).filter(([n]) => n.endsWith(".ann")).flatMap(([, t]) => t.split("\n"))) {
+    const declared = new Set(
+      conf
+        .split("\n")
+        .filter((l) => l !== "" && !l.startsWith("#") && !l.startsWith("["))
+        .map((l) => l.split("\t")[0]),
+    );
+    const values = new Map(
+      conf
+        .split("\n")
+        .filter((l) => l.includes("Value:"))
+        .map((l) => [l.split("\t")[0], l.split("Value:")[1]!.split("|")]),
+    );
+    for (const line of Object.entries(files)
+      .filter(([n]) => n.endsWith(".ann"))
+      .flatMap(([, t]) => t.split("\n"))) {
       const [id, head = ""] = line.split("\t");
       const [label, target, value] = head.split(" ");
       if (id!.startsWith("T") || id!.startsWith("R") || id!.startsWith("A")) expect(declared, line).toContain(label);
@@ -136,7 +155,13 @@ describe("parseBrat", () => {
       const folder = original.layer === "gold" ? "gold" : "alice";
       const back = spans.find((s) => s.layer === original.layer && s.start === original.start && s.end === original.end && s.kind === original.kind)!;
       expect(back, `span ${original.id}`).toBeDefined();
-      expect(back).toMatchObject({ document: { fileStem: STEM }, exact: original.exact, prefix: original.prefix, suffix: original.suffix, note: original.note });
+      expect(back).toMatchObject({
+        document: { fileStem: STEM },
+        exact: original.exact,
+        prefix: original.prefix,
+        suffix: original.suffix,
+        note: original.note,
+      });
       expect(back.ref.startsWith(`${folder}/${STEM}.ann T`)).toBe(true);
       const { source_id, targets, ...attributes } = original.attributes as { source_id?: number; targets?: number[] };
       expect(back.attributes).toEqual(attributes);
@@ -151,16 +176,42 @@ describe("parseBrat", () => {
 
   it("reads a Source span as the speaker when no note names one (another brat project's file)", () => {
     const text = "The mayor said the levy is fair.";
-    const ann = ["T1\tContent 15 31\tthe levy is fair", "T2\tAttribution 10 14\tsaid", "T3\tSource 0 9\tThe mayor", "E1\tAttribution:T2 Content:T1 Source:T3", "#1\tAnnotatorNotes T1\tchecked twice"].join("\n");
-    const { spans, problems } = parseBrat([{ name: "x/3-levy.ann", text: ann }, { name: "x/3-levy.txt", text }]);
+    const ann = [
+      "T1\tContent 15 31\tthe levy is fair",
+      "T2\tAttribution 10 14\tsaid",
+      "T3\tSource 0 9\tThe mayor",
+      "E1\tAttribution:T2 Content:T1 Source:T3",
+      "#1\tAnnotatorNotes T1\tchecked twice",
+    ].join("\n");
+    const { spans, problems } = parseBrat([
+      { name: "x/3-levy.ann", text: ann },
+      { name: "x/3-levy.txt", text },
+    ]);
     expect(problems).toEqual([]);
-    expect(spans[0]).toMatchObject({ kind: "quote", layer: "reviewer:x", speaker: { name: "The mayor" }, attributes: { cue: "said", speaker_text: "The mayor" }, note: "checked twice" });
+    expect(spans[0]).toMatchObject({
+      kind: "quote",
+      layer: "reviewer:x",
+      speaker: { name: "The mayor" },
+      attributes: { cue: "said", speaker_text: "The mayor" },
+      note: "checked twice",
+    });
   });
 
   it("names the file and line of what it cannot read", () => {
     const text = "Short text.";
-    const ann = ["T1\tClaim 0 5\tShort", "T2\tClaim 0 99\tShort text.", "T3\tClaim 0 5\tOther", "T4 broken line", "T5\tRumour 0 5\tShort", "A1\tSentiment T1 7"].join("\n");
-    const { spans, problems } = parseBrat([{ name: "1-a.ann", text: ann }, { name: "1-a.txt", text }, { name: "2-b.ann", text: "" }]);
+    const ann = [
+      "T1\tClaim 0 5\tShort",
+      "T2\tClaim 0 99\tShort text.",
+      "T3\tClaim 0 5\tOther",
+      "T4 broken line",
+      "T5\tRumour 0 5\tShort",
+      "A1\tSentiment T1 7",
+    ].join("\n");
+    const { spans, problems } = parseBrat([
+      { name: "1-a.ann", text: ann },
+      { name: "1-a.txt", text },
+      { name: "2-b.ann", text: "" },
+    ]);
     expect(spans.map((s) => s.ref)).toEqual(["1-a.ann T1"]);
     expect(problems).toEqual([
       { where: "1-a.ann line 2", message: expect.stringMatching(/outside the \.txt/) },

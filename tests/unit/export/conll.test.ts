@@ -88,7 +88,9 @@ describe("writeConll", () => {
   it("writes columns.txt, corpus.conll, then DROPPED.txt, and names every tag column", async () => {
     const files = await exportConll([sampleDocument(), emptyDocument()], 8);
     expect(Object.keys(files)).toEqual(["columns.txt", "corpus.conll", "DROPPED.txt"]);
-    const named = files["columns.txt"]!.split("\n").filter((l) => /^\d+\t/.test(l)).map((l) => l.split("\t")[1]);
+    const named = files["columns.txt"]!.split("\n")
+      .filter((l) => /^\d+\t/.test(l))
+      .map((l) => l.split("\t")[1]);
     expect(named).toEqual(["token", ...COLUMNS]);
     for (const line of files["corpus.conll"]!.split("\n").filter((l) => l !== "")) {
       expect(line.split(" ")).toHaveLength(1 + COLUMNS.length);
@@ -139,7 +141,15 @@ describe("writeConll", () => {
     const doc = sampleDocument();
     const base = doc.spans.find((s) => s.id === 21)!;
     const text = doc.text;
-    const spanAt = (id: number, start: number, end: number): ExportSpan => ({ ...base, id, start, end, exact: sliceCodePoints(text, start, end), attributes: {}, note: "" });
+    const spanAt = (id: number, start: number, end: number): ExportSpan => ({
+      ...base,
+      id,
+      start,
+      end,
+      exact: sliceCodePoints(text, start, end),
+      attributes: {},
+      note: "",
+    });
     const votes = codePointLength(text.slice(0, text.indexOf("votes")));
     // "Port Calder 🌊 vo" ends inside "votes"; "Calder 🌊 votes today" crosses it; "  " covers no token.
     doc.spans = [spanAt(31, 0, votes + 2), spanAt(32, 5, votes + 11), spanAt(33, 4, 5)];

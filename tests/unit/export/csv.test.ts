@@ -56,9 +56,19 @@ describe("writeCsv", () => {
     for (const [i, { d, s }] of spans.entries()) {
       const row = read.spans[i]!;
       expect(row).toMatchObject({
-        document_id: String(d.id), document_title: d.title, outlet: d.outlet?.name ?? "", story: d.story?.name ?? "",
-        layer: s.layer, annotator: s.annotator.username, span_id: String(s.id), parent_id: s.parentId === null ? "" : String(s.parentId),
-        kind: s.kind, start: String(s.start), end: String(s.end), exact: s.exact, note: s.note,
+        document_id: String(d.id),
+        document_title: d.title,
+        outlet: d.outlet?.name ?? "",
+        story: d.story?.name ?? "",
+        layer: s.layer,
+        annotator: s.annotator.username,
+        span_id: String(s.id),
+        parent_id: s.parentId === null ? "" : String(s.parentId),
+        kind: s.kind,
+        start: String(s.start),
+        end: String(s.end),
+        exact: s.exact,
+        note: s.note,
       });
       const speaker = d.sources.find((src) => src.id === s.attributes.source_id);
       expect([row.speaker_name, row.speaker_kind]).toEqual([speaker?.name ?? "", speaker?.kind ?? ""]);
@@ -121,15 +131,42 @@ describe("writeCsv", () => {
     const second = { ...sampleDocument(), id: 9, title: "Same outlet again" };
     const other = sampleDocument();
     other.id = 10;
-    other.outlet = { ...other.outlet!, id: 4, name: "Wire Service", ratings: [], references: [{ ...other.outlet!.references[0]!, publisher: "Ad Fontes", axis: "reliability", value: 40, label: null }] };
+    other.outlet = {
+      ...other.outlet!,
+      id: 4,
+      name: "Wire Service",
+      ratings: [],
+      references: [{ ...other.outlet!.references[0]!, publisher: "Ad Fontes", axis: "reliability", value: 40, label: null }],
+    };
     const read = readWithPython(await exportZip([sampleDocument(), second, emptyDocument(), other]));
     const courier = sampleDocument().outlet!;
     const rows = read.ratings.filter((r) => r.outlet_id === String(courier.id));
     expect(rows).toHaveLength(courier.ratings.length + courier.references.length);
     const team = courier.ratings[0]!;
     const published = courier.references[0]!;
-    expect(rows).toContainEqual(expect.objectContaining({ outlet: courier.name, source: "team", axis: team.axis, value: String(team.value), rater: team.rater.username, gold: "false", rationale: team.rationale, updated_at: team.updatedAt, retrieved_at: "" }));
-    expect(rows).toContainEqual(expect.objectContaining({ source: published.publisher, value: String(published.value), label: published.label, rater: "", retrieved_at: published.retrievedAt, url: published.url }));
+    expect(rows).toContainEqual(
+      expect.objectContaining({
+        outlet: courier.name,
+        source: "team",
+        axis: team.axis,
+        value: String(team.value),
+        rater: team.rater.username,
+        gold: "false",
+        rationale: team.rationale,
+        updated_at: team.updatedAt,
+        retrieved_at: "",
+      }),
+    );
+    expect(rows).toContainEqual(
+      expect.objectContaining({
+        source: published.publisher,
+        value: String(published.value),
+        label: published.label,
+        rater: "",
+        retrieved_at: published.retrievedAt,
+        url: published.url,
+      }),
+    );
     expect(read.ratings.filter((r) => r.outlet_id === "4").map((r) => [r.source, r.axis, r.value])).toEqual([["Ad Fontes", "reliability", "40"]]);
   });
 

@@ -43,7 +43,15 @@ function span(id: number, layer: LayerName, kind: ExportSpan["kind"], needle: st
 export function sampleDocument(): ExportDocument {
   const spans: ExportSpan[] = [
     span(11, "gold", "quote", "The levy is unfair", {
-      attributes: { source_id: 5, speaker_text: "Mayor Rana Haddad", speaker_type: "named_person", mode: "direct", cue: "said", content_type: "opinion", confidence: "high" },
+      attributes: {
+        source_id: 5,
+        speaker_text: "Mayor Rana Haddad",
+        speaker_type: "named_person",
+        mode: "direct",
+        cue: "said",
+        content_type: "opinion",
+        confidence: "high",
+      },
       note: "Split quote; second half below.",
     }),
     span(12, "gold", "claim", "the river 🐟 will pay", { attributes: { checkworthy: "yes", certainty: "probable", targets: [6] }, parentId: 13 }),
@@ -77,11 +85,25 @@ export function sampleDocument(): ExportDocument {
       domain: "courier.example",
       kind: "newspaper",
       country: "GB",
-      ratings: [{ axis: "left_right", value: -2, label: null, rationale: "Leans to the council's critics.", gold: false, rater: alice, updatedAt: "2026-11-21T08:00:00.000Z" }],
-      references: [{ publisher: "AllSides", axis: "left_right", value: -1.5, label: "Lean Left", retrievedAt: "2026-10-01", url: "https://www.allsides.com/x" }],
+      ratings: [
+        {
+          axis: "left_right",
+          value: -2,
+          label: null,
+          rationale: "Leans to the council's critics.",
+          gold: false,
+          rater: alice,
+          updatedAt: "2026-11-21T08:00:00.000Z",
+        },
+      ],
+      references: [
+        { publisher: "AllSides", axis: "left_right", value: -1.5, label: "Lean Left", retrievedAt: "2026-10-01", url: "https://www.allsides.com/x" },
+      ],
     },
     story: { id: 2, name: "Water levy", description: "" },
-    segments: [{ id: 1, start: 0, end: 27, originalOutlet: { id: 4, name: "Wire Service" }, originalUrl: "https://wire.example/1", originalDate: "2026-10-31" }],
+    segments: [
+      { id: 1, start: 0, end: 27, originalOutlet: { id: 4, name: "Wire Service" }, originalUrl: "https://wire.example/1", originalDate: "2026-10-31" },
+    ],
     goldSettled: true,
     layers: [
       { name: "gold", reviewer: null, status: null },
@@ -92,7 +114,17 @@ export function sampleDocument(): ExportDocument {
       { id: 5, name: "Rana Haddad", kind: "person", affiliation: "Port Calder council", description: "Mayor", aliases: ["Mayor Haddad"] },
       { id: 6, name: "Port Calder council", kind: "government", affiliation: null, description: "", aliases: [] },
     ],
-    decisions: [{ id: 1, decision: "accepted", goldAnnotationId: 11, fromAnnotationIds: [22], reason: "Speaker named in text.", adjudicator: judge, at: "2026-11-22T12:00:00.000Z" }],
+    decisions: [
+      {
+        id: 1,
+        decision: "accepted",
+        goldAnnotationId: 11,
+        fromAnnotationIds: [22],
+        reason: "Speaker named in text.",
+        adjudicator: judge,
+        at: "2026-11-22T12:00:00.000Z",
+      },
+    ],
     ratings: [{ axis: "genre", value: null, label: "reporting", rationale: "News report.", gold: false, rater: alice, updatedAt: "2026-11-21T08:00:00.000Z" }],
   };
 }

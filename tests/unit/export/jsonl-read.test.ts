@@ -96,7 +96,10 @@ describe("parseJsonl", () => {
     const doc = sampleDocument();
     const gold = { ...doc, spans: doc.spans.filter((s) => s.layer === "gold"), layers: doc.layers.filter((l) => l.name === "gold") };
     const reviewers = { ...doc, spans: doc.spans.filter((s) => s.layer !== "gold"), layers: doc.layers.filter((l) => l.name !== "gold") };
-    const lines = [...parseJsonl(jsonlLine(gold, meta)).lines, ...parseJsonl(jsonlLine({ ...emptyDocument(), textSha256: "1".repeat(64) }, meta) + jsonlLine(reviewers, meta)).lines];
+    const lines = [
+      ...parseJsonl(jsonlLine(gold, meta)).lines,
+      ...parseJsonl(jsonlLine({ ...emptyDocument(), textSha256: "1".repeat(64) }, meta) + jsonlLine(reviewers, meta)).lines,
+    ];
     const merged = mergeJsonlLines(lines);
     expect(merged).toHaveLength(2);
     const levy = merged.find((l) => l.record.id === 7)!;

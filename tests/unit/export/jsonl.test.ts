@@ -69,9 +69,32 @@ describe("writeJsonl", () => {
     }
     const first = JSON.parse(lines[0]!);
     expect(Object.keys(first)).toEqual([
-      "format", "version", "project", "exportedAt", "id", "title", "author", "publishedAt", "url", "language",
-      "sourceFileName", "importedAt", "textSha256", "charCount", "wordCount", "offsetUnit", "text", "outlet", "story",
-      "segments", "goldSettled", "layers", "spans", "sources", "decisions", "ratings",
+      "format",
+      "version",
+      "project",
+      "exportedAt",
+      "id",
+      "title",
+      "author",
+      "publishedAt",
+      "url",
+      "language",
+      "sourceFileName",
+      "importedAt",
+      "textSha256",
+      "charCount",
+      "wordCount",
+      "offsetUnit",
+      "text",
+      "outlet",
+      "story",
+      "segments",
+      "goldSettled",
+      "layers",
+      "spans",
+      "sources",
+      "decisions",
+      "ratings",
     ]);
     expect(first).toMatchObject({ format: "provenance-desk/document", version: 1, offsetUnit: "code point", project: { id: 1, name: "Levy study" } });
     // Nothing of the document is dropped on the way: the line carries the reader's data as is.
@@ -97,7 +120,15 @@ describe("writeJsonl", () => {
 
   it("gives byte-identical output whatever order the reader built its objects in", async () => {
     const reverseKeys = (v: unknown): unknown =>
-      Array.isArray(v) ? v.map(reverseKeys) : v !== null && typeof v === "object" ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reverseKeys(x)])) : v;
+      Array.isArray(v)
+        ? v.map(reverseKeys)
+        : v !== null && typeof v === "object"
+          ? Object.fromEntries(
+              Object.entries(v)
+                .reverse()
+                .map(([k, x]) => [k, reverseKeys(x)]),
+            )
+          : v;
     const docs = [sampleDocument(), emptyDocument()];
     const a = await collect(writeJsonl(sourceOf(docs), sampleMeta()));
     const b = await collect(writeJsonl(sourceOf(docs.map((d) => reverseKeys(d) as ExportDocument)), sampleMeta()));
@@ -108,7 +139,7 @@ describe("writeJsonl", () => {
     // The writer builds its lines from templates for speed; jsonlRecord is the plain statement
     // of the shape. Escapes, nulls, nested attribute values and key order must all agree.
     const doc = sampleDocument();
-    doc.title = "Quote \" back\\slash\ttab\u0001";
+    doc.title = 'Quote " back\\slash\ttab\u0001';
     doc.author = null;
     doc.spans[0]!.attributes = { z: { nested: [1, "two", null] }, a: true, m: -2.5, gone: undefined };
     doc.spans[1]!.note = "«note» 🐟\r\n";

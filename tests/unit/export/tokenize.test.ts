@@ -6,7 +6,20 @@ const texts = (s: string): string[] => tokenize(s).map((t) => t.text);
 
 describe("tokenize", () => {
   it("splits words, numbers, punctuation and emoji, keeping joined words whole", () => {
-    expect(texts("Don't pay 5.5% to the ex-minister, U.S. said!")).toEqual(["Don't", "pay", "5.5", "%", "to", "the", "ex-minister", ",", "U.S", ".", "said", "!"]);
+    expect(texts("Don't pay 5.5% to the ex-minister, U.S. said!")).toEqual([
+      "Don't",
+      "pay",
+      "5.5",
+      "%",
+      "to",
+      "the",
+      "ex-minister",
+      ",",
+      "U.S",
+      ".",
+      "said",
+      "!",
+    ]);
     expect(texts("Hi 👩🏽‍💻🇬🇧 1️⃣x")).toEqual(["Hi", "👩🏽‍💻", "🇬🇧", "1️⃣x"]);
     expect(texts("«المياه ملك للجميع»")).toEqual(["«", "المياه", "ملك", "للجميع", "»"]);
   });

@@ -11,7 +11,14 @@ import { codePointLength, sliceCodePoints, textQuoteSelector } from "@/lib/text"
 import { collect, emptyDocument, sampleDocument, sampleMeta, sourceOf } from "./fixture";
 
 type Node = Record<string, unknown>;
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", trimValues: false, parseAttributeValue: false, htmlEntities: true, isArray: (_name: string, _path: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "",
+  trimValues: false,
+  parseAttributeValue: false,
+  htmlEntities: true,
+  isArray: (_name: string, _path: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute,
+});
 
 async function exportXmi(docs: ExportDocument[], meta: Parameters<typeof sampleMeta>[0] = {}): Promise<Record<string, string>> {
   const out = await collect(writeUimaXmi(sourceOf(docs), sampleMeta({ documentCount: docs.length, ...meta })));
@@ -27,7 +34,7 @@ interface TypeDecl {
 function readTypeSystem(xml: string): Map<string, TypeDecl> {
   const root = (parser.parse(xml) as Node).typeSystemDescription as Node[];
   const types = new Map<string, TypeDecl>();
-  for (const t of ((root[0]!.types as Node[])[0]!.typeDescription as Node[])) {
+  for (const t of (root[0]!.types as Node[])[0]!.typeDescription as Node[]) {
     const text = (n: unknown): string => String((n as Node[])[0]!["#text"] ?? (n as unknown[])[0]);
     const features = ((t.features as Node[] | undefined)?.[0]?.featureDescription as Node[] | undefined) ?? [];
     types.set(text(t.name), { supertype: text(t.supertypeName), features: new Map(features.map((f) => [text(f.name), text(f.rangeTypeName)])) });
@@ -37,14 +44,20 @@ function readTypeSystem(xml: string): Map<string, TypeDecl> {
 
 /** Built-in UIMA types our files rely on, with their own features. */
 const BUILT_IN: Record<string, TypeDecl> = {
-  "uima.tcas.Annotation": { supertype: "uima.cas.AnnotationBase", features: new Map([["begin", "uima.cas.Integer"], ["end", "uima.cas.Integer"]]) },
+  "uima.tcas.Annotation": {
+    supertype: "uima.cas.AnnotationBase",
+    features: new Map([
+      ["begin", "uima.cas.Integer"],
+      ["end", "uima.cas.Integer"],
+    ]),
+  },
   "uima.tcas.DocumentAnnotation": { supertype: "uima.tcas.Annotation", features: new Map([["language", "uima.cas.String"]]) },
   "uima.cas.AnnotationBase": { supertype: "uima.cas.TOP", features: new Map([["sofa", "uima.cas.Sofa"]]) },
 };
 
 function featuresOf(name: string, types: Map<string, TypeDecl>): Map<string, string> {
   const all = new Map<string, string>();
-  for (let t: string | undefined = name; t !== undefined && t !== "uima.cas.TOP"; ) {
+  for (let t: string | undefined = name; t !== undefined && t !== "uima.cas.TOP";) {
     const decl: TypeDecl | undefined = types.get(t) ?? BUILT_IN[t];
     if (decl === undefined) throw new Error(`type ${t} is not declared`);
     decl.features.forEach((range, f) => all.set(f, range));
@@ -59,7 +72,13 @@ interface Annotation {
 }
 
 /** Parses one XMI: the namespaces resolve each element to a UIMA type name (http:///a/b.ecore → a.b). */
-function readXmi(xml: string): { root: Record<string, string>; annotations: Annotation[]; sofa: Record<string, string>; view: Record<string, string>; nulls: number } {
+function readXmi(xml: string): {
+  root: Record<string, string>;
+  annotations: Annotation[];
+  sofa: Record<string, string>;
+  view: Record<string, string>;
+  nulls: number;
+} {
   // Well-formed XML 1.0, by a strict parser: it throws on an illegal character or a stray "&".
   new JSDOM(xml, { contentType: "application/xml" });
   const doc = (parser.parse(xml) as Node)["xmi:XMI"] as Node[];
@@ -71,7 +90,10 @@ function readXmi(xml: string): { root: Record<string, string>; annotations: Anno
     const [prefix, local] = tag.split(":") as [string, string];
     const uri = attrs[`xmlns:${prefix}`];
     if (uri === undefined) throw new Error(`no namespace for ${tag}`);
-    const pkg = uri.replace(/^http:\/\/\//, "").replace(/\.ecore$/, "").replace(/\//g, ".");
+    const pkg = uri
+      .replace(/^http:\/\/\//, "")
+      .replace(/\.ecore$/, "")
+      .replace(/\//g, ".");
     for (const node of nodes as Record<string, string>[]) annotations.push({ type: `${pkg}.${local}`, attrs: node });
   }
   // The parser groups elements by tag; the writer numbers them in the layer's span order.
@@ -122,7 +144,12 @@ function checkCas(xml: string, doc: ExportDocument, spans: ExportSpan[], types: 
 describe("writeUimaXmi", () => {
   it("writes TypeSystem.xml first, then one XMI per layer and document in layer folders", async () => {
     const files = await exportXmi([sampleDocument(), emptyDocument()]);
-    expect(Object.keys(files)).toEqual(["TypeSystem.xml", "gold/7-port-calder-votes-on-the-water-levy.xmi", "alice/7-port-calder-votes-on-the-water-levy.xmi", "8-quiet-day.xmi"]);
+    expect(Object.keys(files)).toEqual([
+      "TypeSystem.xml",
+      "gold/7-port-calder-votes-on-the-water-levy.xmi",
+      "alice/7-port-calder-votes-on-the-water-levy.xmi",
+      "8-quiet-day.xmi",
+    ]);
     const single = await exportXmi([sampleDocument()], { layer: "gold", layers: ["gold"] });
     expect(Object.keys(single)).toEqual(["TypeSystem.xml", "7-port-calder-votes-on-the-water-levy.xmi"]);
   });
@@ -144,7 +171,12 @@ describe("writeUimaXmi", () => {
     const types = readTypeSystem(files["TypeSystem.xml"]!);
     const gold = doc.spans.filter((s) => s.layer === "gold");
     const golds = checkCas(files["gold/7-port-calder-votes-on-the-water-levy.xmi"]!, doc, gold, types);
-    checkCas(files["alice/7-port-calder-votes-on-the-water-levy.xmi"]!, doc, doc.spans.filter((s) => s.layer === "reviewer:alice"), types);
+    checkCas(
+      files["alice/7-port-calder-votes-on-the-water-levy.xmi"]!,
+      doc,
+      doc.spans.filter((s) => s.layer === "reviewer:alice"),
+      types,
+    );
     // The emoji before the spans make UTF-16 and code point offsets differ: the test would see a mix-up.
     expect(golds.some((a, i) => Number(a.attrs.begin) !== gold[i]!.start)).toBe(true);
     expect(readXmi(files["gold/7-port-calder-votes-on-the-water-levy.xmi"]!).sofa.sofaString).toBe(doc.text);
@@ -156,18 +188,41 @@ describe("writeUimaXmi", () => {
     const gold = doc.spans.filter((s) => s.layer === "gold");
     const custom = spansOf(readXmi(files["gold/7-port-calder-votes-on-the-water-levy.xmi"]!).annotations);
     const byId = (id: number): Record<string, string> => custom[gold.findIndex((s) => s.id === id)]!.attrs;
-    expect(byId(11)).toMatchObject({ speaker: "Rana Haddad", speakerText: "Mayor Rana Haddad", speakerType: "named_person", mode: "direct", cue: "said", contentType: "opinion", confidence: "high", note: "Split quote; second half below." });
+    expect(byId(11)).toMatchObject({
+      speaker: "Rana Haddad",
+      speakerText: "Mayor Rana Haddad",
+      speakerType: "named_person",
+      mode: "direct",
+      cue: "said",
+      contentType: "opinion",
+      confidence: "high",
+      note: "Split quote; second half below.",
+    });
     expect(byId(12)).toMatchObject({ checkworthy: "yes", certainty: "probable", targets: "Port Calder council", parent: byId(13)["xmi:id"] });
     expect(byId(15).parent).toBe(byId(14)["xmi:id"]);
     expect(byId(14)).toMatchObject({ addressee: "Al Jazeera", speakerText: "Officials" });
     expect(byId(16)).toMatchObject({ holder: "author", sentiment: "-2", bias: "lexical" });
     const metadata = readXmi(files["gold/7-port-calder-votes-on-the-water-levy.xmi"]!).annotations.find((a) => a.type === METADATA)!;
-    expect(metadata.attrs).toMatchObject({ documentTitle: doc.title, documentId: "7", language: "en", begin: "0", end: String(doc.text.length), collectionId: "Levy study" });
+    expect(metadata.attrs).toMatchObject({
+      documentTitle: doc.title,
+      documentId: "7",
+      language: "en",
+      begin: "0",
+      end: String(doc.text.length),
+      collectionId: "Levy study",
+    });
   });
 
   it("stays well-formed with &, <, quotes, tabs, newlines, Arabic and emoji, and replaces what XML 1.0 cannot hold", async () => {
     const text = "A & B <tag> \"q\" 'a'\tx\n«المياه» 🧔🏾‍♂️ then\u000C the end & <more>.";
-    const doc = { ...emptyDocument(), id: 9, title: `Tom & "Jerry" <b>'s 🌊`, text, charCount: codePointLength(text), layers: sampleDocument().layers.slice(0, 1) };
+    const doc = {
+      ...emptyDocument(),
+      id: 9,
+      title: `Tom & "Jerry" <b>'s 🌊`,
+      text,
+      charCount: codePointLength(text),
+      layers: sampleDocument().layers.slice(0, 1),
+    };
     const at = (needle: string): ExportSpan => {
       const start = codePointLength(text.slice(0, text.indexOf(needle)));
       const end = start + codePointLength(needle);

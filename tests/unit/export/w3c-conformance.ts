@@ -38,7 +38,10 @@ function readJson(file: string): Json {
 }
 
 function schemaFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".json")).map((f) => path.join(dir, f));
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => path.join(dir, f));
 }
 
 /** Loads every schema of definitions/ and annotations/ once; returns a checker for annotations. */
@@ -90,7 +93,12 @@ export function loadMustChecker(
     const record = (schema: Json, asExpected: boolean): void => {
       if (typeOf(schema) !== "must") return;
       mustsChecked++;
-      if (!asExpected) failed.push({ id: String(schema.id ?? schema.assertionFile ?? "inline"), title: String(schema.title ?? ""), errorMessage: String(schema.errorMessage ?? "") });
+      if (!asExpected)
+        failed.push({
+          id: String(schema.id ?? schema.assertionFile ?? "inline"),
+          title: String(schema.title ?? ""),
+          errorMessage: String(schema.errorMessage ?? ""),
+        });
     };
 
     // Walks one list; returns the action it ends in and the results it produced, for a condition.

@@ -91,7 +91,7 @@ describe("writeW3c", () => {
     try {
       writeFileSync(path.join(dir, "t.test"), JSON.stringify(test));
       const result = loadMustChecker(SUITE_DIR, path.join(dir, "t.test"))(items[0]);
-      expect(result.failed.map((f) => f.id === "inline" ? f.title : f.id)).toEqual(["id and nope", "no-target", "gate", "last"]);
+      expect(result.failed.map((f) => (f.id === "inline" ? f.title : f.id))).toEqual(["id and nope", "no-target", "gate", "last"]);
       // target, or, and, override, gate, last: the skipped one and the "should" are not musts checked.
       expect(result.mustsChecked).toBe(6);
     } finally {
@@ -162,7 +162,11 @@ describe("parseW3c", () => {
       });
       expect(back.attributes).toEqual(attributes);
       const speaker = source_id === undefined ? undefined : registry.get(source_id);
-      expect(back.speaker).toEqual(speaker === undefined ? null : { name: speaker.name, kind: speaker.kind, affiliation: speaker.affiliation, description: speaker.description, aliases: speaker.aliases });
+      expect(back.speaker).toEqual(
+        speaker === undefined
+          ? null
+          : { name: speaker.name, kind: speaker.kind, affiliation: speaker.affiliation, description: speaker.description, aliases: speaker.aliases },
+      );
       expect(back.targets.map((t) => t.name)).toEqual((targets ?? []).map((id) => registry.get(id)!.name));
     });
     // Numbers stay numbers (sentiment -2), not the string "-2".

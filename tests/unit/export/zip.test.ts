@@ -45,7 +45,11 @@ describe("zipStream", () => {
   });
 
   it("gives the same bytes for the same entries", async () => {
-    const make = () => zipStream([{ name: "a.txt", data: "same" }, { name: "b.txt", data: slowly(["x", "y"]) }]);
+    const make = () =>
+      zipStream([
+        { name: "a.txt", data: "same" },
+        { name: "b.txt", data: slowly(["x", "y"]) },
+      ]);
     expect((await collect(make())).equals(await collect(make()))).toBe(true);
   });
 

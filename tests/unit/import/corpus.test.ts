@@ -8,7 +8,9 @@ import { sha256Hex } from "../../../lib/text/hash";
 // Third-party sample texts, read in place and never copied into the repository.
 const corpusDir = fileURLToPath(new URL("../../../../shared/corpus/", import.meta.url));
 const files = existsSync(corpusDir)
-  ? readdirSync(corpusDir).filter((name) => name.endsWith(".txt")).sort()
+  ? readdirSync(corpusDir)
+      .filter((name) => name.endsWith(".txt"))
+      .sort()
   : [];
 
 describe.skipIf(!existsSync(corpusDir))("importing the sample corpus", () => {

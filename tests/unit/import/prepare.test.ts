@@ -5,8 +5,7 @@ import { normalizeText, sliceCodePoints } from "../../../lib/text";
 import { sha256Hex } from "../../../lib/text/hash";
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
-const fixtureBytes = (name: string): Uint8Array =>
-  readFileSync(new URL(`../../fixtures/import/${name}`, import.meta.url));
+const fixtureBytes = (name: string): Uint8Array => readFileSync(new URL(`../../fixtures/import/${name}`, import.meta.url));
 
 function importError(input: ImportInput): ImportError {
   try {

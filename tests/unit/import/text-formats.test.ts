@@ -2,8 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseMarkdownText, parsePlainText } from "../../../lib/import";
 
-const fixture = (name: string): string =>
-  readFileSync(new URL(`../../fixtures/import/${name}`, import.meta.url), "utf8");
+const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/import/${name}`, import.meta.url), "utf8");
 
 describe("parseMarkdownText", () => {
   it("takes a leading # heading as the title and keeps the markdown text as is", () => {

@@ -1,7 +1,15 @@
 // Project agreement on small hand-computed cases; every number comes out of lib/agreement.
 import { describe, expect, it } from "vitest";
 import { unitizingAlpha } from "@/lib/agreement";
-import { computeProjectAgreement, formatMeasure, mergeExtents, ratingsAgreement, unitizingStudy, type AgreementDocument, type MeasureValue } from "@/lib/review";
+import {
+  computeProjectAgreement,
+  formatMeasure,
+  mergeExtents,
+  ratingsAgreement,
+  unitizingStudy,
+  type AgreementDocument,
+  type MeasureValue,
+} from "@/lib/review";
 import { span } from "./helpers";
 
 const value = (m: MeasureValue | undefined): number => {
@@ -11,11 +19,17 @@ const value = (m: MeasureValue | undefined): number => {
 
 // AGREEMENT-VECTORS V9: reviewer 1 marks [1,9), reviewer 2 marks [2,3) [4,5) [6,7) → α_u −0.7003.
 const v9: AgreementDocument = {
-  id: 1, title: "V9", charCount: 10, reviewerIds: [1, 2],
+  id: 1,
+  title: "V9",
+  charCount: 10,
+  reviewerIds: [1, 2],
   spans: [span(1, "claim", 1, 9), span(2, "claim", 2, 3), span(2, "claim", 4, 5), span(2, "claim", 6, 7)],
 };
 const second: AgreementDocument = {
-  id: 2, title: "Second", charCount: 20, reviewerIds: [1, 2],
+  id: 2,
+  title: "Second",
+  charCount: 20,
+  reviewerIds: [1, 2],
   spans: [span(1, "claim", 0, 5), span(2, "claim", 0, 5), span(1, "opinion", 10, 15)],
 };
 
@@ -73,7 +87,10 @@ describe("project agreement", () => {
 
 describe("agreement on quote attributes over matched quotes", () => {
   const doc: AgreementDocument = {
-    id: 4, title: "Quotes", charCount: 40, reviewerIds: [1, 2],
+    id: 4,
+    title: "Quotes",
+    charCount: 40,
+    reviewerIds: [1, 2],
     spans: [
       span(1, "quote", 0, 10, { source_id: 1, speaker_type: "named_person", mode: "direct" }),
       span(2, "quote", 0, 10, { source_id: 1, speaker_type: "named_person", mode: "indirect" }),
@@ -119,8 +136,23 @@ describe("agreement on outlet ratings", () => {
 
 describe("unitizing input", () => {
   it("merges a reviewer's overlapping spans of one kind, keeps touching ones apart", () => {
-    expect(mergeExtents([[0, 10], [5, 20], [20, 25]])).toEqual([[0, 20], [20, 25]]);
-    const study = unitizingStudy({ id: 1, title: "", charCount: 30, reviewerIds: [7, 8], spans: [span(7, "quote", 0, 20), span(7, "quote", 5, 10), span(8, "claim", 5, 10)] });
+    expect(
+      mergeExtents([
+        [0, 10],
+        [5, 20],
+        [20, 25],
+      ]),
+    ).toEqual([
+      [0, 20],
+      [20, 25],
+    ]);
+    const study = unitizingStudy({
+      id: 1,
+      title: "",
+      charCount: 30,
+      reviewerIds: [7, 8],
+      spans: [span(7, "quote", 0, 20), span(7, "quote", 5, 10), span(8, "claim", 5, 10)],
+    });
     expect(study.raters).toBe(2);
     expect(study.units).toEqual([
       { rater: 0, label: "quote", offset: 0, length: 20 },

@@ -51,10 +51,13 @@ describe("classifying differences", () => {
 describe("reviewing a document", () => {
   const reviewers = [1, 2];
   const spans = [
-    span(1, "quote", 0, 40), span(2, "quote", 0, 40), // agree
-    span(1, "claim", 5, 15), span(2, "claim", 5, 18), // nested, different boundaries
+    span(1, "quote", 0, 40),
+    span(2, "quote", 0, 40), // agree
+    span(1, "claim", 5, 15),
+    span(2, "claim", 5, 18), // nested, different boundaries
     span(1, "opinion", 50, 60), // only one
-    span(1, "claim", 70, 80), span(2, "opinion", 70, 80), // different kind
+    span(1, "claim", 70, 80),
+    span(2, "opinion", 70, 80), // different kind
   ];
 
   it("classifies every group and counts them by their main class", () => {
@@ -66,8 +69,19 @@ describe("reviewing a document", () => {
 
   it("takes unanimity from the reviewers who are done when two or more are", () => {
     const three = [...spans, span(3, "claim", 90, 95)];
-    expect(consensusReviewers([{ id: 1, done: true }, { id: 2, done: true }, { id: 3, done: false }])).toEqual([1, 2]);
-    expect(consensusReviewers([{ id: 1, done: true }, { id: 3, done: false }])).toEqual([1, 3]);
+    expect(
+      consensusReviewers([
+        { id: 1, done: true },
+        { id: 2, done: true },
+        { id: 3, done: false },
+      ]),
+    ).toEqual([1, 2]);
+    expect(
+      consensusReviewers([
+        { id: 1, done: true },
+        { id: 3, done: false },
+      ]),
+    ).toEqual([1, 3]);
     const review = reviewDocument({ spans: three, reviewerIds: [1, 2, 3], consensusIds: [1, 2] });
     // Reviewer 3 is not done and did not mark the quote: it is still unanimous among the done.
     expect(review.differences[0]!.primary).toBe("only_some");

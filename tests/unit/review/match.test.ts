@@ -2,8 +2,7 @@ import { describe, expect, it } from "vitest";
 import { matchSpans, overlapRatio } from "@/lib/review";
 import { span } from "./helpers";
 
-const extents = (groups: ReturnType<typeof matchSpans>) =>
-  groups.map((g) => g.spans.map((s) => `${s.reviewerId}:${s.kind}:${s.start}-${s.end}`));
+const extents = (groups: ReturnType<typeof matchSpans>) => groups.map((g) => g.spans.map((s) => `${s.reviewerId}:${s.kind}:${s.start}-${s.end}`));
 
 describe("matching spans between reviewers", () => {
   it("pairs identical spans and leaves a span only one reviewer marked on its own", () => {
@@ -24,11 +23,11 @@ describe("matching spans between reviewers", () => {
   });
 
   it("matches a claim nested in a quote with the other reviewer's nested claim, not with their quote", () => {
-    const groups = matchSpans(
-      [span(1, "quote", 0, 100), span(1, "claim", 10, 40), span(2, "quote", 0, 100), span(2, "claim", 12, 40)],
-      { crossKind: true },
-    );
-    expect(extents(groups)).toEqual([["1:quote:0-100", "2:quote:0-100"], ["1:claim:10-40", "2:claim:12-40"]]);
+    const groups = matchSpans([span(1, "quote", 0, 100), span(1, "claim", 10, 40), span(2, "quote", 0, 100), span(2, "claim", 12, 40)], { crossKind: true });
+    expect(extents(groups)).toEqual([
+      ["1:quote:0-100", "2:quote:0-100"],
+      ["1:claim:10-40", "2:claim:12-40"],
+    ]);
   });
 
   it("pairs different kinds only when asked and only when they cover mostly the same text", () => {

@@ -18,7 +18,11 @@ function expectTargets(placed: ReturnType<typeof placeStripMarks>, stripHeight: 
 describe("placing the disagreement strip's marks", () => {
   it("keeps marks that are far apart where their differences start", () => {
     const placed = placeStripMarks([mark("a", 0.1), mark("b", 0.5), mark("c", 0.9, 0.05)], 600, 24);
-    expect(placed.map((p) => [p.key, p.top])).toEqual([["a", 60], ["b", 300], ["c", 540]]);
+    expect(placed.map((p) => [p.key, p.top])).toEqual([
+      ["a", 60],
+      ["b", 300],
+      ["c", 540],
+    ]);
     // A long span keeps its length; a tiny one grows to the minimum.
     expect(placed.map((p) => p.height)).toEqual([24, 24, 30]);
   });
@@ -26,7 +30,11 @@ describe("placing the disagreement strip's marks", () => {
   it("pushes close marks apart just enough, in their order, so none overlaps another", () => {
     const marks = [mark("a", 0.1), mark("b", 0.101), mark("c", 0.102, 0.2)];
     const placed = placeStripMarks(marks, 600, 24);
-    expect(placed.map((p) => [p.key, p.top])).toEqual([["a", 60], ["b", 84], ["c", 108]]);
+    expect(placed.map((p) => [p.key, p.top])).toEqual([
+      ["a", 60],
+      ["b", 84],
+      ["c", 108],
+    ]);
     expectTargets(placed, 600, 24);
   });
 

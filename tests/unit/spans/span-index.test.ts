@@ -31,8 +31,16 @@ describe("span index", () => {
     });
     const big = new SpanIndex(spans);
     for (let offset = 0; offset < 5300; offset += 37) {
-      const expected = spans.filter((s) => s.start <= offset && offset < s.end).map((s) => s.id).sort();
-      expect(big.coveringAt(offset).map((s) => s.id).sort()).toEqual(expected);
+      const expected = spans
+        .filter((s) => s.start <= offset && offset < s.end)
+        .map((s) => s.id)
+        .sort();
+      expect(
+        big
+          .coveringAt(offset)
+          .map((s) => s.id)
+          .sort(),
+      ).toEqual(expected);
     }
   });
 

@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  codePointLength,
-  codePointToUtf16,
-  sliceCodePoints,
-  utf16ToCodePoint,
-} from "../../../lib/text";
+import { codePointLength, codePointToUtf16, sliceCodePoints, utf16ToCodePoint } from "../../../lib/text";
 
 // Offsets below were checked with Python (`s.index(...)`, `len(s)`), which counts code points.
 const MIXED = "Tap 👍🏽 then “قال الوزير” — ok";
@@ -12,11 +7,11 @@ const MIXED = "Tap 👍🏽 then “قال الوزير” — ok";
 const SAMPLES: Record<string, string> = {
   "emoji with skin tone": "ok 👍🏽 done",
   "family ZWJ sequence": "a👨‍👩‍👧b",
-  "flag": "Iraq 🇮🇶 flag",
+  flag: "Iraq 🇮🇶 flag",
   "combining mark": "cafe\u0301 noir",
-  "CJK": "新闻报道说",
-  "Arabic": "قال الوزير إن",
-  "mixed": MIXED,
+  CJK: "新闻报道说",
+  Arabic: "قال الوزير إن",
+  mixed: MIXED,
 };
 
 /** UTF-16 offsets that do not split a surrogate pair. */

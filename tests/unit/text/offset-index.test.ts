@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  buildOffsetIndex,
-  codePointLength,
-  codePointToUtf16,
-  sliceCodePoints,
-  utf16ToCodePoint,
-} from "../../../lib/text";
+import { buildOffsetIndex, codePointLength, codePointToUtf16, sliceCodePoints, utf16ToCodePoint } from "../../../lib/text";
 
 const PIECES = ["a", " ", "é", "e\u0301", "新", "قال", "👍🏽", "🇮🇶", "👨‍👩‍👧", "\n", "—", "𝔸"];
 

@@ -41,8 +41,12 @@ export default async function AgreementPage({ params, searchParams }: { params: 
       <div className="page-head">
         <h1>Agreement</h1>
         <div className="row-actions">
-          <Link className="button" href={`/projects/${view.project.id}/review`}>Review queue</Link>
-          <Link className="button" href={`${base}/ratings`}>Gold outlet ratings</Link>
+          <Link className="button" href={`/projects/${view.project.id}/review`}>
+            Review queue
+          </Link>
+          <Link className="button" href={`${base}/ratings`}>
+            Gold outlet ratings
+          </Link>
         </div>
       </div>
       <p className="filters" aria-label="Which layers are compared">

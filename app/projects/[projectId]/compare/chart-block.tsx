@@ -52,7 +52,13 @@ export function ChartBlock({ chart, empty, csv, links, children }: ChartBlockPro
       ) : (
         <figure className="chart">
           {/* Markup from Observable Plot, built with DOM calls in lib/charts: every name in it is escaped text. */}
-          <div className="chart-svg-wrap" role="group" aria-label={`${chart.title} (chart; scrolls sideways on a narrow screen)`} tabIndex={0} dangerouslySetInnerHTML={{ __html: chart.svg }} />
+          <div
+            className="chart-svg-wrap"
+            role="group"
+            aria-label={`${chart.title} (chart; scrolls sideways on a narrow screen)`}
+            tabIndex={0}
+            dangerouslySetInnerHTML={{ __html: chart.svg }}
+          />
           <figcaption>
             <Legend items={chart.legend} />
           </figcaption>
@@ -62,7 +68,10 @@ export function ChartBlock({ chart, empty, csv, links, children }: ChartBlockPro
       {children}
       {csv ? (
         <p className="csv-link">
-          <a href={csv.href} download>Download CSV</a> <span className="meta">({csv.label})</span>
+          <a href={csv.href} download>
+            Download CSV
+          </a>{" "}
+          <span className="meta">({csv.label})</span>
         </p>
       ) : null}
     </section>

@@ -35,7 +35,9 @@ export function SortableTable({ table, caption, links, notes }: SortableTablePro
               <th key={c.key} scope="col" className={c.numeric ? "num" : undefined} aria-sort={sort?.column === i ? sort.direction : undefined}>
                 <button type="button" className="sort-button" onClick={() => press(i)}>
                   {c.label}
-                  <span aria-hidden="true" className="sort-mark">{sort?.column === i ? (sort.direction === "ascending" ? " ▲" : " ▼") : " ↕"}</span>
+                  <span aria-hidden="true" className="sort-mark">
+                    {sort?.column === i ? (sort.direction === "ascending" ? " ▲" : " ▼") : " ↕"}
+                  </span>
                 </button>
               </th>
             ))}
@@ -54,13 +56,22 @@ export function SortableTable({ table, caption, links, notes }: SortableTablePro
                 const content = (
                   <>
                     {href === null ? text : <Link href={href}>{text}</Link>}
-                    {note === null ? null : <>{" "}<span className="cell-note">{note}</span></>}
+                    {note === null ? null : (
+                      <>
+                        {" "}
+                        <span className="cell-note">{note}</span>
+                      </>
+                    )}
                   </>
                 );
                 return i === 0 ? (
-                  <th key={c.key} scope="row" className={cls}>{content}</th>
+                  <th key={c.key} scope="row" className={cls}>
+                    {content}
+                  </th>
                 ) : (
-                  <td key={c.key} className={cls}>{content}</td>
+                  <td key={c.key} className={cls}>
+                    {content}
+                  </td>
                 );
               })}
             </tr>

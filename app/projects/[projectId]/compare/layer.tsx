@@ -18,24 +18,34 @@ export function LayerForm({ action, blind, reviewers, current, keep = {} }: Laye
   if (blind) {
     return (
       <p className="notice layer-notice">
-        <strong>Blind mode:</strong> you see only your own spans and your own ratings, in every document. Other reviewers&apos; layers and the gold layer stay hidden until blind mode is lifted.
+        <strong>Blind mode:</strong> you see only your own spans and your own ratings, in every document. Other reviewers&apos; layers and the gold layer stay
+        hidden until blind mode is lifted.
       </p>
     );
   }
   return (
     <form method="get" action={action} className="filters layer-form" aria-label="Which layer">
-      {Object.entries(keep).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+      {Object.entries(keep).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <label>
         Layer
         <select name="layer" defaultValue={current ?? ""}>
           <option value="">Gold where settled, else every reviewer pooled</option>
           {reviewers.map((r) => (
-            <option key={r.id} value={`reviewer:${r.id}`}>Gold where settled, else {r.name}&apos;s spans</option>
+            <option key={r.id} value={`reviewer:${r.id}`}>
+              Gold where settled, else {r.name}&apos;s spans
+            </option>
           ))}
         </select>
       </label>
-      <button type="submit" className="button">Show</button>
-      <p className="hint">Where a document is settled its gold layer is shown. Elsewhere the chosen reviewer&apos;s spans (where they annotated it) or, by default, the mean over every reviewer.</p>
+      <button type="submit" className="button">
+        Show
+      </button>
+      <p className="hint">
+        Where a document is settled its gold layer is shown. Elsewhere the chosen reviewer&apos;s spans (where they annotated it) or, by default, the mean over
+        every reviewer.
+      </p>
     </form>
   );
 }
@@ -51,13 +61,14 @@ export function LayerPerDocument({ documents, blind }: { documents: CompareDocum
   if (documents.length === 0) return null;
   return (
     <details className="layer-details" open={documents.length <= 6}>
-      <summary>
-        Layer shown: {blind ? "your own spans" : layerSummary(documents)}
-      </summary>
+      <summary>Layer shown: {blind ? "your own spans" : layerSummary(documents)}</summary>
       <ul className="layer-list">
         {documents.map((d) => (
           <li key={d.id}>
-            <span className="layer-doc">{d.title}</span> <span className="meta">· {d.outletName ?? "No outlet"} · {d.publishedAt ?? "undated"} ·</span>{" "}
+            <span className="layer-doc">{d.title}</span>{" "}
+            <span className="meta">
+              · {d.outletName ?? "No outlet"} · {d.publishedAt ?? "undated"} ·
+            </span>{" "}
             <span className={`badge layer-${d.layer.kind}`}>{blind && d.layer.kind === "reviewer" ? "Your own spans" : layerLabel(d.layer)}</span>
           </li>
         ))}

@@ -29,14 +29,20 @@ interface QuotesViewProps {
 export function QuotesView({ user, projectId, storyId, query, paths }: QuotesViewProps): ReactNode {
   const layer = parseLayerChoice(single(query.layer));
   const p = paths(layerChoiceParam(layer));
-  const back = <p><Link href={withQuery(p.page, { layer: p.layer }) + "#who-speaks"}>Back to who speaks where</Link></p>;
+  const back = (
+    <p>
+      <Link href={withQuery(p.page, { layer: p.layer }) + "#who-speaks"}>Back to who speaks where</Link>
+    </p>
+  );
   const speaker = single(query.speaker);
   const outlet = parseOutlet(single(query.outlet));
   if (speaker === null || speaker === "" || !outlet.ok) {
     return (
       <>
         <h1>Quotes</h1>
-        <p className="notice error" role="alert">This link does not name a cell: it needs a speaker and an outlet (an outlet id, or “none” for documents without an outlet).</p>
+        <p className="notice error" role="alert">
+          This link does not name a cell: it needs a speaker and an outlet (an outlet id, or “none” for documents without an outlet).
+        </p>
         {back}
       </>
     );
@@ -46,7 +52,9 @@ export function QuotesView({ user, projectId, storyId, query, paths }: QuotesVie
     return (
       <>
         <h1>Quotes</h1>
-        <p className="notice error" role="alert">{result.error}</p>
+        <p className="notice error" role="alert">
+          {result.error}
+        </p>
         {back}
       </>
     );
@@ -67,7 +75,8 @@ export function QuotesView({ user, projectId, storyId, query, paths }: QuotesVie
             <p className="meta">
               <Link href={documentHref(p, document.id)}>{document.title}</Link> · {document.outletName ?? "No outlet"} · {document.publishedAt ?? "undated"} ·{" "}
               {span.mode === undefined ? "mode not recorded" : (MODE_WORDS[span.mode] ?? span.mode)}
-              {span.speakerText && span.speakerText !== result.speakerName ? <> · speaker given as “{span.speakerText}”</> : null} · layer: {layerLabel(document.layer)}
+              {span.speakerText && span.speakerText !== result.speakerName ? <> · speaker given as “{span.speakerText}”</> : null} · layer:{" "}
+              {layerLabel(document.layer)}
             </p>
           </li>
         ))}

@@ -10,7 +10,22 @@ import { ChartBlock } from "./chart-block";
 import { SortableTable } from "./components";
 import { csvHref, documentHref, quotesHref, readHref, type ComparePaths } from "./paths";
 
-const DOCUMENT_COLUMNS = ["document", "outlet", "published", "layer", "words", "claims", "opinions", "quotes", "claims_per_1000", "opinions_per_1000", "quotes_per_1000", "quoted_share", "named_share", "republished_share"];
+const DOCUMENT_COLUMNS = [
+  "document",
+  "outlet",
+  "published",
+  "layer",
+  "words",
+  "claims",
+  "opinions",
+  "quotes",
+  "claims_per_1000",
+  "opinions_per_1000",
+  "quotes_per_1000",
+  "quoted_share",
+  "named_share",
+  "republished_share",
+];
 
 export function DocumentsSection({ table, comparison, paths }: { table: Table; comparison: Comparison; paths: ComparePaths }): ReactNode {
   const shown = pickColumns(table, "Figures per document", DOCUMENT_COLUMNS);
@@ -22,14 +37,19 @@ export function DocumentsSection({ table, comparison, paths }: { table: Table; c
       <h2 id="per-document">Per document</h2>
       <SortableTable table={shown} caption="Figures per document (with the layer each is computed from)" links={links} />
       <p className="csv-link">
-        <a href={csvHref(paths, "documents")} download>Download CSV</a> <span className="meta">(every figure of every document)</span>
+        <a href={csvHref(paths, "documents")} download>
+          Download CSV
+        </a>{" "}
+        <span className="meta">(every figure of every document)</span>
       </p>
     </section>
   );
 }
 
 function modeNote(byMode: Record<string, number>): string | null {
-  const parts = (["direct", "indirect", "mixed", "unset"] as const).filter((m) => (byMode[m] ?? 0) > 0).map((m) => `${byMode[m]} ${m === "unset" ? "mode not recorded" : m}`);
+  const parts = (["direct", "indirect", "mixed", "unset"] as const)
+    .filter((m) => (byMode[m] ?? 0) > 0)
+    .map((m) => `${byMode[m]} ${m === "unset" ? "mode not recorded" : m}`);
   return parts.length === 0 ? null : parts.join(" · ");
 }
 
@@ -57,7 +77,10 @@ export function WhoSpeaksWhere({ table, comparison, paths }: { table: Table; com
         <SortableTable table={table} caption="Attributed quotes per speaker and outlet" links={links} notes={notes} />
       )}
       <p className="csv-link">
-        <a href={csvHref(paths, "speakers")} download>Download CSV</a> <span className="meta">(the same matrix)</span>
+        <a href={csvHref(paths, "speakers")} download>
+          Download CSV
+        </a>{" "}
+        <span className="meta">(the same matrix)</span>
       </p>
     </section>
   );
@@ -74,19 +97,31 @@ export function ClaimsAcrossOutlets({ charts, comparison, paths }: ClaimsProps):
   return (
     <section aria-labelledby="claims" className="compare-section">
       <h2 id="claims">Claims across outlets</h2>
-      <p className="lead">Spans that reviewers linked as the same claim, in order of publication: which outlet carried it first, as what, how hedged, and whether it was re-published.</p>
-      {charts.length === 0 ? <p className="chart-empty">No linked claims in the layer shown. Link spans of different documents in the annotation workspace to trace a claim.</p> : null}
+      <p className="lead">
+        Spans that reviewers linked as the same claim, in order of publication: which outlet carried it first, as what, how hedged, and whether it was
+        re-published.
+      </p>
+      {charts.length === 0 ? (
+        <p className="chart-empty">No linked claims in the layer shown. Link spans of different documents in the annotation workspace to trace a claim.</p>
+      ) : null}
       {charts.map((chart, i) => {
         const timeline = comparison.timelines[i]!;
         const documentColumn = chart.table.columns.findIndex((c) => c.key === "document");
         const links = timeline.entries.map((e) => chart.table.columns.map((_, col) => (col === documentColumn ? documentHref(paths, e.documentId) : null)));
-        const read = readHref(paths, timeline.entries.map((e) => e.documentId));
+        const read = readHref(
+          paths,
+          timeline.entries.map((e) => e.documentId),
+        );
         return (
           <ChartBlock
             key={chart.key}
             chart={chart}
             links={links}
-            empty={i < TIMELINES_DRAWN ? "No appearance of this claim is dated, so it cannot be placed on a time line; the table lists them." : `Only the first ${TIMELINES_DRAWN} claims are drawn; this one is in its table.`}
+            empty={
+              i < TIMELINES_DRAWN
+                ? "No appearance of this claim is dated, so it cannot be placed on a time line; the table lists them."
+                : `Only the first ${TIMELINES_DRAWN} claims are drawn; this one is in its table.`
+            }
           >
             <p className="meta">
               Carried by {timeline.outlets} outlet{timeline.outlets === 1 ? "" : "s"}.{" "}
@@ -97,7 +132,10 @@ export function ClaimsAcrossOutlets({ charts, comparison, paths }: ClaimsProps):
       })}
       {charts.length > 0 ? (
         <p className="csv-link">
-          <a href={csvHref(paths, "claims")} download>Download CSV</a> <span className="meta">(every claim&apos;s timeline)</span>
+          <a href={csvHref(paths, "claims")} download>
+            Download CSV
+          </a>{" "}
+          <span className="meta">(every claim&apos;s timeline)</span>
         </p>
       ) : null}
     </section>

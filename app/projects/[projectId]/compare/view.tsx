@@ -27,19 +27,31 @@ const CONTENTS = [
 
 export function ComparisonBody({ view, charts, paths }: { view: ComparisonView; charts: ComparisonCharts; paths: ComparePaths }): ReactNode {
   const { comparison, input } = view;
-  const read = readHref(paths, input.documents.map((d) => d.id));
+  const read = readHref(
+    paths,
+    input.documents.map((d) => d.id),
+  );
   const outletsCsv = { href: csvHref(paths, "outlets"), label: "every figure of every outlet" };
   return (
     <>
       <p className="meta compare-coverage">
         {coverage(view)}
-        {read === null ? null : <> · <a href={read}>Read side by side</a></>}
+        {read === null ? null : (
+          <>
+            {" "}
+            · <a href={read}>Read side by side</a>
+          </>
+        )}
       </p>
       <LayerForm action={paths.page} blind={view.blind} reviewers={view.reviewers} current={paths.layer} />
       <LayerPerDocument documents={input.documents} blind={view.blind} />
       {input.documents.length === 0 ? <p className="empty">No documents to compare yet.</p> : null}
       <nav aria-label="On this page" className="compare-contents">
-        {CONTENTS.map(([id, label]) => <a key={id} href={`#${id}`}>{label}</a>)}
+        {CONTENTS.map(([id, label]) => (
+          <a key={id} href={`#${id}`}>
+            {label}
+          </a>
+        ))}
       </nav>
       <section aria-labelledby="per-outlet" className="compare-section">
         <h2 id="per-outlet">Per outlet</h2>
@@ -50,10 +62,18 @@ export function ComparisonBody({ view, charts, paths }: { view: ComparisonView; 
       <DocumentsSection table={charts.tables.documents} comparison={comparison} paths={paths} />
       <section aria-labelledby="perspective" className="compare-section">
         <h2 id="perspective">Perspective</h2>
-        <p className="lead">The team&apos;s ratings of each outlet beside ratings published by third parties. The two are shown in separate panels and never averaged together.{view.blind ? " In blind mode, the team ratings are your own." : ""}</p>
+        <p className="lead">
+          The team&apos;s ratings of each outlet beside ratings published by third parties. The two are shown in separate panels and never averaged together.
+          {view.blind ? " In blind mode, the team ratings are your own." : ""}
+        </p>
         {charts.perspective.length === 0 ? <p className="chart-empty">This project has no perspective axes.</p> : null}
         {charts.perspective.map((chart) => (
-          <ChartBlock key={chart.key} chart={chart} csv={{ href: csvHref(paths, "perspective"), label: "every axis, team and published ratings" }} empty="No ratings on this axis yet." />
+          <ChartBlock
+            key={chart.key}
+            chart={chart}
+            csv={{ href: csvHref(paths, "perspective"), label: "every axis, team and published ratings" }}
+            empty="No ratings on this axis yet."
+          />
         ))}
       </section>
       <WhoSpeaksWhere table={charts.tables.speakers} comparison={comparison} paths={paths} />

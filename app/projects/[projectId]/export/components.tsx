@@ -39,18 +39,29 @@ function SummaryCard({ summary, format }: { summary: Summary; format: ExportForm
       {summary === null ? (
         <p className="meta">Counting…</p>
       ) : "error" in summary ? (
-        <p className="notice error" role="alert">{summary.error}</p>
+        <p className="notice error" role="alert">
+          {summary.error}
+        </p>
       ) : (
         <>
           <div className="figures">
-            <p className="figure"><strong data-testid="export-documents">{summary.documentCount.toLocaleString("en")}</strong> {summary.documentCount === 1 ? "document" : "documents"}</p>
-            <p className="figure"><strong data-testid="export-spans">{summary.spanCount.toLocaleString("en")}</strong> {summary.spanCount === 1 ? "span" : "spans"}</p>
+            <p className="figure">
+              <strong data-testid="export-documents">{summary.documentCount.toLocaleString("en")}</strong>{" "}
+              {summary.documentCount === 1 ? "document" : "documents"}
+            </p>
+            <p className="figure">
+              <strong data-testid="export-spans">{summary.spanCount.toLocaleString("en")}</strong> {summary.spanCount === 1 ? "span" : "spans"}
+            </p>
           </div>
           <p className="meta">{summary.layers.length === 0 ? "No spans in this selection." : `Layers: ${summary.layers.map(layerName).join(", ")}.`}</p>
         </>
       )}
-      <p className="meta">{FORMAT_DESCRIPTIONS[format].label}, <code>.{FORMAT_DESCRIPTIONS[format].extension}</code></p>
-      <button type="submit" className="button primary" disabled={summary !== null && "error" in summary}>Download</button>
+      <p className="meta">
+        {FORMAT_DESCRIPTIONS[format].label}, <code>.{FORMAT_DESCRIPTIONS[format].extension}</code>
+      </p>
+      <button type="submit" className="button primary" disabled={summary !== null && "error" in summary}>
+        Download
+      </button>
     </div>
   );
 }
@@ -86,15 +97,21 @@ export function ExportForm({ choices }: { choices: ExportChoices }): ReactNode {
               <option value="gold">Gold layer only</option>
               <option value="all">Every reviewer, each as a layer</option>
               {choices.reviewers.map((r) => (
-                <option key={r.username} value={`reviewer:${r.username}`}>Only {r.displayName} ({r.username})</option>
+                <option key={r.username} value={`reviewer:${r.username}`}>
+                  Only {r.displayName} ({r.username})
+                </option>
               ))}
             </select>
           </div>
           <div className="field">
-            <span className="field-label" id="kinds-label">Kinds</span>
+            <span className="field-label" id="kinds-label">
+              Kinds
+            </span>
             <div className="inline-options" role="group" aria-labelledby="kinds-label">
               {ANNOTATION_KINDS.map((k) => (
-                <label key={k}><input type="checkbox" name="kinds" value={k} defaultChecked /> {KIND_LABELS[k]}</label>
+                <label key={k}>
+                  <input type="checkbox" name="kinds" value={k} defaultChecked /> {KIND_LABELS[k]}
+                </label>
               ))}
             </div>
           </div>
@@ -106,29 +123,45 @@ export function ExportForm({ choices }: { choices: ExportChoices }): ReactNode {
               <label htmlFor="export-story">Story</label>
               <select id="export-story" name="story" defaultValue="">
                 <option value="">All stories</option>
-                {choices.stories.map((s) => <option key={s.id} value={s.id}>{s.name} ({s.documents})</option>)}
+                {choices.stories.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name} ({s.documents})
+                  </option>
+                ))}
               </select>
             </div>
             <div className="field">
               <label htmlFor="export-outlet">Outlet</label>
               <select id="export-outlet" name="outlet" defaultValue="">
                 <option value="">All outlets</option>
-                {choices.outlets.map((o) => <option key={o.id} value={o.id}>{o.name} ({o.documents})</option>)}
+                {choices.outlets.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name} ({o.documents})
+                  </option>
+                ))}
               </select>
             </div>
           </div>
           <div className="field">
             <label htmlFor="export-documents">Only these document ids (optional)</label>
             <input id="export-documents" name="documents" inputMode="numeric" placeholder="e.g. 12, 15, 31" aria-describedby="documents-hint" />
-            <p className="hint" id="documents-hint">Comma-separated; leave empty for every document in the story and outlet chosen.</p>
+            <p className="hint" id="documents-hint">
+              Comma-separated; leave empty for every document in the story and outlet chosen.
+            </p>
           </div>
-          <label className="inline-options"><input type="checkbox" name="goldOnly" value="1" /> Only documents whose gold layer is settled</label>
+          <label className="inline-options">
+            <input type="checkbox" name="goldOnly" value="1" /> Only documents whose gold layer is settled
+          </label>
         </fieldset>
         <fieldset>
           <legend>Article text</legend>
           <div className="inline-options">
-            <label><input type="radio" name="text" value="1" defaultChecked disabled={textFixed} /> Include the text</label>
-            <label><input type="radio" name="text" value="0" disabled={textFixed} /> Leave it out</label>
+            <label>
+              <input type="radio" name="text" value="1" defaultChecked disabled={textFixed} /> Include the text
+            </label>
+            <label>
+              <input type="radio" name="text" value="0" disabled={textFixed} /> Leave it out
+            </label>
           </div>
           {textFixed ? <p className="hint">{FORMAT_DESCRIPTIONS[format].label} always carries the text: its readers place spans in it.</p> : null}
         </fieldset>

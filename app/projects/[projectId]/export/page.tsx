@@ -18,9 +18,8 @@ export default async function ExportPage({ params }: { params: ProjectParams }):
       <ProjectNav project={project} current="export" />
       <h1>Export</h1>
       <p className="lead">
-        Download the annotated corpus for a model, a spreadsheet or another tool. Offsets are Unicode code points into the
-        article text (UIMA XMI alone counts UTF-16 units, as INCEpTION expects). Scripts can fetch the same files with a
-        personal API token from <a href="/account">your account</a>.
+        Download the annotated corpus for a model, a spreadsheet or another tool. Offsets are Unicode code points into the article text (UIMA XMI alone counts
+        UTF-16 units, as INCEpTION expects). Scripts can fetch the same files with a personal API token from <a href="/account">your account</a>.
       </p>
       {choices.documents === 0 ? <p className="empty">This project has no documents yet.</p> : <ExportForm choices={choices} />}
     </section>

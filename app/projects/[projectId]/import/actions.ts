@@ -87,7 +87,10 @@ export async function importAnnotationsAction(_prev: AnnotationImportState, form
   // Sizes are checked from the upload's headers, before a byte of any file is read.
   const total = files.reduce((sum, f) => sum + f.size, 0);
   const over = files.find((f) => f.size > MAX_ANNOTATION_IMPORT_BYTES);
-  if (over !== undefined || total > MAX_ANNOTATION_IMPORT_BYTES) return { message: `Nothing was imported: ${over !== undefined ? tooLarge(over) : `the files together are over the ${MAX_ANNOTATION_IMPORT_BYTES / 1024 / 1024} MB limit.`}` };
+  if (over !== undefined || total > MAX_ANNOTATION_IMPORT_BYTES)
+    return {
+      message: `Nothing was imported: ${over !== undefined ? tooLarge(over) : `the files together are over the ${MAX_ANNOTATION_IMPORT_BYTES / 1024 / 1024} MB limit.`}`,
+    };
   const inputs = await Promise.all(files.map(async (f) => ({ name: f.webkitRelativePath || f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
   const result = importAnnotations(user, projectId, { ...options.data, files: inputs });
   if (!result.ok) return { message: result.error };

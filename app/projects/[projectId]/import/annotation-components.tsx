@@ -20,7 +20,9 @@ function Report({ state }: { state: AnnotationImportState }): ReactNode {
       </p>
       {state.lines?.length ? (
         <ul aria-label="What the import does">
-          {state.lines.map((line) => <li key={line}>{line}</li>)}
+          {state.lines.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
         </ul>
       ) : null}
       {state.refused?.length ? (
@@ -77,11 +79,16 @@ export function AnnotationImportForm({ projectId, members, maxBytes }: Props): R
     <form onSubmit={submit} className="card stack" style={{ marginTop: "1.5rem" }} aria-labelledby="annotations-heading" aria-busy={pending}>
       <h2 id="annotations-heading">Import annotations</h2>
       <p className="hint">
-        A JSONL export (documents are matched by their text or created), or a W3C Web Annotation JSON or brat zip whose documents
-        are already in this project. Check first: it reports what would happen and writes nothing. A batch is all or nothing,
-        and importing the same file twice changes nothing.
+        A JSONL export (documents are matched by their text or created), or a W3C Web Annotation JSON or brat zip whose documents are already in this project.
+        Check first: it reports what would happen and writes nothing. A batch is all or nothing, and importing the same file twice changes nothing.
       </p>
-      {sizeError ? <p role="alert" className="notice error">{sizeError}</p> : <Report state={state} />}
+      {sizeError ? (
+        <p role="alert" className="notice error">
+          {sizeError}
+        </p>
+      ) : (
+        <Report state={state} />
+      )}
       <input type="hidden" name="projectId" value={projectId} />
       <div className="field">
         <label htmlFor="annotation-files">File</label>

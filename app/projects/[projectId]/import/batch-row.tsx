@@ -72,7 +72,11 @@ export function BatchRow({ row, index, onChange, onRemove }: Props): ReactNode {
                 aria-describedby={error ? `${id}-error` : undefined}
                 onChange={(event) => onChange(field, event.target.value)}
               />
-              {error ? <p className="field-error" id={`${id}-error`}>{error}</p> : null}
+              {error ? (
+                <p className="field-error" id={`${id}-error`}>
+                  {error}
+                </p>
+              ) : null}
             </div>
           );
         })}

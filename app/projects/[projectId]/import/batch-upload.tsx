@@ -31,13 +31,17 @@ function Outcome({ state, projectId }: { state: BatchState; projectId: number })
       <FormMessage message={state.message} ok={state.ok} />
       {state.problems?.length ? (
         <ul className="problems" aria-label="Import problems">
-          {state.problems.map((p, i) => <li key={i}>{p}</li>)}
+          {state.problems.map((p, i) => (
+            <li key={i}>{p}</li>
+          ))}
         </ul>
       ) : null}
       {state.imported?.length ? (
         <ul className="imported" aria-label="Imported documents">
           {state.imported.map((d) => (
-            <li key={d.id}><Link href={`/projects/${projectId}/documents/${d.id}`}>{d.title}</Link></li>
+            <li key={d.id}>
+              <Link href={`/projects/${projectId}/documents/${d.id}`}>{d.title}</Link>
+            </li>
           ))}
         </ul>
       ) : null}
@@ -62,7 +66,9 @@ function SameForAll({ onApply, disabled }: { onApply: (values: { outlet: string;
           <input id="batch-same-story" list="batch-stories" value={story} onChange={(e) => setStory(e.target.value)} />
         </div>
       </div>
-      <p className="hint" id="batch-same-hint">Fills these fields in every row below; a box left empty changes nothing.</p>
+      <p className="hint" id="batch-same-hint">
+        Fills these fields in every row below; a box left empty changes nothing.
+      </p>
       <div>
         <button type="button" className="button" disabled={disabled} onClick={() => onApply({ outlet: outlet.trim(), story: story.trim() })}>
           Apply to all rows
@@ -89,12 +95,16 @@ export function BatchUpload({ projectId, outlets, stories }: Props): ReactNode {
     startTransition(async () => {
       const result = await inspectFilesAction(formData);
       if (result.files === undefined) return setState({ message: result.message });
-      setRows(result.files.map((f, i) => ({ key: String(++counter), file: files[i]!, values: f.values, wordCount: f.wordCount, problem: f.problem, errors: {} })));
+      setRows(
+        result.files.map((f, i) => ({ key: String(++counter), file: files[i]!, values: f.values, wordCount: f.wordCount, problem: f.problem, errors: {} })),
+      );
     });
   }
 
   function change(index: number, field: MetadataField, value: string): void {
-    setRows((current) => current.map((row, i) => (i === index ? { ...row, values: { ...row.values, [field]: value }, errors: { ...row.errors, [field]: "" } } : row)));
+    setRows((current) =>
+      current.map((row, i) => (i === index ? { ...row, values: { ...row.values, [field]: value }, errors: { ...row.errors, [field]: "" } } : row)),
+    );
   }
 
   function applyToAll(values: { outlet: string; story: string }): void {
@@ -141,17 +151,33 @@ export function BatchUpload({ projectId, outlets, stories }: Props): ReactNode {
           onChange={(event) => choose(Array.from(event.target.files ?? []))}
         />
         <p className="hint" id="files-hint">
-          Each file gets its own row, filled in from the file where it says (page title, outlet, author, date, address). Check
-          and edit the rows; nothing is saved until you import.
+          Each file gets its own row, filled in from the file where it says (page title, outlet, author, date, address). Check and edit the rows; nothing is
+          saved until you import.
         </p>
       </div>
-      <p role="status" className="hint">{pending && phase === "reading" ? "Reading the files…" : previewSummary(rows)}</p>
+      <p role="status" className="hint">
+        {pending && phase === "reading" ? "Reading the files…" : previewSummary(rows)}
+      </p>
       {rows.length > 0 ? <SameForAll disabled={pending} onApply={applyToAll} /> : null}
       {rows.map((row, index) => (
-        <BatchRow key={row.key} row={row} index={index} onChange={(field, value) => change(index, field, value)} onRemove={() => setRows((current) => current.filter((r) => r.key !== row.key))} />
+        <BatchRow
+          key={row.key}
+          row={row}
+          index={index}
+          onChange={(field, value) => change(index, field, value)}
+          onRemove={() => setRows((current) => current.filter((r) => r.key !== row.key))}
+        />
       ))}
-      <datalist id="batch-outlets">{outlets.map((o) => <option key={o} value={o} />)}</datalist>
-      <datalist id="batch-stories">{storyNames.map((s) => <option key={s} value={s} />)}</datalist>
+      <datalist id="batch-outlets">
+        {outlets.map((o) => (
+          <option key={o} value={o} />
+        ))}
+      </datalist>
+      <datalist id="batch-stories">
+        {storyNames.map((s) => (
+          <option key={s} value={s} />
+        ))}
+      </datalist>
       {rows.length > 0 ? (
         <div>
           <button type="submit" className="button primary" disabled={pending}>

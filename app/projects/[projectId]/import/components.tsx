@@ -17,13 +17,17 @@ function Result({ state, projectId }: { state: ImportFormState; projectId: numbe
       <FormMessage message={state.message} ok={state.ok} />
       {state.problems?.length ? (
         <ul className="problems" aria-label="Import problems">
-          {state.problems.map((p, i) => <li key={i}>{p.message}</li>)}
+          {state.problems.map((p, i) => (
+            <li key={i}>{p.message}</li>
+          ))}
         </ul>
       ) : null}
       {state.imported?.length ? (
         <ul className="imported" aria-label="Imported documents">
           {state.imported.map((d) => (
-            <li key={d.id}><Link href={`/projects/${projectId}/documents/${d.id}`}>{d.title}</Link></li>
+            <li key={d.id}>
+              <Link href={`/projects/${projectId}/documents/${d.id}`}>{d.title}</Link>
+            </li>
           ))}
         </ul>
       ) : null}
@@ -49,8 +53,16 @@ function MetadataFields({ prefix, state, withTitle }: { prefix: string; state: I
 function Datalists({ prefix, outlets, stories }: { prefix: string; outlets: string[]; stories: string[] }): ReactNode {
   return (
     <>
-      <datalist id={`${prefix}-outlets`}>{outlets.map((o) => <option key={o} value={o} />)}</datalist>
-      <datalist id={`${prefix}-stories`}>{stories.map((s) => <option key={s} value={s} />)}</datalist>
+      <datalist id={`${prefix}-outlets`}>
+        {outlets.map((o) => (
+          <option key={o} value={o} />
+        ))}
+      </datalist>
+      <datalist id={`${prefix}-stories`}>
+        {stories.map((s) => (
+          <option key={s} value={s} />
+        ))}
+      </datalist>
     </>
   );
 }

@@ -24,7 +24,9 @@ export default async function ImportPage({ params }: { params: Promise<{ project
     return (
       <section className="narrow card">
         <h1>Add documents</h1>
-        <p role="alert" className="notice error">Only a manager of this project can add documents.</p>
+        <p role="alert" className="notice error">
+          Only a manager of this project can add documents.
+        </p>
         <Link href={`/projects/${project.id}`}>Back to the documents</Link>
       </section>
     );
@@ -36,8 +38,8 @@ export default async function ImportPage({ params }: { params: Promise<{ project
       </nav>
       <h1>Add documents</h1>
       <p className="lead">
-        Upload {ACCEPTED_EXTENSIONS.join(", ")} files (up to {MAX_IMPORT_BYTES / 1024 / 1024} MB each) or paste an article.
-        Text is normalized once (Unicode NFC, \n line ends) and then frozen: every annotation points into it.
+        Upload {ACCEPTED_EXTENSIONS.join(", ")} files (up to {MAX_IMPORT_BYTES / 1024 / 1024} MB each) or paste an article. Text is normalized once (Unicode
+        NFC, \n line ends) and then frozen: every annotation points into it.
       </p>
       <ImportForms projectId={project.id} outlets={listOutlets().map((o) => o.name)} stories={listStories(project.id).map((s) => s.name)} />
       <AnnotationImportForm

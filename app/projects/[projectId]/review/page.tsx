@@ -28,7 +28,9 @@ export default async function ReviewQueuePage({ params }: { params: Params }): P
       </nav>
       <div className="page-head">
         <h1>Review and adjudication</h1>
-        <Link className="button" href={`/projects/${projectId}/agreement`}>Agreement</Link>
+        <Link className="button" href={`/projects/${projectId}/agreement`}>
+          Agreement
+        </Link>
       </div>
       {view.rows.length === 0 ? (
         <p className="empty">No documents yet.</p>
@@ -37,17 +39,42 @@ export default async function ReviewQueuePage({ params }: { params: Params }): P
           <table className="table">
             <caption className="visually-hidden">Documents to review</caption>
             <thead>
-              <tr><th scope="col">Document</th><th scope="col" className="num">Reviewers</th><th scope="col" className="num">Done</th><th scope="col" className="num">Spans</th><th scope="col" className="num">Undecided</th><th scope="col">Status</th></tr>
+              <tr>
+                <th scope="col">Document</th>
+                <th scope="col" className="num">
+                  Reviewers
+                </th>
+                <th scope="col" className="num">
+                  Done
+                </th>
+                <th scope="col" className="num">
+                  Spans
+                </th>
+                <th scope="col" className="num">
+                  Undecided
+                </th>
+                <th scope="col">Status</th>
+              </tr>
             </thead>
             <tbody>
               {view.rows.map((r) => (
                 <tr key={r.id}>
-                  <td><Link href={`/projects/${projectId}/review/${r.id}`}>{r.title}</Link></td>
+                  <td>
+                    <Link href={`/projects/${projectId}/review/${r.id}`}>{r.title}</Link>
+                  </td>
                   <td className="num">{r.reviewers}</td>
                   <td className="num">{r.doneReviewers}</td>
                   <td className="num">{r.spans}</td>
                   <td className="num">{r.undecided}</td>
-                  <td>{r.gold ? <span className="badge ok">Gold</span> : r.reviewers === 0 ? <span className="meta">Not annotated</span> : <span className="badge">Open</span>}</td>
+                  <td>
+                    {r.gold ? (
+                      <span className="badge ok">Gold</span>
+                    ) : r.reviewers === 0 ? (
+                      <span className="meta">Not annotated</span>
+                    ) : (
+                      <span className="badge">Open</span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

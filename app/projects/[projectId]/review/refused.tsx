@@ -7,8 +7,12 @@ export function Refused({ title, error, back }: { title: string; error: string; 
   return (
     <section className="narrow card">
       <h1>{title}</h1>
-      <p className="notice error" role="alert">{error}</p>
-      <p><Link href={back.href}>{back.label}</Link></p>
+      <p className="notice error" role="alert">
+        {error}
+      </p>
+      <p>
+        <Link href={back.href}>{back.label}</Link>
+      </p>
     </section>
   );
 }

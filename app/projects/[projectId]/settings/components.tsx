@@ -15,8 +15,17 @@ export function GuidelinesForm({ projectId, guidelines }: { projectId: number; g
       <input type="hidden" name="projectId" value={projectId} />
       <div className="field">
         <label htmlFor="guidelines">Guidelines (Markdown)</label>
-        <textarea id="guidelines" name="guidelines" rows={16} maxLength={MAX_GUIDELINES} defaultValue={state.values?.guidelines ?? guidelines} aria-describedby="guidelines-hint" />
-        <p className="hint" id="guidelines-hint">Members read them, as written, on the team page.</p>
+        <textarea
+          id="guidelines"
+          name="guidelines"
+          rows={16}
+          maxLength={MAX_GUIDELINES}
+          defaultValue={state.values?.guidelines ?? guidelines}
+          aria-describedby="guidelines-hint"
+        />
+        <p className="hint" id="guidelines-hint">
+          Members read them, as written, on the team page.
+        </p>
       </div>
       <SubmitButton pendingText="Saving…">Save guidelines</SubmitButton>
     </form>
@@ -33,25 +42,84 @@ export function SettingsForm({ projectId, settings }: { projectId: number; setti
       <FormMessage message={state.message} ok={state.ok} />
       <input type="hidden" name="projectId" value={projectId} />
       <div className="field checkbox-field">
-        <label><input type="checkbox" name="blindMode" defaultChecked={typed("blindMode", settings.blindMode ? "on" : "off") === "on"} aria-describedby="blind-hint" /> Blind mode</label>
-        <p className="hint" id="blind-hint">Annotators see only their own spans. Managers and adjudicators always see everyone’s.</p>
+        <label>
+          <input
+            type="checkbox"
+            name="blindMode"
+            defaultChecked={typed("blindMode", settings.blindMode ? "on" : "off") === "on"}
+            aria-describedby="blind-hint"
+          />{" "}
+          Blind mode
+        </label>
+        <p className="hint" id="blind-hint">
+          Annotators see only their own spans. Managers and adjudicators always see everyone’s.
+        </p>
       </div>
       <div className="field">
         <label htmlFor="annotatorsPerDocument">Reviewers per document</label>
-        <input id="annotatorsPerDocument" name="annotatorsPerDocument" type="number" min={1} max={20} step={1} required defaultValue={typed("annotatorsPerDocument", settings.annotatorsPerDocument)} aria-describedby="per-doc-hint" />
-        <p className="hint" id="per-doc-hint">The default for automatic assignment on the team page.</p>
+        <input
+          id="annotatorsPerDocument"
+          name="annotatorsPerDocument"
+          type="number"
+          min={1}
+          max={20}
+          step={1}
+          required
+          defaultValue={typed("annotatorsPerDocument", settings.annotatorsPerDocument)}
+          aria-describedby="per-doc-hint"
+        />
+        <p className="hint" id="per-doc-hint">
+          The default for automatic assignment on the team page.
+        </p>
       </div>
       <TableRegion label="Perspective axes">
         <table className="table axes">
           <caption>Perspective axes</caption>
-          <thead><tr><th scope="col">Axis</th><th scope="col">Label</th><th scope="col">Minimum</th><th scope="col">Maximum</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Axis</th>
+              <th scope="col">Label</th>
+              <th scope="col">Minimum</th>
+              <th scope="col">Maximum</th>
+            </tr>
+          </thead>
           <tbody>
             {settings.axes.map((axis, i) => (
               <tr key={axis.key}>
-                <td><code>{axis.key}</code><input type="hidden" name="axisKey" value={axis.key} /><input type="hidden" name={`axis.${i}.step`} value={axis.step} /></td>
-                <td><input aria-label={`Label of ${axis.key}`} name={`axis.${i}.label`} defaultValue={typed(`axis.${i}.label`, axis.label)} required maxLength={60} /></td>
-                <td><input aria-label={`Minimum of ${axis.key}`} name={`axis.${i}.min`} type="number" step="any" defaultValue={typed(`axis.${i}.min`, axis.min)} required /></td>
-                <td><input aria-label={`Maximum of ${axis.key}`} name={`axis.${i}.max`} type="number" step="any" defaultValue={typed(`axis.${i}.max`, axis.max)} required /></td>
+                <td>
+                  <code>{axis.key}</code>
+                  <input type="hidden" name="axisKey" value={axis.key} />
+                  <input type="hidden" name={`axis.${i}.step`} value={axis.step} />
+                </td>
+                <td>
+                  <input
+                    aria-label={`Label of ${axis.key}`}
+                    name={`axis.${i}.label`}
+                    defaultValue={typed(`axis.${i}.label`, axis.label)}
+                    required
+                    maxLength={60}
+                  />
+                </td>
+                <td>
+                  <input
+                    aria-label={`Minimum of ${axis.key}`}
+                    name={`axis.${i}.min`}
+                    type="number"
+                    step="any"
+                    defaultValue={typed(`axis.${i}.min`, axis.min)}
+                    required
+                  />
+                </td>
+                <td>
+                  <input
+                    aria-label={`Maximum of ${axis.key}`}
+                    name={`axis.${i}.max`}
+                    type="number"
+                    step="any"
+                    defaultValue={typed(`axis.${i}.max`, axis.max)}
+                    required
+                  />
+                </td>
               </tr>
             ))}
           </tbody>

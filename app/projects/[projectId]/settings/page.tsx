@@ -13,7 +13,9 @@ export default async function SettingsPage({ params }: { params: ProjectParams }
     return (
       <section className="narrow card">
         <h1>Project settings</h1>
-        <p role="alert" className="notice error">Only a manager of this project can change its guidelines and settings.</p>
+        <p role="alert" className="notice error">
+          Only a manager of this project can change its guidelines and settings.
+        </p>
         <Link href={`/projects/${project.id}/team`}>Read the guidelines on the team page</Link>
       </section>
     );

@@ -44,7 +44,9 @@ export function DeleteStoryButton({ projectId, story }: { projectId: number; sto
     >
       <input type="hidden" name="projectId" value={projectId} />
       <input type="hidden" name="storyId" value={story.id} />
-      <button type="submit" className="button small">Delete story</button>
+      <button type="submit" className="button small">
+        Delete story
+      </button>
       <FormMessage message={state.message} ok={state.ok} />
     </form>
   );
@@ -63,12 +65,20 @@ export function MoveDocumentForm({ projectId, document, storyId, stories }: Move
     <form action={action} className="inline move-form">
       <input type="hidden" name="projectId" value={projectId} />
       <input type="hidden" name="documentId" value={document.id} />
-      <label className="visually-hidden" htmlFor={`move-${document.id}`}>Story of “{document.title}”</label>
+      <label className="visually-hidden" htmlFor={`move-${document.id}`}>
+        Story of “{document.title}”
+      </label>
       <select id={`move-${document.id}`} name="storyId" defaultValue={storyId ?? ""}>
         <option value="">No story</option>
-        {stories.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+        {stories.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
+        ))}
       </select>
-      <button type="submit" className="button small">Move</button>
+      <button type="submit" className="button small">
+        Move
+      </button>
       <FormMessage message={state.message} ok={state.ok} />
     </form>
   );

@@ -61,7 +61,10 @@ export default async function StoriesPage({ params }: { params: Promise<{ projec
     <section>
       <ProjectNav project={project} current="stories" />
       <h1>Stories</h1>
-      <p className="lead">Documents about the same event, side by side by outlet. Compare a story to see how each outlet covered it, or read its documents side by side.{manages ? " As a manager you create, edit and delete stories and move documents between them." : ""}</p>
+      <p className="lead">
+        Documents about the same event, side by side by outlet. Compare a story to see how each outlet covered it, or read its documents side by side.
+        {manages ? " As a manager you create, edit and delete stories and move documents between them." : ""}
+      </p>
       {manages ? (
         <details className="card new-story">
           <summary>New story</summary>
@@ -74,8 +77,14 @@ export default async function StoriesPage({ params }: { params: Promise<{ projec
           <div className="story-head">
             <h2 id={`story-${story.id}`}>{story.name}</h2>
             <div className="row-actions story-actions">
-              <Link className="button small" href={`/projects/${project.id}/stories/${story.id}`}>Compare</Link>
-              {documentCount(story.outlets) >= 2 ? <Link className="button small" href={`/projects/${project.id}/stories/${story.id}/read`}>Read side by side</Link> : null}
+              <Link className="button small" href={`/projects/${project.id}/stories/${story.id}`}>
+                Compare
+              </Link>
+              {documentCount(story.outlets) >= 2 ? (
+                <Link className="button small" href={`/projects/${project.id}/stories/${story.id}/read`}>
+                  Read side by side
+                </Link>
+              ) : null}
               {manages ? <DeleteStoryButton projectId={project.id} story={story} /> : null}
             </div>
           </div>

@@ -24,12 +24,20 @@ export function AutoAssignForm({ projectId, reviewers, perDocument }: { projectI
       <p className="meta">Shares the documents evenly; documents a reviewer already has are skipped, and running it again only tops up.</p>
       <FormMessage message={state.errors?.userIds ?? state.message} ok={state.ok} />
       <input type="hidden" name="projectId" value={projectId} />
-      <Field label="Reviewers per document" name="perDocument" type="number" required defaultValue={state.values?.perDocument ?? String(perDocument)} error={state.errors?.perDocument} />
+      <Field
+        label="Reviewers per document"
+        name="perDocument"
+        type="number"
+        required
+        defaultValue={state.values?.perDocument ?? String(perDocument)}
+        error={state.errors?.perDocument}
+      />
       <fieldset className="reviewer-choice">
         <legend>Share between</legend>
         {reviewers.map((r) => (
           <label key={r.id}>
-            <input type="checkbox" name="userIds" value={r.id} defaultChecked={r.role === "annotator"} /> {r.label} <span className="meta">({ROLE_LABELS[r.role].toLowerCase()})</span>
+            <input type="checkbox" name="userIds" value={r.id} defaultChecked={r.role === "annotator"} /> {r.label}{" "}
+            <span className="meta">({ROLE_LABELS[r.role].toLowerCase()})</span>
           </label>
         ))}
       </fieldset>
@@ -38,13 +46,33 @@ export function AutoAssignForm({ projectId, reviewers, perDocument }: { projectI
   );
 }
 
-function Choice({ id, name, label, options, value, error }: { id: string; name: string; label: string; options: Option[]; value?: string; error?: string }): ReactNode {
+function Choice({
+  id,
+  name,
+  label,
+  options,
+  value,
+  error,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  options: Option[];
+  value?: string;
+  error?: string;
+}): ReactNode {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select id={id} name={name} required defaultValue={value ?? ""} aria-invalid={error ? true : undefined}>
-        <option value="" disabled>Choose a {label.toLowerCase()}</option>
-        {options.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
+        <option value="" disabled>
+          Choose a {label.toLowerCase()}
+        </option>
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.label}
+          </option>
+        ))}
       </select>
       {error ? <p className="field-error">{error}</p> : null}
     </div>

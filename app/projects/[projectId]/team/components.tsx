@@ -10,7 +10,11 @@ import { addMemberAction, changeRoleAction, removeMemberAction } from "./actions
 type Role = (typeof PROJECT_ROLES)[number];
 
 function RoleOptions(): ReactNode {
-  return PROJECT_ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>);
+  return PROJECT_ROLES.map((r) => (
+    <option key={r} value={r}>
+      {ROLE_LABELS[r]}
+    </option>
+  ));
 }
 
 export function AddMemberForm({ projectId }: { projectId: number }): ReactNode {
@@ -20,7 +24,14 @@ export function AddMemberForm({ projectId }: { projectId: number }): ReactNode {
       <h2 id="add-member-heading">Add a member</h2>
       <FormMessage message={state.message} ok={state.ok} />
       <input type="hidden" name="projectId" value={projectId} />
-      <Field label="Username" name="username" required defaultValue={state.values?.username} error={state.errors?.username} hint="An existing user; admins create users on the Users page." />
+      <Field
+        label="Username"
+        name="username"
+        required
+        defaultValue={state.values?.username}
+        error={state.errors?.username}
+        hint="An existing user; admins create users on the Users page."
+      />
       <div className="field">
         <label htmlFor="field-role">Role</label>
         <select id="field-role" name="role" defaultValue={state.values?.role ?? "annotator"} aria-invalid={state.errors?.role ? true : undefined}>
@@ -42,16 +53,22 @@ export function MemberActions({ projectId, userId, name, role }: { projectId: nu
       <form action={roleAction} className="inline">
         <input type="hidden" name="projectId" value={projectId} />
         <input type="hidden" name="userId" value={userId} />
-        <label className="visually-hidden" htmlFor={`role-${userId}`}>Role of {name}</label>
+        <label className="visually-hidden" htmlFor={`role-${userId}`}>
+          Role of {name}
+        </label>
         <select id={`role-${userId}`} name="role" defaultValue={role} key={role}>
           <RoleOptions />
         </select>
-        <button type="submit" className="button small" aria-label={`Change role of ${name}`}>Change role</button>
+        <button type="submit" className="button small" aria-label={`Change role of ${name}`}>
+          Change role
+        </button>
       </form>
       <form action={removeAction} className="inline">
         <input type="hidden" name="projectId" value={projectId} />
         <input type="hidden" name="userId" value={userId} />
-        <button type="submit" className="button small danger" aria-label={`Remove ${name} from the project`}>Remove</button>
+        <button type="submit" className="button small danger" aria-label={`Remove ${name} from the project`}>
+          Remove
+        </button>
       </form>
       {failed ? <FormMessage message={failed.message} /> : null}
     </div>

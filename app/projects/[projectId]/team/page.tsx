@@ -18,14 +18,32 @@ function MembersTable({ project, members }: { project: ProjectForMember; members
       <table className="table members">
         <caption className="visually-hidden">Members of {project.name}</caption>
         <thead>
-          <tr><th scope="col">Member</th><th scope="col">Role</th>{manages ? <th scope="col">Actions</th> : null}</tr>
+          <tr>
+            <th scope="col">Member</th>
+            <th scope="col">Role</th>
+            {manages ? <th scope="col">Actions</th> : null}
+          </tr>
         </thead>
         <tbody>
           {members.map((m) => (
             <tr key={m.userId} data-username={m.username}>
-              <td><strong>{m.displayName}</strong> <span className="meta">{m.username}</span>{m.disabled ? <> <span className="badge danger">Disabled</span></> : null}</td>
-              <td><span className="badge">{ROLE_LABELS[m.role]}</span></td>
-              {manages ? <td><MemberActions projectId={project.id} userId={m.userId} name={m.displayName} role={m.role} /></td> : null}
+              <td>
+                <strong>{m.displayName}</strong> <span className="meta">{m.username}</span>
+                {m.disabled ? (
+                  <>
+                    {" "}
+                    <span className="badge danger">Disabled</span>
+                  </>
+                ) : null}
+              </td>
+              <td>
+                <span className="badge">{ROLE_LABELS[m.role]}</span>
+              </td>
+              {manages ? (
+                <td>
+                  <MemberActions projectId={project.id} userId={m.userId} name={m.displayName} role={m.role} />
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>
@@ -65,7 +83,11 @@ export default async function TeamPage({ params }: { params: ProjectParams }): P
           <MembersTable project={project} members={members} />
           {manages ? <AssignSection project={project} members={members} documents={documents} /> : null}
         </div>
-        {manages ? <aside className="card" aria-labelledby="add-member-heading"><AddMemberForm projectId={project.id} /></aside> : null}
+        {manages ? (
+          <aside className="card" aria-labelledby="add-member-heading">
+            <AddMemberForm projectId={project.id} />
+          </aside>
+        ) : null}
       </div>
       <section aria-labelledby="guidelines-heading" className="guidelines-section">
         <h2 id="guidelines-heading">Guidelines</h2>

@@ -24,15 +24,30 @@ export function GoldRatingForm({ projectId, outletId, outletName, axis, gold }: 
       <input type="hidden" name="axis" value={axis.key} />
       <input type="hidden" name="expectedUpdatedAt" value={gold?.version ?? ""} />
       <label className="field" htmlFor={`${id}-value`}>
-        <span>Gold value ({axis.min} to {axis.max})</span>
-        <input id={`${id}-value`} name="value" type="number" min={axis.min} max={axis.max} step={axis.step} defaultValue={state.values?.value ?? gold?.value ?? ""} required />
+        <span>
+          Gold value ({axis.min} to {axis.max})
+        </span>
+        <input
+          id={`${id}-value`}
+          name="value"
+          type="number"
+          min={axis.min}
+          max={axis.max}
+          step={axis.step}
+          defaultValue={state.values?.value ?? gold?.value ?? ""}
+          required
+        />
       </label>
       <label className="field" htmlFor={`${id}-rationale`}>
         <span>Rationale</span>
         <textarea id={`${id}-rationale`} name="rationale" rows={2} defaultValue={state.values?.rationale ?? gold?.rationale ?? ""} required />
       </label>
-      <button type="submit" className="button primary" disabled={pending}>{pending ? "Saving…" : gold === null ? "Set gold" : "Change gold"}</button>
-      <div style={{ gridColumn: "1 / -1" }}><FormMessage message={state.message} ok={state.ok} /></div>
+      <button type="submit" className="button primary" disabled={pending}>
+        {pending ? "Saving…" : gold === null ? "Set gold" : "Change gold"}
+      </button>
+      <div style={{ gridColumn: "1 / -1" }}>
+        <FormMessage message={state.message} ok={state.ok} />
+      </div>
     </form>
   );
 }

@@ -26,7 +26,8 @@ export default async function GoldRatingsPage({ params }: { params: Params }): P
   return (
     <section className="agreement-page">
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link href="/">Projects</Link> / <Link href={`/projects/${projectId}`}>{view.projectName}</Link> / <Link href={`/projects/${projectId}/agreement`}>Agreement</Link>
+        <Link href="/">Projects</Link> / <Link href={`/projects/${projectId}`}>{view.projectName}</Link> /{" "}
+        <Link href={`/projects/${projectId}/agreement`}>Agreement</Link>
       </nav>
       <h1>Gold outlet ratings</h1>
       {view.outlets.length === 0 ? <p className="empty">No outlet in this project yet.</p> : null}
@@ -39,14 +40,23 @@ export default async function GoldRatingsPage({ params }: { params: Params }): P
               return (
                 <div key={a.axis.key} className="axis-block">
                   <h3>
-                    {a.axis.label} {a.gold ? <span className="badge ok">Gold {formatRating(a.gold.value)} ({a.gold.raterName})</span> : <span className="badge">No gold yet</span>}
+                    {a.axis.label}{" "}
+                    {a.gold ? (
+                      <span className="badge ok">
+                        Gold {formatRating(a.gold.value)} ({a.gold.raterName})
+                      </span>
+                    ) : (
+                      <span className="badge">No gold yet</span>
+                    )}
                   </h3>
                   {a.ratings.length === 0 ? (
                     <p className="meta">No reviewer has rated this yet.</p>
                   ) : (
                     <ul>
                       {a.ratings.map((r) => (
-                        <li key={r.raterName}><strong>{r.raterName}</strong>: {formatRating(r.value)} — {r.rationale}</li>
+                        <li key={r.raterName}>
+                          <strong>{r.raterName}</strong>: {formatRating(r.value)} — {r.rationale}
+                        </li>
                       ))}
                       <li className="meta">Mean: {m.ok ? formatRating(m.value) : "not enough data"}</li>
                     </ul>

@@ -3,8 +3,7 @@
 import type { AnnotationDto, HistoryEntry, SourceDto, SpanFields } from "@/lib/validation/annotations";
 
 export type ApiResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; status: number; retryable: boolean; error: string; code?: string; current?: AnnotationDto; existing?: SourceDto };
+  { ok: true; data: T } | { ok: false; status: number; retryable: boolean; error: string; code?: string; current?: AnnotationDto; existing?: SourceDto };
 
 async function call<T>(url: string, init: RequestInit): Promise<ApiResult<T>> {
   let response: Response;
@@ -34,8 +33,7 @@ export function annotationsApi(projectId: number, documentId: number) {
     create: (payload: SpanPayload) => call<AnnotationDto>(`${base}/annotations`, { method: "POST", body: JSON.stringify(payload) }),
     update: (id: number, version: number, payload: Partial<SpanPayload>) =>
       call<AnnotationDto>(`${base}/annotations/${id}`, { method: "PATCH", body: JSON.stringify({ ...payload, version }) }),
-    remove: (id: number, version: number) =>
-      call<AnnotationDto>(`${base}/annotations/${id}`, { method: "DELETE", body: JSON.stringify({ version }) }),
+    remove: (id: number, version: number) => call<AnnotationDto>(`${base}/annotations/${id}`, { method: "DELETE", body: JSON.stringify({ version }) }),
     restore: (id: number) => call<AnnotationDto>(`${base}/annotations/${id}/restore`, { method: "POST", body: "{}" }),
     history: (id: number) => call<{ entries: HistoryEntry[] }>(`${base}/annotations/${id}/history`, { method: "GET" }),
     deleted: () => call<{ annotations: AnnotationDto[] }>(`${base}/annotations?deleted=1`, { method: "GET" }),
@@ -47,12 +45,10 @@ export type AnnotationsApi = ReturnType<typeof annotationsApi>;
 
 export type { HistoryEntry, SourceDto };
 
-
 export function sourcesApi(projectId: number) {
   const base = `/api/projects/${projectId}/sources`;
   return {
     search: (q: string) => call<{ sources: SourceDto[] }>(`${base}?q=${encodeURIComponent(q)}`, { method: "GET" }),
-    create: (input: { name: string; kind: string; affiliation?: string }) =>
-      call<{ source: SourceDto }>(base, { method: "POST", body: JSON.stringify(input) }),
+    create: (input: { name: string; kind: string; affiliation?: string }) => call<{ source: SourceDto }>(base, { method: "POST", body: JSON.stringify(input) }),
   };
 }

@@ -3,7 +3,15 @@
 // confidence. Choices save at once; typed text saves after a short pause or on leaving the field.
 import type { ReactNode, Ref } from "react";
 import {
-  ANNOTATION_KINDS, BIAS_TYPES, CERTAINTY, CONFIDENCE, CONTENT_TYPES, KIND_LABELS, OPINION_HOLDERS, QUOTE_MODES, SPEAKER_TYPES,
+  ANNOTATION_KINDS,
+  BIAS_TYPES,
+  CERTAINTY,
+  CONFIDENCE,
+  CONTENT_TYPES,
+  KIND_LABELS,
+  OPINION_HOLDERS,
+  QUOTE_MODES,
+  SPEAKER_TYPES,
   type AnnotationDto,
 } from "@/lib/validation/annotations";
 import type { SourceDto, sourcesApi } from "./api-client";
@@ -26,21 +34,53 @@ interface Props {
 
 const words = (v: string): string => v.replaceAll("_", " ");
 
-function Select({ label, value, options, onChange, disabled, format = words }: {
-  label: string; value: unknown; options: readonly (string | number)[]; onChange: (v: string | undefined) => void; disabled: boolean; format?: (v: string) => string;
+function Select({
+  label,
+  value,
+  options,
+  onChange,
+  disabled,
+  format = words,
+}: {
+  label: string;
+  value: unknown;
+  options: readonly (string | number)[];
+  onChange: (v: string | undefined) => void;
+  disabled: boolean;
+  format?: (v: string) => string;
 }): ReactNode {
   return (
     <label className="field">
       <span>{label}</span>
-      <select value={value === undefined || value === null ? "" : String(value)} disabled={disabled} onChange={(e) => onChange(e.target.value === "" ? undefined : e.target.value)}>
+      <select
+        value={value === undefined || value === null ? "" : String(value)}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.value === "" ? undefined : e.target.value)}
+      >
         <option value="">—</option>
-        {options.map((o) => <option key={o} value={o}>{format(String(o))}</option>)}
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {format(String(o))}
+          </option>
+        ))}
       </select>
     </label>
   );
 }
 
-function TextInput({ label, value, onChange, onBlur, disabled }: { label: string; value: unknown; onChange: (v: string) => void; onBlur: () => void; disabled: boolean }): ReactNode {
+function TextInput({
+  label,
+  value,
+  onChange,
+  onBlur,
+  disabled,
+}: {
+  label: string;
+  value: unknown;
+  onChange: (v: string) => void;
+  onBlur: () => void;
+  disabled: boolean;
+}): ReactNode {
   return (
     <label className="field">
       <span>{label}</span>
@@ -65,7 +105,11 @@ export function AttributeForm(props: Props): ReactNode {
       <label className="field">
         <span>Kind</span>
         <select value={span.kind} disabled={readOnly} onChange={(e) => onEdit({ kind: e.target.value as AnnotationDto["kind"], attributes: {} }, true)}>
-          {ANNOTATION_KINDS.map((k) => <option key={k} value={k}>{KIND_LABELS[k]}</option>)}
+          {ANNOTATION_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {KIND_LABELS[k]}
+            </option>
+          ))}
         </select>
       </label>
       {span.kind === "claim" ? (
@@ -78,7 +122,14 @@ export function AttributeForm(props: Props): ReactNode {
       {span.kind === "opinion" ? (
         <>
           {choice("holder", "Holder", OPINION_HOLDERS)}
-          <Select label="Sentiment" value={attrs.sentiment} options={[-2, -1, 0, 1, 2]} disabled={readOnly} format={(v) => (Number(v) > 0 ? `+${v}` : v)} onChange={(v) => set("sentiment", v === undefined ? undefined : Number(v))} />
+          <Select
+            label="Sentiment"
+            value={attrs.sentiment}
+            options={[-2, -1, 0, 1, 2]}
+            disabled={readOnly}
+            format={(v) => (Number(v) > 0 ? `+${v}` : v)}
+            onChange={(v) => set("sentiment", v === undefined ? undefined : Number(v))}
+          />
           {choice("bias", "Bias type", BIAS_TYPES)}
           <Targets {...props} attrs={attrs} set={set} />
         </>
@@ -108,9 +159,17 @@ export function AttributeForm(props: Props): ReactNode {
       {choice("confidence", "Confidence", CONFIDENCE)}
       <label className="field">
         <span>Inside</span>
-        <select value={span.parentId ?? ""} disabled={readOnly} onChange={(e) => onEdit({ parentId: e.target.value === "" ? null : Number(e.target.value) }, true)}>
+        <select
+          value={span.parentId ?? ""}
+          disabled={readOnly}
+          onChange={(e) => onEdit({ parentId: e.target.value === "" ? null : Number(e.target.value) }, true)}
+        >
           <option value="">— (top level)</option>
-          {props.parents.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+          {props.parents.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+            </option>
+          ))}
         </select>
       </label>
       <label className="field">
@@ -130,12 +189,36 @@ function Targets({ attrs, set, readOnly, sourceName, sources, onSourceKnown }: P
           {targets.map((id) => (
             <li key={id}>
               {sourceName(id)}
-              {readOnly ? null : <button type="button" aria-label={`Remove target ${sourceName(id)}`} onClick={() => set("targets", targets.filter((t) => t !== id))}>×</button>}
+              {readOnly ? null : (
+                <button
+                  type="button"
+                  aria-label={`Remove target ${sourceName(id)}`}
+                  onClick={() =>
+                    set(
+                      "targets",
+                      targets.filter((t) => t !== id),
+                    )
+                  }
+                >
+                  ×
+                </button>
+              )}
             </li>
           ))}
         </ul>
       ) : null}
-      <SpeakerPicker api={sources} label="Add a target" value={null} disabled={readOnly} onPick={(s) => { if (s && !targets.includes(s.id)) { onSourceKnown(s); set("targets", [...targets, s.id]); } }} />
+      <SpeakerPicker
+        api={sources}
+        label="Add a target"
+        value={null}
+        disabled={readOnly}
+        onPick={(s) => {
+          if (s && !targets.includes(s.id)) {
+            onSourceKnown(s);
+            set("targets", [...targets, s.id]);
+          }
+        }}
+      />
     </div>
   );
 }

@@ -82,56 +82,86 @@ export function Workspace(props: WorkspaceProps): ReactNode {
   const activeId = active !== null && active.draft.id > 0 ? active.draft.id : null;
   const matches = useClaimMatches(links, activeId, active?.draft.exact ?? "", props.storyName !== null, setAnnouncement);
 
-  const flush = useCallback((key: string) => {
-    const timer = timers.current.get(key);
-    if (timer !== undefined) {
-      clearTimeout(timer);
-      timers.current.delete(key);
-      saver.enqueue("update", key);
-    }
-  }, [saver]);
+  const flush = useCallback(
+    (key: string) => {
+      const timer = timers.current.get(key);
+      if (timer !== undefined) {
+        clearTimeout(timer);
+        timers.current.delete(key);
+        saver.enqueue("update", key);
+      }
+    },
+    [saver],
+  );
 
-  const edit = useCallback((key: string, changes: Partial<AnnotationDto>, immediate: boolean, attributePatch?: Record<string, unknown>) => {
-    dispatch({ type: "edit", key, changes, attributePatch });
-    const old = timers.current.get(key);
-    if (old !== undefined) clearTimeout(old);
-    if (immediate) {
-      timers.current.delete(key);
-      saver.enqueue("update", key);
-    } else {
-      timers.current.set(key, setTimeout(() => flush(key), TEXT_SAVE_DELAY_MS));
-    }
-  }, [saver, flush, dispatch]);
+  const edit = useCallback(
+    (key: string, changes: Partial<AnnotationDto>, immediate: boolean, attributePatch?: Record<string, unknown>) => {
+      dispatch({ type: "edit", key, changes, attributePatch });
+      const old = timers.current.get(key);
+      if (old !== undefined) clearTimeout(old);
+      if (immediate) {
+        timers.current.delete(key);
+        saver.enqueue("update", key);
+      } else {
+        timers.current.set(
+          key,
+          setTimeout(() => flush(key), TEXT_SAVE_DELAY_MS),
+        );
+      }
+    },
+    [saver, flush, dispatch],
+  );
 
-  const activate = useCallback((key: string | null, scroll = true) => {
-    dispatch({ type: "activate", key });
-    const span = key === null ? null : stateRef.current.spans.get(key);
-    if (span) {
-      setAnnouncement(`${KIND_LABELS[span.draft.kind]}: ${span.draft.exact.slice(0, 80)}`);
-      if (scroll) paragraphsRef.current.find((p) => p.start <= span.draft.start && span.draft.start < p.end)?.element.scrollIntoView({ block: "nearest" });
-      panelRef.current?.querySelector(`[data-span-key="${key}"]`)?.scrollIntoView({ block: "nearest" });
-    }
-  }, [dispatch]);
+  const activate = useCallback(
+    (key: string | null, scroll = true) => {
+      dispatch({ type: "activate", key });
+      const span = key === null ? null : stateRef.current.spans.get(key);
+      if (span) {
+        setAnnouncement(`${KIND_LABELS[span.draft.kind]}: ${span.draft.exact.slice(0, 80)}`);
+        if (scroll) paragraphsRef.current.find((p) => p.start <= span.draft.start && span.draft.start < p.end)?.element.scrollIntoView({ block: "nearest" });
+        panelRef.current?.querySelector(`[data-span-key="${key}"]`)?.scrollIntoView({ block: "nearest" });
+      }
+    },
+    [dispatch],
+  );
 
-  const create = useCallback((kind: AnnotationKind, range: Range2) => {
-    const exact = chars.slice(range.start, range.end).join("");
-    const parent = index.containing(range.start, range.end).find((s) => s.kind === "quote" && s.annotatorId === props.me.id);
-    const key = `new-${++tempIds.current}`;
-    const now = new Date().toISOString();
-    const draft: AnnotationDto = {
-      id: -tempIds.current, documentId, annotatorId: props.me.id, annotatorName: props.me.name, layer: "annotator", kind,
-      start: range.start, end: range.end, exact, prefix: "", suffix: "", attributes: {}, note: "", parentId: parent && parent.id > 0 ? parent.id : null,
-      version: 0, createdAt: now, updatedAt: now, deletedAt: null,
-    };
-    performance.mark("pd-tag-start");
-    dispatch({ type: "add", span: draft, key });
-    saver.enqueue("create", key);
-    setSelection(null);
-    setCursor(null);
-    window.getSelection()?.removeAllRanges();
-    setAnnouncement(`${KIND_LABELS[kind]} created: ${exact.slice(0, 80)}`);
-    if (kind === "quote") requestAnimationFrame(() => speakerRef.current?.focus());
-  }, [chars, documentId, index, props.me, saver, dispatch]);
+  const create = useCallback(
+    (kind: AnnotationKind, range: Range2) => {
+      const exact = chars.slice(range.start, range.end).join("");
+      const parent = index.containing(range.start, range.end).find((s) => s.kind === "quote" && s.annotatorId === props.me.id);
+      const key = `new-${++tempIds.current}`;
+      const now = new Date().toISOString();
+      const draft: AnnotationDto = {
+        id: -tempIds.current,
+        documentId,
+        annotatorId: props.me.id,
+        annotatorName: props.me.name,
+        layer: "annotator",
+        kind,
+        start: range.start,
+        end: range.end,
+        exact,
+        prefix: "",
+        suffix: "",
+        attributes: {},
+        note: "",
+        parentId: parent && parent.id > 0 ? parent.id : null,
+        version: 0,
+        createdAt: now,
+        updatedAt: now,
+        deletedAt: null,
+      };
+      performance.mark("pd-tag-start");
+      dispatch({ type: "add", span: draft, key });
+      saver.enqueue("create", key);
+      setSelection(null);
+      setCursor(null);
+      window.getSelection()?.removeAllRanges();
+      setAnnouncement(`${KIND_LABELS[kind]} created: ${exact.slice(0, 80)}`);
+      if (kind === "quote") requestAnimationFrame(() => speakerRef.current?.focus());
+    },
+    [chars, documentId, index, props.me, saver, dispatch],
+  );
 
   const removeActive = useCallback(() => {
     const span = active;
@@ -143,32 +173,38 @@ export function Workspace(props: WorkspaceProps): ReactNode {
     textRef.current?.focus();
   }, [active, saver, dispatch]);
 
-  const readSelection = useCallback((keepExact: boolean) => {
-    const sel = window.getSelection();
-    if (!canEdit || sel === null || sel.isCollapsed || sel.rangeCount === 0 || !textRef.current?.contains(sel.anchorNode)) {
-      setSelection(null);
-      return;
-    }
-    const range = sel.getRangeAt(0);
-    const start = offsetOf(paragraphsRef.current, range.startContainer, range.startOffset);
-    const end = offsetOf(paragraphsRef.current, range.endContainer, range.endOffset);
-    if (start === null || end === null || end <= start) return setSelection(null);
-    // Alt keeps the selection exactly as made (minus surrounding blanks at most).
-    const snapped = keepExact ? trimEdges(chars, start, end) : snapToWords(chars, start, end);
-    if (snapped === null) return setSelection(null);
-    const rect = range.getBoundingClientRect();
-    const box = textRef.current.getBoundingClientRect();
-    setSelection({ ...snapped, top: rect.top - box.top - 44, left: Math.max(0, rect.left - box.left) });
-    setCursor(null);
-  }, [canEdit, chars]);
+  const readSelection = useCallback(
+    (keepExact: boolean) => {
+      const sel = window.getSelection();
+      if (!canEdit || sel === null || sel.isCollapsed || sel.rangeCount === 0 || !textRef.current?.contains(sel.anchorNode)) {
+        setSelection(null);
+        return;
+      }
+      const range = sel.getRangeAt(0);
+      const start = offsetOf(paragraphsRef.current, range.startContainer, range.startOffset);
+      const end = offsetOf(paragraphsRef.current, range.endContainer, range.endOffset);
+      if (start === null || end === null || end <= start) return setSelection(null);
+      // Alt keeps the selection exactly as made (minus surrounding blanks at most).
+      const snapped = keepExact ? trimEdges(chars, start, end) : snapToWords(chars, start, end);
+      if (snapped === null) return setSelection(null);
+      const rect = range.getBoundingClientRect();
+      const box = textRef.current.getBoundingClientRect();
+      setSelection({ ...snapped, top: rect.top - box.top - 44, left: Math.max(0, rect.left - box.left) });
+      setCursor(null);
+    },
+    [canEdit, chars],
+  );
 
-  const onTextClick = useCallback((event: React.MouseEvent) => {
-    if (!window.getSelection()?.isCollapsed) return;
-    const offset = offsetAtPoint(paragraphsRef.current, event.clientX, event.clientY);
-    const hit = offset === null ? [] : index.coveringAt(offset);
-    activate(hit[0]?.key ?? null, false);
-    setCursor(null);
-  }, [activate, index]);
+  const onTextClick = useCallback(
+    (event: React.MouseEvent) => {
+      if (!window.getSelection()?.isCollapsed) return;
+      const offset = offsetAtPoint(paragraphsRef.current, event.clientX, event.clientY);
+      const hit = offset === null ? [] : index.coveringAt(offset);
+      activate(hit[0]?.key ?? null, false);
+      setCursor(null);
+    },
+    [activate, index],
+  );
 
   const describeHover = useCallback((span: AnnotationDto) => describeShort(span, sourceNames), [sourceNames]);
 
@@ -178,23 +214,40 @@ export function Workspace(props: WorkspaceProps): ReactNode {
     cursor,
     active: active?.draft ?? null,
     canEdit,
-    setCursor: (r) => { setCursor(r); setSelection(null); if (r) setAnnouncement(chars.slice(r.start, r.end).join("")); },
+    setCursor: (r) => {
+      setCursor(r);
+      setSelection(null);
+      if (r) setAnnouncement(chars.slice(r.start, r.end).join(""));
+    },
     moveActive: (r) => active && edit(active.key, { start: r.start, end: r.end, exact: chars.slice(r.start, r.end).join("") }, true),
     tag: (kind) => {
       const target = cursor ?? selection;
       if (target) create(kind, target);
       else if (active) edit(active.key, { kind, attributes: {} }, true);
     },
-    step: (direction) => { setCursor(null); const next = index.neighbour(active?.draft.id ?? null, direction); if (next) activate(next.key); },
+    step: (direction) => {
+      setCursor(null);
+      const next = index.neighbour(active?.draft.id ?? null, direction);
+      if (next) activate(next.key);
+    },
     removeActive,
     editActive: () => (panelRef.current?.querySelector("form select, form input") as HTMLElement | null)?.focus(),
-    linkTop: () => { if (!matches.linkTop()) setAnnouncement(props.storyName === null ? "This document is in no story." : "No suggested match to link."); },
-    cancel: () => { setSelection(null); setCursor(null); dispatch({ type: "activate", key: null }); window.getSelection()?.removeAllRanges(); },
+    linkTop: () => {
+      if (!matches.linkTop()) setAnnouncement(props.storyName === null ? "This document is in no story." : "No suggested match to link.");
+    },
+    cancel: () => {
+      setSelection(null);
+      setCursor(null);
+      dispatch({ type: "activate", key: null });
+      window.getSelection()?.removeAllRanges();
+    },
   });
 
   const parents = useMemo(() => {
     if (active === null) return [];
-    return index.containing(active.draft.start, active.draft.end, active.draft.id).filter((s) => s.annotatorId === active.draft.annotatorId && s.id > 0)
+    return index
+      .containing(active.draft.start, active.draft.end, active.draft.id)
+      .filter((s) => s.annotatorId === active.draft.annotatorId && s.id > 0)
       .map((s) => ({ id: s.id, label: `${KIND_LABELS[s.kind]}: “${s.exact.slice(0, 40)}”` }));
   }, [active, index]);
 
@@ -212,43 +265,96 @@ export function Workspace(props: WorkspaceProps): ReactNode {
           role="document"
           aria-label="Document text. Select text or use the arrow keys to pick words, then press 1, 2 or 3 to tag."
           onMouseUp={(e) => readSelection(e.altKey)}
-          onKeyUp={(e) => { if (e.shiftKey && !cursor) readSelection(e.altKey); }}
+          onKeyUp={(e) => {
+            if (e.shiftKey && !cursor) readSelection(e.altKey);
+          }}
           onClick={onTextClick}
           onKeyDown={onKeyDown}
         >
           <TextBody paragraphs={paragraphs} />
         </div>
         {selection && canEdit ? (
-          <SelectionToolbar top={selection.top} left={selection.left} onTag={(k) => create(k, selection)} onCancel={() => { setSelection(null); window.getSelection()?.removeAllRanges(); }} />
+          <SelectionToolbar
+            top={selection.top}
+            left={selection.left}
+            onTag={(k) => create(k, selection)}
+            onCancel={() => {
+              setSelection(null);
+              window.getSelection()?.removeAllRanges();
+            }}
+          />
         ) : null}
         <HoverLayer textRef={textRef} paragraphsRef={paragraphsRef} index={index} describe={describeHover} />
-        <div className="visually-hidden" aria-live="polite">{announcement}</div>
+        <div className="visually-hidden" aria-live="polite">
+          {announcement}
+        </div>
       </div>
       <aside className="workspace-panel" ref={panelRef} aria-label="Annotation panel">
-        <PanelHeader projectId={projectId} spans={[...state.spans.values()]} frozen={frozen} notice={state.notice} api={api} onFrozen={() => setFrozen(true)}
-          onRetryAll={() => state.spans.forEach((s) => s.state === "failed" && saver.retry(s))} onDismiss={() => dispatch({ type: "notice", notice: null })} />
+        <PanelHeader
+          projectId={projectId}
+          spans={[...state.spans.values()]}
+          frozen={frozen}
+          notice={state.notice}
+          api={api}
+          onFrozen={() => setFrozen(true)}
+          onRetryAll={() => state.spans.forEach((s) => s.state === "failed" && saver.retry(s))}
+          onDismiss={() => dispatch({ type: "notice", notice: null })}
+        />
         {active !== null ? (
           <section className="active-span" aria-labelledby="active-span-heading">
-            <h2 id="active-span-heading">{KIND_LABELS[active.draft.kind]} <span className="meta">“{active.draft.exact.slice(0, 60)}{active.draft.exact.length > 60 ? "…" : ""}”</span></h2>
+            <h2 id="active-span-heading">
+              {KIND_LABELS[active.draft.kind]}{" "}
+              <span className="meta">
+                “{active.draft.exact.slice(0, 60)}
+                {active.draft.exact.length > 60 ? "…" : ""}”
+              </span>
+            </h2>
             {active.state === "conflict" ? (
               <div role="alert" className="notice error">
                 {active.error}
                 <span className="row-actions">
-                  <button type="button" className="button small" onClick={() => dispatch({ type: "take-server", key: active.key })}>Load latest</button>
+                  <button type="button" className="button small" onClick={() => dispatch({ type: "take-server", key: active.key })}>
+                    Load latest
+                  </button>
                   {/* An explicit choice: re-send this tab's version on top of the newer one. */}
-                  <button type="button" className="button small" onClick={() => saver.enqueue("update", active.key)}>Keep my version</button>
+                  <button type="button" className="button small" onClick={() => saver.enqueue("update", active.key)}>
+                    Keep my version
+                  </button>
                 </span>
               </div>
             ) : null}
-            <AttributeForm span={active.draft} readOnly={!canEdit || !ownsActive} parents={parents} sourceName={(id) => sourceNames.get(id) ?? `source ${id}`}
-              sources={sources} speakerRef={speakerRef} onEdit={(changes, immediate, patch) => edit(active.key, changes, immediate, patch)} onSourceKnown={learnSource} onFlush={() => flush(active.key)} />
+            <AttributeForm
+              span={active.draft}
+              readOnly={!canEdit || !ownsActive}
+              parents={parents}
+              sourceName={(id) => sourceNames.get(id) ?? `source ${id}`}
+              sources={sources}
+              speakerRef={speakerRef}
+              onEdit={(changes, immediate, patch) => edit(active.key, changes, immediate, patch)}
+              onSourceKnown={learnSource}
+              onFlush={() => flush(active.key)}
+            />
             <SpanTools span={active} api={api} canEdit={canEdit && ownsActive} onDelete={removeActive} />
             <SameClaim story={props.storyName} saved={activeId !== null} matches={matches} />
           </section>
         ) : null}
-        <SpanList spans={ordered} activeKey={state.activeKey} filter={filter} showAnnotator={props.seesOthers}
-          onFilter={(k, on) => setFilter((f) => { const n = new Set(f); if (on) n.add(k); else n.delete(k); return n; })}
-          onActivate={activate} onRetry={saver.retry} describe={(s) => describeDetail(s.draft, sourceNames)} />
+        <SpanList
+          spans={ordered}
+          activeKey={state.activeKey}
+          filter={filter}
+          showAnnotator={props.seesOthers}
+          onFilter={(k, on) =>
+            setFilter((f) => {
+              const n = new Set(f);
+              if (on) n.add(k);
+              else n.delete(k);
+              return n;
+            })
+          }
+          onActivate={activate}
+          onRetry={saver.retry}
+          describe={(s) => describeDetail(s.draft, sourceNames)}
+        />
         <DeletedSpans api={api} canEdit={canEdit} onRestored={(dto) => dispatch({ type: "restored", dto })} />
       </aside>
     </div>

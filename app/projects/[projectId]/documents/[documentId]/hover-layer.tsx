@@ -41,5 +41,9 @@ export function HoverLayer({ textRef, paragraphsRef, index, describe }: Props): 
       el.removeEventListener("mouseleave", onLeave);
     };
   }, [textRef, paragraphsRef, index, describe]);
-  return hover ? <div className="hover-card" role="tooltip" style={{ top: hover.y, left: hover.x }}>{hover.text}</div> : null;
+  return hover ? (
+    <div className="hover-card" role="tooltip" style={{ top: hover.y, left: hover.x }}>
+      {hover.text}
+    </div>
+  ) : null;
 }

@@ -24,9 +24,13 @@ async function call<T>(url: string, init: RequestInit): Promise<ApiResult<T>> {
 
 export function linksApi(projectId: number, documentId: number) {
   return {
-    matches: (annotationId: number) => call<MatchesDto>(`/api/projects/${projectId}/documents/${documentId}/annotations/${annotationId}/matches`, { method: "GET" }),
+    matches: (annotationId: number) =>
+      call<MatchesDto>(`/api/projects/${projectId}/documents/${documentId}/annotations/${annotationId}/matches`, { method: "GET" }),
     link: (annotationId: number, otherAnnotationId: number) =>
-      call<{ linkId: number; spans: LinkedSpan[] }>(`/api/projects/${projectId}/claim-links`, { method: "POST", body: JSON.stringify({ annotationId, otherAnnotationId }) }),
+      call<{ linkId: number; spans: LinkedSpan[] }>(`/api/projects/${projectId}/claim-links`, {
+        method: "POST",
+        body: JSON.stringify({ annotationId, otherAnnotationId }),
+      }),
     unlink: (annotationId: number) => call<Record<string, never>>(`/api/projects/${projectId}/claim-links/${annotationId}`, { method: "DELETE" }),
   };
 }

@@ -35,16 +35,53 @@ export default async function DocumentPage({ params }: { params: Params }): Prom
       <header className="reader-head">
         <h1>{doc.title}</h1>
         <dl className="doc-meta">
-          {doc.outletId !== null ? <><dt>Outlet</dt><dd><Link href={`/outlets/${doc.outletId}?project=${doc.projectId}`}>{doc.outletName}</Link></dd></> : null}
-          {doc.author ? <><dt>Author</dt><dd>{doc.author}</dd></> : null}
-          {doc.publishedAt ? <><dt>Published</dt><dd>{doc.publishedAt}</dd></> : null}
-          {doc.storyName ? <><dt>Story</dt><dd>{doc.storyName}</dd></> : null}
-          {doc.url ? <><dt>Source</dt><dd><a href={doc.url} rel="noopener noreferrer nofollow" target="_blank">{doc.url}</a></dd></> : null}
-          <dt>Length</dt><dd>{doc.wordCount.toLocaleString("en")} words · {doc.charCount.toLocaleString("en")} characters</dd>
-          <dt>Layer</dt><dd>{seesOthers ? "Everyone's spans (you can edit your own)" : "Your own spans (blind mode)"}</dd>
+          {doc.outletId !== null ? (
+            <>
+              <dt>Outlet</dt>
+              <dd>
+                <Link href={`/outlets/${doc.outletId}?project=${doc.projectId}`}>{doc.outletName}</Link>
+              </dd>
+            </>
+          ) : null}
+          {doc.author ? (
+            <>
+              <dt>Author</dt>
+              <dd>{doc.author}</dd>
+            </>
+          ) : null}
+          {doc.publishedAt ? (
+            <>
+              <dt>Published</dt>
+              <dd>{doc.publishedAt}</dd>
+            </>
+          ) : null}
+          {doc.storyName ? (
+            <>
+              <dt>Story</dt>
+              <dd>{doc.storyName}</dd>
+            </>
+          ) : null}
+          {doc.url ? (
+            <>
+              <dt>Source</dt>
+              <dd>
+                <a href={doc.url} rel="noopener noreferrer nofollow" target="_blank">
+                  {doc.url}
+                </a>
+              </dd>
+            </>
+          ) : null}
+          <dt>Length</dt>
+          <dd>
+            {doc.wordCount.toLocaleString("en")} words · {doc.charCount.toLocaleString("en")} characters
+          </dd>
+          <dt>Layer</dt>
+          <dd>{seesOthers ? "Everyone's spans (you can edit your own)" : "Your own spans (blind mode)"}</dd>
         </dl>
         <nav aria-label="Document pages" className="project-tabs">
-          <Link href={`/projects/${doc.projectId}/documents/${doc.id}`} aria-current="page">Annotate</Link>
+          <Link href={`/projects/${doc.projectId}/documents/${doc.id}`} aria-current="page">
+            Annotate
+          </Link>
           <Link href={`/projects/${doc.projectId}/documents/${doc.id}/segments`}>Provenance and perspective</Link>
           {project.role !== "annotator" ? <Link href={`/projects/${doc.projectId}/review/${doc.id}`}>Review and adjudicate</Link> : null}
           <Link href={`/projects/${doc.projectId}/review/${doc.id}/mine`}>Adjudication of your spans</Link>

@@ -20,16 +20,38 @@ function SaveStatus({ spans, onRetryAll }: { spans: WorkspaceSpan[]; onRetryAll:
   if (failed > 0) {
     return (
       <p className="save-status failed" role="alert">
-        {failed} change{failed === 1 ? "" : "s"} not saved. <button type="button" className="button small" onClick={onRetryAll}>Retry</button>
+        {failed} change{failed === 1 ? "" : "s"} not saved.{" "}
+        <button type="button" className="button small" onClick={onRetryAll}>
+          Retry
+        </button>
       </p>
     );
   }
-  return <p className="save-status" role="status" data-state={saving ? "saving" : "saved"}>{saving ? "Saving…" : "All changes saved"}</p>;
+  return (
+    <p className="save-status" role="status" data-state={saving ? "saving" : "saved"}>
+      {saving ? "Saving…" : "All changes saved"}
+    </p>
+  );
 }
 
-export function PanelHeader({ projectId, spans, frozen, notice, api, onFrozen, onRetryAll, onDismiss }: {
-  projectId: number; spans: WorkspaceSpan[]; frozen: boolean; notice: WorkspaceState["notice"]; api: AnnotationsApi;
-  onFrozen: () => void; onRetryAll: () => void; onDismiss: () => void;
+export function PanelHeader({
+  projectId,
+  spans,
+  frozen,
+  notice,
+  api,
+  onFrozen,
+  onRetryAll,
+  onDismiss,
+}: {
+  projectId: number;
+  spans: WorkspaceSpan[];
+  frozen: boolean;
+  notice: WorkspaceState["notice"];
+  api: AnnotationsApi;
+  onFrozen: () => void;
+  onRetryAll: () => void;
+  onDismiss: () => void;
 }): ReactNode {
   const [error, setError] = useState<string | null>(null);
   async function markDone(): Promise<void> {
@@ -41,37 +63,65 @@ export function PanelHeader({ projectId, spans, frozen, notice, api, onFrozen, o
     <div className="panel-header">
       <div className="panel-row">
         <SaveStatus spans={spans} onRetryAll={onRetryAll} />
-        {frozen ? <span className="badge ok">Done</span> : <button type="button" className="button small" onClick={() => void markDone()}>Mark document done</button>}
+        {frozen ? (
+          <span className="badge ok">Done</span>
+        ) : (
+          <button type="button" className="button small" onClick={() => void markDone()}>
+            Mark document done
+          </button>
+        )}
       </div>
       {frozen ? (
         <p className="notice">
-          You marked this document done, so your spans are frozen. A manager can reopen it.{" "}
-          <a href={`/queue/next?project=${projectId}`}>Next document</a>
+          You marked this document done, so your spans are frozen. A manager can reopen it. <a href={`/queue/next?project=${projectId}`}>Next document</a>
         </p>
       ) : null}
-      {error ? <p className="notice error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="notice error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {notice ? (
         <p className={`notice ${notice.tone}`} role="alert">
-          {notice.text} <button type="button" className="button link small" onClick={onDismiss}>Dismiss</button>
+          {notice.text}{" "}
+          <button type="button" className="button link small" onClick={onDismiss}>
+            Dismiss
+          </button>
         </p>
       ) : null}
       <ul className="legend" aria-label="Legend">
-        {ANNOTATION_KINDS.map((k) => <li key={k} className={`kind-${k}`}><span className="sample">{KIND_LABELS[k]}</span></li>)}
-        <li className="kind-quote nested"><span className="sample">Quote in a quote</span></li>
+        {ANNOTATION_KINDS.map((k) => (
+          <li key={k} className={`kind-${k}`}>
+            <span className="sample">{KIND_LABELS[k]}</span>
+          </li>
+        ))}
+        <li className="kind-quote nested">
+          <span className="sample">Quote in a quote</span>
+        </li>
       </ul>
       <details className="keys-help">
         <summary>Keyboard</summary>
         <dl>
-          <dt>← →</dt><dd>pick a word</dd>
-          <dt>Shift+← →</dt><dd>narrow / widen the end</dd>
-          <dt>Ctrl+Shift+← →</dt><dd>widen / narrow the start</dd>
-          <dt>1 2 3</dt><dd>tag as claim / opinion / quote</dd>
-          <dt>j k</dt><dd>next / previous span</dd>
-          <dt>Enter</dt><dd>edit attributes</dd>
-          <dt>Delete</dt><dd>remove the span</dd>
-          <dt>L</dt><dd>link to the first suggested match</dd>
-          <dt>Esc</dt><dd>cancel</dd>
-          <dt>Alt+select</dt><dd>keep the exact selection</dd>
+          <dt>← →</dt>
+          <dd>pick a word</dd>
+          <dt>Shift+← →</dt>
+          <dd>narrow / widen the end</dd>
+          <dt>Ctrl+Shift+← →</dt>
+          <dd>widen / narrow the start</dd>
+          <dt>1 2 3</dt>
+          <dd>tag as claim / opinion / quote</dd>
+          <dt>j k</dt>
+          <dd>next / previous span</dd>
+          <dt>Enter</dt>
+          <dd>edit attributes</dd>
+          <dt>Delete</dt>
+          <dd>remove the span</dd>
+          <dt>L</dt>
+          <dd>link to the first suggested match</dd>
+          <dt>Esc</dt>
+          <dd>cancel</dd>
+          <dt>Alt+select</dt>
+          <dd>keep the exact selection</dd>
         </dl>
       </details>
     </div>
@@ -88,14 +138,22 @@ export function SpanTools({ span, api, canEdit, onDelete }: { span: WorkspaceSpa
   return (
     <div className="span-tools">
       <div className="row-actions">
-        {canEdit ? <button type="button" className="button small danger" onClick={onDelete}>Delete span</button> : null}
-        <button type="button" className="button small" onClick={() => void loadHistory()}>History</button>
+        {canEdit ? (
+          <button type="button" className="button small danger" onClick={onDelete}>
+            Delete span
+          </button>
+        ) : null}
+        <button type="button" className="button small" onClick={() => void loadHistory()}>
+          History
+        </button>
       </div>
       {history !== null ? (
         <ol className="history" aria-label="Span history">
           {history.length === 0 ? <li className="meta">No saved history yet.</li> : null}
           {history.map((h, i) => (
-            <li key={i}><strong>{h.action}</strong> by {h.actorName ?? "system"} <span className="meta">{new Date(h.at).toLocaleString()}</span></li>
+            <li key={i}>
+              <strong>{h.action}</strong> by {h.actorName ?? "system"} <span className="meta">{new Date(h.at).toLocaleString()}</span>
+            </li>
           ))}
         </ol>
       ) : null}
@@ -119,7 +177,9 @@ export function DeletedSpans({ api, canEdit, onRestored }: { api: AnnotationsApi
   return (
     <section className="deleted-spans" aria-label="Deleted spans">
       {deleted === null ? (
-        <button type="button" className="button link small" onClick={() => void load()}>Show deleted spans</button>
+        <button type="button" className="button link small" onClick={() => void load()}>
+          Show deleted spans
+        </button>
       ) : (
         <>
           <h2>Deleted spans</h2>
@@ -128,11 +188,19 @@ export function DeletedSpans({ api, canEdit, onRestored }: { api: AnnotationsApi
             {deleted.map((a) => (
               <li key={a.id}>
                 {KIND_LABELS[a.kind]}: “{a.exact.slice(0, 60)}”
-                {canEdit ? <button type="button" className="button small" onClick={() => void restore(a.id)}>Restore</button> : null}
+                {canEdit ? (
+                  <button type="button" className="button small" onClick={() => void restore(a.id)}>
+                    Restore
+                  </button>
+                ) : null}
               </li>
             ))}
           </ul>
-          {error ? <p className="field-error" role="alert">{error}</p> : null}
+          {error ? (
+            <p className="field-error" role="alert">
+              {error}
+            </p>
+          ) : null}
         </>
       )}
     </section>

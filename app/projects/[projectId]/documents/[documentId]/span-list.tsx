@@ -17,14 +17,29 @@ interface Props {
 
 const STATE_LABEL = { saved: "", saving: "Saving…", failed: "Not saved", conflict: "Changed elsewhere" } as const;
 
-const Row = memo(function Row({ span, active, showAnnotator, onActivate, onRetry, detail }: {
-  span: WorkspaceSpan; active: boolean; showAnnotator: boolean; onActivate: (key: string) => void; onRetry: (span: WorkspaceSpan) => void; detail: string;
+const Row = memo(function Row({
+  span,
+  active,
+  showAnnotator,
+  onActivate,
+  onRetry,
+  detail,
+}: {
+  span: WorkspaceSpan;
+  active: boolean;
+  showAnnotator: boolean;
+  onActivate: (key: string) => void;
+  onRetry: (span: WorkspaceSpan) => void;
+  detail: string;
 }): ReactNode {
   const d = span.draft;
   return (
     <li className={`span-row kind-${d.kind}${active ? " active" : ""}`} data-span-key={span.key}>
       <button type="button" className="span-row-main" aria-current={active ? "true" : undefined} onClick={() => onActivate(span.key)}>
-        <span className="kind-tag"><span className="swatch" aria-hidden="true" />{KIND_LABELS[d.kind]}</span>
+        <span className="kind-tag">
+          <span className="swatch" aria-hidden="true" />
+          {KIND_LABELS[d.kind]}
+        </span>
         <span className="span-exact">“{d.exact.length > 140 ? `${d.exact.slice(0, 140)}…` : d.exact}”</span>
         {detail ? <span className="meta">{detail}</span> : null}
         {showAnnotator ? <span className="meta">by {d.annotatorName}</span> : null}
@@ -32,7 +47,11 @@ const Row = memo(function Row({ span, active, showAnnotator, onActivate, onRetry
       {span.state !== "saved" ? (
         <span className={`save-state ${span.state}`}>
           {STATE_LABEL[span.state]}
-          {span.state === "failed" ? <button type="button" className="button link small" onClick={() => onRetry(span)}>Retry</button> : null}
+          {span.state === "failed" ? (
+            <button type="button" className="button link small" onClick={() => onRetry(span)}>
+              Retry
+            </button>
+          ) : null}
         </span>
       ) : null}
     </li>
@@ -44,7 +63,9 @@ export function SpanList({ spans, activeKey, filter, showAnnotator, onFilter, on
   const shown = spans.filter((s) => filter.has(s.draft.kind));
   return (
     <section aria-labelledby="span-list-heading" className="span-list">
-      <h2 id="span-list-heading">Spans <span className="meta">({spans.length})</span></h2>
+      <h2 id="span-list-heading">
+        Spans <span className="meta">({spans.length})</span>
+      </h2>
       <fieldset className="kind-filters">
         <legend className="visually-hidden">Show kinds</legend>
         {ANNOTATION_KINDS.map((k) => (
@@ -60,7 +81,15 @@ export function SpanList({ spans, activeKey, filter, showAnnotator, onFilter, on
       ) : (
         <ol className="spans" aria-label="Spans in reading order">
           {shown.map((s) => (
-            <Row key={s.key} span={s} active={s.key === activeKey} showAnnotator={showAnnotator} onActivate={onActivate} onRetry={onRetry} detail={describe(s)} />
+            <Row
+              key={s.key}
+              span={s}
+              active={s.key === activeKey}
+              showAnnotator={showAnnotator}
+              onActivate={onActivate}
+              onRetry={onRetry}
+              detail={describe(s)}
+            />
           ))}
         </ol>
       )}

@@ -111,7 +111,11 @@ export function SpeakerPicker({ api, value, disabled, onPick, inputRef, label = 
         value={query}
         disabled={disabled}
         placeholder="Type a name…"
-        onChange={(e) => { setQuery(e.target.value); setOpen(true); setHighlighted(0); }}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setOpen(true);
+          setHighlighted(0);
+        }}
         onFocus={() => setOpen(true)}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
         onKeyDown={onKeyDown}
@@ -119,32 +123,76 @@ export function SpeakerPicker({ api, value, disabled, onPick, inputRef, label = 
       {open && count > 0 ? (
         <ul id={`${id}-list`} role="listbox" className="combo-list" aria-label="Sources">
           {options.map((o, i) => (
-            <li key={o.id} id={`${id}-opt-${i}`} role="option" aria-selected={i === highlighted} onMouseDown={(e) => { e.preventDefault(); choose(i); }}>
-              {o.name} <span className="meta">{o.kind.replace("_", " ")}{o.affiliation ? ` · ${o.affiliation}` : ""}</span>
+            <li
+              key={o.id}
+              id={`${id}-opt-${i}`}
+              role="option"
+              aria-selected={i === highlighted}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                choose(i);
+              }}
+            >
+              {o.name}{" "}
+              <span className="meta">
+                {o.kind.replace("_", " ")}
+                {o.affiliation ? ` · ${o.affiliation}` : ""}
+              </span>
             </li>
           ))}
           {canCreate ? (
-            <li id={`${id}-opt-${options.length}`} role="option" aria-selected={highlighted === options.length} onMouseDown={(e) => { e.preventDefault(); choose(options.length); }}>
+            <li
+              id={`${id}-opt-${options.length}`}
+              role="option"
+              aria-selected={highlighted === options.length}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                choose(options.length);
+              }}
+            >
               Create “{query.trim()}” as a new source
             </li>
           ) : null}
         </ul>
       ) : null}
-      {value !== null && !disabled ? <button type="button" className="button link small" onClick={() => onPick(null)}>Unlink speaker</button> : null}
+      {value !== null && !disabled ? (
+        <button type="button" className="button link small" onClick={() => onPick(null)}>
+          Unlink speaker
+        </button>
+      ) : null}
       {creating !== null ? (
         <div className="new-source" role="group" aria-label="New source">
-          <label>Name<input autoFocus value={creating.name} onChange={(e) => setCreating({ ...creating, name: e.target.value })} /></label>
-          <label>Type
+          <label>
+            Name
+            <input autoFocus value={creating.name} onChange={(e) => setCreating({ ...creating, name: e.target.value })} />
+          </label>
+          <label>
+            Type
             <select value={creating.kind} onChange={(e) => setCreating({ ...creating, kind: e.target.value })}>
-              {SOURCE_KINDS.map((k) => <option key={k} value={k}>{k.replace("_", " ")}</option>)}
+              {SOURCE_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {k.replace("_", " ")}
+                </option>
+              ))}
             </select>
           </label>
-          <label>Affiliation<input value={creating.affiliation} onChange={(e) => setCreating({ ...creating, affiliation: e.target.value })} /></label>
+          <label>
+            Affiliation
+            <input value={creating.affiliation} onChange={(e) => setCreating({ ...creating, affiliation: e.target.value })} />
+          </label>
           <div className="row-actions">
-            <button type="button" className="button primary small" onClick={() => void create()}>Create source</button>
-            <button type="button" className="button small" onClick={() => setCreating(null)}>Cancel</button>
+            <button type="button" className="button primary small" onClick={() => void create()}>
+              Create source
+            </button>
+            <button type="button" className="button small" onClick={() => setCreating(null)}>
+              Cancel
+            </button>
           </div>
-          {error ? <p className="field-error" role="alert">{error}</p> : null}
+          {error ? (
+            <p className="field-error" role="alert">
+              {error}
+            </p>
+          ) : null}
         </div>
       ) : null}
     </div>

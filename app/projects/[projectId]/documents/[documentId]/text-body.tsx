@@ -34,12 +34,27 @@ export function SelectionToolbar({ top, left, onTag, onCancel }: ToolbarProps): 
   return (
     <div className="selection-toolbar" role="toolbar" aria-label="Tag the selected text" style={{ top, left }}>
       {BUTTONS.map((b) => (
-        <button key={b.kind} type="button" className={`tag-button kind-${b.kind}`} aria-label={b.label} aria-keyshortcuts={b.key} onMouseDown={(e) => e.preventDefault()} onClick={() => onTag(b.kind)}>
+        <button
+          key={b.kind}
+          type="button"
+          className={`tag-button kind-${b.kind}`}
+          aria-label={b.label}
+          aria-keyshortcuts={b.key}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => onTag(b.kind)}
+        >
           <span aria-hidden="true" className="swatch" />
           {b.label} <kbd aria-hidden="true">{b.key}</kbd>
         </button>
       ))}
-      <button type="button" className="tag-button cancel" aria-label="Cancel" aria-keyshortcuts="Escape" onMouseDown={(e) => e.preventDefault()} onClick={onCancel}>
+      <button
+        type="button"
+        className="tag-button cancel"
+        aria-label="Cancel"
+        aria-keyshortcuts="Escape"
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={onCancel}
+      >
         <kbd aria-hidden="true">Esc</kbd>
       </button>
     </div>

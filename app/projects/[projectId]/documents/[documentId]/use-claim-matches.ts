@@ -26,17 +26,20 @@ export function useClaimMatches(api: LinksApi, spanId: number | null, exact: str
   // The span whose answers are wanted now; set in the effect, read by answers arriving later.
   const current = useRef<number | null>(null);
 
-  const load = useCallback(async (id: number) => {
-    const result = await api.matches(id);
-    if (current.current !== id) return;
-    if (result.ok) {
-      setData(result.data);
-      setError(null);
-    } else {
-      setData(null);
-      setError(result.error);
-    }
-  }, [api]);
+  const load = useCallback(
+    async (id: number) => {
+      const result = await api.matches(id);
+      if (current.current !== id) return;
+      if (result.ok) {
+        setData(result.data);
+        setError(null);
+      } else {
+        setData(null);
+        setError(result.error);
+      }
+    },
+    [api],
+  );
 
   // A new span (or new text) clears the old answer while rendering, not in an effect, so the
   // panel never paints one frame of the previous span's matches.
@@ -55,28 +58,34 @@ export function useClaimMatches(api: LinksApi, spanId: number | null, exact: str
     return () => clearTimeout(timer);
   }, [enabled, spanId, exact, load]);
 
-  const link = useCallback(async (otherId: number) => {
-    const id = current.current;
-    if (id === null) return;
-    setBusy(true);
-    const result = await api.link(id, otherId);
-    setBusy(false);
-    if (!result.ok) return setError(result.error);
-    const other = result.data.spans.find((s) => s.annotationId === otherId);
-    announce(`Linked as the same claim${other ? ` in ${other.outletName ?? other.documentTitle}` : ""}.`);
-    if (current.current === id) await load(id);
-  }, [api, announce, load]);
+  const link = useCallback(
+    async (otherId: number) => {
+      const id = current.current;
+      if (id === null) return;
+      setBusy(true);
+      const result = await api.link(id, otherId);
+      setBusy(false);
+      if (!result.ok) return setError(result.error);
+      const other = result.data.spans.find((s) => s.annotationId === otherId);
+      announce(`Linked as the same claim${other ? ` in ${other.outletName ?? other.documentTitle}` : ""}.`);
+      if (current.current === id) await load(id);
+    },
+    [api, announce, load],
+  );
 
-  const unlink = useCallback(async (otherId: number) => {
-    const id = current.current;
-    if (id === null) return;
-    setBusy(true);
-    const result = await api.unlink(otherId);
-    setBusy(false);
-    if (!result.ok) return setError(result.error);
-    announce("Unlinked.");
-    if (current.current === id) await load(id);
-  }, [api, announce, load]);
+  const unlink = useCallback(
+    async (otherId: number) => {
+      const id = current.current;
+      if (id === null) return;
+      setBusy(true);
+      const result = await api.unlink(otherId);
+      setBusy(false);
+      if (!result.ok) return setError(result.error);
+      announce("Unlinked.");
+      if (current.current === id) await load(id);
+    },
+    [api, announce, load],
+  );
 
   const linkTop = useCallback((): boolean => {
     const top = data?.suggestions[0];

@@ -85,7 +85,9 @@ export function reducer(state: WorkspaceState, action: Action): WorkspaceState {
       return withSpan(state, action.key, (s) => ({ ...s, state: "saving", error: undefined }));
     case "saved":
       // A deleted span comes back as null: drop it. Otherwise the server's copy wins.
-      return withSpan(state, action.key, (s) => (action.dto === null ? null : { ...s, draft: mergeServerFields(s.draft, action.dto), saved: action.dto, state: "saved", error: undefined }));
+      return withSpan(state, action.key, (s) =>
+        action.dto === null ? null : { ...s, draft: mergeServerFields(s.draft, action.dto), saved: action.dto, state: "saved", error: undefined },
+      );
     case "failed":
       return withSpan(state, action.key, (s) => ({ ...s, state: "failed", error: action.error }));
     case "refused":

@@ -77,5 +77,7 @@ export async function acceptUnanimousAction(_prev: FormState, formData: FormData
 }
 
 export async function undoAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return act(formData, ({ user, projectId, documentId }) => undoDecision(user, projectId, documentId, { adjudicationId: formString(formData, "adjudicationId") }));
+  return act(formData, ({ user, projectId, documentId }) =>
+    undoDecision(user, projectId, documentId, { adjudicationId: formString(formData, "adjudicationId") }),
+  );
 }

@@ -35,19 +35,31 @@ export function AddGoldSpan({ projectId, documentId, text }: { projectId: number
     <details className="add-gold card">
       <summary>Add a span no reviewer marked</summary>
       <div className="add-gold-text reader-text" data-testid="review-text">
-        {splitParagraphs(text).map((p) => <p key={p.start} data-start={p.start}>{p.text}</p>)}
+        {splitParagraphs(text).map((p) => (
+          <p key={p.start} data-start={p.start}>
+            {p.text}
+          </p>
+        ))}
       </div>
       <form action={action} className="stack">
         <input type="hidden" name="projectId" value={projectId} />
         <input type="hidden" name="documentId" value={documentId} />
-        <button type="button" className="button small" onClick={takeSelection}>Use selected text</button>
-        {problem ? <p className="field-error" role="alert">{problem}</p> : null}
+        <button type="button" className="button small" onClick={takeSelection}>
+          Use selected text
+        </button>
+        {problem ? (
+          <p className="field-error" role="alert">
+            {problem}
+          </p>
+        ) : null}
         <GoldFields key={`${range.start}-${range.end}`} initial={{ kind: "claim", start: range.start, end: range.end, attributes: {} }} />
         <label className="field">
           <span>Reason (optional)</span>
           <textarea name="reason" rows={2} />
         </label>
-        <button type="submit" name="intent" value="add" className="button primary" disabled={pending}>Add to gold</button>
+        <button type="submit" name="intent" value="add" className="button primary" disabled={pending}>
+          Add to gold
+        </button>
         <FormMessage message={state.message} ok={state.ok} />
       </form>
     </details>

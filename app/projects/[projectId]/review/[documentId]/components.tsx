@@ -21,7 +21,12 @@ function typing(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
 }
 
-export function ReviewBoard({ differences, marks, sourceNames, ...ids }: Ids & { differences: DifferenceView[]; marks: StripMark[]; sourceNames: Record<number, string> }): ReactNode {
+export function ReviewBoard({
+  differences,
+  marks,
+  sourceNames,
+  ...ids
+}: Ids & { differences: DifferenceView[]; marks: StripMark[]; sourceNames: Record<number, string> }): ReactNode {
   const [onlyOpen, setOnlyOpen] = useState(false);
   const [current, setCurrent] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
@@ -67,7 +72,9 @@ export function ReviewBoard({ differences, marks, sourceNames, ...ids }: Ids & {
       <p className="meta">
         Press <kbd>n</kbd> or <kbd>j</kbd> for the next difference, <kbd>p</kbd> or <kbd>k</kbd> for the previous one.
       </p>
-      <p className="visually-hidden" role="status" aria-live="polite" data-testid="review-announcer">{announcement}</p>
+      <p className="visually-hidden" role="status" aria-live="polite" data-testid="review-announcer">
+        {announcement}
+      </p>
       <div className="review-columns">
         {shown.length === 0 ? (
           <p className="empty">{differences.length === 0 ? "No reviewer has marked a span yet." : "Every difference is decided."}</p>
@@ -88,7 +95,12 @@ export function ReviewBoard({ differences, marks, sourceNames, ...ids }: Ids & {
             ))}
           </ol>
         )}
-        <DisagreementStrip marks={marks} current={current} labels={new Map(differences.map((d) => [d.key, `${d.label}, characters ${d.start}–${d.end}`]))} onPick={go} />
+        <DisagreementStrip
+          marks={marks}
+          current={current}
+          labels={new Map(differences.map((d) => [d.key, `${d.label}, characters ${d.start}–${d.end}`]))}
+          onPick={go}
+        />
       </div>
     </section>
   );

@@ -28,13 +28,27 @@ export function DifferenceCard({ projectId, documentId, difference: d, index, to
   const id = `difference-${d.key}`;
   return (
     <li>
-      <section ref={register} tabIndex={-1} onFocus={onFocus} className={`difference class-${d.primary}${current ? " current" : ""}${d.decided ? " decided" : ""}`} aria-labelledby={id} data-testid="difference">
+      <section
+        ref={register}
+        tabIndex={-1}
+        onFocus={onFocus}
+        className={`difference class-${d.primary}${current ? " current" : ""}${d.decided ? " decided" : ""}`}
+        aria-labelledby={id}
+        data-testid="difference"
+      >
         <header className="difference-head">
           <h3 id={id}>
-            <span className="meta">{index + 1}/{total}</span> {d.label}
+            <span className="meta">
+              {index + 1}/{total}
+            </span>{" "}
+            {d.label}
           </h3>
           <span className="row-actions">
-            {d.classes.slice(1).map((c) => <span key={c} className={`badge class-badge class-${c}`}>{CLASS_LABELS[c]}</span>)}
+            {d.classes.slice(1).map((c) => (
+              <span key={c} className={`badge class-badge class-${c}`}>
+                {CLASS_LABELS[c]}
+              </span>
+            ))}
             {d.unanimous && !d.decided ? <span className="badge">Unanimous</span> : null}
             {d.decided ? <span className="badge ok">Decided</span> : null}
           </span>
@@ -62,8 +76,15 @@ function Lanes({ difference: d, sourceNames }: { difference: DifferenceView; sou
         {d.spans.map((s) => (
           <tr key={s.id}>
             <th scope="row">{s.reviewerName}</th>
-            <td><span className={`kind-tag kind-${s.kind}`}><span aria-hidden="true" className="swatch" />{KIND_LABELS[s.kind]}</span></td>
-            <td className="num nowrap">{s.start}–{s.end}</td>
+            <td>
+              <span className={`kind-tag kind-${s.kind}`}>
+                <span aria-hidden="true" className="swatch" />
+                {KIND_LABELS[s.kind]}
+              </span>
+            </td>
+            <td className="num nowrap">
+              {s.start}–{s.end}
+            </td>
             <td className="span-exact">{s.exact}</td>
             <td className="lane-attributes">
               {COMPARED_ATTRIBUTES[s.kind].map((name) => (
@@ -101,7 +122,9 @@ function Decided({ projectId, documentId, difference: d }: { projectId: number; 
         {decision.gold ? ` as ${KIND_LABELS[decision.gold.kind].toLowerCase()} ${decision.gold.start}–${decision.gold.end}` : ""}
         {decision.reason ? <>: “{decision.reason}”</> : null}
       </p>
-      <button type="submit" className="button small" disabled={pending}>{pending ? "Undoing…" : "Undo"}</button>
+      <button type="submit" className="button small" disabled={pending}>
+        {pending ? "Undoing…" : "Undo"}
+      </button>
       <FormMessage message={state.message} ok={state.ok} />
     </form>
   );
@@ -120,7 +143,9 @@ function DecisionForm({ projectId, documentId, difference: d }: { projectId: num
       <label className="field">
         <span>Reason (optional)</span>
         <textarea name="reason" rows={2} aria-describedby={`reason-hint-${d.key}`} />
-        <span className="hint" id={`reason-hint-${d.key}`}>Up to {REASON_MAX.toLocaleString("en")} characters; the reviewers will see it.</span>
+        <span className="hint" id={`reason-hint-${d.key}`}>
+          Up to {REASON_MAX.toLocaleString("en")} characters; the reviewers will see it.
+        </span>
       </label>
       <div className="row-actions">
         {open.map((s) => (
@@ -129,18 +154,28 @@ function DecisionForm({ projectId, documentId, difference: d }: { projectId: num
           </button>
         ))}
         {open.map((s) => (
-          <button key={`edit-${s.id}`} type="button" className="button small" aria-expanded={editing === s.id} onClick={() => setEditing(editing === s.id ? null : s.id)}>
+          <button
+            key={`edit-${s.id}`}
+            type="button"
+            className="button small"
+            aria-expanded={editing === s.id}
+            onClick={() => setEditing(editing === s.id ? null : s.id)}
+          >
             Edit {s.reviewerName}’s…
           </button>
         ))}
-        <button type="submit" name="intent" value="reject" className="button small danger" disabled={pending}>Reject</button>
+        <button type="submit" name="intent" value="reject" className="button small danger" disabled={pending}>
+          Reject
+        </button>
       </div>
       {base !== null ? (
         <fieldset className="gold-editor">
           <legend>Edit {base.reviewerName}’s span before accepting it</legend>
           <input type="hidden" name="sourceId" value={base.id} />
           <GoldFields key={base.id} initial={base} />
-          <button type="submit" name="intent" value="edit" className="button small primary" disabled={pending}>Accept edited span</button>
+          <button type="submit" name="intent" value="edit" className="button small primary" disabled={pending}>
+            Accept edited span
+          </button>
         </fieldset>
       ) : null}
       <FormMessage message={state.message} ok={state.ok} />

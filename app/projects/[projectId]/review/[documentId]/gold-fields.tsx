@@ -50,7 +50,11 @@ export function GoldFields({ initial }: { initial: GoldInitial }): ReactNode {
       <label className="field">
         <span>Kind</span>
         <select name="kind" value={kind} onChange={(e) => setKind(e.target.value as AnnotationKind)}>
-          {ANNOTATION_KINDS.map((k) => <option key={k} value={k}>{KIND_LABELS[k]}</option>)}
+          {ANNOTATION_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {KIND_LABELS[k]}
+            </option>
+          ))}
         </select>
       </label>
       <label className="field">
@@ -72,7 +76,11 @@ export function GoldFields({ initial }: { initial: GoldInitial }): ReactNode {
             }}
           >
             <option value="">—</option>
-            {options.map((o) => <option key={o} value={o}>{String(o).replaceAll("_", " ")}</option>)}
+            {options.map((o) => (
+              <option key={o} value={o}>
+                {String(o).replaceAll("_", " ")}
+              </option>
+            ))}
           </select>
         </label>
       ))}

@@ -33,18 +33,26 @@ export default async function ReviewPage({ params }: { params: Params }): Promis
       </nav>
       <div className="page-head">
         <h1>
-          {doc.title} {view.isGold ? <span className="badge ok" aria-label="Gold: every difference is decided">Gold</span> : null}
+          {doc.title}{" "}
+          {view.isGold ? (
+            <span className="badge ok" aria-label="Gold: every difference is decided">
+              Gold
+            </span>
+          ) : null}
         </h1>
         <div className="row-actions">
-          <Link className="button small" href={`/projects/${project.id}/documents/${doc.id}`}>Open in the workspace</Link>
-          <Link className="button small" href={`/projects/${project.id}/agreement`}>Agreement</Link>
+          <Link className="button small" href={`/projects/${project.id}/documents/${doc.id}`}>
+            Open in the workspace
+          </Link>
+          <Link className="button small" href={`/projects/${project.id}/agreement`}>
+            Agreement
+          </Link>
         </div>
       </div>
       <ReviewerSummary view={view} />
       {view.notDone.length > 0 ? (
         <p className="notice warning" role="note">
-          Not done yet: {view.notDone.join(", ")}. Their layers may still change; you can adjudicate anyway, and a span they add later
-          reopens the document.
+          Not done yet: {view.notDone.join(", ")}. Their layers may still change; you can adjudicate anyway, and a span they add later reopens the document.
         </p>
       ) : null}
       <div className="review-actions card">

@@ -37,20 +37,32 @@ export function ReviewerSummary({ view }: { view: DocumentReviewView }): ReactNo
 export function GoldLayer({ view }: { view: DocumentReviewView }): ReactNode {
   return (
     <section className="gold-layer" aria-labelledby="gold-heading">
-      <h2 id="gold-heading">Gold layer ({view.gold.length} span{view.gold.length === 1 ? "" : "s"})</h2>
+      <h2 id="gold-heading">
+        Gold layer ({view.gold.length} span{view.gold.length === 1 ? "" : "s"})
+      </h2>
       {view.gold.length === 0 ? (
         <p className="empty">Nothing accepted yet.</p>
       ) : (
         <TableRegion label="Table of gold spans">
           <table className="table" data-testid="gold-layer">
             <thead>
-              <tr><th scope="col">Kind</th><th scope="col" className="num">Offsets</th><th scope="col">Text</th><th scope="col">Decision</th><th scope="col">Reason</th></tr>
+              <tr>
+                <th scope="col">Kind</th>
+                <th scope="col" className="num">
+                  Offsets
+                </th>
+                <th scope="col">Text</th>
+                <th scope="col">Decision</th>
+                <th scope="col">Reason</th>
+              </tr>
             </thead>
             <tbody>
               {view.gold.map((g) => (
                 <tr key={g.id}>
                   <td>{KIND_LABELS[g.kind]}</td>
-                  <td className="num nowrap">{g.start}–{g.end}</td>
+                  <td className="num nowrap">
+                    {g.start}–{g.end}
+                  </td>
                   <td className="span-exact">{g.exact}</td>
                   <td>{g.decision === null ? "—" : `${DECISION_LABELS[g.decision.decision]} by ${g.decision.adjudicatorName}`}</td>
                   <td>{g.decision?.reason || <span className="meta">—</span>}</td>

@@ -34,7 +34,9 @@ export function DisagreementStrip({ marks, current, labels, onPick }: Props): Re
   return (
     <nav className="strip-wrap" aria-label="Where reviewers disagree in the text">
       <div className="strip" ref={strip} style={{ minHeight: `${stripMinHeight(marks.length, TARGET_PX)}px` }} data-testid="disagreement-strip">
-        <span className="strip-end top" aria-hidden="true">start</span>
+        <span className="strip-end top" aria-hidden="true">
+          start
+        </span>
         {marks.map((m, i) => (
           <button
             key={m.key}
@@ -46,7 +48,9 @@ export function DisagreementStrip({ marks, current, labels, onPick }: Props): Re
             onClick={() => onPick(m.key)}
           />
         ))}
-        <span className="strip-end bottom" aria-hidden="true">end</span>
+        <span className="strip-end bottom" aria-hidden="true">
+          end
+        </span>
       </div>
     </nav>
   );

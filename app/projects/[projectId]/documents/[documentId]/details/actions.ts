@@ -47,7 +47,12 @@ export async function saveDetailsAction(_prev: DetailsState, formData: FormData)
     return { message: result.error, errors: result.fields, values, loaded: result.stored ?? loaded, changed: result.changed };
   }
   refresh(projectId, documentId);
-  return { ok: true, message: result.changed.length === 0 ? "Nothing to save: the details are unchanged." : "Saved.", values: result.values, loaded: result.values };
+  return {
+    ok: true,
+    message: result.changed.length === 0 ? "Nothing to save: the details are unchanged." : "Saved.",
+    values: result.values,
+    loaded: result.values,
+  };
 }
 
 export async function deleteDocumentAction(_prev: { message?: string }, formData: FormData): Promise<{ message?: string }> {

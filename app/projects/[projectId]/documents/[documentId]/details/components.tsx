@@ -36,7 +36,9 @@ export function DetailsForm({ projectId, documentId, values, outlets, stories }:
       <FormMessage message={state.message} ok={state.ok} />
       <input type="hidden" name="projectId" value={projectId} />
       <input type="hidden" name="documentId" value={documentId} />
-      {METADATA_FIELDS.map((f) => <input key={f} type="hidden" name={`loaded_${f}`} value={loaded[f]} />)}
+      {METADATA_FIELDS.map((f) => (
+        <input key={f} type="hidden" name={`loaded_${f}`} value={loaded[f]} />
+      ))}
       <div className="metadata-grid">
         {METADATA_FIELDS.map((f) => {
           const { label, type, list, hint } = FIELDS[f];
@@ -46,16 +48,45 @@ export function DetailsForm({ projectId, documentId, values, outlets, stories }:
           return (
             <div className="field" key={f}>
               <label htmlFor={id}>{label}</label>
-              <input id={id} name={f} type={type} list={list} defaultValue={shown[f]} required={f === "title"} aria-invalid={errors[f] ? true : undefined} aria-describedby={describedBy || undefined} />
-              {hint ? <p className="hint" id={`${id}-hint`}>{hint}</p> : null}
-              {now ? <p className="notice" id={`${id}-now`}>{now}</p> : null}
-              {errors[f] ? <p className="field-error" id={`${id}-error`}>{errors[f]}</p> : null}
+              <input
+                id={id}
+                name={f}
+                type={type}
+                list={list}
+                defaultValue={shown[f]}
+                required={f === "title"}
+                aria-invalid={errors[f] ? true : undefined}
+                aria-describedby={describedBy || undefined}
+              />
+              {hint ? (
+                <p className="hint" id={`${id}-hint`}>
+                  {hint}
+                </p>
+              ) : null}
+              {now ? (
+                <p className="notice" id={`${id}-now`}>
+                  {now}
+                </p>
+              ) : null}
+              {errors[f] ? (
+                <p className="field-error" id={`${id}-error`}>
+                  {errors[f]}
+                </p>
+              ) : null}
             </div>
           );
         })}
       </div>
-      <datalist id="details-outlets">{outlets.map((o) => <option key={o} value={o} />)}</datalist>
-      <datalist id="details-stories">{stories.map((s) => <option key={s} value={s} />)}</datalist>
+      <datalist id="details-outlets">
+        {outlets.map((o) => (
+          <option key={o} value={o} />
+        ))}
+      </datalist>
+      <datalist id="details-stories">
+        {stories.map((s) => (
+          <option key={s} value={s} />
+        ))}
+      </datalist>
       <div>
         <SubmitButton pendingText="Saving…">Save details</SubmitButton>
       </div>
@@ -78,7 +109,17 @@ export function describeImpact(impact: DeletionImpact): string {
   return `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
 }
 
-export function DeleteDocument({ projectId, documentId, title, impact }: { projectId: number; documentId: number; title: string; impact: DeletionImpact }): ReactNode {
+export function DeleteDocument({
+  projectId,
+  documentId,
+  title,
+  impact,
+}: {
+  projectId: number;
+  documentId: number;
+  title: string;
+  impact: DeletionImpact;
+}): ReactNode {
   const [asking, setAsking] = useState(false);
   const [state, action] = useActionState(deleteDocumentAction, {});
   return (
@@ -93,10 +134,11 @@ export function DeleteDocument({ projectId, documentId, title, impact }: { proje
         </div>
       ) : (
         <form action={action} className="stack" role="alertdialog" aria-labelledby="delete-question" aria-describedby="delete-impact">
-          <p id="delete-question"><strong>Delete “{title}”?</strong></p>
+          <p id="delete-question">
+            <strong>Delete “{title}”?</strong>
+          </p>
           <p id="delete-impact" data-testid="delete-impact">
-            This also deletes {describeImpact(impact)}. Links between other documents stay. The deletion is recorded in the audit log
-            and cannot be undone here.
+            This also deletes {describeImpact(impact)}. Links between other documents stay. The deletion is recorded in the audit log and cannot be undone here.
           </p>
           <input type="hidden" name="projectId" value={projectId} />
           <input type="hidden" name="documentId" value={documentId} />

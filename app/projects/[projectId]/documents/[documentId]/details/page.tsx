@@ -26,7 +26,9 @@ export default async function DocumentDetailsPage({ params }: { params: Document
       <section className="narrow card stack">
         {breadcrumb}
         <h1>Document details</h1>
-        <p role="alert" className="notice error">{result.error}</p>
+        <p role="alert" className="notice error">
+          {result.error}
+        </p>
         <Link href={`/projects/${doc.projectId}/documents/${doc.id}`}>Back to the document</Link>
       </section>
     );
@@ -37,8 +39,8 @@ export default async function DocumentDetailsPage({ params }: { params: Document
       {breadcrumb}
       <h1>Details of “{doc.title}”</h1>
       <p className="lead">
-        {details.wordCount.toLocaleString("en")} words{details.sourceFileName ? `, imported from ${details.sourceFileName}` : ""}. The text
-        is frozen; changing these details leaves every span as it is, so reviewers can keep annotating.
+        {details.wordCount.toLocaleString("en")} words{details.sourceFileName ? `, imported from ${details.sourceFileName}` : ""}. The text is frozen; changing
+        these details leaves every span as it is, so reviewers can keep annotating.
       </p>
       <DetailsForm
         projectId={doc.projectId}

@@ -15,7 +15,11 @@ export async function rateDocumentAction(_prev: FormState, formData: FormData): 
   const documentId = parseId(formData.get("documentId"));
   if (projectId === null || documentId === null) return { message: "This document does not exist, or you are not a member of its project." };
   const axis = formString(formData, "axis");
-  const values = { axis, rationale: formString(formData, "rationale"), ...(axis === "genre" ? { label: formString(formData, "label") } : { value: formString(formData, "value") }) };
+  const values = {
+    axis,
+    rationale: formString(formData, "rationale"),
+    ...(axis === "genre" ? { label: formString(formData, "label") } : { value: formString(formData, "value") }),
+  };
   const parsed = documentRatingSchema.safeParse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   const result = rateDocument(user, projectId, documentId, parsed.data);

@@ -27,13 +27,20 @@ export function DocumentRatingForm({ projectId, documentId, axis, choices, mine 
       <input type="hidden" name="documentId" value={documentId} />
       <input type="hidden" name="axis" value={axis.key} />
       <div className="field">
-        <label htmlFor={id}>Your {axis.label.toLowerCase()}{range}</label>
+        <label htmlFor={id}>
+          Your {axis.label.toLowerCase()}
+          {range}
+        </label>
         {choices === undefined ? (
-          <input id={id} name="value" type="number" min={axis.min} max={axis.max} step={axis.step} defaultValue={v.value ?? (mine?.value ?? "")} />
+          <input id={id} name="value" type="number" min={axis.min} max={axis.max} step={axis.step} defaultValue={v.value ?? mine?.value ?? ""} />
         ) : (
           <select id={id} name="label" defaultValue={v.label ?? mine?.label ?? ""}>
             <option value="">Choose…</option>
-            {choices.map((c) => <option key={c} value={c}>{c}</option>)}
+            {choices.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
           </select>
         )}
         {e.value || e.label ? <p className="field-error">{e.value ?? e.label}</p> : null}

@@ -27,14 +27,26 @@ function Perspective({ projectId, documentId, view }: { projectId: number; docum
           <section key={axis.key} className="card stack" aria-label={axis.label} data-axis={axis.key}>
             <h3>{axis.label}</h3>
             {summary !== null && axis.key !== GENRE_AXIS ? (
-              <p className="meta">{summary.mean.ok ? `Team mean ${formatRating(summary.mean.value)}` : summary.mean.message}{summary.spread.ok ? ` · SD ${formatRating(summary.spread.value)}` : ""}</p>
+              <p className="meta">
+                {summary.mean.ok ? `Team mean ${formatRating(summary.mean.value)}` : summary.mean.message}
+                {summary.spread.ok ? ` · SD ${formatRating(summary.spread.value)}` : ""}
+              </p>
             ) : null}
             <ul className="ratings" aria-label={`Ratings of ${axis.label.toLowerCase()}`}>
               {[...(mine === null ? [] : [{ ...mine, raterName: "You" }]), ...others].map((r) => (
-                <li key={r.id}><strong>{r.raterName}</strong>: {r.label ?? (r.value === null ? "" : formatRating(r.value))}<p className="rationale">{r.rationale}</p></li>
+                <li key={r.id}>
+                  <strong>{r.raterName}</strong>: {r.label ?? (r.value === null ? "" : formatRating(r.value))}
+                  <p className="rationale">{r.rationale}</p>
+                </li>
               ))}
             </ul>
-            <DocumentRatingForm projectId={projectId} documentId={documentId} axis={axis} choices={axis.key === GENRE_AXIS ? DOCUMENT_GENRES : undefined} mine={mine} />
+            <DocumentRatingForm
+              projectId={projectId}
+              documentId={documentId}
+              axis={axis}
+              choices={axis.key === GENRE_AXIS ? DOCUMENT_GENRES : undefined}
+              mine={mine}
+            />
           </section>
         ))}
       </div>
@@ -56,9 +68,18 @@ export default async function ProvenancePage({ params }: { params: Params }): Pr
       </nav>
       <h1>Provenance and perspective</h1>
       <dl className="doc-meta">
-        <dt>Document</dt><dd><Link href={`/projects/${doc.projectId}/documents/${doc.id}`}>{doc.title}</Link></dd>
-        <dt>Outlet</dt><dd>{doc.outletId === null ? "—" : <Link href={`/outlets/${doc.outletId}`}>{doc.outletName}</Link>}</dd>
-        {doc.publishedAt ? <><dt>Published</dt><dd>{doc.publishedAt}</dd></> : null}
+        <dt>Document</dt>
+        <dd>
+          <Link href={`/projects/${doc.projectId}/documents/${doc.id}`}>{doc.title}</Link>
+        </dd>
+        <dt>Outlet</dt>
+        <dd>{doc.outletId === null ? "—" : <Link href={`/outlets/${doc.outletId}`}>{doc.outletName}</Link>}</dd>
+        {doc.publishedAt ? (
+          <>
+            <dt>Published</dt>
+            <dd>{doc.publishedAt}</dd>
+          </>
+        ) : null}
       </dl>
       <Perspective projectId={doc.projectId} documentId={doc.id} view={ratings} />
       <h2 className="provenance-heading">Provenance</h2>

@@ -40,7 +40,13 @@ function DocumentText({ text, segments, textRef }: { text: string; segments: Seg
       {splitParagraphs(text).map((p) => (
         <p key={p.start} data-start={p.start}>
           {pieces(p, segments).map((piece, i) =>
-            piece.segment === null ? piece.text : <mark key={i} title={`Re-published from ${piece.segment.originalOutletName ?? "another outlet"}`}>{piece.text}</mark>,
+            piece.segment === null ? (
+              piece.text
+            ) : (
+              <mark key={i} title={`Re-published from ${piece.segment.originalOutletName ?? "another outlet"}`}>
+                {piece.text}
+              </mark>
+            ),
           )}
         </p>
       ))}
@@ -59,16 +65,36 @@ function SegmentList({ text, segments, mayRemove, onRemove }: ListProps): ReactN
   return (
     <section className="card stack" aria-labelledby="segments-heading">
       <h2 id="segments-heading">Re-published segments</h2>
-      {segments.length === 0 ? <p className="meta">None marked yet.</p> : (
+      {segments.length === 0 ? (
+        <p className="meta">None marked yet.</p>
+      ) : (
         <ul className="segments" aria-label="Re-published segments">
           {segments.map((s) => (
             <li key={s.id}>
-              <span className="excerpt">{sliceCodePoints(text, s.start, Math.min(s.end, s.start + 80))}{s.end - s.start > 80 ? "…" : ""}</span>
-              <span className="meta"> {s.start}–{s.end} · from </span>
+              <span className="excerpt">
+                {sliceCodePoints(text, s.start, Math.min(s.end, s.start + 80))}
+                {s.end - s.start > 80 ? "…" : ""}
+              </span>
+              <span className="meta">
+                {" "}
+                {s.start}–{s.end} · from{" "}
+              </span>
               {s.originalOutletId === null ? "unknown" : <Link href={`/outlets/${s.originalOutletId}`}>{s.originalOutletName}</Link>}
               {s.originalDate ? <span className="meta"> · {s.originalDate}</span> : null}
-              {s.originalUrl ? <> · <a href={s.originalUrl} rel="noopener noreferrer nofollow" target="_blank">original</a></> : null}
-              {mayRemove(s) ? <button type="button" className="button small" onClick={() => onRemove(s)}>Remove</button> : null}
+              {s.originalUrl ? (
+                <>
+                  {" "}
+                  ·{" "}
+                  <a href={s.originalUrl} rel="noopener noreferrer nofollow" target="_blank">
+                    original
+                  </a>
+                </>
+              ) : null}
+              {mayRemove(s) ? (
+                <button type="button" className="button small" onClick={() => onRemove(s)}>
+                  Remove
+                </button>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -127,24 +153,60 @@ export function SegmentEditor({ projectId, documentId, text, segments, outlets, 
         <SegmentList text={text} segments={segments} mayRemove={(seg) => seg.createdById === me.id || me.isManager} onRemove={(seg) => void remove(seg)} />
         <form className="card stack" aria-label="Mark a re-published segment" onSubmit={(e) => void save(e)}>
           <h2>Mark a re-published segment</h2>
-          <button type="button" className="button" onClick={() => textRef.current && choose(selectedRegion(textRef.current))}>Use selection</button>
+          <button type="button" className="button" onClick={() => textRef.current && choose(selectedRegion(textRef.current))}>
+            Use selection
+          </button>
           <p className="hint">Or give the phrases it starts and ends with:</p>
           <div className="metadata-grid">
-            <div className="field"><label htmlFor="seg-first">Starts with</label><input id="seg-first" value={phrases.first} onChange={(e) => setPhrases({ ...phrases, first: e.target.value })} /></div>
-            <div className="field"><label htmlFor="seg-last">Ends with</label><input id="seg-last" value={phrases.last} onChange={(e) => setPhrases({ ...phrases, last: e.target.value })} /></div>
+            <div className="field">
+              <label htmlFor="seg-first">Starts with</label>
+              <input id="seg-first" value={phrases.first} onChange={(e) => setPhrases({ ...phrases, first: e.target.value })} />
+            </div>
+            <div className="field">
+              <label htmlFor="seg-last">Ends with</label>
+              <input id="seg-last" value={phrases.last} onChange={(e) => setPhrases({ ...phrases, last: e.target.value })} />
+            </div>
           </div>
-          <button type="button" className="button small" onClick={() => choose(findPhraseRegion(text, phrases.first, phrases.last))}>Find region</button>
+          <button type="button" className="button small" onClick={() => choose(findPhraseRegion(text, phrases.first, phrases.last))}>
+            Find region
+          </button>
           <p className="region-preview" data-testid="region-preview">
-            {region === null ? "No region chosen." : <>Region {region.start}–{region.end}: <span className="excerpt">{sliceCodePoints(text, region.start, Math.min(region.end, region.start + 120))}</span></>}
+            {region === null ? (
+              "No region chosen."
+            ) : (
+              <>
+                Region {region.start}–{region.end}:{" "}
+                <span className="excerpt">{sliceCodePoints(text, region.start, Math.min(region.end, region.start + 120))}</span>
+              </>
+            )}
           </p>
-          <div className="field"><label htmlFor="seg-outlet">Original outlet</label><input id="seg-outlet" name="outlet" list="seg-outlets" required /></div>
-          <datalist id="seg-outlets">{outlets.map((o) => <option key={o} value={o} />)}</datalist>
-          <div className="metadata-grid">
-            <div className="field"><label htmlFor="seg-date">Original date</label><input id="seg-date" name="originalDate" type="date" /></div>
-            <div className="field"><label htmlFor="seg-url">Original URL</label><input id="seg-url" name="originalUrl" type="url" /></div>
+          <div className="field">
+            <label htmlFor="seg-outlet">Original outlet</label>
+            <input id="seg-outlet" name="outlet" list="seg-outlets" required />
           </div>
-          {message ? <p role={message.ok ? "status" : "alert"} className={message.ok ? "notice success" : "notice error"}>{message.text}</p> : null}
-          <button type="submit" className="button primary" disabled={busy}>{busy ? "Saving…" : "Save segment"}</button>
+          <datalist id="seg-outlets">
+            {outlets.map((o) => (
+              <option key={o} value={o} />
+            ))}
+          </datalist>
+          <div className="metadata-grid">
+            <div className="field">
+              <label htmlFor="seg-date">Original date</label>
+              <input id="seg-date" name="originalDate" type="date" />
+            </div>
+            <div className="field">
+              <label htmlFor="seg-url">Original URL</label>
+              <input id="seg-url" name="originalUrl" type="url" />
+            </div>
+          </div>
+          {message ? (
+            <p role={message.ok ? "status" : "alert"} className={message.ok ? "notice success" : "notice error"}>
+              {message.text}
+            </p>
+          ) : null}
+          <button type="submit" className="button primary" disabled={busy}>
+            {busy ? "Saving…" : "Save segment"}
+          </button>
         </form>
       </div>
     </div>

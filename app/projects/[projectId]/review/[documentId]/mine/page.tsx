@@ -42,24 +42,41 @@ export default async function MyOutcomesPage({ params }: { params: Params }): Pr
         <TableRegion label="Table of your spans and their outcomes">
           <table className="table" data-testid="my-outcomes">
             <thead>
-              <tr><th scope="col">Your span</th><th scope="col">Outcome</th><th scope="col">What the gold layer has</th><th scope="col">Reason</th></tr>
+              <tr>
+                <th scope="col">Your span</th>
+                <th scope="col">Outcome</th>
+                <th scope="col">What the gold layer has</th>
+                <th scope="col">Reason</th>
+              </tr>
             </thead>
             <tbody>
               {view.outcomes.map((o) => (
                 <tr key={o.span.id}>
                   <td>
-                    <span className="meta">{KIND_LABELS[o.span.kind]} · {o.span.start}–{o.span.end}</span>
+                    <span className="meta">
+                      {KIND_LABELS[o.span.kind]} · {o.span.start}–{o.span.end}
+                    </span>
                     <br />
                     <span className="span-exact">{o.span.exact}</span>
                   </td>
-                  <td><span className={OUTCOME[o.outcome].badge}>{OUTCOME[o.outcome].label}</span></td>
+                  <td>
+                    <span className={OUTCOME[o.outcome].badge}>{OUTCOME[o.outcome].label}</span>
+                  </td>
                   <td>
                     {o.outcome === "changed" && o.gold !== null ? (
                       <>
                         <span className="span-exact">{o.gold.exact}</span>
-                        <ul className="meta">{o.changes.map((c) => <li key={c}>{c}</li>)}</ul>
+                        <ul className="meta">
+                          {o.changes.map((c) => (
+                            <li key={c}>{c}</li>
+                          ))}
+                        </ul>
                       </>
-                    ) : o.outcome === "accepted" ? "The same span." : <span className="meta">—</span>}
+                    ) : o.outcome === "accepted" ? (
+                      "The same span."
+                    ) : (
+                      <span className="meta">—</span>
+                    )}
                   </td>
                   <td>
                     {o.reason || <span className="meta">No reason given</span>}

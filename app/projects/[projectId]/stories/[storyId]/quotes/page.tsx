@@ -20,8 +20,18 @@ export default async function StoryQuotesPage({ params, searchParams }: { params
   if (story === undefined) notFound();
   return (
     <section className="compare-page">
-      <ProjectNav project={project} current="stories" trail={[{ label: story.name, href: `/projects/${project.id}/stories/${story.id}` }, { label: "Quotes" }]} />
-      <QuotesView user={user} projectId={project.id} storyId={story.id} query={await searchParams} paths={(layer) => comparePaths(project.id, story.id, layer)} />
+      <ProjectNav
+        project={project}
+        current="stories"
+        trail={[{ label: story.name, href: `/projects/${project.id}/stories/${story.id}` }, { label: "Quotes" }]}
+      />
+      <QuotesView
+        user={user}
+        projectId={project.id}
+        storyId={story.id}
+        query={await searchParams}
+        paths={(layer) => comparePaths(project.id, story.id, layer)}
+      />
     </section>
   );
 }

@@ -4,11 +4,23 @@ import type { ReactNode } from "react";
 export function KindLegend(): ReactNode {
   return (
     <ul className="legend read-legend" aria-label="How spans are marked">
-      <li><mark className="rd rd-quote">Attributed quote</mark></li>
-      <li><mark className="rd rd-claim">Claim</mark></li>
-      <li><mark className="rd rd-opinion">Opinion</mark></li>
-      <li><mark className="rd" data-keys="">Linked to another column</mark></li>
-      <li><mark className="rd lit">Lit: linked to the span you point at</mark></li>
+      <li>
+        <mark className="rd rd-quote">Attributed quote</mark>
+      </li>
+      <li>
+        <mark className="rd rd-claim">Claim</mark>
+      </li>
+      <li>
+        <mark className="rd rd-opinion">Opinion</mark>
+      </li>
+      <li>
+        <mark className="rd" data-keys="">
+          Linked to another column
+        </mark>
+      </li>
+      <li>
+        <mark className="rd lit">Lit: linked to the span you point at</mark>
+      </li>
     </ul>
   );
 }

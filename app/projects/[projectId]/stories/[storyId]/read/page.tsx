@@ -49,22 +49,37 @@ export default async function ReadPage({ params, searchParams }: { params: Param
   const problem =
     documents.length === 0
       ? "This story has no documents yet."
-      : asked.bad.length > 0 ? `“${asked.bad[0]}” is not a document id.` : ids.length > 3 ? "Choose at most three documents to read side by side." : ids.length === 0 ? "Choose two or three documents of the story." : null;
+      : asked.bad.length > 0
+        ? `“${asked.bad[0]}” is not a document id.`
+        : ids.length > 3
+          ? "Choose at most three documents to read side by side."
+          : ids.length === 0
+            ? "Choose two or three documents of the story."
+            : null;
   const result = problem === null ? loadReading(user, project.id, story.id, ids, layer) : null;
   const view = result?.ok ? result.view : null;
   const layerParam = view === null || view.blind ? null : layerChoiceParam(view.layer);
   const links = view === null ? null : linksBetween(view.documents, view.groups, view.sources);
   return (
     <section className="compare-page reading-page">
-      <ProjectNav project={project} current="stories" trail={[{ label: story.name, href: withQuery(storyPath, { layer: layerParam }) }, { label: "Read side by side" }]} />
+      <ProjectNav
+        project={project}
+        current="stories"
+        trail={[{ label: story.name, href: withQuery(storyPath, { layer: layerParam }) }, { label: "Read side by side" }]}
+      />
       <h1>Read side by side</h1>
       <p className="lead">
-        {story.name}: {documents.length} document{documents.length === 1 ? "" : "s"}. Spans of the layer shown are marked; a claim linked across documents and a speaker quoted in more than one light up in every column.
+        {story.name}: {documents.length} document{documents.length === 1 ? "" : "s"}. Spans of the layer shown are marked; a claim linked across documents and a
+        speaker quoted in more than one light up in every column.
       </p>
       <ChooseDocuments action={`${storyPath}/read`} documents={documents} chosen={ids} layer={layerParam} />
-      {view === null ? null : <LayerForm action={`${storyPath}/read`} blind={view.blind} reviewers={view.reviewers} current={layerParam} keep={{ docs: ids.join(",") }} />}
+      {view === null ? null : (
+        <LayerForm action={`${storyPath}/read`} blind={view.blind} reviewers={view.reviewers} current={layerParam} keep={{ docs: ids.join(",") }} />
+      )}
       {problem !== null || (result !== null && !result.ok) ? (
-        <p className="notice error" role="alert">{problem ?? (result !== null && !result.ok ? result.error : "")}</p>
+        <p className="notice error" role="alert">
+          {problem ?? (result !== null && !result.ok ? result.error : "")}
+        </p>
       ) : null}
       {documents.length === 1 ? <p className="notice">This story has one document; add another to read coverage side by side.</p> : null}
       {view === null || links === null ? null : (
