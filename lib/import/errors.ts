@@ -1,9 +1,4 @@
-export type ImportErrorCode =
-  | "too_large"
-  | "not_utf8"
-  | "unsupported_type"
-  | "empty"
-  | "missing_title";
+export type ImportErrorCode = "too_large" | "not_utf8" | "unsupported_type" | "empty" | "missing_title" | "too_complex";
 
 /** An import refused for a reason the person importing can act on; `message` is shown to them. */
 export class ImportError extends Error {

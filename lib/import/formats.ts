@@ -23,10 +23,7 @@ export function fileExtension(fileName: string): string {
 export function formatFromFileName(fileName: string): ImportFormat {
   const format = FORMAT_BY_EXTENSION[fileExtension(fileName)];
   if (format === undefined) {
-    throw new ImportError(
-      "unsupported_type",
-      `${describeSource(fileName)} can't be imported: accepted file types are ${ACCEPTED_EXTENSIONS.join(", ")}.`,
-    );
+    throw new ImportError("unsupported_type", `${describeSource(fileName)} can't be imported: accepted file types are ${ACCEPTED_EXTENSIONS.join(", ")}.`);
   }
   return format;
 }

@@ -9,17 +9,51 @@ const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
 // Never visible text, or not text at all.
-const SKIPPED = new Set([
-  "script", "style", "noscript", "template", "head", "iframe", "object", "embed",
-  "svg", "canvas", "select", "option", "textarea",
-]);
+const SKIPPED = new Set(["script", "style", "noscript", "template", "head", "iframe", "object", "embed", "svg", "canvas", "select", "option", "textarea"]);
 
 const BLOCKS = new Set([
-  "address", "article", "aside", "blockquote", "body", "caption", "dd", "details",
-  "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
-  "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main",
-  "nav", "ol", "p", "section", "summary", "table", "tbody", "td", "tfoot", "th",
-  "thead", "tr", "ul",
+  "address",
+  "article",
+  "aside",
+  "blockquote",
+  "body",
+  "caption",
+  "dd",
+  "details",
+  "dialog",
+  "div",
+  "dl",
+  "dt",
+  "fieldset",
+  "figcaption",
+  "figure",
+  "footer",
+  "form",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "header",
+  "hgroup",
+  "hr",
+  "html",
+  "li",
+  "main",
+  "nav",
+  "ol",
+  "p",
+  "section",
+  "summary",
+  "table",
+  "tbody",
+  "td",
+  "tfoot",
+  "th",
+  "thead",
+  "tr",
+  "ul",
 ]);
 
 // HTML collapses ASCII whitespace only; U+00A0 and friends are content.

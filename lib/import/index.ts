@@ -6,11 +6,5 @@ export { cleanTitle, FOUND_TITLE_MAX, GIVEN_TITLE_MAX, parseMarkdownText, parseP
 export { toIsoDate } from "./dates";
 export { readPageMetadata, type PageMetadata } from "./page-metadata";
 export { ACCEPTED_EXTENSIONS, detectFormat, looksLikeHtml, type ImportFormat } from "./formats";
-export {
-  prepareDocument,
-  MAX_IMPORT_BYTES,
-  type FoundMetadata,
-  type ImportInput,
-  type PreparedDocument,
-} from "./prepare";
+export { prepareDocument, MAX_IMPORT_BYTES, type FoundMetadata, type ImportInput, type PreparedDocument } from "./prepare";
 export { matchOutlet, resolveMetadata, type KnownOutlet, type MetadataFields, type ResolvedMetadata } from "./item-metadata";

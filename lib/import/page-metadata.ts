@@ -91,11 +91,7 @@ function absoluteUrl(raw: string | null, base: string | undefined): string | nul
 
 function canonicalUrl(document: Document, ld: Json | null, base: string | undefined): string | null {
   const link = Array.from(document.querySelectorAll("link[rel]")).find((l) => /(^|\s)canonical(\s|$)/i.test(l.getAttribute("rel") ?? ""));
-  return (
-    absoluteUrl(clean(link?.getAttribute("href")), base) ??
-    absoluteUrl(metaContent(document, ["og:url"]), base) ??
-    absoluteUrl(clean(ld?.url), base)
-  );
+  return absoluteUrl(clean(link?.getAttribute("href")), base) ?? absoluteUrl(metaContent(document, ["og:url"]), base) ?? absoluteUrl(clean(ld?.url), base);
 }
 
 export function readPageMetadata(document: Document, base?: string): PageMetadata {

@@ -18,8 +18,7 @@ interface ImportMetadata {
 }
 
 /** Either the file's bytes or already-decoded text (a paste, a CLI argument), not both. */
-export type ImportInput = ImportMetadata &
-  ({ bytes: Uint8Array; text?: undefined } | { text: string; bytes?: undefined });
+export type ImportInput = ImportMetadata & ({ bytes: Uint8Array; text?: undefined } | { text: string; bytes?: undefined });
 
 /** What the file itself says, before anything given overrides it; null where it says nothing. */
 export interface FoundMetadata {
@@ -83,10 +82,10 @@ function readText(input: ImportInput): string {
   return text.replace(/^\uFEFF/, "");
 }
 
-function extract(format: ImportFormat, raw: string, url: string | undefined): Extracted {
+function extract(format: ImportFormat, raw: string, url: string | undefined, fileName: string | undefined): Extracted {
   if (format === "markdown") return parseMarkdownText(raw);
   if (format === "text") return parsePlainText(raw);
-  const article = extractHtmlArticle(raw, url);
+  const article = extractHtmlArticle(raw, url, fileName);
   return {
     title: cleanTitle(article.title, FOUND_TITLE_MAX),
     text: article.text,
@@ -103,14 +102,13 @@ function optional(value: string | null | undefined): string | undefined {
 }
 
 function missingTitleMessage(format: ImportFormat, fileName: string | undefined): string {
-  const where =
-    format === "html" ? "the page has no <title> or headline" : 'it does not start with a "# Title" heading';
+  const where = format === "html" ? "the page has no <title> or headline" : 'it does not start with a "# Title" heading';
   return `${describeSource(fileName)} has no title (${where}). Enter a title for it.`;
 }
 
 /**
  * Validates and normalizes one document for import. Throws `ImportError`
- * (too_large, not_utf8, unsupported_type, empty, missing_title) with a
+ * (too_large, not_utf8, unsupported_type, empty, missing_title, too_complex) with a
  * message meant for the person importing.
  */
 export function prepareDocument(input: ImportInput): PreparedDocument {
@@ -118,7 +116,7 @@ export function prepareDocument(input: ImportInput): PreparedDocument {
   if (fileName !== undefined && fileName !== "") formatFromFileName(fileName);
   const raw = readText(input);
   const format = detectFormat(fileName, raw);
-  const extracted = extract(format, raw, optional(input.url));
+  const extracted = extract(format, raw, optional(input.url), fileName);
 
   const text = normalizeText(extracted.text);
   if (text.trim() === "") {

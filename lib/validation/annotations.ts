@@ -16,16 +16,7 @@ export const CONFIDENCE = ["low", "medium", "high"] as const;
 export const CERTAINTY = ["certain", "probable", "possible", "underspecified"] as const;
 export const OPINION_HOLDERS = ["author", "quoted"] as const;
 export const BIAS_TYPES = ["lexical", "informational", "none"] as const;
-export const SPEAKER_TYPES = [
-  "named_person",
-  "unnamed_person",
-  "named_org",
-  "unnamed_group",
-  "document",
-  "media_outlet",
-  "outlet_self",
-  "unknown",
-] as const;
+export const SPEAKER_TYPES = ["named_person", "unnamed_person", "named_org", "unnamed_group", "document", "media_outlet", "outlet_self", "unknown"] as const;
 export const QUOTE_MODES = ["direct", "indirect", "mixed"] as const;
 export const CONTENT_TYPES = ["claim", "opinion", "mixed"] as const;
 
@@ -71,10 +62,7 @@ export const ATTRIBUTE_SCHEMAS = {
 } as const;
 
 /** Validates attributes for a kind; the error message names the offending attribute. */
-export function parseAttributes(
-  kind: AnnotationKind,
-  raw: unknown,
-): { ok: true; attributes: AnnotationAttributes } | { ok: false; error: string } {
+export function parseAttributes(kind: AnnotationKind, raw: unknown): { ok: true; attributes: AnnotationAttributes } | { ok: false; error: string } {
   const parsed = ATTRIBUTE_SCHEMAS[kind].safeParse(raw ?? {});
   if (parsed.success) return { ok: true, attributes: parsed.data };
   const issue = parsed.error.issues[0]!;

@@ -2,7 +2,10 @@
 import { z } from "@/lib/validation/zod";
 
 const spanId = (what: string) =>
-  z.number({ error: `${what} must be a span id (a whole number).` }).int(`${what} must be a span id (a whole number).`).positive(`${what} must be a span id (a whole number).`);
+  z
+    .number({ error: `${what} must be a span id (a whole number).` })
+    .int(`${what} must be a span id (a whole number).`)
+    .positive(`${what} must be a span id (a whole number).`);
 
 export const linkSpansSchema = z
   .object({

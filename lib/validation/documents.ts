@@ -1,3 +1,4 @@
+import { isIsoDay } from "@/lib/import/dates";
 import { z } from "@/lib/validation/zod";
 import { fieldErrors } from "./users";
 
@@ -20,7 +21,7 @@ export const documentMetadataSchema = z.object({
     .trim()
     .optional()
     .transform((v) => (v === undefined || v === "" ? undefined : v))
-    .refine((v) => v === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), {
+    .refine((v) => v === undefined || isIsoDay(v), {
       message: "Give the publication date as YYYY-MM-DD.",
     }),
   url: optionalText(2000, "The URL").refine((v) => v === undefined || /^https?:\/\/\S+$/i.test(v), {
@@ -40,9 +41,7 @@ export const MAX_BATCH_FILES = 100;
 /** One row per file of an upload preview, in the order of the files. */
 const importRowsSchema = z.array(z.record(z.string(), z.unknown())).max(MAX_BATCH_FILES);
 
-export type RowsParse =
-  | { ok: true; rows: DocumentMetadata[] }
-  | { ok: false; message: string; rowErrors: { index: number; errors: Record<string, string> }[] };
+export type RowsParse = { ok: true; rows: DocumentMetadata[] } | { ok: false; message: string; rowErrors: { index: number; errors: Record<string, string> }[] };
 
 /** The preview's rows, each checked like a single document's metadata; errors by row and field. */
 export function parseImportRows(raw: string, fileCount: number): RowsParse {

@@ -35,7 +35,10 @@ function one(raw: RawExportQuery, key: string): string | undefined {
 function list(raw: RawExportQuery, key: string): string[] | undefined {
   const value = raw[key];
   if (value === undefined) return undefined;
-  const parts = (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(",")).map((v) => v.trim()).filter((v) => v !== "");
+  const parts = (Array.isArray(value) ? value : [value])
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter((v) => v !== "");
   return parts.length === 0 ? undefined : parts;
 }
 

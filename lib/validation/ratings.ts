@@ -27,27 +27,55 @@ export const outletRatingSchema = z.object({
 });
 export type OutletRatingInput = z.input<typeof outletRatingSchema>;
 
-export const documentRatingSchema = z.discriminatedUnion("axis", [
-  z.object({ axis: z.literal(GENRE_AXIS), label: z.enum(DOCUMENT_GENRES, { error: "Pick the genre: reporting, opinion, analysis, interview or aggregation." }), rationale: rationaleSchema }),
-  z.object({ axis: z.literal("stance"), value: numberField("Give the stance as a number."), rationale: rationaleSchema }),
-], { error: "Documents are rated on genre and stance only." });
+export const documentRatingSchema = z.discriminatedUnion(
+  "axis",
+  [
+    z.object({
+      axis: z.literal(GENRE_AXIS),
+      label: z.enum(DOCUMENT_GENRES, { error: "Pick the genre: reporting, opinion, analysis, interview or aggregation." }),
+      rationale: rationaleSchema,
+    }),
+    z.object({ axis: z.literal("stance"), value: numberField("Give the stance as a number."), rationale: rationaleSchema }),
+  ],
+  { error: "Documents are rated on genre and stance only." },
+);
 export type DocumentRatingInput = z.input<typeof documentRatingSchema>;
 
 export const referenceRatingSchema = z
   .object({
-    publisher: z.string({ error: "Name the publisher of the rating." }).trim().min(1, "Name the publisher of the rating (AllSides, Ad Fontes Media, Media Bias/Fact Check…).").max(80, "Publisher names are at most 80 characters."),
-    axis: z.string({ error: "Say what the rating measures." }).trim().min(1, "Say what the rating measures (left_right, reliability, factual reporting…).").max(40, "At most 40 characters."),
+    publisher: z
+      .string({ error: "Name the publisher of the rating." })
+      .trim()
+      .min(1, "Name the publisher of the rating (AllSides, Ad Fontes Media, Media Bias/Fact Check…).")
+      .max(80, "Publisher names are at most 80 characters."),
+    axis: z
+      .string({ error: "Say what the rating measures." })
+      .trim()
+      .min(1, "Say what the rating measures (left_right, reliability, factual reporting…).")
+      .max(40, "At most 40 characters."),
     value: z.preprocess(blankToUndefined, numberField("The value must be a number.").optional()),
     label: z.preprocess(blankToUndefined, z.string().trim().max(80, "Labels are at most 80 characters.").optional()),
     retrievedAt: isoDateSchema("Give the date the rating was published or read, as YYYY-MM-DD."),
     url: webAddressSchema("Give the web address of the published rating, starting with http:// or https://."),
   })
-  .refine((r) => r.value !== undefined || r.label !== undefined, { message: "Give the rating's value, its label (such as “Lean Left”), or both.", path: ["value"] });
+  .refine((r) => r.value !== undefined || r.label !== undefined, {
+    message: "Give the rating's value, its label (such as “Lean Left”), or both.",
+    path: ["value"],
+  });
 export type ReferenceRatingInput = z.input<typeof referenceRatingSchema>;
 
 export const outletProfileSchema = z.object({
   name: z.string().trim().min(1, "Give the outlet a name.").max(120, "Outlet names are at most 120 characters."),
-  domain: z.preprocess(blankToUndefined, z.string().trim().toLowerCase().max(253).regex(/^[a-z0-9.-]+\.[a-z0-9-]+$/, "Give the domain alone, like example.com.").optional()),
+  domain: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(253)
+      .regex(/^[a-z0-9.-]+\.[a-z0-9-]+$/, "Give the domain alone, like example.com.")
+      .optional(),
+  ),
   kind: z.enum(OUTLET_KINDS, { error: "Pick the kind of outlet." }),
   country: z.preprocess(blankToUndefined, z.string().trim().max(60, "At most 60 characters.").optional()),
   notes: z.string().trim().max(4000, "Notes are at most 4,000 characters.").default(""),

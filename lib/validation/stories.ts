@@ -1,5 +1,6 @@
 // How documents relate to other coverage: stories group documents about one event, and
 // segments mark a region a document re-published from another outlet.
+import { isIsoDay } from "@/lib/import/dates";
 import { z } from "@/lib/validation/zod";
 import { idSchema } from "./projects";
 
@@ -10,10 +11,15 @@ export const isoDateSchema = (message: string) =>
   z
     .string({ error: message })
     .trim()
-    .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), { message });
+    // A day that exists: Date.parse would take 2024-02-30 as March 1st.
+    .refine(isIsoDay, { message });
 
 export const webAddressSchema = (message: string) =>
-  z.string({ error: message }).trim().max(2000, "Web addresses are at most 2,000 characters.").regex(/^https?:\/\/\S+$/i, message);
+  z
+    .string({ error: message })
+    .trim()
+    .max(2000, "Web addresses are at most 2,000 characters.")
+    .regex(/^https?:\/\/\S+$/i, message);
 
 export const storySchema = z.object({
   name: z.string().trim().min(1, "Give the story a name.").max(160, "Story names are at most 160 characters."),
@@ -35,7 +41,11 @@ export const segmentSchema = z
   .object({
     start: codePointOffset("start"),
     end: codePointOffset("end"),
-    outlet: z.string({ error: "Name the outlet that first published this region." }).trim().min(1, "Name the outlet that first published this region.").max(120, "Outlet names are at most 120 characters."),
+    outlet: z
+      .string({ error: "Name the outlet that first published this region." })
+      .trim()
+      .min(1, "Name the outlet that first published this region.")
+      .max(120, "Outlet names are at most 120 characters."),
     originalDate: z.preprocess(blankToUndefined, isoDateSchema("Give the original date as YYYY-MM-DD.").optional()),
     originalUrl: z.preprocess(blankToUndefined, webAddressSchema("Give the original web address, starting with http:// or https://.").optional()),
   })

@@ -8,16 +8,9 @@ export const usernameSchema = z
   .max(32, "Username must be at most 32 characters.")
   .regex(/^[a-z0-9._-]+$/, "Use only letters, digits, dots, dashes and underscores.");
 
-export const passwordSchema = z
-  .string()
-  .min(10, "Password must be at least 10 characters.")
-  .max(256, "Password must be at most 256 characters.");
+export const passwordSchema = z.string().min(10, "Password must be at least 10 characters.").max(256, "Password must be at most 256 characters.");
 
-export const displayNameSchema = z
-  .string()
-  .trim()
-  .min(1, "Enter a display name.")
-  .max(80, "Display name must be at most 80 characters.");
+export const displayNameSchema = z.string().trim().min(1, "Enter a display name.").max(80, "Display name must be at most 80 characters.");
 
 export const newUserSchema = z.object({
   username: usernameSchema,
