@@ -18,7 +18,7 @@ const REVIEWERS = [
 ];
 const OUTSIDER = { username: "nina", displayName: "Nina Outsider" };
 const OUTLET = "Sample outlets";
-const GUIDELINES = "# Quotes\n\nTag the quoted words, not the cue.\n<b>Shown as text</b>";
+const GUIDELINES = "# Quotes\n\nTag the quoted words, not the cue.\n<b>Not rendered</b>";
 // The outlet rating page is a colleague's; its part of the session runs only where it exists.
 const RATING_PAGE = path.join(process.cwd(), "app", "outlets", "[outletId]", "page.tsx");
 
@@ -152,9 +152,9 @@ describe("a team annotation session", () => {
       await page.goto(`${server.baseUrl}/queue`);
       await expect(page.locator("table.queue tbody tr").count()).resolves.toBe(documentPaths.length);
       if (index === 0) await snapshot(page, "team-queue");
-      // Guidelines are markdown source shown as text: no element is made from them.
+      // Guidelines are rendered from Markdown; the raw HTML in them is not.
       await page.goto(`${server.baseUrl}${projectPath}/team`);
-      await expect(page.locator(".guidelines").textContent()).resolves.toBe(GUIDELINES);
+      await expect(page.locator(".guidelines h3").textContent()).resolves.toBe("Quotes");
       await expect(page.locator(".guidelines b").count()).resolves.toBe(0);
       await expect(page.getByRole("button", { name: "Add member" }).count()).resolves.toBe(0);
       for (let done = 0; done < documentPaths.length; done++) {

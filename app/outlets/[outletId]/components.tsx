@@ -4,6 +4,7 @@
 import { useActionState, useState, type ReactNode } from "react";
 import { Field, FormMessage, SubmitButton } from "@/app/components";
 import { EMPTY_FORM_STATE, type FormState } from "@/app/form-state";
+import { RatingScale } from "@/app/rating-scale";
 import { allSidesCategory, LEFT_RIGHT_AXIS } from "@/lib/perspective/allsides";
 import { formatRating } from "@/lib/perspective/stats";
 import type { PerspectiveAxis } from "@/lib/validation/projects";
@@ -80,6 +81,7 @@ export function RatingForm({ projectId, outletId, axis, mine }: RatingFormProps)
             value={typed}
             onChange={(e) => setTyped(e.target.value)}
             aria-invalid={state.errors?.value ? true : undefined}
+            aria-describedby={`${inputId}-scale`}
           />
           {/* The AllSides category follows the number as it is typed. */}
           {axis.key === LEFT_RIGHT_AXIS && Number.isFinite(number) ? (
@@ -89,6 +91,7 @@ export function RatingForm({ projectId, outletId, axis, mine }: RatingFormProps)
           ) : null}
         </div>
         {state.errors?.value ? <p className="field-error">{state.errors.value}</p> : null}
+        <RatingScale axis={axis} id={`${inputId}-scale`} />
       </div>
       <TextArea label={`Rationale for ${axis.label}`} name="rationale" state={state} defaultValue={mine?.rationale} />
       <FormMessage message={state.message} ok={state.ok} />

@@ -1,6 +1,7 @@
 "use client";
-import { useActionState, type ReactNode } from "react";
+import { useActionState, useDeferredValue, useState, type ReactNode } from "react";
 import { FormMessage, SubmitButton } from "@/app/components";
+import { Markdown } from "@/app/markdown";
 import { EMPTY_FORM_STATE } from "@/app/form-state";
 import { MAX_GUIDELINES, type ProjectSettings } from "@/lib/validation/members";
 import { saveGuidelinesAction, saveSettingsAction } from "./actions";
@@ -8,6 +9,9 @@ import { TableRegion } from "@/app/table-region";
 
 export function GuidelinesForm({ projectId, guidelines }: { projectId: number; guidelines: string }): ReactNode {
   const [state, action] = useActionState(saveGuidelinesAction, EMPTY_FORM_STATE);
+  const [text, setText] = useState(state.values?.guidelines ?? guidelines);
+  // The preview follows typing without holding it up on a long text.
+  const shown = useDeferredValue(text);
   return (
     <form action={action} className="card stack" aria-labelledby="guidelines-heading">
       <h2 id="guidelines-heading">Guidelines</h2>
@@ -20,13 +24,19 @@ export function GuidelinesForm({ projectId, guidelines }: { projectId: number; g
           name="guidelines"
           rows={16}
           maxLength={MAX_GUIDELINES}
-          defaultValue={state.values?.guidelines ?? guidelines}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
           aria-describedby="guidelines-hint"
         />
         <p className="hint" id="guidelines-hint">
-          Members read them, as written, on the team page.
+          Members read them as the preview shows, on the team page and beside every document. Headings, lists, emphasis, links, tables and code work; HTML is
+          not rendered.
         </p>
       </div>
+      <section aria-labelledby="guidelines-preview-heading" className="guidelines-preview" tabIndex={0}>
+        <h3 id="guidelines-preview-heading">Preview</h3>
+        {shown.trim() ? <Markdown source={shown} /> : <p className="empty">Nothing to show yet.</p>}
+      </section>
       <SubmitButton pendingText="Saving…">Save guidelines</SubmitButton>
     </form>
   );

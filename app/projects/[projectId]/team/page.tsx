@@ -6,6 +6,7 @@ import { ROLE_LABELS } from "@/lib/validation/members";
 import { AssignForm, AutoAssignForm, type Option } from "./assign-forms";
 import { AddMemberForm, MemberActions } from "./components";
 import { memberProject, ProjectNav, type ProjectParams } from "../project-page";
+import { Markdown } from "@/app/markdown";
 import { TableRegion } from "@/app/table-region";
 import "./team.css";
 
@@ -91,8 +92,12 @@ export default async function TeamPage({ params }: { params: ProjectParams }): P
       </div>
       <section aria-labelledby="guidelines-heading" className="guidelines-section">
         <h2 id="guidelines-heading">Guidelines</h2>
-        {/* Markdown source shown as plain text: never parsed into HTML, so nothing in it can run. */}
-        {project.guidelines ? <div className="guidelines card">{project.guidelines}</div> : <p className="empty">No guidelines yet.</p>}
+        {/* Rendered from Markdown and sanitised: nothing in the guidelines can run (app/markdown.tsx). */}
+        {project.guidelines.trim() ? (
+          <Markdown source={project.guidelines} className="guidelines card markdown" />
+        ) : (
+          <p className="empty">No guidelines yet.</p>
+        )}
       </section>
     </section>
   );

@@ -11,6 +11,7 @@ import { AttributeForm } from "./attribute-form";
 import { describeDetail, describeShort } from "./describe";
 import { offsetAtPoint, offsetOf, type ParagraphBox } from "./dom-offsets";
 import { HoverLayer } from "./hover-layer";
+import { KindLegend } from "./kind-legend";
 import { linksApi } from "./links-api";
 import { DeletedSpans, PanelHeader, SpanTools } from "./panel-parts";
 import { SameClaim } from "./same-claim";
@@ -300,6 +301,7 @@ export function Workspace(props: WorkspaceProps): ReactNode {
           onRetryAll={() => state.spans.forEach((s) => s.state === "failed" && saver.retry(s))}
           onDismiss={() => dispatch({ type: "notice", notice: null })}
         />
+        <KindLegend />
         {active !== null ? (
           <section className="active-span" aria-labelledby="active-span-heading">
             <h2 id="active-span-heading">

@@ -1,8 +1,8 @@
 "use client";
-// Smaller pieces of the side panel: save status, legend and keys, mark done, span history,
+// Smaller pieces of the side panel: save status, keys, mark done, span history,
 // and deleted spans with restore.
 import { useState, type ReactNode } from "react";
-import { ANNOTATION_KINDS, KIND_LABELS, type AnnotationDto } from "@/lib/validation/annotations";
+import { KIND_LABELS, type AnnotationDto } from "@/lib/validation/annotations";
 import type { AnnotationsApi, HistoryEntry } from "./api-client";
 import type { WorkspaceSpan, WorkspaceState } from "./workspace-state";
 
@@ -89,16 +89,6 @@ export function PanelHeader({
           </button>
         </p>
       ) : null}
-      <ul className="legend" aria-label="Legend">
-        {ANNOTATION_KINDS.map((k) => (
-          <li key={k} className={`kind-${k}`}>
-            <span className="sample">{KIND_LABELS[k]}</span>
-          </li>
-        ))}
-        <li className="kind-quote nested">
-          <span className="sample">Quote in a quote</span>
-        </li>
-      </ul>
       <details className="keys-help">
         <summary>Keyboard</summary>
         <dl>

@@ -3,6 +3,7 @@
 // moving or deleting a span never re-renders these paragraphs. Text is rendered as text nodes.
 import { memo, type ReactNode } from "react";
 import type { Paragraph } from "@/lib/text";
+import { KIND_GUIDES, kindDescription } from "@/lib/guidelines/kinds";
 
 export const TextBody = memo(function TextBody({ paragraphs }: { paragraphs: Paragraph[] }): ReactNode {
   return (
@@ -23,28 +24,28 @@ export interface ToolbarProps {
   onCancel: () => void;
 }
 
-const BUTTONS = [
-  { kind: "claim", label: "Claim", key: "1" },
-  { kind: "opinion", label: "Opinion", key: "2" },
-  { kind: "quote", label: "Attributed quote", key: "3" },
-] as const;
+// Each kind's definition is the button's tooltip and its accessible description, so the
+// meaning is at hand at the moment the kind is chosen.
+const describedBy = (kind: string): string => `kind-description-${kind}`;
 
 /** Floats at the selection; buttons are named exactly by their kind for people and tests. */
 export function SelectionToolbar({ top, left, onTag, onCancel }: ToolbarProps): ReactNode {
   return (
     <div className="selection-toolbar" role="toolbar" aria-label="Tag the selected text" style={{ top, left }}>
-      {BUTTONS.map((b) => (
+      {KIND_GUIDES.map((g) => (
         <button
-          key={b.kind}
+          key={g.kind}
           type="button"
-          className={`tag-button kind-${b.kind}`}
-          aria-label={b.label}
-          aria-keyshortcuts={b.key}
+          className={`tag-button kind-${g.kind}`}
+          aria-label={g.label}
+          aria-keyshortcuts={g.key}
+          aria-describedby={describedBy(g.kind)}
+          title={`${g.label} (key ${g.key}): ${kindDescription(g.kind)}`}
           onMouseDown={(e) => e.preventDefault()}
-          onClick={() => onTag(b.kind)}
+          onClick={() => onTag(g.kind)}
         >
           <span aria-hidden="true" className="swatch" />
-          {b.label} <kbd aria-hidden="true">{b.key}</kbd>
+          {g.label} <kbd aria-hidden="true">{g.key}</kbd>
         </button>
       ))}
       <button
@@ -57,6 +58,11 @@ export function SelectionToolbar({ top, left, onTag, onCancel }: ToolbarProps): 
       >
         <kbd aria-hidden="true">Esc</kbd>
       </button>
+      {KIND_GUIDES.map((g) => (
+        <span key={g.kind} id={describedBy(g.kind)} hidden>
+          {kindDescription(g.kind)}
+        </span>
+      ))}
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { useActionState, type ReactNode } from "react";
 import { FormMessage, SubmitButton } from "@/app/components";
 import { EMPTY_FORM_STATE } from "@/app/form-state";
+import { RatingScale } from "@/app/rating-scale";
 import { formatRating } from "@/lib/perspective/stats";
 import { rateDocumentAction } from "./actions";
 
@@ -32,9 +33,18 @@ export function DocumentRatingForm({ projectId, documentId, axis, choices, mine 
           {range}
         </label>
         {choices === undefined ? (
-          <input id={id} name="value" type="number" min={axis.min} max={axis.max} step={axis.step} defaultValue={v.value ?? mine?.value ?? ""} />
+          <input
+            id={id}
+            name="value"
+            type="number"
+            min={axis.min}
+            max={axis.max}
+            step={axis.step}
+            defaultValue={v.value ?? mine?.value ?? ""}
+            aria-describedby={`${id}-scale`}
+          />
         ) : (
-          <select id={id} name="label" defaultValue={v.label ?? mine?.label ?? ""}>
+          <select id={id} name="label" defaultValue={v.label ?? mine?.label ?? ""} aria-describedby={`${id}-scale`}>
             <option value="">Choose…</option>
             {choices.map((c) => (
               <option key={c} value={c}>
@@ -44,6 +54,7 @@ export function DocumentRatingForm({ projectId, documentId, axis, choices, mine 
           </select>
         )}
         {e.value || e.label ? <p className="field-error">{e.value ?? e.label}</p> : null}
+        <RatingScale axis={axis} id={`${id}-scale`} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-rationale`}>Rationale for the {axis.label.toLowerCase()}</label>
