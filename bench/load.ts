@@ -13,6 +13,7 @@ import { runPhase, type PhaseOptions } from "./load/phase";
 import { measureDataLayer } from "./load/data-layer";
 import {
   bendLine,
+  mixCost,
   dataLayerLine,
   phaseSummary,
   phaseTable,
@@ -20,6 +21,7 @@ import {
   SECTION_TITLE,
   serviceLine,
   stepsTable,
+  whyLine,
   writeSection,
   type Attempted,
 } from "./load/report";
@@ -112,8 +114,10 @@ async function main(): Promise<void> {
     if (result.samples.length > 0)
       lines.push("Unexpected replies (first few):", "", ...result.samples.map((s) => `- \`${s.replace(/`/g, "'").replace(/\s+/g, " ")}\``), "");
   }
+  let dataLayerMs: number | null = null;
   if (last !== null) {
     const costs = measureDataLayer(path.join(workDir, `phase-${last.result.reviewers}.db`), seed.projectId, base.documents[0]!);
+    dataLayerMs = mixCost(costs);
     lines.push(dataLayerLine(costs, last.result), "");
   }
   if (args.steps.length > 0) {
@@ -126,6 +130,7 @@ async function main(): Promise<void> {
       "",
       serviceLine(steps),
       bendLine(steps),
+      whyLine(steps, dataLayerMs),
       "",
     );
   }

@@ -73,7 +73,7 @@ const MIX: Partial<Record<keyof typeof ROUTES, number>> = { list: 1, page: 1, sp
 /** The data layer's own cost per route, and per request of the mix, beside the server's CPU per request. */
 export function dataLayerLine(costs: Partial<Record<keyof typeof ROUTES, number>>, phase: PhaseResult): string {
   const entries = Object.entries(costs) as [keyof typeof ROUTES, number][];
-  const weighted = entries.reduce((sum, [route, cost]) => sum + cost * (MIX[route] ?? 0), 0) / 11;
+  const weighted = mixCost(costs);
   const parts = entries.map(([route, cost]) => `${ROUTES[route].split(" (")[1]!.replace(")", "")} ${cost.toFixed(2)} ms`);
   return (
     `The data layer alone (the same lib/server calls each route makes, session check included, in one process on the ${phase.reviewers}-reviewer phase's database; median of 200 calls): ` +
@@ -89,16 +89,58 @@ export function serviceLine(steps: Attempted[]): string {
   return `Service time with one reviewer (p50, nothing else queued): ${parts.join(", ")}; the JavaScript thread spent ${ms(alone.mainThreadMsPerRequest)} of CPU per request.`;
 }
 
-/** Where throughput stops growing: the first step that adds reviewers but under 10% more req/s. */
+/** Index of the first step that adds reviewers but gains under 10% req/s, or -1. */
+function bendIndex(steps: Attempted[]): number {
+  return steps.findIndex((s, i) => i > 0 && s.result.throughput < steps[i - 1]!.result.throughput * 1.1);
+}
+
+/** Where throughput stops growing. */
 export function bendLine(steps: Attempted[]): string {
-  for (let i = 1; i < steps.length; i++) {
-    const [a, b] = [steps[i - 1]!.result, steps[i]!.result];
-    if (b.throughput < a.throughput * 1.1) {
-      return `Throughput stops growing between ${a.reviewers} and ${b.reviewers} reviewers (${a.throughput.toFixed(1)} → ${b.throughput.toFixed(1)} req/s); past that, more reviewers only wait longer (p99 ${ms(a.overall.p99)} → ${ms(b.overall.p99)}).`;
-    }
+  const at = bendIndex(steps);
+  if (at < 0) {
+    const last = steps[steps.length - 1]?.result;
+    return last === undefined ? "" : `Throughput still grew at every step, up to ${last.throughput.toFixed(1)} req/s at ${last.reviewers} reviewers.`;
   }
-  const last = steps[steps.length - 1]?.result;
-  return last === undefined ? "" : `Throughput still grew at every step, up to ${last.throughput.toFixed(1)} req/s at ${last.reviewers} reviewers.`;
+  const [a, b] = [steps[at - 1]!.result, steps[at]!.result];
+  return `Throughput stops growing between ${a.reviewers} and ${b.reviewers} reviewers (${a.throughput.toFixed(1)} → ${b.throughput.toFixed(1)} req/s); past that, more reviewers only wait longer (p99 ${ms(a.overall.p99)} → ${ms(b.overall.p99)}).`;
+}
+
+/** The data layer's cost per request of the reviewers' mix, from its per-route costs. */
+export function mixCost(costs: Partial<Record<keyof typeof ROUTES, number>>): number {
+  return (Object.entries(costs) as [keyof typeof ROUTES, number][]).reduce((sum, [route, cost]) => sum + cost * (MIX[route] ?? 0), 0) / 11;
+}
+
+const gcShare = (r: PhaseResult): number | undefined => r.profile?.groups.find((g) => g.what === "garbage collection")?.percent;
+
+/**
+ * Why it bends, said from the figures rather than assumed: how busy the server's one
+ * JavaScript thread was at the peak, the ceiling that puts on throughput, how late its timers
+ * ran, and what share of a request the data layer is.
+ */
+export function whyLine(steps: Attempted[], dataLayerMs: number | null): string {
+  if (bendIndex(steps) < 0) return "";
+  const peak = steps.reduce((best, s) => (s.result.throughput > best.result.throughput ? s : best)).result;
+  const last = steps[steps.length - 1]!.result;
+  const perRequest = peak.mainThreadMsPerRequest;
+  const thread =
+    peak.mainThreadCpu >= 80
+      ? `the server's JavaScript thread was busy ${pct(peak.mainThreadCpu)} of the time. Node runs all of a request's JavaScript on that one thread, so at ${ms(perRequest)} of its CPU per request it tops out near ${Math.round(1000 / perRequest)} req/s, and timers on it ran ${ms(peak.loopDelayP99)} late (p99 of the median second): every request waits behind those already queued.`
+      : `the server's JavaScript thread was busy only ${pct(peak.mainThreadCpu)} of the time (other processes ${pct(peak.othersCpu)}): this run did not reach the thread's ceiling, so the figures are disturbed.`;
+  const data =
+    dataLayerMs === null
+      ? ""
+      : ` The data layer (SQLite through drizzle, session check included) is ${ms(dataLayerMs)} of those ${ms(perRequest)} (${pct((100 * dataLayerMs) / perRequest)}); the rest is Next.js routing and proxy.ts, React rendering, HTTP and web streams (profiles above).`;
+  const busy = steps.reduce((n, s) => n + s.result.busyBodies + s.result.busyInLog, 0);
+  const sqlite = busy === 0 ? " SQLite's single writer is not what bends: no request met SQLITE_BUSY." : ` ${busy} replies or log lines mentioned SQLITE_BUSY.`;
+  const [gcPeak, gcLast] = [gcShare(peak), gcShare(last)];
+  const past =
+    last.throughput < peak.throughput
+      ? ` Past the peak throughput falls (${peak.throughput.toFixed(1)} → ${last.throughput.toFixed(1)} req/s at ${last.reviewers}) as JavaScript time per request grows (${ms(perRequest)} → ${ms(last.mainThreadMsPerRequest)})` +
+        (gcPeak !== undefined && gcLast !== undefined
+          ? `, garbage collection going from ${pct(gcPeak)} to ${pct(gcLast)} of the thread with more requests in flight.`
+          : ".")
+      : "";
+  return `Why: at the peak (${peak.reviewers} reviewers, ${peak.throughput.toFixed(1)} req/s) ${thread}${data}${sqlite}${past} More reviewers per machine need more processes (several instances behind a load balancer, issue 13) or less work per request.`;
 }
 
 /** Replaces this section of RESULTS.md (up to the next "## "), or appends it. */

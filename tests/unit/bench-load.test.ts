@@ -7,7 +7,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseLoadArgs } from "@/bench/load/args";
 import type { PhaseResult } from "@/bench/load/phase";
-import { bendLine, SECTION_TITLE, writeSection } from "@/bench/load/report";
+import { bendLine, mixCost, SECTION_TITLE, whyLine, writeSection } from "@/bench/load/report";
 import { loadDocument } from "@/bench/load/reviewer";
 import { hiddenFields, multipart } from "@/bench/load/sign-in";
 import { Recorder } from "@/bench/load/stats";
@@ -125,5 +125,47 @@ describe("writing bench/RESULTS.md", () => {
     writeFileSync(file, "# Results\n");
     writeSection(file, `## ${SECTION_TITLE}\n\nfigures\n`);
     expect(readFileSync(file, "utf8")).toBe(`# Results\n\n## ${SECTION_TITLE}\n\nfigures\n`);
+  });
+});
+
+function peakStep(reviewers: number, throughput: number, mainThreadCpu: number, msPerRequest: number): { result: PhaseResult; runs: number } {
+  const result = {
+    reviewers,
+    throughput,
+    mainThreadCpu,
+    mainThreadMsPerRequest: msPerRequest,
+    loopDelayP99: 400,
+    othersCpu: 3,
+    busyBodies: 0,
+    busyInLog: 0,
+    overall: { p50: 1, p99: 2 },
+    profile: { groups: [{ what: "garbage collection", percent: reviewers / 10 }], functions: [] },
+  };
+  return { result: result as unknown as PhaseResult, runs: 1 };
+}
+
+describe("saying why it bends", () => {
+  it("puts the ceiling of a saturated JavaScript thread and the data layer's share in figures", () => {
+    const line = whyLine([peakStep(10, 50, 40, 8), peakStep(50, 140, 92, 7), peakStep(100, 110, 91, 9)], 1.75);
+    expect(line).toContain("at the peak (50 reviewers, 140.0 req/s)");
+    expect(line).toContain("busy 92% of the time");
+    expect(line).toContain("near 143 req/s");
+    expect(line).toContain("1.8 ms of those 7.0 ms (25%)");
+    expect(line).toContain("no request met SQLITE_BUSY");
+    expect(line).toContain("garbage collection going from 5% to 10%");
+  });
+
+  it("calls a run that never saturated the thread disturbed instead of explaining it", () => {
+    expect(whyLine([peakStep(10, 50, 30, 8), peakStep(50, 52, 35, 8)], null)).toMatch(/busy only 35%.*disturbed/);
+  });
+
+  it("says nothing when throughput never stopped growing", () => {
+    expect(whyLine([peakStep(1, 5, 5, 10), peakStep(10, 50, 50, 10)], 1)).toBe("");
+  });
+
+  it("costs the data layer per request of the reviewers' mix", () => {
+    // 1 list + 1 page + 2 span lists + 4 creates + 2 edits + 1 delete in 11 requests.
+    expect(mixCost({ list: 11, page: 11, spans: 11, create: 11, edit: 11, remove: 11 })).toBeCloseTo(11);
+    expect(mixCost({ create: 11 })).toBeCloseTo(4);
   });
 });
