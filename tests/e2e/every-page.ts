@@ -56,6 +56,7 @@ export function everyPage(ids: DemoIds): Record<string, string> {
     "/projects/[projectId]/review/[documentId]": `${p}/review/${ids.documentId}`,
     "/projects/[projectId]/review/[documentId]/mine": `${p}/review/${ids.documentId}/mine`,
     "/projects/[projectId]/settings": `${p}/settings`,
+    "/projects/[projectId]/sources": `${p}/sources`,
     "/projects/[projectId]/stories": `${p}/stories`,
     "/projects/[projectId]/stories/[storyId]": s,
     "/projects/[projectId]/stories/[storyId]/quotes": `${s}/quotes`,

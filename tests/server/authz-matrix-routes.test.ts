@@ -17,13 +17,18 @@ import * as segment from "@/app/api/projects/[projectId]/documents/[documentId]/
 import * as segments from "@/app/api/projects/[projectId]/documents/[documentId]/segments/route";
 import * as status from "@/app/api/projects/[projectId]/documents/[documentId]/status/route";
 import * as exportRoute from "@/app/api/projects/[projectId]/export/route";
+import * as source from "@/app/api/projects/[projectId]/sources/[sourceId]/route";
+import * as mergeRoute from "@/app/api/projects/[projectId]/sources/merge/route";
+import * as undoRoute from "@/app/api/projects/[projectId]/sources/merges/[mergeId]/undo/route";
 import * as sources from "@/app/api/projects/[projectId]/sources/route";
 import { markDocumentDone } from "@/lib/server/assignments";
 import { createSegment } from "@/lib/server/segments";
+import { mergeSources } from "@/lib/server/sources";
 import type { SessionUser } from "@/lib/server/session";
 import { ownSpans, RETOLD, STORY, storySpans, TEXT } from "./authz-matrix-helpers";
 import { addMember, project, reviewer } from "./helpers";
 import { auditCount } from "./members-helpers";
+import { addSource } from "./sources-helpers";
 import { addDocument, signInAs } from "./outlets-helpers";
 
 vi.mock("next/headers", async () => (await import("./helpers")).nextHeadersMock);
@@ -61,6 +66,15 @@ const other = (as: Member): Member => (as === "manager" ? "annotator" : "manager
 const CALLS: Record<string, Call> = {
   "GET sources": (f) => ({ send: to(sources.GET, { projectId: f.p }) }),
   "POST sources": (f) => ({ send: to(sources.POST, { projectId: f.p }), body: { name: `The mayor ${++n}`, kind: "person" } }),
+  "PATCH sources/:id": (f) => ({ send: to(source.PATCH, { projectId: f.p, sourceId: addSource(f.p, `Speaker ${++n}`) }), body: { addAliases: ["S."] } }),
+  "POST sources/merge": (f) => ({
+    send: to(mergeRoute.POST, { projectId: f.p }),
+    body: { from: addSource(f.p, `Dup ${++n}`), into: addSource(f.p, `Kept ${++n}`) },
+  }),
+  "POST sources/merges/:id/undo": (f) => {
+    const merged = mergeSources(f.users.manager, f.p, { from: addSource(f.p, `Dup ${++n}`), into: addSource(f.p, `Kept ${++n}`) });
+    return { send: to(undoRoute.POST, { projectId: f.p, mergeId: merged.ok ? merged.mergeId : 0 }) };
+  },
   "GET segments": (f) => ({ send: to(segments.GET, docIds(f)) }),
   "POST segments": (f) => ({ send: to(segments.POST, docIds(f)), body: { start: 6, end: 12, outlet: "Wire Service" } }),
   "DELETE segments/:id (the annotator's)": (f) => ({ send: to(segment.DELETE, { ...docIds(f), segmentId: f.segment }) }),
@@ -96,6 +110,10 @@ const CALLS: Record<string, Call> = {
 const EXPECTED: Record<keyof typeof CALLS, number[]> = {
   "GET sources": [401, 404, 200, 200],
   "POST sources": [401, 404, 201, 201],
+  // Curating the registry is for managers and adjudicators: a merge rewrites other reviewers' spans.
+  "PATCH sources/:id": [401, 404, 403, 200],
+  "POST sources/merge": [401, 404, 403, 200],
+  "POST sources/merges/:id/undo": [401, 404, 403, 200],
   "GET segments": [401, 404, 200, 200],
   "POST segments": [401, 404, 201, 201],
   "DELETE segments/:id (the annotator's)": [401, 404, 204, 204],
@@ -169,13 +187,32 @@ it("covers every route file under app/api and every handler each exports", () =>
   const files = readdirSync(path.join(process.cwd(), "app/api"), { recursive: true })
     .map(String)
     .filter((f) => f.endsWith("route.ts"));
-  expect(files).toHaveLength(12);
-  const modules = { sources, segments, segment, annotations, annotation, restore, history, status, exportRoute, claimLinks, claimLink, matches };
+  expect(files).toHaveLength(15);
+  const modules = {
+    sources,
+    source,
+    mergeRoute,
+    undoRoute,
+    segments,
+    segment,
+    annotations,
+    annotation,
+    restore,
+    history,
+    status,
+    exportRoute,
+    claimLinks,
+    claimLink,
+    matches,
+  };
   const exported = Object.entries(modules).flatMap(([name, m]) => Object.keys(m).map((method) => `${name}.${method}`));
   expect(exported.sort()).toEqual(
     [
       "sources.GET",
       "sources.POST",
+      "source.PATCH",
+      "mergeRoute.POST",
+      "undoRoute.POST",
       "segments.GET",
       "segments.POST",
       "segment.DELETE",

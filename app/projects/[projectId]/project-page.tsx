@@ -37,7 +37,7 @@ export async function memberDocument(params: DocumentParams): Promise<{ user: Se
   return { user, project, doc };
 }
 
-type Tab = "documents" | "stories" | "compare" | "team" | "settings" | "progress" | "agreement" | "review" | "export";
+type Tab = "documents" | "stories" | "sources" | "compare" | "team" | "settings" | "progress" | "agreement" | "review" | "export";
 
 /** A step of the breadcrumb below the current tab (a story, then its quotes…); the last has no link. */
 export interface Crumb {
@@ -54,6 +54,7 @@ export function ProjectNav({ project, current, trail = [] }: { project: ProjectF
   const tabs: { tab: Tab; label: string; href: string; show: boolean }[] = [
     { tab: "documents", label: "Documents", href: base, show: true },
     { tab: "stories", label: "Stories", href: `${base}/stories`, show: true },
+    { tab: "sources", label: "Sources", href: `${base}/sources`, show: true },
     { tab: "compare", label: "Compare", href: `${base}/compare`, show: true },
     { tab: "team", label: "Team", href: `${base}/team`, show: true },
     { tab: "settings", label: "Settings", href: `${base}/settings`, show: project.role === "manager" },

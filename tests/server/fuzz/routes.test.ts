@@ -13,6 +13,8 @@ import { addMember, presentCookie, project, reviewer, signInAs } from "../helper
 import { auditCount } from "../members-helpers";
 import { addDocument } from "../outlets-helpers";
 import { createSegment } from "@/lib/server/segments";
+import { mergeSources } from "@/lib/server/sources";
+import { addSource } from "../sources-helpers";
 import { BAD_IDS, contentType, fuzzBody, fuzzQuery, type FuzzBody } from "./bodies";
 import { loadRoutes, routeFiles, type Route } from "./routes";
 
@@ -44,7 +46,11 @@ beforeAll(async () => {
   if (!segment.ok) throw new Error(segment.error);
   const spans = ownSpans(users.manager, p, doc);
   storySpans(users.manager, p, doc, retold);
-  world = { users, ids: { projectId: String(p), documentId: String(doc), annotationId: String(spans.live), segmentId: String(segment.segment.id) } };
+  const sourceId = addSource(p, "Kept speaker");
+  const merge = mergeSources(users.manager, p, { from: addSource(p, "Merged speaker"), into: sourceId });
+  if (!merge.ok) throw new Error(merge.error);
+  const ids = { projectId: String(p), documentId: String(doc), annotationId: String(spans.live), segmentId: String(segment.segment.id) };
+  world = { users, ids: { ...ids, sourceId: String(sourceId), mergeId: String(merge.mergeId) } };
 }, TIMEOUT);
 
 function signIn(who: Who): void {

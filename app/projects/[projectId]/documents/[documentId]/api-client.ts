@@ -1,6 +1,7 @@
 // The workspace's calls to the annotation API. Every call resolves to a result, never
 // throws: a network failure is { ok: false, retryable: true } so the saver can retry it.
 import type { AnnotationDto, HistoryEntry, SourceDto, SpanFields } from "@/lib/validation/annotations";
+import type { UpdateSourceInput } from "@/lib/validation/sources";
 
 export type ApiResult<T> =
   { ok: true; data: T } | { ok: false; status: number; retryable: boolean; error: string; code?: string; current?: AnnotationDto; existing?: SourceDto };
@@ -50,5 +51,12 @@ export function sourcesApi(projectId: number) {
   return {
     search: (q: string) => call<{ sources: SourceDto[] }>(`${base}?q=${encodeURIComponent(q)}`, { method: "GET" }),
     create: (input: { name: string; kind: string; affiliation?: string }) => call<{ source: SourceDto }>(base, { method: "POST", body: JSON.stringify(input) }),
+    // The Sources page's curation calls (managers and adjudicators).
+    update: (id: number, input: UpdateSourceInput) =>
+      call<{ source: SourceDto; warnings: string[] }>(`${base}/${id}`, { method: "PATCH", body: JSON.stringify(input) }),
+    merge: (from: number, into: number) =>
+      call<{ mergeId: number; kept: SourceDto; moved: number }>(`${base}/merge`, { method: "POST", body: JSON.stringify({ from, into }) }),
+    undoMerge: (mergeId: number) =>
+      call<{ restored: SourceDto; movedBack: number; left: number }>(`${base}/merges/${mergeId}/undo`, { method: "POST", body: "{}" }),
   };
 }

@@ -1,9 +1,14 @@
 "use client";
 // Type-ahead over the project's sources registry, with "create on the spot". The same source
-// row is then linked from every document and outlet that quotes it.
+// row is then linked from every document and outlet that quotes it. Matching is the registry's
+// own (lib/sources/near-match): "Khanjar" finds "Khamis al-Khanjar", closest first, so Enter
+// picks the existing speaker; and before a new source is made, the sources it may already be
+// are offered first, the first of them focused.
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { foldName, nearMatches, rankSources } from "@/lib/sources/near-match";
 import { SOURCE_KINDS } from "@/lib/validation/annotations";
 import type { SourceDto, sourcesApi } from "./api-client";
+import { aliasNote, NearSources } from "./speaker-near";
 
 interface Props {
   api: ReturnType<typeof sourcesApi>;
@@ -20,7 +25,7 @@ export function SpeakerPicker({ api, value, disabled, onPick, inputRef, label = 
   const [results, setResults] = useState<{ query: string; sources: SourceDto[] }>({ query: "", sources: [] });
   const [open, setOpen] = useState(false);
   const [highlighted, setHighlighted] = useState(0);
-  const [creating, setCreating] = useState<{ name: string; kind: string; affiliation: string } | null>(null);
+  const [creating, setCreating] = useState<{ name: string; kind: string; affiliation: string; near: SourceDto[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const requestNo = useRef(0);
 
@@ -46,9 +51,9 @@ export function SpeakerPicker({ api, value, disabled, onPick, inputRef, label = 
 
   // Until the search for what was just typed answers, the previous answer is narrowed to names
   // that still match: a fast Enter must never pick a source that no longer fits the text.
-  const typed = query.trim().toLowerCase();
-  const options = results.query.toLowerCase() === typed ? results.sources : results.sources.filter((o) => o.name.toLowerCase().includes(typed));
-  const exactMatch = options.some((o) => o.name.toLowerCase() === query.trim().toLowerCase());
+  const typed = query.trim();
+  const options = results.query === typed ? results.sources : rankSources(typed, results.sources);
+  const exactMatch = options.some((o) => foldName(o.name) === foldName(typed));
   const canCreate = query.trim() !== "" && !exactMatch;
   const count = options.length + (canCreate ? 1 : 0);
 
@@ -57,7 +62,7 @@ export function SpeakerPicker({ api, value, disabled, onPick, inputRef, label = 
       onPick(options[index]!);
       setOpen(false);
     } else if (canCreate) {
-      setCreating({ name: query.trim(), kind: "person", affiliation: "" });
+      setCreating({ name: query.trim(), kind: "person", affiliation: "", near: nearMatches(query, options).slice(0, 3) });
       setOpen(false);
     }
   }
@@ -137,6 +142,7 @@ export function SpeakerPicker({ api, value, disabled, onPick, inputRef, label = 
               <span className="meta">
                 {o.kind.replace("_", " ")}
                 {o.affiliation ? ` · ${o.affiliation}` : ""}
+                {aliasNote(typed, o)}
               </span>
             </li>
           ))}
@@ -162,9 +168,16 @@ export function SpeakerPicker({ api, value, disabled, onPick, inputRef, label = 
       ) : null}
       {creating !== null ? (
         <div className="new-source" role="group" aria-label="New source">
+          <NearSources
+            near={creating.near}
+            onPick={(source) => {
+              setCreating(null);
+              onPick(source);
+            }}
+          />
           <label>
             Name
-            <input autoFocus value={creating.name} onChange={(e) => setCreating({ ...creating, name: e.target.value })} />
+            <input autoFocus={creating.near.length === 0} value={creating.name} onChange={(e) => setCreating({ ...creating, name: e.target.value })} />
           </label>
           <label>
             Type

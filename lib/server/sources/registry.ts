@@ -4,16 +4,17 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { projectMembers, sources } from "@/db/schema";
 import type { NewSourceInput, SourceDto } from "@/lib/validation/annotations";
-import { fail, type Failure } from "./annotations/result";
-import type { Conn } from "./annotations/scope";
-import { recordAudit } from "./audit";
-import type { SessionUser } from "./session";
+import { rankSources } from "@/lib/sources/near-match";
+import { fail, type Failure } from "../annotations/result";
+import type { Conn } from "../annotations/scope";
+import { recordAudit } from "../audit";
+import type { SessionUser } from "../session";
 
 export type { SourceDto };
 
 export type CreateSourceResult = { ok: true; source: SourceDto } | (Failure & { existing?: SourceDto });
 
-const sourceColumns = {
+export const sourceColumns = {
   id: sources.id,
   name: sources.name,
   kind: sources.kind,
@@ -33,26 +34,23 @@ function memberSources(user: SessionUser, projectId: number): SourceDto[] {
     .all();
 }
 
-const fold = (s: string): string => s.normalize("NFKC").toLocaleLowerCase();
-
 /**
- * Sources whose name or an alias contains `q`, ignoring case, ordered by name.
- * Matching happens here rather than in SQL because SQLite's LIKE and lower() fold only
- * ASCII, and source names are often not (Émile, Ἀθῆναι, Ирина). A project holds at most
- * a few thousand sources, so one indexed read per keystroke is cheap. Null for non-members.
+ * Sources whose name or an alias matches `q`, closest first (lib/sources/near-match: whole
+ * words, word order, diacritics and letter case do not matter; a bare substring ranks last),
+ * then by name. Matching happens here rather than in SQL because SQLite's LIKE and lower()
+ * fold only ASCII, and source names are often not (Émile, Ἀθῆναι, Ирина). A project holds at
+ * most a few thousand sources, so one indexed read per keystroke is cheap. Null for non-members.
  */
 export function searchSources(user: SessionUser, projectId: number, q: string, limit = 10): SourceDto[] | null {
   const rows = memberSources(user, projectId);
   // No rows means no sources yet or no membership; only then is the second question needed.
   if (rows.length === 0 && !isProjectMember(user, projectId)) return null;
-  const needle = fold(q.trim());
-  return rows
-    .filter((s) => needle === "" || [s.name, ...s.aliases].some((name) => fold(name).includes(needle)))
-    .sort((a, b) => fold(a.name).localeCompare(fold(b.name)) || a.id - b.id)
-    .slice(0, Math.max(1, Math.min(limit, 50)));
+  return rankSources(q, rows)
+    .slice(0, Math.max(1, Math.min(limit, 50)))
+    .map(({ match: _match, ...source }) => source);
 }
 
-function isProjectMember(user: SessionUser, projectId: number): boolean {
+export function isProjectMember(user: SessionUser, projectId: number): boolean {
   return (
     getDb()
       .select({ one: sql`1` })
@@ -97,7 +95,7 @@ export function missingSourceIds(conn: Conn, projectId: number, ids: number[]): 
   return ids.filter((id) => !found.has(id));
 }
 
-function sourceByName(conn: Conn, projectId: number, name: string): SourceDto | null {
+export function sourceByName(conn: Conn, projectId: number, name: string): SourceDto | null {
   return (
     conn
       .select(sourceColumns)
@@ -132,7 +130,7 @@ export function createSource(user: SessionUser, projectId: number, input: NewSou
           description: input.description ?? "",
         };
         const source = tx.insert(sources).values(values).returning(sourceColumns).get();
-        recordAudit(tx, { actorId: user.id, action: "create", entity: "source", entityId: source.id, after: source });
+        recordAudit(tx, { actorId: user.id, action: "create", entity: "source", entityId: source.id, after: { projectId, ...source } });
         return { ok: true, source };
       },
       { behavior: "immediate" },

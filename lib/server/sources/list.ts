@@ -1,0 +1,57 @@
+// The Sources page's table: every source of the project with how often it is quoted. A quote
+// counts when it is a live quote span (any layer) whose source_id names the source. In blind
+// mode an annotator must not learn what the others tagged, so their counts cover only their
+// own quotes; managers, adjudicators and everyone in an open project see all of them.
+import { asc, eq, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { sources } from "@/db/schema";
+import type { SourceRow } from "@/lib/validation/sources";
+import type { SessionUser } from "../session";
+import { registryAccess, type RegistryAccess } from "./access";
+import { sourceColumns } from "./registry";
+
+export interface SourcesOverview {
+  access: RegistryAccess;
+  sources: SourceRow[];
+}
+
+interface CountRow {
+  sourceId: number;
+  quotes: number;
+  documents: number;
+  outlets: number;
+}
+
+/** Quote counts per source id; `onlyUser` limits them to that reviewer's own layer. */
+export function quoteCounts(projectId: number, onlyUser: number | null): Map<number, CountRow> {
+  const rows = getDb().all<CountRow>(sql`
+    select json_extract(a.attributes, '$.source_id') as sourceId, count(*) as quotes,
+      count(distinct a.document_id) as documents, count(distinct d.outlet_id) as outlets
+    from annotations a join documents d on d.id = a.document_id
+    where d.project_id = ${projectId} and a.kind = 'quote' and a.deleted_at is null
+      and json_type(a.attributes, '$.source_id') = 'integer'
+      and (${onlyUser} is null or (a.annotator_id = ${onlyUser} and a.layer = 'annotator'))
+    group by sourceId`);
+  return new Map(rows.map((r) => [r.sourceId, r]));
+}
+
+/** Every source of the project with its counts, ordered by name; null for a non-member. */
+export function listSources(user: SessionUser, projectId: number): SourcesOverview | null {
+  const db = getDb();
+  const access = registryAccess(db, user, projectId);
+  if (access === null) return null;
+  const counts = quoteCounts(projectId, access.seesOthers ? null : user.id);
+  const rows = db
+    .select(sourceColumns)
+    .from(sources)
+    .where(eq(sources.projectId, projectId))
+    .orderBy(asc(sql`lower(${sources.name})`), asc(sources.id))
+    .all();
+  return {
+    access,
+    sources: rows.map((s) => {
+      const c = counts.get(s.id);
+      return { ...s, quotes: c?.quotes ?? 0, documents: c?.documents ?? 0, outlets: c?.outlets ?? 0 };
+    }),
+  };
+}

@@ -1,0 +1,79 @@
+// Spans that name a source: a quote's speaker (attributes.source_id) and a claim's or an
+// opinion's targets (attributes.targets). A merge re-points both, so nothing is left naming a
+// source that no longer exists; deleted spans move too, or restoring one would bring back a
+// dangling speaker. Every change goes through the span's version, like any edit, so a tab
+// still holding the old version gets the usual "changed elsewhere" conflict.
+import { and, eq, sql } from "drizzle-orm";
+import type { DB } from "@/db";
+import { annotations } from "@/db/schema";
+import { recordAudit } from "../audit";
+
+export type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
+
+export interface SpanRef {
+  id: number;
+  documentId: number;
+  version: number;
+  attributes: Record<string, unknown>;
+}
+
+/** One span that a merge changed: its attributes before and after. */
+export interface MovedSpan {
+  id: number;
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+}
+
+interface RawRef {
+  id: number;
+  documentId: number;
+  version: number;
+  attributes: string;
+}
+
+/** Spans of the project's documents (any layer, deleted or not) whose speaker or targets name `sourceId`. */
+export function spansNaming(tx: Tx, projectId: number, sourceId: number): SpanRef[] {
+  const rows = tx.all<RawRef>(sql`
+    select a.id, a.document_id as documentId, a.version, a.attributes from annotations a
+    where a.document_id in (select id from documents where project_id = ${projectId})
+      and ((a.kind = 'quote' and json_extract(a.attributes, '$.source_id') = ${sourceId})
+        or exists (select 1 from json_each(a.attributes, '$.targets') t where t.value = ${sourceId}))
+    order by a.id`);
+  return rows.map((r) => ({ ...r, attributes: JSON.parse(r.attributes) as Record<string, unknown> }));
+}
+
+/** The attributes with every mention of `from` replaced by `into` (targets kept free of repeats). */
+export function repoint(attributes: Record<string, unknown>, from: number, into: number): Record<string, unknown> {
+  const next = { ...attributes };
+  if (next.source_id === from) next.source_id = into;
+  if (Array.isArray(next.targets)) {
+    const targets = (next.targets as unknown[]).map((t) => (t === from ? into : t));
+    next.targets = targets.filter((t, i) => targets.indexOf(t) === i);
+  }
+  return next;
+}
+
+/** Writes new attributes to a span read at `version`, growing the version, and audits it on the span. */
+export function rewriteSpan(tx: Tx, actorId: number, span: SpanRef, attributes: Record<string, unknown>, action: "source-merge" | "source-unmerge"): void {
+  tx.update(annotations)
+    .set({ attributes, version: span.version + 1, updatedAt: new Date() })
+    .where(and(eq(annotations.id, span.id), eq(annotations.version, span.version)))
+    .run();
+  recordAudit(tx, {
+    actorId,
+    action,
+    entity: "annotation",
+    entityId: span.id,
+    before: { attributes: span.attributes, version: span.version },
+    after: { attributes, version: span.version + 1 },
+  });
+}
+
+/** Current attributes and versions of the given spans (those still there). */
+export function spansById(tx: Tx, ids: number[]): Map<number, SpanRef> {
+  if (ids.length === 0) return new Map();
+  const rows = tx.all<RawRef>(sql`
+    select id, document_id as documentId, version, attributes from annotations
+    where id in (select value from json_each(${JSON.stringify(ids)}))`);
+  return new Map(rows.map((r) => [r.id, { ...r, attributes: JSON.parse(r.attributes) as Record<string, unknown> }]));
+}
