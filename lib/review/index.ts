@@ -12,7 +12,7 @@ export {
   type Difference,
   type DifferenceClass,
 } from "./classify";
-export { consensusReviewers, reviewDocument, stripMarks, type DocumentReview, type ReviewInput, type StripMark } from "./review";
+export { consensusReviewers, reviewDocument, reviewGroups, stripMarks, type DocumentReview, type ReviewInput, type StripMark } from "./review";
 export { attributeValue, labelledSpans, mergeExtents, spanCodingTable, unitizingStudy, type AgreementDocument } from "./agreement-inputs";
 export { documentMeasures, SCOPES, type AgreementScope, type DocumentMeasures } from "./document-agreement";
 export {
@@ -27,5 +27,6 @@ export {
   type QuoteAttribute,
 } from "./project-agreement";
 export { ratingsAgreement, type OutletRating, type RatingAgreement } from "./ratings-agreement";
-export { goldState, isGold, type GoldCounts, type GoldStateInput } from "./status";
+export { isGold, type GoldCounts } from "./status";
+export { progressSummary, reviewProgress, type ReviewProgress, type ReviewProgressInput, type ReviewProgressState } from "./progress";
 export { formatMeasure, measured, notEnoughData, type MeasureValue } from "./values";

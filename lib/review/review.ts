@@ -2,7 +2,7 @@
 // disagreement strip and "Accept all unanimous spans" need.
 import { classifyGroup, isUnanimous, type Difference, type DifferenceClass } from "./classify";
 import { matchSpans } from "./match";
-import type { ReviewSpan } from "./types";
+import type { ReviewSpan, SpanGroup } from "./types";
 
 export interface DocumentReview<T extends ReviewSpan = ReviewSpan> {
   /** Every group, agreeing ones included, in reading order. */
@@ -20,10 +20,15 @@ export interface ReviewInput<T extends ReviewSpan> {
   readonly consensusIds: readonly number[];
 }
 
+/** The groups a review decides on, matched the way the review page shows them (kinds may differ). */
+export function reviewGroups<T extends ReviewSpan>(spans: readonly T[]): SpanGroup<T>[] {
+  return matchSpans(spans, { crossKind: true });
+}
+
 export function reviewDocument<T extends ReviewSpan>(input: ReviewInput<T>): DocumentReview<T> {
   const compared = new Set(input.reviewerIds);
   const spans = input.spans.filter((s) => compared.has(s.reviewerId));
-  const differences = matchSpans(spans, { crossKind: true }).map((g) => classifyGroup(g, input.reviewerIds));
+  const differences = reviewGroups(spans).map((g) => classifyGroup(g, input.reviewerIds));
   const counts: Record<DifferenceClass, number> = { only_some: 0, different_kind: 0, different_boundaries: 0, attribute_differs: 0, agree: 0 };
   const unanimous = new Set<string>();
   for (const d of differences) {

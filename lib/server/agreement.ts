@@ -6,12 +6,14 @@ import { getDb } from "@/db";
 import { adjudications, annotations, assignments, documents, perspectiveRatings, users } from "@/db/schema";
 import {
   AgreementAccumulator,
-  goldState,
   ratingsAgreement,
+  reviewGroups,
+  reviewProgress,
   type AgreementDocument,
   type DocumentAgreement,
   type ProjectAgreement,
   type RatingAgreement,
+  type ReviewProgress,
   type ReviewSpan,
 } from "@/lib/review";
 import { ANNOTATION_KINDS } from "@/lib/validation/annotations";
@@ -182,11 +184,20 @@ function coveredSpanIds(projectId: number): { covered: Set<number>; decisions: M
   return { covered, decisions };
 }
 
-/** A function giving each document its gold status (decisions are read once, up front). */
-export function goldTracker(projectId: number): (doc: LoadedDocument) => { gold: boolean; undecided: number } {
+/**
+ * A function giving each document its review progress (decisions are read once, up front):
+ * differences to decide, counted by lib/review reviewProgress like the review page counts them.
+ */
+export function goldTracker(projectId: number): (doc: LoadedDocument) => ReviewProgress {
   const { covered, decisions } = coveredSpanIds(projectId);
   return (doc) =>
-    goldState({ spanIds: doc.spanIds, covered, reviewers: doc.reviewerIds.length, doneReviewers: doc.doneReviewers, decisions: decisions.get(doc.id) ?? 0 });
+    reviewProgress({
+      groups: reviewGroups(doc.spans),
+      covered,
+      reviewers: doc.reviewerIds.length,
+      doneReviewers: doc.doneReviewers,
+      decisions: decisions.get(doc.id) ?? 0,
+    });
 }
 
 function userNames(ids: readonly number[]): Record<number, string> {
@@ -229,7 +240,8 @@ export function getProjectAgreement(user: SessionUser, projectId: number, layers
   const status = goldTracker(projectId);
   const rows: DocumentAgreementRow[] = [];
   forEachAgreementDocument(projectId, layers, (doc) => {
-    rows.push({ ...accumulator.add(doc), doneReviewers: doc.doneReviewers, ...status(doc) });
+    const { gold, undecided } = status(doc);
+    rows.push({ ...accumulator.add(doc), doneReviewers: doc.doneReviewers, gold, undecided });
   });
   const report = accumulator.result();
   return {

@@ -100,6 +100,9 @@ export type UpdateAnnotationInput = z.infer<typeof updateAnnotationSchema>;
 
 export const versionOnlySchema = z.strictObject({ version: z.number().int().positive() });
 
+/** Restore may name the version it saw (the deleted span's); older clients send none. */
+export const restoreSchema = z.strictObject({ version: z.number().int().positive().optional() });
+
 export const SOURCE_KINDS = ["person", "organization", "government", "document", "media_outlet", "anonymous"] as const;
 
 export const newSourceSchema = z.strictObject({

@@ -237,7 +237,15 @@ describe("deciding", () => {
   it("lists the document as gold in the review queue", () => {
     const list = listDocumentsForReview(judge, projectId);
     if ("ok" in list) throw new Error(list.error);
-    expect(list.rows).toEqual([{ id: documentId, title: expect.any(String), reviewers: 2, doneReviewers: 1, spans: 7, undecided: 0, gold: true }]);
+    expect(list.rows).toEqual([
+      {
+        id: documentId,
+        title: expect.any(String),
+        reviewers: 2,
+        doneReviewers: 1,
+        progress: { state: "settled", differences: 4, undecided: 0, layers: 2, gold: true },
+      },
+    ]);
   });
 
   it("adds a span nobody marked without unsettling the document", () => {

@@ -149,13 +149,13 @@ describe("the layer rule, per document", () => {
     expect(layerOf(v, d4)).toEqual({ kind: "none" });
   });
 
-  it("shows an empty gold layer where every reviewer is done and nothing is left undecided", () => {
+  it("shows no gold layer where every reviewer is done with nothing marked: nothing was compared or decided", () => {
     const gone = markText(ana, P, d5, T5, "claim", "Unrelated text");
     expect(deleteAnnotation(ana, P, d5, gone, 1).ok).toBe(true);
     expect(layerOf(view(manager, null), d5)).toEqual({ kind: "none" });
     expect(markDocumentDone(ana, P, d5).ok).toBe(true);
     const v = view(manager, null);
-    expect(layerOf(v, d5)).toEqual({ kind: "gold" });
+    expect(layerOf(v, d5)).toEqual({ kind: "none" });
     expect(spanIds(v, d5)).toEqual([]);
   });
 

@@ -1,5 +1,7 @@
 // The project's documents as the review queue sees them: who reviewed each, how many of them
-// are done, how many reviewer spans are still undecided, and which documents are gold.
+// are done, and the document's progress counted exactly as its review page counts it
+// (differences to decide, from lib/review reviewProgress), gold only once settled.
+import type { ReviewProgress } from "@/lib/review";
 import { forEachAgreementDocument, goldTracker, projectForReviewer } from "../agreement";
 import type { Failure } from "../annotations/result";
 import type { SessionUser } from "../session";
@@ -9,18 +11,16 @@ export interface ReviewListRow {
   title: string;
   reviewers: number;
   doneReviewers: number;
-  spans: number;
-  undecided: number;
-  gold: boolean;
+  progress: ReviewProgress;
 }
 
 export function listDocumentsForReview(user: SessionUser, projectId: number): { projectName: string; rows: ReviewListRow[] } | Failure {
   const project = projectForReviewer(user, projectId);
   if ("ok" in project) return project;
-  const status = goldTracker(projectId);
+  const progressOf = goldTracker(projectId);
   const rows: ReviewListRow[] = [];
   forEachAgreementDocument(projectId, "all", (d) => {
-    rows.push({ id: d.id, title: d.title, reviewers: d.reviewerIds.length, doneReviewers: d.doneReviewers, spans: d.spans.length, ...status(d) });
+    rows.push({ id: d.id, title: d.title, reviewers: d.reviewerIds.length, doneReviewers: d.doneReviewers, progress: progressOf(d) });
   });
   return { projectName: project.name, rows };
 }

@@ -1,7 +1,7 @@
 // The review page's data: the reviewers' layers of one document, grouped into classified
 // differences, each with the decision that settled it, and the gold layer so far.
 import { getDb } from "@/db";
-import { differenceLabel, goldState, stripMarks, type DifferenceClass, type StripMark } from "@/lib/review";
+import { differenceLabel, reviewProgress, stripMarks, type DifferenceClass, type ReviewProgress, type StripMark } from "@/lib/review";
 import { buildOffsetIndex } from "@/lib/text";
 import { fail, type Failure } from "../annotations/result";
 import { getDocumentForMember } from "../documents";
@@ -46,6 +46,8 @@ export interface DocumentReviewView {
   marks: StripMark[];
   counts: Record<DifferenceClass, number>;
   undecided: number;
+  /** The same count the review queue shows (lib/review reviewProgress). */
+  progress: ReviewProgress;
   unanimousUndecided: number;
   gold: (GoldSpan & { decision: DecisionView | null })[];
   added: DecisionView[];
@@ -109,9 +111,9 @@ export function getDocumentReview(user: SessionUser, projectId: number, document
   });
   const viewsByGold = new Map([...views.values()].filter((v) => v.gold !== null).map((v) => [v.gold!.id, v]));
   const done = state.reviewers.filter((r) => r.done).length;
-  const status = goldState({
-    spanIds: state.spans.map((s) => s.id),
-    covered: new Set(state.coveredBy.keys()),
+  const progress = reviewProgress({
+    groups: state.review.differences,
+    covered: state.coveredBy,
     reviewers: state.reviewers.length,
     doneReviewers: done,
     decisions: state.decisions.length,
@@ -124,11 +126,12 @@ export function getDocumentReview(user: SessionUser, projectId: number, document
     differences,
     marks: stripMarks(state.review.differences, doc.charCount),
     counts: { ...state.review.counts },
-    undecided: differences.filter((d) => !d.decided).length,
+    undecided: progress.undecided,
+    progress,
     unanimousUndecided: differences.filter((d) => d.unanimous && d.spans.every((s) => !state.coveredBy.has(s.id))).length,
     gold: state.gold.map((g) => ({ ...g, decision: viewsByGold.get(g.id) ?? null })),
     added: [...views.values()].filter((v) => v.decision === "added"),
-    isGold: status.gold,
+    isGold: progress.gold,
     sourceNames: sourceNamesFor(user, projectId, sourceIds([...state.spans, ...state.gold])),
   };
 }

@@ -17,12 +17,18 @@ export function deleteAnnotation(user: SessionUser, projectId: number, documentI
   );
 }
 
-/** The owner brings back a soft-deleted span; it gets a new version, like any change. */
-export function restoreAnnotation(user: SessionUser, projectId: number, documentId: number, annotationId: number): AnnotationResult {
+/**
+ * The owner brings back a soft-deleted span; it gets a new version, like any change. A
+ * restore that names a version is held to it exactly like edit and delete: a version other
+ * than the stored one (older, or newer than any handed out) is stale.
+ */
+export function restoreAnnotation(user: SessionUser, projectId: number, documentId: number, annotationId: number, version?: number): AnnotationResult {
   return getDb().transaction(
     (tx): AnnotationResult => {
       const found = ownSpan(tx, user, { projectId, documentId, annotationId }, true);
-      return found.ok ? applyChange(tx, user, "restore", found.span, { deletedAt: null }) : found;
+      if (!found.ok) return found;
+      if (version !== undefined && version !== found.span.version) return stale(found.span);
+      return applyChange(tx, user, "restore", found.span, { deletedAt: null });
     },
     { behavior: "immediate" },
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyGroup, consensusReviewers, differenceLabel, goldState, matchSpans, reviewDocument, stripMarks } from "@/lib/review";
+import { classifyGroup, consensusReviewers, differenceLabel, matchSpans, reviewDocument, stripMarks } from "@/lib/review";
 import { span } from "./helpers";
 
 const classify = (spans: Parameters<typeof matchSpans>[0], reviewers = [1, 2]) =>
@@ -103,17 +103,5 @@ describe("reviewing a document", () => {
     const review = reviewDocument({ spans: [span(1, "claim", 0, 5), span(9, "claim", 0, 5)], reviewerIds: [1, 2], consensusIds: [1, 2] });
     expect(review.differences).toHaveLength(1);
     expect(review.differences[0]!.spans.map((s) => s.reviewerId)).toEqual([1]);
-  });
-});
-
-describe("gold status", () => {
-  it("is gold once every reviewer span is decided and someone decided or everyone is done", () => {
-    const covered = new Set([1, 2]);
-    expect(goldState({ spanIds: [1, 2], covered, reviewers: 2, doneReviewers: 1, decisions: 1 })).toEqual({ gold: true, undecided: 0 });
-    expect(goldState({ spanIds: [1, 2, 3], covered, reviewers: 2, doneReviewers: 2, decisions: 1 })).toEqual({ gold: false, undecided: 1 });
-    // Nobody marked anything: settled only when every reviewer is done.
-    expect(goldState({ spanIds: [], covered, reviewers: 2, doneReviewers: 1, decisions: 0 }).gold).toBe(false);
-    expect(goldState({ spanIds: [], covered, reviewers: 2, doneReviewers: 2, decisions: 0 }).gold).toBe(true);
-    expect(goldState({ spanIds: [], covered, reviewers: 0, doneReviewers: 0, decisions: 0 }).gold).toBe(false);
   });
 });

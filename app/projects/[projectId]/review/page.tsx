@@ -1,5 +1,5 @@
-// The review queue: every document with its reviewers, how many are done, how many of their
-// spans are still undecided, and which documents already have a gold layer.
+// The review queue: every document with its reviewers, how many are done, how many differences
+// are still to decide (counted as the document's review page counts them), and which are gold.
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
@@ -7,6 +7,7 @@ import type { ReactNode } from "react";
 import { listDocumentsForReview } from "@/lib/server/adjudication";
 import { requireUser } from "@/lib/server/auth";
 import { parseId } from "@/lib/validation/projects";
+import { ProgressStatus } from "./progress-status";
 import { Refused } from "./refused";
 import { TableRegion } from "@/app/table-region";
 
@@ -48,7 +49,7 @@ export default async function ReviewQueuePage({ params }: { params: Params }): P
                   Done
                 </th>
                 <th scope="col" className="num">
-                  Spans
+                  Differences
                 </th>
                 <th scope="col" className="num">
                   Undecided
@@ -64,16 +65,10 @@ export default async function ReviewQueuePage({ params }: { params: Params }): P
                   </td>
                   <td className="num">{r.reviewers}</td>
                   <td className="num">{r.doneReviewers}</td>
-                  <td className="num">{r.spans}</td>
-                  <td className="num">{r.undecided}</td>
-                  <td>
-                    {r.gold ? (
-                      <span className="badge ok">Gold</span>
-                    ) : r.reviewers === 0 ? (
-                      <span className="meta">Not annotated</span>
-                    ) : (
-                      <span className="badge">Open</span>
-                    )}
+                  <td className="num">{r.progress.differences}</td>
+                  <td className="num">{r.progress.undecided}</td>
+                  <td data-testid="review-status">
+                    <ProgressStatus progress={r.progress} />
                   </td>
                 </tr>
               ))}

@@ -6,6 +6,7 @@ import { redirect } from "next/navigation";
 import { formString, type FormState } from "@/app/form-state";
 import { requireUser } from "@/lib/server/auth";
 import { assignDocument, autoAssignDocuments } from "@/lib/server/assignment-plan";
+import { removeAssignment } from "@/lib/server/assignment-removal";
 import { addProjectMember, changeMemberRole, removeProjectMember } from "@/lib/server/members";
 import { addMemberSchema, assignDocumentSchema, autoAssignSchema, ROLE_LABELS } from "@/lib/validation/members";
 import { parseId } from "@/lib/validation/projects";
@@ -17,6 +18,7 @@ function refresh(projectId: number): void {
   revalidatePath(`/projects/${projectId}/team`);
   revalidatePath(`/projects/${projectId}/progress`);
   revalidatePath("/queue");
+  revalidatePath(`/projects/${projectId}/review`, "layout");
 }
 
 export async function addMemberAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -82,4 +84,18 @@ export async function autoAssignAction(_prev: FormState, formData: FormData): Pr
   const n = result.created.length;
   if (n === 0) return { ok: true, message: `Nothing to assign: every document already has ${parsed.data.perDocument} reviewers.` };
   return { ok: true, message: `Made ${n} new assignment${n === 1 ? "" : "s"}.` };
+}
+
+export async function removeAssignmentAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireUser();
+  const projectId = parseId(formData.get("projectId"));
+  if (projectId === null) return NO_PROJECT;
+  const result = removeAssignment(user, projectId, { documentId: formString(formData, "documentId"), userId: formString(formData, "userId") });
+  if (!result.ok) return { message: result.error };
+  refresh(projectId);
+  const kept =
+    result.spansKept === 0
+      ? "They had no spans on it."
+      : `Their ${result.spansKept} span${result.spansKept === 1 ? " stays" : "s stay"} in the document and in review.`;
+  return { ok: true, message: `Removed ${result.displayName} from “${result.title}”. ${kept}` };
 }

@@ -1,9 +1,11 @@
 import type { ReactNode } from "react";
+import { listProjectAssignments, type ProjectAssignmentRow } from "@/lib/server/assignment-removal";
 import { listDocumentsForMember } from "@/lib/server/documents";
 import { listMembers, type MemberRow } from "@/lib/server/members";
 import type { ProjectForMember } from "@/lib/server/projects";
 import { ROLE_LABELS } from "@/lib/validation/members";
 import { AssignForm, AutoAssignForm, type Option } from "./assign-forms";
+import { AssignmentList } from "./assignment-list";
 import { AddMemberForm, MemberActions } from "./components";
 import { memberProject, ProjectNav, type ProjectParams } from "../project-page";
 import { Markdown } from "@/app/markdown";
@@ -53,7 +55,17 @@ function MembersTable({ project, members }: { project: ProjectForMember; members
   );
 }
 
-function AssignSection({ project, members, documents }: { project: ProjectForMember; members: MemberRow[]; documents: Option[] }): ReactNode {
+function AssignSection({
+  project,
+  members,
+  documents,
+  assigned,
+}: {
+  project: ProjectForMember;
+  members: MemberRow[];
+  documents: Option[];
+  assigned: ProjectAssignmentRow[];
+}): ReactNode {
   const reviewers = members.filter((m) => !m.disabled).map((m) => ({ id: m.userId, label: m.displayName, role: m.role }));
   return (
     <section aria-labelledby="assign-heading" className="stack">
@@ -66,6 +78,8 @@ function AssignSection({ project, members, documents }: { project: ProjectForMem
           <AssignForm projectId={project.id} documents={documents} reviewers={reviewers} />
         </div>
       )}
+      <h3 id="assignments-heading">Current assignments</h3>
+      <AssignmentList projectId={project.id} rows={assigned} />
     </section>
   );
 }
@@ -75,6 +89,7 @@ export default async function TeamPage({ params }: { params: ProjectParams }): P
   const members = listMembers(user, project.id) ?? [];
   const manages = project.role === "manager";
   const documents = manages ? listDocumentsForMember(user, project.id, { sort: "title" }).map((d) => ({ id: d.id, label: d.title })) : [];
+  const assigned = manages ? (listProjectAssignments(user, project.id) ?? []) : [];
   return (
     <section>
       <ProjectNav project={project} current="team" />
@@ -82,7 +97,7 @@ export default async function TeamPage({ params }: { params: ProjectParams }): P
       <div className={manages ? "sidebar-layout" : undefined}>
         <div className="stack">
           <MembersTable project={project} members={members} />
-          {manages ? <AssignSection project={project} members={members} documents={documents} /> : null}
+          {manages ? <AssignSection project={project} members={members} documents={documents} assigned={assigned} /> : null}
         </div>
         {manages ? (
           <aside className="card" aria-labelledby="add-member-heading">

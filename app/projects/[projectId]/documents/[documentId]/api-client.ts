@@ -35,7 +35,7 @@ export function annotationsApi(projectId: number, documentId: number) {
     update: (id: number, version: number, payload: Partial<SpanPayload>) =>
       call<AnnotationDto>(`${base}/annotations/${id}`, { method: "PATCH", body: JSON.stringify({ ...payload, version }) }),
     remove: (id: number, version: number) => call<AnnotationDto>(`${base}/annotations/${id}`, { method: "DELETE", body: JSON.stringify({ version }) }),
-    restore: (id: number) => call<AnnotationDto>(`${base}/annotations/${id}/restore`, { method: "POST", body: "{}" }),
+    restore: (id: number, version: number) => call<AnnotationDto>(`${base}/annotations/${id}/restore`, { method: "POST", body: JSON.stringify({ version }) }),
     history: (id: number) => call<{ entries: HistoryEntry[] }>(`${base}/annotations/${id}/history`, { method: "GET" }),
     deleted: () => call<{ annotations: AnnotationDto[] }>(`${base}/annotations?deleted=1`, { method: "GET" }),
     markDone: () => call<{ status: string }>(`${base}/status`, { method: "POST", body: JSON.stringify({ done: true }) }),

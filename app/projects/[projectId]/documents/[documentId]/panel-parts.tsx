@@ -158,8 +158,8 @@ export function DeletedSpans({ api, canEdit, onRestored }: { api: AnnotationsApi
     const result = await api.deleted();
     if (result.ok) setDeleted(result.data.annotations.filter((a) => a.deletedAt !== null));
   }
-  async function restore(id: number): Promise<void> {
-    const result = await api.restore(id);
+  async function restore(id: number, version: number): Promise<void> {
+    const result = await api.restore(id, version);
     if (!result.ok) return setError(result.error);
     onRestored(result.data);
     setDeleted((d) => d?.filter((a) => a.id !== id) ?? null);
@@ -179,7 +179,7 @@ export function DeletedSpans({ api, canEdit, onRestored }: { api: AnnotationsApi
               <li key={a.id}>
                 {KIND_LABELS[a.kind]}: “{a.exact.slice(0, 60)}”
                 {canEdit ? (
-                  <button type="button" className="button small" onClick={() => void restore(a.id)}>
+                  <button type="button" className="button small" onClick={() => void restore(a.id, a.version)}>
                     Restore
                   </button>
                 ) : null}

@@ -1,9 +1,11 @@
 "use client";
 // The review board: every difference as a card with the reviewers' spans in lanes, a strip
 // beside it showing where disagreement concentrates, and n/p (or j/k) to move between them.
+// Only the cards on screen are rendered (app/virtual-list.tsx): a document may have thousands.
 import { useActionState, useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { FormMessage } from "@/app/components";
 import { EMPTY_FORM_STATE } from "@/app/form-state";
+import { VirtualList } from "@/app/virtual-list";
 import type { StripMark } from "@/lib/review";
 import type { DifferenceView } from "@/lib/server/adjudication";
 import { acceptUnanimousAction } from "./actions";
@@ -16,6 +18,10 @@ interface Ids {
   projectId: number;
   documentId: number;
 }
+
+const keyOfDifference = (d: DifferenceView): string => d.key;
+// A card with two reviewers' lanes and the decision buttons, in px; cards are measured once drawn.
+const CARD_ESTIMATE = 300;
 
 function typing(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
@@ -30,26 +36,45 @@ export function ReviewBoard({
   const [onlyOpen, setOnlyOpen] = useState(false);
   const [current, setCurrent] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
-  const cards = useRef(new Map<string, HTMLElement>());
+  const board = useRef<HTMLElement>(null);
+  // The card to focus once the list has scrolled it in and rendered it.
+  const focusNext = useRef<string | null>(null);
   const shown = onlyOpen ? differences.filter((d) => !d.decided) : differences;
 
-  const go = useCallback(
+  const announce = useCallback(
     (key: string) => {
       const i = shown.findIndex((d) => d.key === key);
       const d = shown[i];
       if (d === undefined) return;
-      setCurrent(key);
       setAnnouncement(`Difference ${i + 1} of ${shown.length}: ${d.label}, characters ${d.start} to ${d.end}${d.decided ? ", decided" : ""}.`);
-      const el = cards.current.get(key);
-      el?.focus({ preventScroll: true });
-      el?.scrollIntoView({ block: "center" });
     },
     [shown],
   );
 
+  const go = useCallback(
+    (key: string) => {
+      if (!shown.some((d) => d.key === key)) return;
+      setCurrent(key);
+      announce(key);
+      focusNext.current = key;
+    },
+    [shown, announce],
+  );
+
+  useEffect(() => {
+    const key = focusNext.current;
+    if (key === null) return;
+    const card = board.current?.querySelector<HTMLElement>(`li[data-row-key="${CSS.escape(key)}"] [data-testid="difference"]`);
+    if (card) {
+      focusNext.current = null;
+      card.focus({ preventScroll: true });
+    }
+  });
+
   useEffect(() => {
     function onKey(e: KeyboardEvent): void {
-      if (e.altKey || e.ctrlKey || e.metaKey || typing(e.target) || shown.length === 0) return;
+      // The list handles j/k itself while focus is in it (and marks the event handled).
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || typing(e.target) || shown.length === 0) return;
       const step = e.key === "n" || e.key === "j" ? 1 : e.key === "p" || e.key === "k" ? -1 : 0;
       if (step === 0) return;
       e.preventDefault();
@@ -62,7 +87,7 @@ export function ReviewBoard({
   }, [shown, current, go]);
 
   return (
-    <section className="review-board" aria-labelledby="differences-heading">
+    <section className="review-board" aria-labelledby="differences-heading" ref={board}>
       <div className="panel-row">
         <h2 id="differences-heading">Differences</h2>
         <label className="inline">
@@ -79,21 +104,31 @@ export function ReviewBoard({
         {shown.length === 0 ? (
           <p className="empty">{differences.length === 0 ? "No reviewer has marked a span yet." : "Every difference is decided."}</p>
         ) : (
-          <ol className="differences" aria-label="Differences in reading order">
-            {shown.map((d, i) => (
+          <VirtualList
+            items={shown}
+            keyOf={keyOfDifference}
+            estimate={CARD_ESTIMATE}
+            gap={12}
+            label="Differences in reading order"
+            className="differences"
+            viewportClassName="differences-viewport"
+            revealKey={current}
+            onRowFocus={(d) => {
+              setCurrent(d.key);
+              announce(d.key);
+            }}
+            renderRow={(d, i) => (
               <DifferenceCard
-                key={d.key}
                 {...ids}
                 difference={d}
                 index={i}
                 total={shown.length}
                 current={d.key === current}
                 sourceNames={sourceNames}
-                register={(el) => (el === null ? cards.current.delete(d.key) : cards.current.set(d.key, el))}
                 onFocus={() => setCurrent(d.key)}
               />
-            ))}
-          </ol>
+            )}
+          />
         )}
         <DisagreementStrip
           marks={marks}

@@ -20,16 +20,14 @@ interface Props {
   total: number;
   current: boolean;
   sourceNames: Record<number, string>;
-  register: (el: HTMLElement | null) => void;
   onFocus: () => void;
 }
 
-export function DifferenceCard({ projectId, documentId, difference: d, index, total, current, sourceNames, register, onFocus }: Props): ReactNode {
+export function DifferenceCard({ projectId, documentId, difference: d, index, total, current, sourceNames, onFocus }: Props): ReactNode {
   const id = `difference-${d.key}`;
   return (
-    <li>
+    <>
       <section
-        ref={register}
         tabIndex={-1}
         onFocus={onFocus}
         className={`difference class-${d.primary}${current ? " current" : ""}${d.decided ? " decided" : ""}`}
@@ -64,7 +62,7 @@ export function DifferenceCard({ projectId, documentId, difference: d, index, to
         {d.decision !== null ? <Decided projectId={projectId} documentId={documentId} difference={d} /> : null}
         {!d.decided ? <DecisionForm projectId={projectId} documentId={documentId} difference={d} /> : null}
       </section>
-    </li>
+    </>
   );
 }
 

@@ -8,6 +8,7 @@ import { parseId } from "@/lib/validation/projects";
 import { AddGoldSpan, ReviewBoard, UnanimousButton } from "./components";
 import { GoldLayer, ReviewerSummary } from "./sections";
 import "./review.css";
+import { ProgressStatus } from "../progress-status";
 import { Refused } from "../refused";
 
 type Params = Promise<{ projectId: string; documentId: string }>;
@@ -57,8 +58,10 @@ export default async function ReviewPage({ params }: { params: Params }): Promis
       ) : null}
       <div className="review-actions card">
         <p>
-          {view.undecided === 0 ? "Every difference is decided." : `${view.undecided} of ${view.differences.length} still to decide.`}{" "}
-          {view.unanimousUndecided > 0 ? `${view.unanimousUndecided} undecided span${view.unanimousUndecided === 1 ? " is" : "s are"} unanimous.` : null}
+          <span data-testid="review-status">
+            <ProgressStatus progress={view.progress} />
+          </span>
+          . {view.unanimousUndecided > 0 ? `${view.unanimousUndecided} undecided span${view.unanimousUndecided === 1 ? " is" : "s are"} unanimous.` : null}
         </p>
         <UnanimousButton {...ids} count={view.unanimousUndecided} />
       </div>
