@@ -6,6 +6,7 @@ const WORD = /[\p{L}\p{N}\p{M}\p{Pc}]/u;
 const JOINERS = new Set(["'", "’", "-", "‐", "."]);
 // Spaces and punctuation are dropped at the edges of a span; symbols such as $ or % stay.
 const TRIM = /[\s\p{P}]/u;
+const BLANK = /\s/u;
 
 export type CodePoints = readonly string[];
 
@@ -30,12 +31,24 @@ export function snapToWords(chars: CodePoints, start: number, end: number): { st
   return trimEdges(chars, s, e);
 }
 
-/** Drops spaces and punctuation at both ends (what Alt-selection keeps). */
+/** Drops spaces and punctuation at both ends. */
 export function trimEdges(chars: CodePoints, start: number, end: number): { start: number; end: number } | null {
+  return trimWhile(chars, start, end, TRIM);
+}
+
+/**
+ * What an Alt selection keeps: the selection exactly as made, minus blanks at either end. The
+ * reviewer held Alt to keep what snapping would drop, such as a sentence's closing full stop.
+ */
+export function trimBlanks(chars: CodePoints, start: number, end: number): { start: number; end: number } | null {
+  return trimWhile(chars, Math.max(0, Math.min(start, end)), Math.min(chars.length, Math.max(start, end)), BLANK);
+}
+
+function trimWhile(chars: CodePoints, start: number, end: number, drop: RegExp): { start: number; end: number } | null {
   let s = start;
   let e = end;
-  while (s < e && TRIM.test(chars[s]!)) s++;
-  while (e > s && TRIM.test(chars[e - 1]!)) e--;
+  while (s < e && drop.test(chars[s]!)) s++;
+  while (e > s && drop.test(chars[e - 1]!)) e--;
   return s < e ? { start: s, end: e } : null;
 }
 

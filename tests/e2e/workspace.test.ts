@@ -85,7 +85,8 @@ describe("annotation workspace", () => {
     for (let i = 0; i < 6; i++) await page.keyboard.press("Shift+ArrowRight"); // … "renters"
     expect(await highlightTexts(page, "pd-cursor")).toEqual(["the levy would fall hardest on renters"]);
     await page.keyboard.press("3");
-    // The new quote's speaker field takes the focus, as it does after a mouse tag.
+    // Focus stays in the text after a keyboard tag (the cursor moves on); Enter goes to the speaker.
+    await page.keyboard.press("Enter");
     const speaker = page.getByRole("combobox", { name: "Speaker (source)" });
     await expect.poll(() => speaker.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.type("Tomas Reyes");

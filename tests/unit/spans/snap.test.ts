@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { moveEdge, snapToWords, toCodePoints, trimEdges } from "../../../lib/text/snap";
+import { moveEdge, snapToWords, toCodePoints, trimBlanks, trimEdges } from "../../../lib/text/snap";
 
 const cut = (text: string, span: { start: number; end: number } | null): string | null =>
   span === null ? null : toCodePoints(text).slice(span.start, span.end).join("");
@@ -34,6 +34,26 @@ describe("snapping a selection to words", () => {
     const span = snapToWords(c, 11, 25);
     expect(span).toEqual({ start: 13, end: 23 });
     expect(cut(t, span)).toBe("قال الوزير");
+  });
+
+  it("does not widen into the next word when a selection ends on the space before it", () => {
+    // "Ilse " with the space, and "Ilse" up to the space: either way "Brandt" stays out.
+    const start = text.indexOf("Ilse");
+    expect(cut(text, snapToWords(chars, start, text.indexOf("Brandt")))).toBe("Ilse");
+    expect(cut(text, snapToWords(chars, start, text.indexOf("Brandt") - 1))).toBe("Ilse");
+    // Nor does one that starts on the space after a word reach back into it.
+    expect(cut(text, snapToWords(chars, text.indexOf("Brandt") - 1, text.indexOf(" told")))).toBe("Brandt");
+  });
+
+  it("keeps the punctuation of an Alt selection and drops only blanks", () => {
+    const t = "He said: Iraq is on the path to disintegration.” Then";
+    const c = toCodePoints(t);
+    const start = t.indexOf("Iraq") - 1; // the space before
+    const end = t.indexOf(".”") + 1;
+    expect(cut(t, trimBlanks(c, start, end))).toBe("Iraq is on the path to disintegration.");
+    expect(cut(t, trimBlanks(c, end, start))).toBe("Iraq is on the path to disintegration.");
+    expect(cut(t, trimEdges(c, start, end))).toBe("Iraq is on the path to disintegration");
+    expect(trimBlanks(c, 2, 3)).toBeNull();
   });
 
   it("returns null when only spaces or punctuation were selected", () => {

@@ -4,7 +4,7 @@
 import { useCallback, useMemo, useReducer, useRef, useState, type ReactNode } from "react";
 import { SpanIndex } from "@/lib/spans";
 import { splitParagraphs } from "@/lib/text";
-import { snapToWords, toCodePoints, trimEdges } from "@/lib/text/snap";
+import { snapToWords, toCodePoints, trimBlanks } from "@/lib/text/snap";
 import { ANNOTATION_KINDS, KIND_LABELS, type AnnotationDto, type AnnotationKind } from "@/lib/validation/annotations";
 import { annotationsApi, sourcesApi, type SourceDto } from "./api-client";
 import { AttributeForm } from "./attribute-form";
@@ -16,11 +16,13 @@ import { linksApi } from "./links-api";
 import { DeletedSpans, PanelHeader, SpanTools } from "./panel-parts";
 import { SameClaim } from "./same-claim";
 import { SpanList } from "./span-list";
+import { ShortcutsDialog } from "./shortcuts-dialog";
 import { SelectionToolbar, TextBody } from "./text-body";
 import { useClaimMatches } from "./use-claim-matches";
 import { useSaver } from "./use-saver";
 import { useHighlights } from "./use-highlights";
-import { useTextKeys, type Range2 } from "./use-text-keys";
+import type { Range2 } from "./use-text-keys";
+import { useWorkspaceKeys } from "./use-workspace-keys";
 import { initialState, reducer, type Action } from "./workspace-state";
 
 export interface WorkspaceProps {
@@ -60,7 +62,6 @@ export function Workspace(props: WorkspaceProps): ReactNode {
   const saver = useSaver(api, dispatch, stateRef);
   const [frozen, setFrozen] = useState(props.frozen);
   const [selection, setSelection] = useState<PendingSelection | null>(null);
-  const [cursor, setCursor] = useState<Range2 | null>(null);
   const [filter, setFilter] = useState(() => new Set<AnnotationKind>(ANNOTATION_KINDS));
   const [sourceNames, setSourceNames] = useState(() => new Map(Object.entries(props.sourceNames).map(([k, v]) => [Number(k), v])));
   const [announcement, setAnnouncement] = useState("");
@@ -76,8 +77,6 @@ export function Workspace(props: WorkspaceProps): ReactNode {
   const index = useMemo(() => new SpanIndex(visible.map((s) => ({ ...s.draft, key: s.key }))), [visible]);
   const ordered = useMemo(() => index.sorted.map((s) => state.spans.get(s.key)!), [index, state.spans]);
   const active = state.activeKey === null ? null : (state.spans.get(state.activeKey) ?? null);
-
-  useHighlights(textRef, paragraphsRef, visible, active?.draft ?? null, cursor);
 
   const links = useMemo(() => linksApi(projectId, documentId), [projectId, documentId]);
   const activeId = active !== null && active.draft.id > 0 ? active.draft.id : null;
@@ -127,7 +126,7 @@ export function Workspace(props: WorkspaceProps): ReactNode {
   );
 
   const create = useCallback(
-    (kind: AnnotationKind, range: Range2) => {
+    (kind: AnnotationKind, range: Range2, focusSpeaker = false) => {
       const exact = chars.slice(range.start, range.end).join("");
       const parent = index.containing(range.start, range.end).find((s) => s.kind === "quote" && s.annotatorId === props.me.id);
       const key = `new-${++tempIds.current}`;
@@ -156,10 +155,10 @@ export function Workspace(props: WorkspaceProps): ReactNode {
       dispatch({ type: "add", span: draft, key });
       saver.enqueue("create", key);
       setSelection(null);
-      setCursor(null);
       window.getSelection()?.removeAllRanges();
       setAnnouncement(`${KIND_LABELS[kind]} created: ${exact.slice(0, 80)}`);
-      if (kind === "quote") requestAnimationFrame(() => speakerRef.current?.focus());
+      // A mouse tag goes straight to the speaker; from the keys, focus stays in the text (Enter goes there).
+      if (kind === "quote" && focusSpeaker) requestAnimationFrame(() => speakerRef.current?.focus());
     },
     [chars, documentId, index, props.me, saver, dispatch],
   );
@@ -174,6 +173,32 @@ export function Workspace(props: WorkspaceProps): ReactNode {
     textRef.current?.focus();
   }, [active, saver, dispatch]);
 
+  const keys = useWorkspaceKeys(
+    {
+      chars,
+      paragraphStarts: paragraphs.map((p) => p.start),
+      meId: props.me.id,
+      canEdit,
+      selection,
+      clearSelection: () => setSelection(null),
+      active: active?.draft ?? null,
+      index,
+      create,
+      changeKind: (kind) => active && edit(active.key, { kind, attributes: {} }, true),
+      moveActive: (r) => active && edit(active.key, { start: r.start, end: r.end, exact: chars.slice(r.start, r.end).join("") }, true),
+      activate,
+      removeActive,
+      editActive: () => (speakerRef.current ?? (panelRef.current?.querySelector("form select, form input") as HTMLElement | null))?.focus(),
+      linkTop: () => {
+        if (!matches.linkTop()) setAnnouncement(props.storyName === null ? "This document is in no story." : "No suggested match to link.");
+      },
+      announce: setAnnouncement,
+    },
+    textRef,
+  );
+  const { cursor, dropCursor } = keys;
+  useHighlights(textRef, paragraphsRef, visible, active?.draft ?? null, cursor);
+
   const readSelection = useCallback(
     (keepExact: boolean) => {
       const sel = window.getSelection();
@@ -186,14 +211,14 @@ export function Workspace(props: WorkspaceProps): ReactNode {
       const end = offsetOf(paragraphsRef.current, range.endContainer, range.endOffset);
       if (start === null || end === null || end <= start) return setSelection(null);
       // Alt keeps the selection exactly as made (minus surrounding blanks at most).
-      const snapped = keepExact ? trimEdges(chars, start, end) : snapToWords(chars, start, end);
+      const snapped = keepExact ? trimBlanks(chars, start, end) : snapToWords(chars, start, end);
       if (snapped === null) return setSelection(null);
       const rect = range.getBoundingClientRect();
       const box = textRef.current.getBoundingClientRect();
       setSelection({ ...snapped, top: rect.top - box.top - 44, left: Math.max(0, rect.left - box.left) });
-      setCursor(null);
+      dropCursor(snapped.start);
     },
-    [canEdit, chars],
+    [canEdit, chars, dropCursor],
   );
 
   const onTextClick = useCallback(
@@ -202,47 +227,12 @@ export function Workspace(props: WorkspaceProps): ReactNode {
       const offset = offsetAtPoint(paragraphsRef.current, event.clientX, event.clientY);
       const hit = offset === null ? [] : index.coveringAt(offset);
       activate(hit[0]?.key ?? null, false);
-      setCursor(null);
+      dropCursor(offset ?? undefined);
     },
-    [activate, index],
+    [activate, index, dropCursor],
   );
 
   const describeHover = useCallback((span: AnnotationDto) => describeShort(span, sourceNames), [sourceNames]);
-
-  const onKeyDown = useTextKeys({
-    chars,
-    paragraphStarts: paragraphs.map((p) => p.start),
-    cursor,
-    active: active?.draft ?? null,
-    canEdit,
-    setCursor: (r) => {
-      setCursor(r);
-      setSelection(null);
-      if (r) setAnnouncement(chars.slice(r.start, r.end).join(""));
-    },
-    moveActive: (r) => active && edit(active.key, { start: r.start, end: r.end, exact: chars.slice(r.start, r.end).join("") }, true),
-    tag: (kind) => {
-      const target = cursor ?? selection;
-      if (target) create(kind, target);
-      else if (active) edit(active.key, { kind, attributes: {} }, true);
-    },
-    step: (direction) => {
-      setCursor(null);
-      const next = index.neighbour(active?.draft.id ?? null, direction);
-      if (next) activate(next.key);
-    },
-    removeActive,
-    editActive: () => (panelRef.current?.querySelector("form select, form input") as HTMLElement | null)?.focus(),
-    linkTop: () => {
-      if (!matches.linkTop()) setAnnouncement(props.storyName === null ? "This document is in no story." : "No suggested match to link.");
-    },
-    cancel: () => {
-      setSelection(null);
-      setCursor(null);
-      dispatch({ type: "activate", key: null });
-      window.getSelection()?.removeAllRanges();
-    },
-  });
 
   const parents = useMemo(() => {
     if (active === null) return [];
@@ -258,19 +248,25 @@ export function Workspace(props: WorkspaceProps): ReactNode {
   return (
     <div className="workspace">
       <div className="workspace-text-wrap">
+        <div className="workspace-keys-bar">
+          <button type="button" className="button link small" aria-keyshortcuts="?" onClick={() => keys.setHelpOpen(true)}>
+            Keyboard shortcuts <kbd aria-hidden="true">?</kbd>
+          </button>
+        </div>
+        <ShortcutsDialog open={keys.helpOpen} onClose={() => keys.setHelpOpen(false)} />
         <div
           ref={textRef}
           className="reader-text workspace-text"
           data-testid="document-text"
           tabIndex={0}
           role="document"
-          aria-label="Document text. Select text or use the arrow keys to pick words, then press 1, 2 or 3 to tag."
+          aria-label="Document text. Select text or use the arrow keys to pick words, then press 1, 2 or 3 to tag. Press ? for every shortcut."
           onMouseUp={(e) => readSelection(e.altKey)}
           onKeyUp={(e) => {
             if (e.shiftKey && !cursor) readSelection(e.altKey);
           }}
           onClick={onTextClick}
-          onKeyDown={onKeyDown}
+          onKeyDown={keys.onKeyDown}
         >
           <TextBody paragraphs={paragraphs} />
         </div>
@@ -278,7 +274,10 @@ export function Workspace(props: WorkspaceProps): ReactNode {
           <SelectionToolbar
             top={selection.top}
             left={selection.left}
-            onTag={(k) => create(k, selection)}
+            onTag={(k) => {
+              create(k, selection, true);
+              dropCursor(selection.end);
+            }}
             onCancel={() => {
               setSelection(null);
               window.getSelection()?.removeAllRanges();
@@ -290,7 +289,15 @@ export function Workspace(props: WorkspaceProps): ReactNode {
           {announcement}
         </div>
       </div>
-      <aside className="workspace-panel" ref={panelRef} aria-label="Annotation panel">
+      <aside
+        className="workspace-panel"
+        ref={panelRef}
+        aria-label="Annotation panel"
+        onKeyDown={(e) => {
+          // Esc in a field goes back to the text, where the keys work (a speaker list open closes first).
+          if (e.key === "Escape" && !e.defaultPrevented) textRef.current?.focus();
+        }}
+      >
         <PanelHeader
           projectId={projectId}
           spans={[...state.spans.values()]}

@@ -89,31 +89,6 @@ export function PanelHeader({
           </button>
         </p>
       ) : null}
-      <details className="keys-help">
-        <summary>Keyboard</summary>
-        <dl>
-          <dt>← →</dt>
-          <dd>pick a word</dd>
-          <dt>Shift+← →</dt>
-          <dd>narrow / widen the end</dd>
-          <dt>Ctrl+Shift+← →</dt>
-          <dd>widen / narrow the start</dd>
-          <dt>1 2 3</dt>
-          <dd>tag as claim / opinion / quote</dd>
-          <dt>j k</dt>
-          <dd>next / previous span</dd>
-          <dt>Enter</dt>
-          <dd>edit attributes</dd>
-          <dt>Delete</dt>
-          <dd>remove the span</dd>
-          <dt>L</dt>
-          <dd>link to the first suggested match</dd>
-          <dt>Esc</dt>
-          <dd>cancel</dd>
-          <dt>Alt+select</dt>
-          <dd>keep the exact selection</dd>
-        </dl>
-      </details>
     </div>
   );
 }

@@ -78,7 +78,7 @@ export function SpeakerPicker({ api, value, disabled, onPick, inputRef, label = 
     } else if (event.key === "Enter" && open && count > 0) {
       event.preventDefault();
       choose(highlighted);
-    } else if (event.key === "Escape" && open) {
+    } else if (event.key === "Escape" && open && count > 0) {
       event.stopPropagation();
       setOpen(false);
     }

@@ -1,100 +1,108 @@
 "use client";
-// Keyboard control of the text, so a reviewer can annotate without a mouse:
-//   ← →            move the word cursor          Shift+← →       narrow / widen its end by a word
-//   ↑ ↓            cursor to the previous/next paragraph    Ctrl+Shift+← →  widen / narrow its start
-//   1 2 3          tag the cursor or selection as claim / opinion / quote (or change the active span's kind)
-//   j k  (or ] [)  next / previous span          Enter   edit the active span's attributes
-//   Delete         remove the active span         Esc     cancel
-//   l              link the active span to its first suggested match (same claim elsewhere)
+// Keyboard control of the text, so a reviewer can annotate without a mouse. Which key does what
+// lives in lib/workspace/shortcuts (the `?` dialog lists the same table); this maps each action
+// onto the workspace.
 import { useCallback, type KeyboardEvent } from "react";
-import { moveEdge, wordAtOrAfter, wordBefore, type CodePoints } from "@/lib/text/snap";
+import { moveEdge, type CodePoints } from "@/lib/text/snap";
+import { cursorBase, paragraphStep, wordStep, type Range2 } from "@/lib/workspace/cursor";
+import { shortcutFor, type ShortcutAction } from "@/lib/workspace/shortcuts";
 import type { AnnotationKind } from "@/lib/validation/annotations";
 
-export type Range2 = { start: number; end: number };
+export type { Range2 };
 
 export interface TextKeyHandlers {
   chars: CodePoints;
-  paragraphStarts: number[];
+  paragraphStarts: readonly number[];
   cursor: Range2 | null;
+  /** Where keys start from when there is no cursor: see cursorBase. */
+  caret: () => number;
   active: Range2 | null;
   canEdit: boolean;
-  setCursor: (r: Range2 | null) => void;
+  setCursor: (r: Range2) => void;
   moveActive: (r: Range2) => void;
   tag: (kind: AnnotationKind) => void;
   step: (direction: 1 | -1) => void;
+  nextSentence: () => void;
   removeActive: () => void;
   editActive: () => void;
   linkTop: () => void;
   cancel: () => void;
+  showHelp: () => void;
 }
 
-const KIND_KEYS: Record<string, AnnotationKind> = { "1": "claim", "2": "opinion", "3": "quote" };
+const TAGS: Partial<Record<ShortcutAction, AnnotationKind>> = { "tag-claim": "claim", "tag-opinion": "opinion", "tag-quote": "quote" };
+const EDGES: Partial<Record<ShortcutAction, [edge: "start" | "end", direction: "widen" | "narrow"]>> = {
+  "end-widen": ["end", "widen"],
+  "end-narrow": ["end", "narrow"],
+  "start-widen": ["start", "widen"],
+  "start-narrow": ["start", "narrow"],
+};
 
-function paragraphJump(h: TextKeyHandlers, from: number, direction: 1 | -1): Range2 | null {
-  const starts = h.paragraphStarts;
-  let current = 0;
-  while (current + 1 < starts.length && starts[current + 1]! <= from) current++;
-  const target = starts[Math.min(Math.max(current + direction, 0), starts.length - 1)];
-  return target === undefined ? null : wordAtOrAfter(h.chars, target);
+/** Moves the cursor; false when the key is not a cursor move. */
+function moveCursor(h: TextKeyHandlers, action: ShortcutAction): boolean {
+  const base = cursorBase(h.cursor, h.active, h.caret());
+  let next: Range2 | null;
+  if (action === "word-next" || action === "word-previous") next = wordStep(h.chars, base, action === "word-next" ? 1 : -1);
+  else if (action === "paragraph-next" || action === "paragraph-previous") {
+    next = paragraphStep(h.chars, h.paragraphStarts, base, h.cursor === null && h.active === null, action === "paragraph-next" ? 1 : -1);
+  } else return false;
+  if (next !== null) h.setCursor(next);
+  return true;
 }
 
-function cursorMove(h: TextKeyHandlers, event: KeyboardEvent): Range2 | null | undefined {
-  const base = h.cursor ?? (h.active ? { start: h.active.start, end: h.active.start } : null);
-  const plain = !event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey;
-  if (event.key === "ArrowRight" && plain) return (base && wordAtOrAfter(h.chars, base.end)) ?? wordAtOrAfter(h.chars, 0);
-  if (event.key === "ArrowLeft" && plain) return (base && wordBefore(h.chars, base.start)) ?? wordAtOrAfter(h.chars, 0);
-  if ((event.key === "ArrowDown" || event.key === "ArrowUp") && plain && h.cursor) {
-    return paragraphJump(h, h.cursor.start, event.key === "ArrowDown" ? 1 : -1);
+/** Moves an edge of the keyboard selection, else of the current span (an edit, saved with its version). */
+function moveSelectionEdge(h: TextKeyHandlers, action: ShortcutAction): boolean {
+  const edge = EDGES[action];
+  if (edge === undefined) return false;
+  if (h.cursor !== null) h.setCursor(moveEdge(h.chars, h.cursor, edge[0], edge[1]));
+  else if (h.active !== null && h.canEdit) h.moveActive(moveEdge(h.chars, h.active, edge[0], edge[1]));
+  return true;
+}
+
+function perform(h: TextKeyHandlers, action: ShortcutAction): boolean {
+  if (moveCursor(h, action) || moveSelectionEdge(h, action)) return true;
+  const kind = TAGS[action];
+  if (kind !== undefined) {
+    if (!h.canEdit) return false;
+    h.tag(kind);
+    return true;
   }
-  return undefined; // not a cursor key
+  switch (action) {
+    case "sentence-next":
+      h.nextSentence();
+      return true;
+    case "span-next":
+    case "span-previous":
+      h.step(action === "span-next" ? 1 : -1);
+      return true;
+    case "edit":
+      if (h.active === null) return false;
+      h.editActive();
+      return true;
+    case "remove":
+      if (h.active === null || !h.canEdit) return false;
+      h.removeActive();
+      return true;
+    case "link":
+      if (h.active === null) return false;
+      h.linkTop();
+      return true;
+    case "cancel":
+      h.cancel();
+      return true;
+    case "help":
+      h.showHelp();
+      return true;
+    default:
+      return false;
+  }
 }
 
 export function useTextKeys(h: TextKeyHandlers): (event: KeyboardEvent<HTMLElement>) => void {
   return useCallback(
     (event: KeyboardEvent<HTMLElement>) => {
-      const moved = cursorMove(h, event);
-      if (moved !== undefined) {
-        event.preventDefault();
-        if (moved !== null) h.setCursor(moved);
-        return;
-      }
-      const horizontal = event.key === "ArrowLeft" || event.key === "ArrowRight";
-      if (horizontal && event.shiftKey) {
-        // Ctrl+Shift moves the start edge, Shift alone the end edge; rightward widens the end
-        // and narrows the start.
-        const edge = event.ctrlKey || event.metaKey ? "start" : "end";
-        const widen = edge === "end" ? event.key === "ArrowRight" : event.key === "ArrowLeft";
-        const target = h.cursor ?? h.active;
-        if (target === null) return;
-        event.preventDefault();
-        const next = moveEdge(h.chars, target, edge, widen ? "widen" : "narrow");
-        if (h.cursor) h.setCursor(next);
-        else if (h.canEdit) h.moveActive(next);
-        return;
-      }
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
-      const kind = KIND_KEYS[event.key];
-      if (kind && h.canEdit) {
-        event.preventDefault();
-        h.tag(kind);
-      } else if (event.key === "j" || event.key === "]") {
-        event.preventDefault();
-        h.step(1);
-      } else if (event.key === "k" || event.key === "[") {
-        event.preventDefault();
-        h.step(-1);
-      } else if ((event.key === "Delete" || event.key === "Backspace") && h.canEdit && h.active) {
-        event.preventDefault();
-        h.removeActive();
-      } else if (event.key === "Enter" && h.active) {
-        event.preventDefault();
-        h.editActive();
-      } else if ((event.key === "l" || event.key === "L") && h.active) {
-        event.preventDefault();
-        h.linkTop();
-      } else if (event.key === "Escape") {
-        h.cancel();
-      }
+      const action = shortcutFor(event);
+      if (action !== null && perform(h, action)) event.preventDefault();
     },
     [h],
   );
