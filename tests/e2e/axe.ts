@@ -29,6 +29,10 @@ export interface Finding {
  * screen reader user moves by landmarks and two with one name cannot be told apart.
  */
 export async function runAxe(page: Page): Promise<Finding[]> {
+  // After a client-side navigation Next sets document.title when the route's metadata arrives,
+  // which can be a moment after the page's content is shown. Give it that moment; a page that
+  // never gets a title is still reported by axe's document-title rule below.
+  await page.waitForFunction(() => document.title.trim() !== "", undefined, { timeout: 5_000 }).catch(() => undefined);
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === "object");
   if (!loaded) await page.evaluate(AXE_SOURCE);
   // Long lists use content-visibility: auto, so cards off screen are not rendered and axe could
