@@ -136,7 +136,8 @@ export function whyLine(steps: Attempted[], dataLayerMs: number | null): string 
   const past =
     last.throughput < peak.throughput
       ? ` Past the peak throughput falls (${peak.throughput.toFixed(1)} → ${last.throughput.toFixed(1)} req/s at ${last.reviewers}) as JavaScript time per request grows (${ms(perRequest)} → ${ms(last.mainThreadMsPerRequest)})` +
-        (gcPeak !== undefined && gcLast !== undefined
+        // Name garbage collection only when its share visibly grew (a whole point or more).
+        (gcPeak !== undefined && gcLast !== undefined && gcLast - gcPeak >= 1
           ? `, garbage collection going from ${pct(gcPeak)} to ${pct(gcLast)} of the thread with more requests in flight.`
           : ".")
       : "";
