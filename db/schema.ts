@@ -89,6 +89,13 @@ export const projects = sqliteTable(
       .notNull()
       .default(sql`'{}'`),
     isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
+    // Attribution suggestions in the workspace (lib/suggest): on unless a manager turns them
+    // off (a blind study may want to), and the reporting cues the project adds to the built-in list.
+    suggestionsEnabled: integer("suggestions_enabled", { mode: "boolean" }).notNull().default(true),
+    suggestionCues: text("suggestion_cues", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
@@ -415,6 +422,34 @@ export const claimLinkSpans = sqliteTable(
   (t) => [primaryKey({ columns: [t.linkId, t.annotationId] }), uniqueIndex("claim_link_spans_annotation_unique").on(t.annotationId)],
 );
 
+// A reviewer's decision on one suggestion of a document (lib/suggest), so a decided suggestion
+// never comes back. The key is the suggestion's `${start}:${end}` in code points; an accepted one
+// points at the span it became (null once that span is gone for good).
+export const suggestionDecisions = sqliteTable(
+  "suggestion_decisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    documentId: integer("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    decision: text("decision", { enum: ["accepted", "rejected"] }).notNull(),
+    annotationId: integer("annotation_id").references(() => annotations.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("suggestion_decisions_document_user_key_unique").on(t.documentId, t.userId, t.key),
+    check("suggestion_decisions_decision_check", sql`${t.decision} in ('accepted', 'rejected')`),
+    check("suggestion_decisions_key_check", sql`${t.key} glob '[0-9]*:[0-9]*'`),
+  ],
+);
+
 // Append-only: every change to an annotation, rating, document or user, with before and after.
 export const auditLog = sqliteTable(
   "audit_log",
@@ -454,3 +489,4 @@ export type Adjudication = typeof adjudications.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type ClaimLink = typeof claimLinks.$inferSelect;
 export type ClaimLinkSpan = typeof claimLinkSpans.$inferSelect;
+export type SuggestionDecision = typeof suggestionDecisions.$inferSelect;

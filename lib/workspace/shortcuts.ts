@@ -20,6 +20,9 @@ export type ShortcutAction =
   | "remove"
   | "link"
   | "cancel"
+  | "suggestion-next"
+  | "suggestion-accept"
+  | "suggestion-reject"
   | "help";
 
 /** One key combination. `ctrl` also matches ⌘ on a Mac. */
@@ -32,7 +35,7 @@ export interface Chord {
 
 export interface Shortcut {
   action: ShortcutAction;
-  group: "Move" | "Select" | "Tag" | "Spans" | "Help";
+  group: "Move" | "Select" | "Tag" | "Spans" | "Suggestions" | "Help";
   /** The first chord is the one shown first; the others are alternatives. */
   chords: Chord[];
   description: string;
@@ -94,6 +97,19 @@ export const SHORTCUTS: readonly Shortcut[] = [
     chords: [k("Escape")],
     description: "Cancel: drop the selection (the cursor stays on its first word) and release the current span",
   },
+  {
+    action: "suggestion-next",
+    group: "Suggestions",
+    chords: [k("Tab")],
+    description: "Next suggestion (after the last one, Tab leaves the text as usual)",
+  },
+  {
+    action: "suggestion-accept",
+    group: "Suggestions",
+    chords: [k("a")],
+    description: "Accept the current suggestion as your attributed quote, speaker and cue filled in",
+  },
+  { action: "suggestion-reject", group: "Suggestions", chords: [k("r")], description: "Reject the current suggestion; it is not offered again" },
   { action: "help", group: "Help", chords: [k("?")], description: "Show these shortcuts" },
 ];
 

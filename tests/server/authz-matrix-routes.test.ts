@@ -16,6 +16,10 @@ import * as annotations from "@/app/api/projects/[projectId]/documents/[document
 import * as segment from "@/app/api/projects/[projectId]/documents/[documentId]/segments/[segmentId]/route";
 import * as segments from "@/app/api/projects/[projectId]/documents/[documentId]/segments/route";
 import * as status from "@/app/api/projects/[projectId]/documents/[documentId]/status/route";
+import * as suggestionsAcceptAll from "@/app/api/projects/[projectId]/documents/[documentId]/suggestions/accept-all/route";
+import * as suggestionsAccept from "@/app/api/projects/[projectId]/documents/[documentId]/suggestions/accept/route";
+import * as suggestionsReject from "@/app/api/projects/[projectId]/documents/[documentId]/suggestions/reject/route";
+import * as suggestions from "@/app/api/projects/[projectId]/documents/[documentId]/suggestions/route";
 import * as exportRoute from "@/app/api/projects/[projectId]/export/route";
 import * as source from "@/app/api/projects/[projectId]/sources/[sourceId]/route";
 import * as mergeRoute from "@/app/api/projects/[projectId]/sources/merge/route";
@@ -25,6 +29,7 @@ import { markDocumentDone } from "@/lib/server/assignments";
 import { createSegment } from "@/lib/server/segments";
 import { mergeSources } from "@/lib/server/sources";
 import type { SessionUser } from "@/lib/server/session";
+import { suggest } from "@/lib/suggest";
 import { ownSpans, RETOLD, STORY, storySpans, TEXT } from "./authz-matrix-helpers";
 import { addMember, project, reviewer } from "./helpers";
 import { auditCount } from "./members-helpers";
@@ -62,6 +67,12 @@ function to<K extends string>(handler: (request: Request, context: { params: Pro
 let n = 0;
 const docIds = (f: Fixture) => ({ projectId: f.p, documentId: f.doc });
 const other = (as: Member): Member => (as === "manager" ? "annotator" : "manager");
+
+/** A new document of the fixture's project holding a direct quote, and the key of its first suggestion. */
+function quoted(f: Fixture): { ids: { projectId: number; documentId: number }; key: string } {
+  const text = `“The levy is fair and the river will pay for itself,” Mayor Rana Haddad said at meeting ${++n}.`;
+  return { ids: { projectId: f.p, documentId: addDocument(f.p, { text }).documentId }, key: suggest(text)[0]!.key };
+}
 
 const CALLS: Record<string, Call> = {
   "GET sources": (f) => ({ send: to(sources.GET, { projectId: f.p }) }),
@@ -104,6 +115,16 @@ const CALLS: Record<string, Call> = {
   }),
   "DELETE claim-links/:id (own linked span)": (f, as) => ({ send: to(claimLink.DELETE, { projectId: f.p, annotationId: f.links[as].linked }) }),
   "GET annotations/:id/matches (own)": (f, as) => ({ send: to(matches.GET, { ...docIds(f), annotationId: f.spans[as].live }) }),
+  "GET suggestions": (f) => ({ send: to(suggestions.GET, docIds(f)) }),
+  "POST suggestions/accept": (f) => {
+    const { ids, key } = quoted(f);
+    return { send: to(suggestionsAccept.POST, ids), body: { key } };
+  },
+  "POST suggestions/reject": (f) => {
+    const { ids, key } = quoted(f);
+    return { send: to(suggestionsReject.POST, ids), body: { key } };
+  },
+  "POST suggestions/accept-all": (f) => ({ send: to(suggestionsAcceptAll.POST, quoted(f).ids), body: { minConfidence: 0.5 } }),
 };
 
 // Columns: signed out, non-member, annotator, manager.
@@ -133,6 +154,11 @@ const EXPECTED: Record<keyof typeof CALLS, number[]> = {
   "POST claim-links (own span to own span in the story's other document)": [401, 404, 200, 200],
   "DELETE claim-links/:id (own linked span)": [401, 404, 204, 204],
   "GET annotations/:id/matches (own)": [401, 404, 200, 200],
+  // Suggestions are each member's own: any member lists and settles them on their layer.
+  "GET suggestions": [401, 404, 200, 200],
+  "POST suggestions/accept": [401, 404, 201, 201],
+  "POST suggestions/reject": [401, 404, 200, 200],
+  "POST suggestions/accept-all": [401, 404, 200, 200],
 };
 
 let people: Promise<{ annotator: SessionUser; manager: SessionUser; outsider: SessionUser }> | null = null;
@@ -187,7 +213,7 @@ it("covers every route file under app/api and every handler each exports", () =>
   const files = readdirSync(path.join(process.cwd(), "app/api"), { recursive: true })
     .map(String)
     .filter((f) => f.endsWith("route.ts"));
-  expect(files).toHaveLength(15);
+  expect(files).toHaveLength(19);
   const modules = {
     sources,
     source,
@@ -204,6 +230,10 @@ it("covers every route file under app/api and every handler each exports", () =>
     claimLinks,
     claimLink,
     matches,
+    suggestions,
+    suggestionsAccept,
+    suggestionsReject,
+    suggestionsAcceptAll,
   };
   const exported = Object.entries(modules).flatMap(([name, m]) => Object.keys(m).map((method) => `${name}.${method}`));
   expect(exported.sort()).toEqual(
@@ -228,6 +258,10 @@ it("covers every route file under app/api and every handler each exports", () =>
       "claimLinks.POST",
       "claimLink.DELETE",
       "matches.GET",
+      "suggestions.GET",
+      "suggestionsAccept.POST",
+      "suggestionsReject.POST",
+      "suggestionsAcceptAll.POST",
     ].sort(),
   );
 });

@@ -10,7 +10,8 @@ export interface FuzzBody {
 }
 
 // Per field, values invalid wherever the field appears (createAnnotation, updateAnnotation,
-// versionOnly, newSource, segment, status, linkSpans): never a valid 0 start or a null parentId.
+// versionOnly, newSource, segment, status, linkSpans, suggestion decisions): never a valid 0
+// start or a null parentId.
 const WRONG: Record<string, unknown[]> = {
   kind: [5, "", "alien", null, ["claim"]],
   start: [-1, 1.5, "1", null, 1e300],
@@ -30,6 +31,8 @@ const WRONG: Record<string, unknown[]> = {
   reopen: [0, -1, "1", 1.5, null],
   annotationId: [0, -1, "1", 1.5, null],
   otherAnnotationId: [0, -1, "1", null],
+  key: ["", 5, null, "the levy", "-1:5", "1:", ["0:3"]],
+  minConfidence: [-0.1, 1.5, "0.8", null, true],
   ["__proto__"]: [{ version: 1 }, null],
   constructor: [{}, "x"],
 };

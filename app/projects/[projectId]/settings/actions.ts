@@ -3,7 +3,9 @@ import { revalidatePath } from "next/cache";
 import { formString, type FormState } from "@/app/form-state";
 import { requireUser } from "@/lib/server/auth";
 import { updateProjectGuidelines, updateProjectSettings } from "@/lib/server/members";
+import { updateSuggestionSettings } from "@/lib/server/suggestions-settings";
 import { parseId } from "@/lib/validation/projects";
+import { parseCueList } from "@/lib/validation/suggestions";
 
 const NO_PROJECT: FormState = { message: "This project does not exist, or you are not a member of it." };
 
@@ -52,4 +54,16 @@ export async function saveSettingsAction(_prev: FormState, formData: FormData): 
   }
   revalidatePath(`/projects/${projectId}`, "layout");
   return { ok: true, message: "Settings saved." };
+}
+
+export async function saveSuggestionsAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireUser();
+  const projectId = parseId(formData.get("projectId"));
+  if (projectId === null) return NO_PROJECT;
+  const enabled = formData.get("suggestionsEnabled") === "on";
+  const cues = formString(formData, "suggestionCues");
+  const result = updateSuggestionSettings(user, projectId, { enabled, cues: parseCueList(cues) });
+  if (!result.ok) return { message: result.error, values: { suggestionsEnabled: enabled ? "on" : "off", suggestionCues: cues } };
+  revalidatePath(`/projects/${projectId}`, "layout");
+  return { ok: true, message: enabled ? "Suggestions are on." : "Suggestions are off." };
 }

@@ -1,14 +1,16 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { memberProject, ProjectNav, type ProjectParams } from "../project-page";
+import { suggestionSettingsFor } from "@/lib/server/suggestions-settings";
 import { GuidelinesForm, SettingsForm } from "./components";
+import { SuggestionsForm } from "./suggestions-form";
 import "../team/team.css";
 import "./settings.css";
 
 export const metadata = { title: "Project settings" };
 
 export default async function SettingsPage({ params }: { params: ProjectParams }): Promise<ReactNode> {
-  const { project } = await memberProject(params);
+  const { user, project } = await memberProject(params);
   if (project.role !== "manager") {
     return (
       <section className="narrow card">
@@ -26,7 +28,10 @@ export default async function SettingsPage({ params }: { params: ProjectParams }
       <h1>Project settings</h1>
       <div className="two-columns">
         <GuidelinesForm projectId={project.id} guidelines={project.guidelines} />
-        <SettingsForm projectId={project.id} settings={project.settings} />
+        <div className="stack">
+          <SettingsForm projectId={project.id} settings={project.settings} />
+          <SuggestionsForm projectId={project.id} settings={suggestionSettingsFor(user, project.id)!} />
+        </div>
       </div>
     </section>
   );

@@ -6,7 +6,7 @@ import type { UpdateSourceInput } from "@/lib/validation/sources";
 export type ApiResult<T> =
   { ok: true; data: T } | { ok: false; status: number; retryable: boolean; error: string; code?: string; current?: AnnotationDto; existing?: SourceDto };
 
-async function call<T>(url: string, init: RequestInit): Promise<ApiResult<T>> {
+export async function call<T>(url: string, init: RequestInit): Promise<ApiResult<T>> {
   let response: Response;
   try {
     response = await fetch(url, { ...init, headers: { "content-type": "application/json", ...init.headers } });

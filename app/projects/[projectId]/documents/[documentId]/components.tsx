@@ -23,6 +23,8 @@ import { useSaver } from "./use-saver";
 import { useHighlights } from "./use-highlights";
 import type { Range2 } from "./use-text-keys";
 import { useWorkspaceKeys } from "./use-workspace-keys";
+import { SuggestionPanel } from "./suggestion-layer";
+import { useSuggestions } from "./use-suggestions";
 import { initialState, reducer, type Action } from "./workspace-state";
 
 export interface WorkspaceProps {
@@ -36,6 +38,8 @@ export interface WorkspaceProps {
   seesOthers: boolean;
   /** The document's story, whose other documents its claims are linked to; null when in none. */
   storyName: string | null;
+  /** The project has attribution suggestions on (use-suggestions.ts). */
+  suggestions: boolean;
 }
 
 interface PendingSelection extends Range2 {
@@ -245,6 +249,22 @@ export function Workspace(props: WorkspaceProps): ReactNode {
   const learnSource = useCallback((s: SourceDto) => setSourceNames((m) => (m.get(s.id) === s.name ? m : new Map(m).set(s.id, s.name))), []);
   const ownsActive = active !== null && active.draft.annotatorId === props.me.id;
 
+  // Attribution suggestions: a faint layer of their own, Tab / a / r, and a panel section.
+  const suggestions = useSuggestions({
+    projectId,
+    documentId,
+    enabled: props.suggestions && canEdit,
+    spans: visible,
+    meId: props.me.id,
+    paragraphsRef,
+    announce: setAnnouncement,
+    release: () => dispatch({ type: "activate", key: null }),
+    onAccepted: (dto, source) => {
+      dispatch({ type: "restored", dto });
+      if (source !== null) learnSource(source);
+    },
+  });
+
   return (
     <div className="workspace">
       <div className="workspace-text-wrap">
@@ -266,7 +286,9 @@ export function Workspace(props: WorkspaceProps): ReactNode {
             if (e.shiftKey && !cursor) readSelection(e.altKey);
           }}
           onClick={onTextClick}
-          onKeyDown={keys.onKeyDown}
+          onKeyDown={(e) => {
+            if (!suggestions.onKeyDown(e)) keys.onKeyDown(e);
+          }}
         >
           <TextBody paragraphs={paragraphs} />
         </div>
@@ -309,6 +331,7 @@ export function Workspace(props: WorkspaceProps): ReactNode {
           onDismiss={() => dispatch({ type: "notice", notice: null })}
         />
         <KindLegend />
+        <SuggestionPanel layer={suggestions} />
         {active !== null ? (
           <section className="active-span" aria-labelledby="active-span-heading">
             <h2 id="active-span-heading">

@@ -9,6 +9,7 @@ import { documentStatusFor } from "@/lib/server/assignments";
 import { warmStory } from "@/lib/server/claim-links/warm";
 import { warmComparison } from "@/lib/server/compare/spans";
 import { sourceNamesFor } from "@/lib/server/sources";
+import { suggestionSettingsFor } from "@/lib/server/suggestions-settings";
 import { Workspace } from "./components";
 
 type Params = DocumentParams;
@@ -99,6 +100,7 @@ export default async function DocumentPage({ params }: { params: Params }): Prom
         frozen={status === "submitted"}
         seesOthers={seesOthers}
         storyName={doc.storyName}
+        suggestions={suggestionSettingsFor(user, doc.projectId)?.enabled ?? false}
       />
     </article>
   );

@@ -5,7 +5,7 @@ import { useEffect, useRef, type ReactNode } from "react";
 import { chordKeys, SELECTION_NOTES, SHORTCUTS, type Chord, type Shortcut } from "@/lib/workspace/shortcuts";
 import "./shortcuts-dialog.css";
 
-const GROUPS: Shortcut["group"][] = ["Move", "Select", "Tag", "Spans", "Help"];
+const GROUPS: Shortcut["group"][] = ["Move", "Select", "Tag", "Spans", "Suggestions", "Help"];
 
 function ChordView({ chord }: { chord: Chord }): ReactNode {
   return (

@@ -1,0 +1,184 @@
+// Settling suggestions: accept one (it becomes the reviewer's own attributed quote, with the
+// speaker linked to the registry, made there first when new), reject one, or accept every
+// open one at or above a confidence. Each decision is stored with the span it made, in the
+// same transaction, so a refusal halfway leaves neither a span, a source nor a decision.
+import { getDb } from "@/db";
+import { suggestionDecisions, type Source } from "@/db/schema";
+import type { GuessedSourceKind, Suggestion } from "@/lib/suggest/types";
+import { newSourceSchema, type AnnotationDto, type QuoteAttributes, type SourceDto } from "@/lib/validation/annotations";
+import { createAnnotation, type Failure } from "./annotations";
+import type { Conn } from "./annotations/scope";
+import type { SessionUser } from "./session";
+import { createSource, getSource } from "./sources";
+import {
+  decidedKeys,
+  disabled,
+  overlapsAny,
+  ownRanges,
+  refuse,
+  suggestionContext,
+  suggestionsFor,
+  type SuggestionContext,
+  type SuggestionFailure,
+} from "./suggestions";
+
+export type DecideFailure = SuggestionFailure | Failure;
+
+export interface AcceptedSuggestion {
+  key: string;
+  annotation: AnnotationDto;
+  /** The speaker's registry source, or null when the suggestion named none. */
+  source: SourceDto | null;
+  /** True when accepting added the speaker to the registry. */
+  newSource: boolean;
+}
+
+export type AcceptResult = ({ ok: true } & AcceptedSuggestion) | DecideFailure;
+export type RejectResult = { ok: true; key: string } | DecideFailure;
+export type AcceptAllResult = { ok: true; accepted: AcceptedSuggestion[]; skipped: number } | DecideFailure;
+
+/** Thrown inside a transaction to roll it back; caught at its edge and returned as the refusal. */
+class Refused extends Error {
+  constructor(readonly failure: DecideFailure) {
+    super(failure.error);
+  }
+}
+
+const SOURCE_KIND: Record<GuessedSourceKind, Source["kind"]> = { person: "person", organisation: "organization", anonymous: "anonymous" };
+const SPEAKER_TYPE: Record<Source["kind"], NonNullable<QuoteAttributes["speaker_type"]>> = {
+  person: "named_person",
+  organization: "named_org",
+  government: "named_org",
+  document: "document",
+  media_outlet: "media_outlet",
+  anonymous: "unnamed_person",
+};
+
+/** The context, once suggestions are on and the reviewer's layer is open, or the refusal. */
+function openContext(user: SessionUser, projectId: number, documentId: number): SuggestionContext | SuggestionFailure {
+  const context = suggestionContext(getDb(), user, projectId, documentId);
+  if (!context.ok) return context;
+  if (!context.enabled) return disabled();
+  if (context.scope.myStatus === "submitted") return refuse(409, "frozen", "You marked this document done; ask a manager to reopen it.");
+  return context;
+}
+
+function findSuggestion(context: SuggestionContext, key: string): Suggestion | SuggestionFailure {
+  const found = suggestionsFor(context).find((s) => s.key === key);
+  if (found !== undefined) return found;
+  return refuse(409, "stale", `The text no longer yields suggestion ${key}: the project's sources or cues may have changed. Reload the suggestions.`);
+}
+
+function alreadyDecided(conn: Conn, user: SessionUser, documentId: number, key: string): SuggestionFailure | null {
+  if (!decidedKeys(conn, user.id, documentId).has(key)) return null;
+  return refuse(409, "decided", `You have already accepted or rejected suggestion ${key}; it is not offered again.`);
+}
+
+/** The registry source the speaker is, made now when the suggester proposed a new one. */
+function speakerSource(user: SessionUser, projectId: number, s: Suggestion): { source: SourceDto | null; created: boolean } | DecideFailure {
+  if (s.speaker === null) return { source: null, created: false };
+  if (s.speaker.sourceId !== null) return { source: getSource(user, projectId, s.speaker.sourceId), created: false };
+  const proposed =
+    s.speaker.proposed === null ? null : newSourceSchema.safeParse({ name: s.speaker.proposed.name, kind: SOURCE_KIND[s.speaker.proposed.kind] });
+  if (proposed === null || !proposed.success) return { source: null, created: false };
+  const made = createSource(user, projectId, proposed.data);
+  if (made.ok) return { source: made.source, created: true };
+  return made.existing === undefined ? made : { source: made.existing, created: false };
+}
+
+function quoteAttributes(s: Suggestion, source: SourceDto | null): QuoteAttributes {
+  const attributes: QuoteAttributes = { mode: s.type };
+  if (s.speaker !== null) attributes.speaker_text = s.speaker.text.slice(0, 300);
+  if (source !== null) {
+    attributes.source_id = source.id;
+    attributes.speaker_type = SPEAKER_TYPE[source.kind];
+  }
+  if (s.cue !== null) attributes.cue = s.cue.text.slice(0, 100);
+  return attributes;
+}
+
+/** Inside the caller's transaction: the speaker, the span and the decision; throws Refused on a refusal. */
+function acceptIn(tx: Conn, user: SessionUser, context: SuggestionContext, s: Suggestion): AcceptedSuggestion {
+  const { projectId, documentId } = context.scope;
+  const speaker = speakerSource(user, projectId, s);
+  if ("ok" in speaker) throw new Refused(speaker);
+  const exact = context.index.slice(s.start, s.end);
+  const made = createAnnotation(user, projectId, documentId, {
+    kind: "quote",
+    start: s.start,
+    end: s.end,
+    exact,
+    attributes: quoteAttributes(s, speaker.source),
+  });
+  if (!made.ok) throw new Refused(made);
+  tx.insert(suggestionDecisions).values({ projectId, documentId, userId: user.id, key: s.key, decision: "accepted", annotationId: made.annotation.id }).run();
+  return { key: s.key, annotation: made.annotation, source: speaker.source, newSource: speaker.created };
+}
+
+/** Runs `body` in one IMMEDIATE transaction; a Refused thrown inside rolls it back and is returned. */
+function settle<T>(body: (tx: Conn) => T): T | DecideFailure {
+  try {
+    return getDb().transaction((tx) => body(tx), { behavior: "immediate" });
+  } catch (error) {
+    if (error instanceof Refused) return error.failure;
+    throw error;
+  }
+}
+
+/** The reviewer accepts one suggestion: it becomes their attributed quote, speaker and cue filled in. */
+export function acceptSuggestion(user: SessionUser, projectId: number, documentId: number, key: string): AcceptResult {
+  const context = openContext(user, projectId, documentId);
+  if (!context.ok) return context;
+  return settle((tx): AcceptResult => {
+    const decided = alreadyDecided(tx, user, documentId, key);
+    if (decided !== null) return decided;
+    const s = findSuggestion(context, key);
+    if ("ok" in s) return s;
+    if (overlapsAny(s, ownRanges(tx, user.id, documentId))) {
+      return refuse(409, "overlap", `Suggestion ${key} overlaps a span of yours; edit that span instead.`);
+    }
+    return { ok: true, ...acceptIn(tx, user, context, s) };
+  });
+}
+
+/** The reviewer rejects one suggestion; it is not offered to them again. */
+export function rejectSuggestion(user: SessionUser, projectId: number, documentId: number, key: string): RejectResult {
+  const context = openContext(user, projectId, documentId);
+  if (!context.ok) return context;
+  return settle((tx): RejectResult => {
+    const decided = alreadyDecided(tx, user, documentId, key);
+    if (decided !== null) return decided;
+    const s = findSuggestion(context, key);
+    if ("ok" in s) return s;
+    tx.insert(suggestionDecisions).values({ projectId, documentId, userId: user.id, key, decision: "rejected" }).run();
+    return { ok: true, key };
+  });
+}
+
+/**
+ * Accepts every open suggestion at or above `minConfidence`, in reading order, in one
+ * transaction. One that overlaps a span (or an earlier suggestion just accepted) is skipped and
+ * counted; a refusal of any one refuses them all, with nothing written.
+ */
+export function acceptAllSuggestions(user: SessionUser, projectId: number, documentId: number, minConfidence: number): AcceptAllResult {
+  const context = openContext(user, projectId, documentId);
+  if (!context.ok) return context;
+  const candidates = suggestionsFor(context)
+    .filter((s) => s.confidence >= minConfidence)
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  return settle((tx): AcceptAllResult => {
+    const decided = decidedKeys(tx, user.id, documentId);
+    const taken = ownRanges(tx, user.id, documentId);
+    const accepted: AcceptedSuggestion[] = [];
+    let skipped = 0;
+    for (const s of candidates) {
+      if (decided.has(s.key)) continue;
+      if (overlapsAny(s, taken)) skipped += 1;
+      else {
+        accepted.push(acceptIn(tx, user, context, s));
+        taken.push(s);
+      }
+    }
+    return { ok: true, accepted, skipped };
+  });
+}
