@@ -2,6 +2,8 @@
 // with Tab, accepts two with `a` (each becomes their attributed quote with the speaker linked in
 // the sources registry) and rejects one with `r`; after a reload the rejected one stays gone and
 // the accepted ones are spans. With the project's setting off, nothing is fetched or drawn.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoIds } from "./every-page";
@@ -15,6 +17,9 @@ const ARTICLE = [
   "Critics were unconvinced. “This plan is reckless and nobody has costed it,” said Tom Okafor, a councillor for the eastern ward.",
   "“We have waited ten years for a decision,” a spokesperson for the harbour authority told reporters.",
 ].join("\n\n");
+
+// The sample interview, read from ../shared at run time (third-party text: never copied here).
+const SAMPLE = path.resolve(process.cwd(), "..", "shared", "corpus", "000_bc5b35d7452cbeee.txt");
 
 let server: TestServer;
 let browser: Browser;
@@ -132,6 +137,47 @@ describe("suggestions in the workspace", () => {
     await snapshot(page, "suggestions-reloaded-390");
     await page.setViewportSize({ width: 1280, height: 900 });
   });
+
+  it.skipIf(!existsSync(SAMPLE))(
+    "on the sample interview: two accepted with a share one registry speaker, one rejected with r stays gone after a reload",
+    async () => {
+      await importAndOpen(page, server.baseUrl, "Sample interview, suggested", readFileSync(SAMPLE, "utf8"));
+      const panel = page.getByTestId("suggestions");
+      await expect.poll(() => panel.getByRole("listitem").count()).toBeGreaterThan(3);
+      const before = await offered();
+      const keyOf = (words: string): string => before.find((s) => s.exact === words || s.exact.includes(words) || words.includes(s.exact))!.key;
+      await page.getByTestId("document-text").focus();
+      const settled: { key: string; words: string }[] = [];
+      for (const decision of ["a", "a", "r"]) {
+        await page.keyboard.press("Tab");
+        await expect.poll(active).not.toBe("");
+        const words = await active();
+        settled.push({ key: keyOf(words), words });
+        await page.keyboard.press(decision);
+        await expect.poll(async () => (await offered()).map((s) => s.key)).not.toContain(settled.at(-1)!.key);
+      }
+      const spans = await apiSpans(page);
+      expect(spans).toHaveLength(2);
+      const registry = (await api("GET", "/sources")).body.sources as { id: number; name: string }[];
+      for (const span of spans) {
+        expect(span.kind).toBe("quote");
+        expect(registry.map((r) => r.id)).toContain(span.attributes.source_id);
+      }
+      // The interview's first two quotes are Khanjar's: the second accept finds the source the first one made.
+      expect(new Set(spans.map((s) => s.attributes.source_id)).size).toBe(1);
+
+      await page.reload();
+      await page.getByTestId("document-text").waitFor();
+      await expect.poll(() => panel.getByRole("heading", { name: /Suggestions/ }).innerText()).not.toContain("…");
+      const stillOffered = (await offered()).map((s) => s.key);
+      for (const { key } of settled) expect(stillOffered).not.toContain(key);
+      const rejected = settled[2]!.words;
+      expect((await highlightTexts(page, "pd-suggestion")).some((t) => t === rejected)).toBe(false);
+      expect((await panel.getByRole("listitem").allInnerTexts()).some((t) => t.includes(rejected))).toBe(false);
+      expect((await apiSpans(page)).map((s) => s.kind)).toEqual(["quote", "quote"]);
+      await snapshot(page, "suggestions-sample-interview");
+    },
+  );
 
   it("with the project's setting off, fetches and draws none", async () => {
     await page.goto(`${server.baseUrl}/projects/${projectId}/settings`);
