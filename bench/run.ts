@@ -1,5 +1,5 @@
 // npm run bench: runs every benchmark, prints the results and writes bench/RESULTS.md.
-// `npm run bench -- export` (or workspace, agreement, compare) runs one and replaces only its
+// `npm run bench -- export` (or workspace, workspace-peer, agreement, compare) runs one and replaces only its
 // section. Needs a production build (npm run build) and Chromium at /usr/bin/chromium, except
 // "compare", which times lib/server in this process.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -9,9 +9,11 @@ import { benchAgreement } from "./agreement";
 import { benchCompare } from "./compare";
 import { benchExport } from "./export";
 import { benchWorkspace } from "./workspace";
+import { benchWorkspacePeer } from "./workspace-peer";
 
 const SECTIONS: { key: string; title: string; run: () => Promise<string[]>; needsBuild?: false }[] = [
   { key: "workspace", title: "Annotation workspace", run: benchWorkspace },
+  { key: "workspace-peer", title: "Workspace beside @recogito/text-annotator (issue 12)", run: benchWorkspacePeer },
   { key: "agreement", title: "Agreement and review", run: benchAgreement },
   { key: "export", title: "Export", run: () => benchExport() },
   { key: "compare", title: "Comparison and match suggestions", run: benchCompare, needsBuild: false },

@@ -2,13 +2,13 @@
 // The annotation workspace: the frozen text with highlights, a toolbar at the selection,
 // keyboard control, and a side panel with the span list and the active span's attributes.
 import { useCallback, useMemo, useReducer, useRef, useState, type ReactNode } from "react";
-import { SpanIndex } from "@/lib/spans";
 import { splitParagraphs } from "@/lib/text";
+import { expandSpans, type CompactSpans } from "@/lib/workspace/compact-spans";
 import { snapToWords, toCodePoints, trimBlanks } from "@/lib/text/snap";
 import { ANNOTATION_KINDS, KIND_LABELS, type AnnotationDto, type AnnotationKind } from "@/lib/validation/annotations";
 import { annotationsApi, sourcesApi, type SourceDto } from "./api-client";
 import { AttributeForm } from "./attribute-form";
-import { describeDetail, describeShort } from "./describe";
+import { describeShort, detailDescriber } from "./describe";
 import { offsetAtPoint, offsetOf, type ParagraphBox } from "./dom-offsets";
 import { HoverLayer } from "./hover-layer";
 import { KindLegend } from "./kind-legend";
@@ -20,7 +20,8 @@ import { ShortcutsDialog } from "./shortcuts-dialog";
 import { SelectionToolbar, TextBody } from "./text-body";
 import { useClaimMatches } from "./use-claim-matches";
 import { useSaver } from "./use-saver";
-import { useHighlights } from "./use-highlights";
+import type { HighlightPainter } from "./highlights";
+import { paintNow, useHighlights } from "./use-highlights";
 import type { Range2 } from "./use-text-keys";
 import { useWorkspaceKeys } from "./use-workspace-keys";
 import { SuggestionPanel } from "./suggestion-layer";
@@ -31,7 +32,8 @@ export interface WorkspaceProps {
   projectId: number;
   documentId: number;
   text: string;
-  initialSpans: AnnotationDto[];
+  /** The spans, sent once and compactly (their quoted words are taken from `text`). */
+  initialSpans: CompactSpans;
   sourceNames: Record<number, string>;
   me: { id: number; name: string };
   frozen: boolean;
@@ -55,7 +57,7 @@ export function Workspace(props: WorkspaceProps): ReactNode {
   const paragraphs = useMemo(() => splitParagraphs(props.text), [props.text]);
   const api = useMemo(() => annotationsApi(projectId, documentId), [projectId, documentId]);
   const sources = useMemo(() => sourcesApi(projectId), [projectId]);
-  const [state, reactDispatch] = useReducer(reducer, props.initialSpans, initialState);
+  const [state, reactDispatch] = useReducer(reducer, null, () => initialState(expandSpans(props.text, props.initialSpans)));
   // The saver reads state between renders (right after an edit is dispatched), so a mirror
   // applies every action at once; React applies the same actions with the same pure reducer.
   const stateRef = useRef(state);
@@ -75,11 +77,12 @@ export function Workspace(props: WorkspaceProps): ReactNode {
   const panelRef = useRef<HTMLElement>(null);
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   const tempIds = useRef(0);
+  // The CSS highlights; `create` paints a new span through it before the save starts.
+  const painterRef = useRef<HighlightPainter | null>(null);
   const canEdit = !frozen;
 
-  const visible = useMemo(() => [...state.spans.values()].filter((s) => s.draft.deletedAt === null), [state.spans]);
-  const index = useMemo(() => new SpanIndex(visible.map((s) => ({ ...s.draft, key: s.key }))), [visible]);
-  const ordered = useMemo(() => index.sorted.map((s) => state.spans.get(s.key)!), [index, state.spans]);
+  // Reading order, counts and save states are kept up to date by the reducer, one change at a time.
+  const index = state.live.index;
   const active = state.activeKey === null ? null : (state.spans.get(state.activeKey) ?? null);
 
   const links = useMemo(() => linksApi(projectId, documentId), [projectId, documentId]);
@@ -157,6 +160,8 @@ export function Workspace(props: WorkspaceProps): ReactNode {
       };
       performance.mark("pd-tag-start");
       dispatch({ type: "add", span: draft, key });
+      // Optimistic: the highlight is on screen before the save request starts.
+      paintNow(painterRef.current, { ...draft, key });
       saver.enqueue("create", key);
       setSelection(null);
       window.getSelection()?.removeAllRanges();
@@ -201,7 +206,7 @@ export function Workspace(props: WorkspaceProps): ReactNode {
     textRef,
   );
   const { cursor, dropCursor } = keys;
-  useHighlights(textRef, paragraphsRef, visible, active?.draft ?? null, cursor);
+  useHighlights(textRef, paragraphsRef, painterRef, state, active?.draft ?? null, cursor);
 
   const readSelection = useCallback(
     (keepExact: boolean) => {
@@ -236,6 +241,8 @@ export function Workspace(props: WorkspaceProps): ReactNode {
     [activate, index, dropCursor],
   );
 
+  // One description per draft, kept until the draft or the source names change.
+  const describeRow = useMemo(() => detailDescriber(sourceNames), [sourceNames]);
   const describeHover = useCallback((span: AnnotationDto) => describeShort(span, sourceNames), [sourceNames]);
 
   const parents = useMemo(() => {
@@ -254,7 +261,7 @@ export function Workspace(props: WorkspaceProps): ReactNode {
     projectId,
     documentId,
     enabled: props.suggestions && canEdit,
-    spans: visible,
+    spans: index.sorted,
     meId: props.me.id,
     paragraphsRef,
     announce: setAnnouncement,
@@ -322,7 +329,7 @@ export function Workspace(props: WorkspaceProps): ReactNode {
       >
         <PanelHeader
           projectId={projectId}
-          spans={[...state.spans.values()]}
+          states={state.live.states}
           frozen={frozen}
           notice={state.notice}
           api={api}
@@ -371,7 +378,8 @@ export function Workspace(props: WorkspaceProps): ReactNode {
           </section>
         ) : null}
         <SpanList
-          spans={ordered}
+          spans={index.sorted}
+          counts={state.live.kinds}
           activeKey={state.activeKey}
           filter={filter}
           showAnnotator={props.seesOthers}
@@ -385,7 +393,7 @@ export function Workspace(props: WorkspaceProps): ReactNode {
           }
           onActivate={activate}
           onRetry={saver.retry}
-          describe={(s) => describeDetail(s.draft, sourceNames)}
+          describe={describeRow}
         />
         <DeletedSpans api={api} canEdit={canEdit} onRestored={(dto) => dispatch({ type: "restored", dto })} />
       </aside>

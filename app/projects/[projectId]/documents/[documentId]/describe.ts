@@ -19,3 +19,13 @@ export function describeDetail(span: AnnotationDto, names: Map<number, string>):
   const sentiment = typeof a.sentiment === "number" ? `sentiment ${a.sentiment > 0 ? "+" : ""}${a.sentiment}` : null;
   return [a.holder, sentiment].filter(Boolean).join(" · ");
 }
+
+/** describeDetail, computed once per draft (a span list row re-renders often; its draft rarely changes). */
+export function detailDescriber(names: Map<number, string>): (span: { draft: AnnotationDto }) => string {
+  const cache = new WeakMap<AnnotationDto, string>();
+  return ({ draft }) => {
+    let detail = cache.get(draft);
+    if (detail === undefined) cache.set(draft, (detail = describeDetail(draft, names)));
+    return detail;
+  };
+}

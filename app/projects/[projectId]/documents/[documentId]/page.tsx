@@ -10,6 +10,7 @@ import { warmStory } from "@/lib/server/claim-links/warm";
 import { warmComparison } from "@/lib/server/compare/spans";
 import { sourceNamesFor } from "@/lib/server/sources";
 import { suggestionSettingsFor } from "@/lib/server/suggestions-settings";
+import { compactSpans } from "@/lib/workspace/compact-spans";
 import { Workspace } from "./components";
 
 type Params = DocumentParams;
@@ -94,7 +95,7 @@ export default async function DocumentPage({ params }: { params: Params }): Prom
         projectId={doc.projectId}
         documentId={doc.id}
         text={doc.text}
-        initialSpans={spans}
+        initialSpans={compactSpans(doc.id, spans)}
         sourceNames={sourceNamesFor(user, doc.projectId, [...new Set(spans.flatMap((s) => referencedSources(s.attributes)))])}
         me={{ id: user.id, name: user.displayName }}
         frozen={status === "submitted"}

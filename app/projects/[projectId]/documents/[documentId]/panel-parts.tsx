@@ -4,12 +4,12 @@
 import { useState, type ReactNode } from "react";
 import { KIND_LABELS, type AnnotationDto } from "@/lib/validation/annotations";
 import type { AnnotationsApi, HistoryEntry } from "./api-client";
-import type { WorkspaceSpan, WorkspaceState } from "./workspace-state";
+import type { SaveState, WorkspaceSpan, WorkspaceState } from "./workspace-state";
 
-function SaveStatus({ spans, onRetryAll }: { spans: WorkspaceSpan[]; onRetryAll: () => void }): ReactNode {
-  const failed = spans.filter((s) => s.state === "failed").length;
-  const conflicts = spans.filter((s) => s.state === "conflict").length;
-  const saving = spans.some((s) => s.state === "saving");
+function SaveStatus({ states, onRetryAll }: { states: Readonly<Record<SaveState, number>>; onRetryAll: () => void }): ReactNode {
+  const failed = states.failed;
+  const conflicts = states.conflict;
+  const saving = states.saving > 0;
   if (conflicts > 0 && failed === 0) {
     return (
       <p className="save-status failed" role="status" data-state="conflict">
@@ -36,7 +36,7 @@ function SaveStatus({ spans, onRetryAll }: { spans: WorkspaceSpan[]; onRetryAll:
 
 export function PanelHeader({
   projectId,
-  spans,
+  states,
   frozen,
   notice,
   api,
@@ -45,7 +45,8 @@ export function PanelHeader({
   onDismiss,
 }: {
   projectId: number;
-  spans: WorkspaceSpan[];
+  /** How many spans are in each save state (running totals). */
+  states: Readonly<Record<SaveState, number>>;
   frozen: boolean;
   notice: WorkspaceState["notice"];
   api: AnnotationsApi;
@@ -62,7 +63,7 @@ export function PanelHeader({
   return (
     <div className="panel-header">
       <div className="panel-row">
-        <SaveStatus spans={spans} onRetryAll={onRetryAll} />
+        <SaveStatus states={states} onRetryAll={onRetryAll} />
         {frozen ? (
           <span className="badge ok">Done</span>
         ) : (

@@ -2,13 +2,16 @@
 // The panel's list of spans in reading order, filterable by kind, with each span's save state.
 // Only the rows on screen are rendered (app/virtual-list.tsx): a document may hold thousands
 // of spans, and the active span is scrolled into the list when it changes.
-import { memo, useCallback, type ReactNode } from "react";
+import { memo, useCallback, useMemo, type ReactNode } from "react";
 import { VirtualList } from "@/app/virtual-list";
 import { ANNOTATION_KINDS, KIND_LABELS, type AnnotationKind } from "@/lib/validation/annotations";
-import type { WorkspaceSpan } from "./workspace-state";
+import type { WorkspaceIndexed, WorkspaceSpan } from "./workspace-state";
 
 interface Props {
-  spans: WorkspaceSpan[];
+  /** The spans on screen in reading order (the workspace's index). */
+  spans: readonly WorkspaceIndexed[];
+  /** How many of each kind there are, kept as running totals by the workspace. */
+  counts: Readonly<Record<AnnotationKind, number>>;
   activeKey: string | null;
   filter: Set<AnnotationKind>;
   showAnnotator: boolean;
@@ -72,12 +75,14 @@ const Row = memo(function Row({
   );
 });
 
-const keyOf = (s: WorkspaceSpan): string => s.key;
+const keyOf = (s: WorkspaceIndexed): string => s.key;
+const rowAttributes = (s: WorkspaceIndexed): Record<string, string> => ({ "data-span-key": s.key });
 
-export function SpanList({ spans, activeKey, filter, showAnnotator, onFilter, onActivate, onRetry, describe }: Props): ReactNode {
-  const counts = Object.fromEntries(ANNOTATION_KINDS.map((k) => [k, spans.filter((s) => s.draft.kind === k).length]));
-  const shown = spans.filter((s) => filter.has(s.draft.kind));
-  const rowClassName = useCallback((s: WorkspaceSpan) => `span-row kind-${s.draft.kind}${s.key === activeKey ? " active" : ""}`, [activeKey]);
+export function SpanList({ spans, counts, activeKey, filter, showAnnotator, onFilter, onActivate, onRetry, describe }: Props): ReactNode {
+  // With every kind shown (the usual case) the list is the index itself: nothing to filter.
+  const everyKind = ANNOTATION_KINDS.every((k) => filter.has(k));
+  const shown = useMemo(() => (everyKind ? spans : spans.filter((s) => filter.has(s.kind))), [everyKind, spans, filter]);
+  const rowClassName = useCallback((s: WorkspaceIndexed) => `span-row kind-${s.kind}${s.key === activeKey ? " active" : ""}`, [activeKey]);
   return (
     <section aria-labelledby="span-list-heading" className="span-list">
       <h2 id="span-list-heading">
@@ -110,17 +115,17 @@ export function SpanList({ spans, activeKey, filter, showAnnotator, onFilter, on
             className="spans"
             viewportClassName="span-list-viewport"
             rowClassName={rowClassName}
-            rowAttributes={(s) => ({ "data-span-key": s.key })}
+            rowAttributes={rowAttributes}
             revealKey={activeKey}
             renderRow={(s, _i, { tabbable }) => (
               <Row
-                span={s}
+                span={s.row}
                 active={s.key === activeKey}
                 tabbable={tabbable}
                 showAnnotator={showAnnotator}
                 onActivate={onActivate}
                 onRetry={onRetry}
-                detail={describe(s)}
+                detail={describe(s.row)}
               />
             )}
           />

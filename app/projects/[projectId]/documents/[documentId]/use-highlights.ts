@@ -1,63 +1,113 @@
 "use client";
-// Keeps the CSS highlights in step with the spans: built once when the text mounts, then
-// only spans whose draft (or nesting) changed are repainted. Also paints the active span
-// and the keyboard word cursor.
+// Keeps the CSS highlights in step with the spans: all painted once when the text mounts, then
+// only the spans the change log names (and same-kind spans inside them, whose nesting may
+// change) are repainted. Also paints the active span and the keyboard word cursor, and lets a
+// new span be painted at once, before its save starts (`paintNow`).
 import { useEffect, useRef, type RefObject } from "react";
-import { sameKindDepth } from "@/lib/spans";
+import { isNested, sameKindDepth, type SpanLike } from "@/lib/spans";
+import { changedSince } from "@/lib/workspace/live-spans";
 import type { AnnotationDto } from "@/lib/validation/annotations";
 import { collectParagraphs, type ParagraphBox } from "./dom-offsets";
 import { HighlightPainter, highlightsSupported } from "./highlights";
 import type { Range2 } from "./use-text-keys";
-import type { WorkspaceSpan } from "./workspace-state";
+import type { WorkspaceIndexed, WorkspaceState } from "./workspace-state";
+
+type Painted = Map<string, { draft: AnnotationDto; nested: boolean }>;
+type Spans = Pick<WorkspaceState, "spans" | "live">;
+
+function paintAll(painter: HighlightPainter, painted: Painted, { live }: Spans): void {
+  const sorted = live.index.sorted;
+  const depth = sameKindDepth(sorted);
+  for (const key of painted.keys()) painter.erase(key);
+  painted.clear();
+  for (const s of sorted) {
+    const nested = (depth.get(s.id) ?? 0) > 0;
+    painter.paint(s.key, s, nested);
+    painted.set(s.key, { draft: s.row.draft, nested });
+  }
+}
+
+function repaint(painter: HighlightPainter, painted: Painted, { live }: Spans, s: WorkspaceIndexed): void {
+  const nested = isNested(live.index, s);
+  const previous = painted.get(s.key);
+  if (previous?.draft === s.row.draft && previous.nested === nested) return;
+  painter.paint(s.key, s, nested);
+  painted.set(s.key, { draft: s.row.draft, nested });
+}
+
+/** Repaints the changed spans and the same-kind spans that start inside their old or new range. */
+function paintChanges(painter: HighlightPainter, painted: Painted, spans: Spans, keys: Set<string>): void {
+  const { index } = spans.live;
+  const ranges: SpanLike[] = [];
+  const todo = new Map<string, WorkspaceIndexed>();
+  for (const key of keys) {
+    const old = painted.get(key)?.draft;
+    if (old !== undefined) ranges.push(old);
+    const draft = spans.spans.get(key)?.draft;
+    const at = draft === undefined ? -1 : index.positionOf(draft);
+    if (at >= 0) {
+      ranges.push(index.sorted[at]!);
+      todo.set(key, index.sorted[at]!);
+    } else if (old !== undefined) {
+      painter.erase(key);
+      painted.delete(key);
+    }
+  }
+  for (const r of ranges) for (const s of index.startingWithin(r.start, r.end)) if (s.kind === r.kind) todo.set(s.key, s);
+  for (const s of todo.values()) repaint(painter, painted, spans, s);
+}
 
 export function useHighlights(
   textRef: RefObject<HTMLDivElement | null>,
   paragraphsRef: RefObject<ParagraphBox[]>,
-  visible: WorkspaceSpan[],
+  painterRef: RefObject<HighlightPainter | null>,
+  spans: Spans,
   active: AnnotationDto | null,
   cursor: Range2 | null,
 ): void {
-  const painterRef = useRef<HighlightPainter | null>(null);
-  const painted = useRef(new Map<string, { draft: AnnotationDto; nested: boolean }>());
+  const painted = useRef<Painted>(new Map());
+  // The change log revision painted last; -1 until everything is painted once.
+  const seen = useRef(-1);
 
   useEffect(() => {
     if (!highlightsSupported() || textRef.current === null) return;
     paragraphsRef.current = collectParagraphs(textRef.current);
     painterRef.current = new HighlightPainter(paragraphsRef.current);
     performance.mark("pd-highlights-ready");
-    return () => painterRef.current?.dispose();
-  }, [textRef, paragraphsRef]);
+    const paintedNow = painted.current;
+    return () => {
+      painterRef.current?.dispose();
+      paintedNow.clear();
+      seen.current = -1;
+    };
+  }, [textRef, paragraphsRef, painterRef]);
 
   useEffect(() => {
     const painter = painterRef.current;
     if (painter === null) return;
-    const depth = sameKindDepth(visible.map((s) => s.draft));
-    const seen = new Set<string>();
-    for (const s of visible) {
-      seen.add(s.key);
-      const nested = (depth.get(s.draft.id) ?? 0) > 0;
-      const previous = painted.current.get(s.key);
-      if (previous?.draft === s.draft && previous.nested === nested) continue;
-      painter.paint(s.key, s.draft, nested);
-      painted.current.set(s.key, { draft: s.draft, nested });
-    }
-    for (const key of painted.current.keys()) {
-      if (!seen.has(key)) {
-        painter.erase(key);
-        painted.current.delete(key);
-      }
-    }
+    const keys = seen.current < 0 ? null : changedSince(spans.live.log, seen.current);
+    if (keys === null) paintAll(painter, painted.current, spans);
+    else paintChanges(painter, painted.current, spans, keys);
+    seen.current = spans.live.log?.rev ?? 0;
     performance.mark("pd-highlights-painted");
     // The highlight is on screen at the next frame; the benchmark reads this mark.
     requestAnimationFrame(() => performance.mark("pd-highlights-frame"));
-  }, [visible]);
+  }, [spans, painterRef]);
 
   useEffect(() => {
     painterRef.current?.mark("pd-active", active !== null && active.deletedAt === null ? active : null);
-  }, [active]);
+  }, [active, painterRef]);
 
   useEffect(() => {
     const range = painterRef.current?.mark("pd-cursor", cursor) ?? null;
     range?.startContainer.parentElement?.scrollIntoView({ block: "nearest" });
-  }, [cursor]);
+  }, [cursor, painterRef]);
+}
+
+/** A new span's highlight, painted at once: before React renders it and before its save request. */
+export function paintNow(painter: HighlightPainter | null, span: { key: string; start: number; end: number; kind: AnnotationDto["kind"] }): void {
+  if (painter === null) return;
+  painter.paint(span.key, span, false);
+  performance.mark("pd-highlights-painted");
+  requestAnimationFrame(() => performance.mark("pd-highlights-frame"));
 }

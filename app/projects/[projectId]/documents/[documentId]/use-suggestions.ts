@@ -19,7 +19,7 @@ export interface SuggestionDeps {
   /** The project has suggestions on and the reviewer's layer is open. */
   enabled: boolean;
   /** The spans as drawn now; the reviewer's own (`meId`) hide the suggestions they overlap. */
-  spans: readonly { draft: { start: number; end: number; annotatorId: number } }[];
+  spans: readonly { start: number; end: number; annotatorId: number }[];
   meId: number;
   paragraphsRef: RefObject<ParagraphBox[]>;
   announce: (text: string) => void;
@@ -67,7 +67,7 @@ export function useSuggestions(d: SuggestionDeps): SuggestionLayer {
   // Where Tab continues from once the active suggestion has been settled.
   const lastStart = useRef(-1);
   const { enabled, announce, release, onAccepted, spans, meId, paragraphsRef } = d;
-  const mine = useMemo(() => spans.filter((s) => s.draft.annotatorId === meId).map((s) => s.draft), [spans, meId]);
+  const mine = useMemo(() => spans.filter((s) => s.annotatorId === meId), [spans, meId]);
 
   useEffect(() => {
     if (!enabled) return;

@@ -73,7 +73,7 @@ export function useWorkspaceKeys(d: WorkspaceKeyDeps, textRef: RefObject<HTMLEle
       setCursorState(cursorAfter(d.chars, target));
     },
     step: (direction) => {
-      const next = cursor === null ? d.index.neighbour(d.active?.id ?? null, direction) : spanFromCursor(d.index.sorted, cursor, direction);
+      const next = cursor === null ? d.index.neighbour(d.active, direction) : spanFromCursor(d.index.sorted, cursor, direction);
       setCursorState(null);
       if (next !== null) {
         caret.current = next.start;

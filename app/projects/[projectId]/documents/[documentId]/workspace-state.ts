@@ -1,9 +1,12 @@
 // Workspace state: the reviewer's spans as the server last confirmed them (`saved`) and as
 // the reviewer sees them now (`draft`). Edits show at once; a refused save returns the span
 // to `saved`, so the screen never claims something the database does not hold.
+// What is derived from the spans (index, counts) is updated with each change in `live`.
+import { liveSpans, updateLive, type IndexedSpan, type LiveSpans, type SaveState } from "@/lib/workspace/live-spans";
 import type { AnnotationDto } from "@/lib/validation/annotations";
 
-export type SaveState = "saved" | "saving" | "failed" | "conflict";
+export type { SaveState };
+export type WorkspaceIndexed = IndexedSpan<WorkspaceSpan>;
 
 export interface WorkspaceSpan {
   /** Stable React key and lookup key: the server id, or a temporary "new-N" until created. */
@@ -16,6 +19,8 @@ export interface WorkspaceSpan {
 
 export interface WorkspaceState {
   spans: Map<string, WorkspaceSpan>;
+  /** The spans on screen in reading order, with counts; kept in step with `spans`. */
+  live: LiveSpans<WorkspaceSpan>;
   activeKey: string | null;
   notice: { tone: "error" | "info"; text: string } | null;
 }
@@ -48,30 +53,30 @@ export function spanKey(dto: AnnotationDto): string {
 }
 
 export function initialState(spans: AnnotationDto[]): WorkspaceState {
-  return {
-    spans: new Map(spans.map((s) => [spanKey(s), { key: spanKey(s), draft: s, saved: s, state: "saved" as const }])),
-    activeKey: null,
-    notice: null,
-  };
+  const rows = new Map(spans.map((s) => [spanKey(s), { key: spanKey(s), draft: s, saved: s, state: "saved" as const }]));
+  return { spans: rows, live: liveSpans(rows.values()), activeKey: null, notice: null };
+}
+
+/** Puts `next` under `key` (null removes it) and updates what is derived from the spans. */
+function setSpan(state: WorkspaceState, key: string, next: WorkspaceSpan | null): WorkspaceState {
+  const spans = new Map(state.spans);
+  const before = spans.get(key);
+  if (next === null) spans.delete(key);
+  else spans.set(key, next);
+  const live = updateLive(state.live, key, before, next ?? undefined);
+  return { ...state, spans, live, activeKey: next === null && state.activeKey === key ? null : state.activeKey };
 }
 
 function withSpan(state: WorkspaceState, key: string, update: (span: WorkspaceSpan) => WorkspaceSpan | null): WorkspaceState {
   const span = state.spans.get(key);
   if (span === undefined) return state;
-  const spans = new Map(state.spans);
-  const next = update(span);
-  if (next === null) spans.delete(key);
-  else spans.set(key, next);
-  return { ...state, spans, activeKey: next === null && state.activeKey === key ? null : state.activeKey };
+  return setSpan(state, key, update(span));
 }
 
 export function reducer(state: WorkspaceState, action: Action): WorkspaceState {
   switch (action.type) {
-    case "add": {
-      const spans = new Map(state.spans);
-      spans.set(action.key, { key: action.key, draft: action.span, saved: null, state: "saving" });
-      return { ...state, spans, activeKey: action.key };
-    }
+    case "add":
+      return { ...setSpan(state, action.key, { key: action.key, draft: action.span, saved: null, state: "saving" }), activeKey: action.key };
     case "edit":
       return withSpan(state, action.key, (s) => {
         const draft = { ...s.draft, ...action.changes };
@@ -100,9 +105,8 @@ export function reducer(state: WorkspaceState, action: Action): WorkspaceState {
     case "take-server":
       return withSpan(state, action.key, (s) => (s.saved === null ? null : { ...s, draft: s.saved, state: "saved", error: undefined }));
     case "restored": {
-      const spans = new Map(state.spans);
-      spans.set(spanKey(action.dto), { key: spanKey(action.dto), draft: action.dto, saved: action.dto, state: "saved" });
-      return { ...state, spans, activeKey: spanKey(action.dto) };
+      const key = spanKey(action.dto);
+      return { ...setSpan(state, key, { key, draft: action.dto, saved: action.dto, state: "saved" }), activeKey: key };
     }
     case "activate":
       return { ...state, activeKey: action.key };
