@@ -5,16 +5,15 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, setUpFirstAdmin, signIn, snapshot, startServer, type TestServer } from "./harness";
 import { REVIEWER_PASSWORD, seedDocument, seedProject, seedSpans, userNamed, useServerDatabase } from "./review-seed";
-import { dragSelect, waitSaved } from "./workspace-helpers";
-
-const SPANS = 3000;
-const KINDS = ["claim", "opinion", "quote"] as const;
-const item = (i: number) => `Item ${String(i).padStart(4, "0")} reports that the levy is fair.`;
-const CLOSING = "the harbour reopens in spring";
-// Ten sentences a paragraph, then a closing paragraph nobody tagged.
-const TEXT =
-  Array.from({ length: SPANS / 10 }, (_, p) => Array.from({ length: 10 }, (_, k) => item(p * 10 + k + 1)).join(" ")).join("\n\n") +
-  `\n\nClosing note: ${CLOSING}.`;
+import {
+  dragSelect,
+  waitSaved,
+  SCALE_CLOSING as CLOSING,
+  SCALE_KINDS as KINDS,
+  SCALE_SPANS as SPANS,
+  SCALE_TEXT as TEXT,
+  scaleItem as item,
+} from "./workspace-helpers";
 
 let server: TestServer;
 let browser: Browser;

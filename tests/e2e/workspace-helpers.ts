@@ -49,3 +49,12 @@ export async function apiSpans(page: Page): Promise<ApiSpan[]> {
   const body = (await response.json()) as { annotations: ApiSpan[] };
   return body.annotations;
 }
+
+/** The long article of the scale tests: 3,000 one-sentence items, ten a paragraph, then a closing paragraph nobody tags. */
+export const SCALE_SPANS = 3000;
+export const SCALE_KINDS = ["claim", "opinion", "quote"] as const;
+export const scaleItem = (i: number): string => `Item ${String(i).padStart(4, "0")} reports that the levy is fair.`;
+export const SCALE_CLOSING = "the harbour reopens in spring";
+export const SCALE_TEXT =
+  Array.from({ length: SCALE_SPANS / 10 }, (_, p) => Array.from({ length: 10 }, (_, k) => scaleItem(p * 10 + k + 1)).join(" ")).join("\n\n") +
+  `\n\nClosing note: ${SCALE_CLOSING}.`;

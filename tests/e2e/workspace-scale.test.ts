@@ -7,15 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compareSpans } from "../../lib/spans";
 import { launchBrowser, setUpFirstAdmin, signIn, startServer, type TestServer } from "./harness";
 import { REVIEWER_PASSWORD, seedDocument, seedProject, seedSpans, userNamed, useServerDatabase } from "./review-seed";
-import { apiSpans, dragSelect, waitSaved } from "./workspace-helpers";
-
-const SPANS = 3000;
-const KINDS = ["claim", "opinion", "quote"] as const;
-const item = (i: number): string => `Item ${String(i).padStart(4, "0")} reports that the levy is fair.`;
-const CLOSING = "the harbour reopens in spring";
-const TEXT =
-  Array.from({ length: SPANS / 10 }, (_, p) => Array.from({ length: 10 }, (_, k) => item(p * 10 + k + 1)).join(" ")).join("\n\n") +
-  `\n\nClosing note: ${CLOSING}.`;
+import {
+  apiSpans,
+  dragSelect,
+  waitSaved,
+  SCALE_CLOSING as CLOSING,
+  SCALE_KINDS as KINDS,
+  SCALE_SPANS as SPANS,
+  SCALE_TEXT as TEXT,
+  scaleItem as item,
+} from "./workspace-helpers";
 
 let server: TestServer;
 let browser: Browser;
