@@ -17,9 +17,10 @@ import { toW3C, type BenchSpan } from "./peer/w3c";
 import { tagOnce, WORDS } from "./workspace";
 import { syntheticArticle } from "./workspace-fixture";
 
-const COUNTS = [3_000, 10_000] as const;
+// BENCH_SPANS / BENCH_ROUNDS narrow a run while working on one figure; the recorded run uses the defaults.
+const COUNTS = process.env.BENCH_SPANS ? process.env.BENCH_SPANS.split(",").map(Number) : [3_000, 10_000];
 const LARGE = 30_000;
-const ROUNDS = 3;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 interface Load {
   painted: number;

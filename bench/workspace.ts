@@ -42,11 +42,12 @@ export async function tagOnce(page: Page, n: number): Promise<number> {
     const text = document.querySelector<HTMLElement>("[data-testid=document-text]")!;
     text.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
     await new Promise((r) => requestAnimationFrame(r));
-    const before = performance.getEntriesByName("pd-highlights-frame").length;
+    // Only the frame that follows this tag's own paint counts (not a frame an earlier change asked for).
+    const before = performance.getEntriesByName("pd-tag-frame").length;
     const t0 = performance.now();
     text.dispatchEvent(new KeyboardEvent("keydown", { key: "1", bubbles: true }));
-    while (performance.getEntriesByName("pd-highlights-frame").length === before) await new Promise((r) => setTimeout(r, 0));
-    const frame = performance.getEntriesByName("pd-highlights-frame");
+    while (performance.getEntriesByName("pd-tag-frame").length === before) await new Promise((r) => setTimeout(r, 0));
+    const frame = performance.getEntriesByName("pd-tag-frame");
     return frame[frame.length - 1]!.startTime - t0;
   }, n);
 }

@@ -1,8 +1,9 @@
 "use client";
 // The annotation workspace: the frozen text with highlights, a toolbar at the selection,
 // keyboard control, and a side panel with the span list and the active span's attributes.
-import { useCallback, useMemo, useReducer, useRef, useState, type ReactNode } from "react";
+import { startTransition, useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from "react";
 import { splitParagraphs } from "@/lib/text";
+import { afterNextFrame } from "@/lib/workspace/after-frame";
 import { expandSpans, type CompactSpans } from "@/lib/workspace/compact-spans";
 import { snapToWords, toCodePoints, trimBlanks } from "@/lib/text/snap";
 import { ANNOTATION_KINDS, KIND_LABELS, type AnnotationDto, type AnnotationKind } from "@/lib/validation/annotations";
@@ -77,6 +78,8 @@ export function Workspace(props: WorkspaceProps): ReactNode {
   const panelRef = useRef<HTMLElement>(null);
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   const tempIds = useRef(0);
+  // A quote tagged with the mouse whose speaker field takes the focus once it is rendered.
+  const speakerFor = useRef<string | null>(null);
   // The CSS highlights; `create` paints a new span through it before the save starts.
   const painterRef = useRef<HighlightPainter | null>(null);
   const canEdit = !frozen;
@@ -159,15 +162,20 @@ export function Workspace(props: WorkspaceProps): ReactNode {
         deletedAt: null,
       };
       performance.mark("pd-tag-start");
-      dispatch({ type: "add", span: draft, key });
-      // Optimistic: the highlight is on screen before the save request starts.
+      // The highlight comes first: painted now, on screen at the next frame. The rest of the
+      // page (panel, counts, announcement) follows as a transition that never holds that frame,
+      // and the save starts once the frame is drawn (an edit or delete made before then waits
+      // for it in the saver's queue, which sends the latest draft).
       paintNow(painterRef.current, { ...draft, key });
-      saver.enqueue("create", key);
-      setSelection(null);
       window.getSelection()?.removeAllRanges();
-      setAnnouncement(`${KIND_LABELS[kind]} created: ${exact.slice(0, 80)}`);
+      startTransition(() => {
+        dispatch({ type: "add", span: draft, key });
+        setSelection(null);
+        setAnnouncement(`${KIND_LABELS[kind]} created: ${exact.slice(0, 80)}`);
+      });
+      afterNextFrame(() => saver.enqueue("create", key));
       // A mouse tag goes straight to the speaker; from the keys, focus stays in the text (Enter goes there).
-      if (kind === "quote" && focusSpeaker) requestAnimationFrame(() => speakerRef.current?.focus());
+      if (kind === "quote" && focusSpeaker) speakerFor.current = key;
     },
     [chars, documentId, index, props.me, saver, dispatch],
   );
@@ -206,6 +214,12 @@ export function Workspace(props: WorkspaceProps): ReactNode {
     textRef,
   );
   const { cursor, dropCursor } = keys;
+
+  useEffect(() => {
+    if (speakerFor.current === null || speakerFor.current !== state.activeKey) return;
+    speakerFor.current = null;
+    speakerRef.current?.focus();
+  }, [state.activeKey]);
   useHighlights(textRef, paragraphsRef, painterRef, state, active?.draft ?? null, cursor);
 
   const readSelection = useCallback(

@@ -60,7 +60,8 @@ export function useSaver(api: AnnotationsApi, dispatch: Dispatch<Action>, stateR
         if (op.type === "delete") dispatch({ type: "remove", key: op.key });
         continue;
       }
-      dispatch({ type: "saving", key: op.key });
+      // A new span is "saving" from the start: no render needed to say so again.
+      if (span.state !== "saving") dispatch({ type: "saving", key: op.key });
       const result = await withRetries(send);
       if (result.ok) dispatch({ type: "saved", key: op.key, dto: op.type === "delete" ? null : result.data });
       else if (result.code === "stale") dispatch({ type: "conflict", key: op.key, error: result.error, current: result.current ?? null });
