@@ -10,6 +10,7 @@ import { REVIEWER_PASSWORD, seedDocument, seedProject, seedSpans, userNamed, use
 import {
   apiSpans,
   dragSelect,
+  highlightTexts,
   waitSaved,
   SCALE_CLOSING as CLOSING,
   SCALE_KINDS as KINDS,
@@ -69,6 +70,20 @@ describe("the workspace with 3,000 spans", () => {
     await expect.poll(() => activeKey(page)).toBe(expected[0]);
     await expect.poll(() => page.locator("[aria-live=polite]").first().textContent()).toContain("Item 0001 reports");
   }, 600_000);
+
+  it("highlights the spans near the screen, and the last ones once scrolled to", async () => {
+    const claims = (): Promise<string[]> => highlightTexts(page, "pd-claim");
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expect.poll(async () => (await claims()).includes(item(1))).toBe(true);
+    // Far fewer than the 1,000 claims are registered: the rest wait as offsets.
+    const near = (await claims()).length;
+    expect(near).toBeGreaterThan(0);
+    expect(near).toBeLessThan(SPANS / 3 / 2);
+    expect(await claims()).not.toContain(item(2998));
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect.poll(async () => (await claims()).includes(item(2998))).toBe(true);
+    expect(await claims()).not.toContain(item(1));
+  });
 
   it("keeps the page under 5,000 DOM nodes", async () => {
     const nodes = await page.evaluate(() => document.getElementsByTagName("*").length);

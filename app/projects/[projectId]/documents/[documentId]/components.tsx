@@ -1,7 +1,7 @@
 "use client";
 // The annotation workspace: the frozen text with highlights, a toolbar at the selection,
 // keyboard control, and a side panel with the span list and the active span's attributes.
-import { startTransition, useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from "react";
 import { splitParagraphs } from "@/lib/text";
 import { afterNextFrame } from "@/lib/workspace/after-frame";
 import { expandSpans, type CompactSpans } from "@/lib/workspace/compact-spans";
@@ -162,17 +162,15 @@ export function Workspace(props: WorkspaceProps): ReactNode {
         deletedAt: null,
       };
       performance.mark("pd-tag-start");
-      // The highlight comes first: painted now, on screen at the next frame. The rest of the
-      // page (panel, counts, announcement) follows as a transition that never holds that frame,
-      // and the save starts once the frame is drawn (an edit or delete made before then waits
-      // for it in the saver's queue, which sends the latest draft).
+      // The highlight comes first: painted now, on screen at the next frame. The save starts once
+      // that frame is drawn (an edit or delete made before then waits for it in the saver's queue,
+      // which sends the latest draft). The state update stays synchronous: the very next key
+      // (Enter to the speaker, a change of kind) must already act on the new span.
       paintNow(painterRef.current, { ...draft, key });
       window.getSelection()?.removeAllRanges();
-      startTransition(() => {
-        dispatch({ type: "add", span: draft, key });
-        setSelection(null);
-        setAnnouncement(`${KIND_LABELS[kind]} created: ${exact.slice(0, 80)}`);
-      });
+      dispatch({ type: "add", span: draft, key });
+      setSelection(null);
+      setAnnouncement(`${KIND_LABELS[kind]} created: ${exact.slice(0, 80)}`);
       afterNextFrame(() => saver.enqueue("create", key));
       // A mouse tag goes straight to the speaker; from the keys, focus stays in the text (Enter goes there).
       if (kind === "quote" && focusSpeaker) speakerFor.current = key;

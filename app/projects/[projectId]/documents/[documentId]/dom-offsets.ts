@@ -20,7 +20,7 @@ export function collectParagraphs(root: HTMLElement): ParagraphBox[] {
 }
 
 /** Binary search: the last paragraph starting at or before `offset`. */
-function paragraphIndexAt(paragraphs: ParagraphBox[], offset: number): number {
+export function paragraphIndexAt(paragraphs: ParagraphBox[], offset: number): number {
   let lo = 0;
   let hi = paragraphs.length;
   while (lo < hi) {

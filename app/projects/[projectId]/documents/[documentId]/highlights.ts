@@ -1,11 +1,27 @@
 // Paints spans with the CSS Custom Highlight API: the text DOM is never rebuilt, and a change
 // to one span touches one Range. Each kind has its own highlight (and style in globals.css);
 // quotes nested in quotes get a second one so the inner quote stays visible.
+//
+// Only spans in paragraphs near the viewport are in the highlights (the rest are kept as
+// offsets): Chromium's per-frame cost grows with the ranges registered, so a 10,000-span
+// document would otherwise pay for every span on every frame (bench/RESULTS.md, "Workspace
+// beside @recogito/text-annotator"). paragraph-window.ts says which paragraphs are near.
 import type { AnnotationKind } from "@/lib/validation/annotations";
-import { rangeFor, type ParagraphBox } from "./dom-offsets";
+import { paragraphIndexAt, rangeFor, type ParagraphBox } from "./dom-offsets";
+import { ParagraphWindow } from "./paragraph-window";
 
 export const HIGHLIGHT_NAMES = ["pd-quote", "pd-quote-nested", "pd-claim", "pd-opinion", "pd-active", "pd-cursor", "pd-flash"] as const;
 type Name = (typeof HIGHLIGHT_NAMES)[number];
+
+interface Entry {
+  start: number;
+  end: number;
+  name: Name;
+  first: number;
+  last: number;
+  /** In the highlight while any of its paragraphs is near the viewport. */
+  range: Range | null;
+}
 
 export function highlightsSupported(): boolean {
   return typeof CSS !== "undefined" && "highlights" in CSS && typeof Highlight !== "undefined";
@@ -13,7 +29,10 @@ export function highlightsSupported(): boolean {
 
 export class HighlightPainter {
   private readonly layers = new Map<Name, Highlight>();
-  private readonly painted = new Map<string, { range: Range; name: Name }>();
+  private readonly painted = new Map<string, Entry>();
+  /** The keys of the spans touching each paragraph. */
+  private readonly byParagraph: Set<string>[];
+  private readonly window: ParagraphWindow;
 
   constructor(private readonly paragraphs: ParagraphBox[]) {
     HIGHLIGHT_NAMES.forEach((name, i) => {
@@ -22,22 +41,31 @@ export class HighlightPainter {
       this.layers.set(name, highlight);
       CSS.highlights.set(name, highlight);
     });
+    this.byParagraph = paragraphs.map(() => new Set<string>());
+    this.window = new ParagraphWindow(
+      paragraphs.map((p) => p.element),
+      (index, near) => this.paragraphChanged(index, near),
+    );
   }
 
   /** Adds or moves one span's highlight. */
   paint(key: string, span: { start: number; end: number; kind: AnnotationKind }, nested: boolean): void {
     this.erase(key);
-    const range = rangeFor(this.paragraphs, span.start, span.end);
-    if (range === null) return;
+    if (this.paragraphs.length === 0 || span.end <= span.start) return;
     const name: Name = span.kind === "quote" ? (nested ? "pd-quote-nested" : "pd-quote") : `pd-${span.kind}`;
-    this.layers.get(name)!.add(range);
-    this.painted.set(key, { range, name });
+    const first = paragraphIndexAt(this.paragraphs, span.start);
+    const last = paragraphIndexAt(this.paragraphs, span.end - 1);
+    const entry: Entry = { start: span.start, end: span.end, name, first, last, range: null };
+    this.painted.set(key, entry);
+    for (let i = first; i <= last; i++) this.byParagraph[i]!.add(key);
+    if (this.window.anyNear(first, last)) this.show(entry);
   }
 
   erase(key: string): void {
-    const current = this.painted.get(key);
-    if (current === undefined) return;
-    this.layers.get(current.name)!.delete(current.range);
+    const entry = this.painted.get(key);
+    if (entry === undefined) return;
+    this.hide(entry);
+    for (let i = entry.first; i <= entry.last; i++) this.byParagraph[i]!.delete(key);
     this.painted.delete(key);
   }
 
@@ -55,6 +83,27 @@ export class HighlightPainter {
   }
 
   dispose(): void {
+    this.window.dispose();
     for (const name of HIGHLIGHT_NAMES) CSS.highlights.delete(name);
+  }
+
+  private paragraphChanged(index: number, near: boolean): void {
+    for (const key of this.byParagraph[index] ?? []) {
+      const entry = this.painted.get(key)!;
+      if (near) this.show(entry);
+      else if (!this.window.anyNear(entry.first, entry.last)) this.hide(entry);
+    }
+  }
+
+  private show(entry: Entry): void {
+    if (entry.range !== null) return;
+    entry.range = rangeFor(this.paragraphs, entry.start, entry.end);
+    if (entry.range !== null) this.layers.get(entry.name)!.add(entry.range);
+  }
+
+  private hide(entry: Entry): void {
+    if (entry.range === null) return;
+    this.layers.get(entry.name)!.delete(entry.range);
+    entry.range = null;
   }
 }
