@@ -7,5 +7,5 @@ export async function register(): Promise<void> {
   const { getDb } = await import("./db");
   const { ensureDemoProject } = await import("./lib/server/demo");
   getDb();
-  if (process.env.PROVENANCE_DEMO !== "0") ensureDemoProject();
+  if (process.env.PROVENANCE_DEMO !== "0") await ensureDemoProject();
 }

@@ -5,7 +5,7 @@ import { invalidateSession } from "@/lib/server/session";
 
 export async function logout(): Promise<void> {
   const { session } = await getCurrentSession();
-  if (session !== null) invalidateSession(session.id);
+  if (session !== null) await invalidateSession(session.id);
   await deleteSessionTokenCookie();
   redirect("/login");
 }

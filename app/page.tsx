@@ -13,11 +13,11 @@ const ROLE_LABEL = { manager: "Manager", annotator: "Annotator", adjudicator: "A
 
 export default async function HomePage(): Promise<ReactNode> {
   await connection();
-  if (!adminExists()) redirect("/setup");
+  if (!(await adminExists())) redirect("/setup");
   const { user } = await getCurrentSession();
   if (user === null) redirect("/login");
-  const projects = listProjectsForUser(user);
-  const queue = summarizeQueue(listQueue(user));
+  const projects = await listProjectsForUser(user);
+  const queue = summarizeQueue(await listQueue(user));
   const open = queue.todo + queue.inProgress;
   return (
     <section>

@@ -70,60 +70,68 @@ export async function benchAgreement(): Promise<string[]> {
   const random = lcg(42);
 
   const t0 = performance.now();
-  const users = Array.from({ length: REVIEWERS + 1 }, (_, i) =>
-    db
-      .insert(schema.users)
-      .values({ username: `user${i}`, displayName: `User ${i}`, passwordHash: "x", role: i === 0 ? "admin" : "member" })
-      .returning()
-      .get(),
-  );
+  const users = [];
+  for (let i = 0; i < REVIEWERS + 1; i++) {
+    users.push(
+      await db
+        .insert(schema.users)
+        .values({ username: `user${i}`, displayName: `User ${i}`, passwordHash: "x", role: i === 0 ? "admin" : "member" })
+        .returning()
+        .get(),
+    );
+  }
   const manager = { id: users[0]!.id, username: "user0", displayName: "User 0", role: "admin" as const };
   const reviewerIds = users.slice(1).map((u) => u.id);
-  const project = db.insert(schema.projects).values({ name: "Agreement bench", settings: {} }).returning().get();
-  db.insert(schema.projectMembers)
+  const project = await db.insert(schema.projects).values({ name: "Agreement bench", settings: {} }).returning().get();
+  await db
+    .insert(schema.projectMembers)
     .values([
       { projectId: project.id, userId: manager.id, role: "manager" as const },
       ...reviewerIds.map((userId) => ({ projectId: project.id, userId, role: "annotator" as const })),
     ])
     .run();
-  const addDoc = (n: number, body: string) =>
-    db
-      .insert(schema.documents)
-      .values({
-        projectId: project.id,
-        title: `Document ${n}`,
-        text: body,
-        textSha256: sha256Hex(`${n}:${body}`),
-        charCount: body.length,
-        wordCount: Math.round(body.length / 6),
-      })
-      .returning({ id: schema.documents.id })
-      .get().id;
-  db.transaction((tx) => {
+  const addDoc = async (n: number, body: string): Promise<number> =>
+    (
+      await db
+        .insert(schema.documents)
+        .values({
+          projectId: project.id,
+          title: `Document ${n}`,
+          text: body,
+          textSha256: sha256Hex(`${n}:${body}`),
+          charCount: body.length,
+          wordCount: Math.round(body.length / 6),
+        })
+        .returning({ id: schema.documents.id })
+        .get()
+    ).id;
+  await db.transaction(async (tx) => {
     const body = text(DOC_CHARS);
     for (let n = 0; n < DOCUMENTS; n++) {
-      const documentId = addDoc(n, body);
+      const documentId = await addDoc(n, body);
       const rows = spansFor(documentId, reviewerIds, body, SPANS_PER_REVIEWER, random);
       for (let i = 0; i < rows.length; i += 500)
-        tx.insert(schema.annotations)
+        await tx
+          .insert(schema.annotations)
           .values(rows.slice(i, i + 500))
           .run();
     }
   });
   const bigBody = text(BIG_CHARS);
-  const bigId = addDoc(DOCUMENTS, bigBody);
+  const bigId = await addDoc(DOCUMENTS, bigBody);
   const bigRows = spansFor(bigId, reviewerIds, bigBody, BIG_SPANS_PER_REVIEWER, random);
-  db.transaction((tx) => {
+  await db.transaction(async (tx) => {
     for (let i = 0; i < bigRows.length; i += 500)
-      tx.insert(schema.annotations)
+      await tx
+        .insert(schema.annotations)
         .values(bigRows.slice(i, i + 500))
         .run();
   });
   const seedMs = performance.now() - t0;
 
   try {
-    const project_ = () => {
-      const result = getProjectAgreement(manager, project.id, "all");
+    const project_ = async () => {
+      const result = await getProjectAgreement(manager, project.id, "all");
       if ("ok" in result) throw new Error(result.error);
       return result;
     };
@@ -131,7 +139,7 @@ export async function benchAgreement(): Promise<string[]> {
     let documents = 0;
     for (let i = 0; i < 3; i++) {
       const start = performance.now();
-      documents = project_().documents.length;
+      documents = (await project_()).documents.length;
       runs.push(performance.now() - start);
     }
     const spans = bigRows.map((r, i) => ({ id: i + 1, reviewerId: r.annotatorId, kind: r.kind, start: r.start, end: r.end, attributes: r.attributes }));
@@ -142,7 +150,7 @@ export async function benchAgreement(): Promise<string[]> {
       reviewDocument({ spans, reviewerIds, consensusIds: reviewerIds });
       pure.push(performance.now() - start);
       start = performance.now();
-      const review = getDocumentReview(manager, project.id, bigId);
+      const review = await getDocumentReview(manager, project.id, bigId);
       if ("ok" in review) throw new Error(review.error);
       page.push(performance.now() - start);
     }

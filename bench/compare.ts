@@ -62,7 +62,7 @@ interface Job {
 
 async function runComparison({ seeded, manager }: Job): Promise<string> {
   const { loadComparison } = await import("@/lib/server/compare");
-  const result = loadComparison(manager, seeded.projectId, seeded.storyId, { reviewerId: null });
+  const result = await loadComparison(manager, seeded.projectId, seeded.storyId, { reviewerId: null });
   if (!result.ok) throw new Error(`loadComparison refused: ${result.error}`);
   const { input, comparison } = result.view;
   return `${input.documents.length} documents, ${input.spans.length.toLocaleString("en")} spans shown, ${comparison.outlets.length} outlet rows, ${comparison.speakers.length} speakers, ${comparison.timelines.length} claim timelines`;
@@ -70,7 +70,7 @@ async function runComparison({ seeded, manager }: Job): Promise<string> {
 
 async function runSuggest({ seeded, manager }: Job): Promise<string> {
   const { suggestMatches } = await import("@/lib/server/claim-links/suggest");
-  const result = suggestMatches(manager, seeded.projectId, seeded.probe.documentId, seeded.probe.annotationId);
+  const result = await suggestMatches(manager, seeded.projectId, seeded.probe.documentId, seeded.probe.annotationId);
   if (!result.ok) throw new Error(`suggestMatches refused: ${result.error}`);
   return `${result.suggestions.length} returned`;
 }

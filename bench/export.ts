@@ -43,7 +43,7 @@ async function firstByte(projectId: number, managerId: number, dbPath: string): 
   const { createSession, generateSessionToken } = await import("@/lib/server/session");
   const { startServer } = await import("../tests/e2e/harness");
   const token = generateSessionToken();
-  createSession(token, managerId);
+  await createSession(token, managerId);
   const server = await startServer({ dbPath, demo: false });
   const rows: string[] = [];
   const url = (format: string) => `${server.baseUrl}/projects/${projectId}/export/download?format=${format}&layer=all`;

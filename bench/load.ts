@@ -116,7 +116,7 @@ async function main(): Promise<void> {
   }
   let dataLayerMs: number | null = null;
   if (last !== null) {
-    const costs = measureDataLayer(path.join(workDir, `phase-${last.result.reviewers}.db`), seed.projectId, base.documents[0]!);
+    const costs = await measureDataLayer(path.join(workDir, `phase-${last.result.reviewers}.db`), seed.projectId, base.documents[0]!);
     dataLayerMs = mixCost(costs);
     lines.push(dataLayerLine(costs, last.result), "");
   }

@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const { closeDb } = await import("@/db");
   const { startServer } = await import("../tests/e2e/harness");
   const f = await buildFixture(30_000, 3_000);
-  const spans = listAnnotations(f.user, f.projectId, f.documentId) ?? [];
+  const spans = (await listAnnotations(f.user, f.projectId, f.documentId)) ?? [];
   console.log("full DTO JSON bytes", Buffer.byteLength(JSON.stringify(spans)));
   console.log("compact JSON bytes", Buffer.byteLength(JSON.stringify(compactSpans(f.documentId, spans))));
   closeDb();

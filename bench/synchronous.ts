@@ -33,11 +33,11 @@ interface Target {
 async function prepare(dir: string): Promise<Target> {
   process.env.DATABASE_PATH = path.join(dir, "synchronous.db");
   getDb();
-  ensureDemoProject("texts");
+  await ensureDemoProject("texts");
   const created = await createFirstAdmin({ username: "bench", displayName: "Bench", password: "a bench password" });
   if (!created.ok) throw new Error(created.error);
-  const row = getDb().select().from(users).where(eq(users.id, created.userId)).get()!;
-  const doc = getDb().select({ id: documents.id, projectId: documents.projectId, text: documents.text }).from(documents).limit(1).get()!;
+  const row = (await getDb().select().from(users).where(eq(users.id, created.userId)).get())!;
+  const doc = (await getDb().select({ id: documents.id, projectId: documents.projectId, text: documents.text }).from(documents).limit(1).get())!;
   return {
     user: { id: row.id, username: row.username, displayName: row.displayName, role: row.role },
     projectId: doc.projectId,
@@ -47,7 +47,7 @@ async function prepare(dir: string): Promise<Target> {
 }
 
 /** Times `count` span saves, each its own transaction as a request makes it; milliseconds per save. */
-function saves(target: Target, setting: Setting, count: number, offset: number): { times: number[]; wallMs: number } {
+async function saves(target: Target, setting: Setting, count: number, offset: number): Promise<{ times: number[]; wallMs: number }> {
   getSqlite().pragma(`synchronous = ${setting}`);
   const applied = getSqlite().pragma("synchronous", { simple: true });
   if (applied !== (setting === "FULL" ? 2 : 1)) throw new Error(`synchronous is ${String(applied)}, not ${setting}`);
@@ -59,7 +59,7 @@ function saves(target: Target, setting: Setting, count: number, offset: number):
     const end = start + 1 + ((offset + i) % 11);
     const input = { kind: "claim" as const, start, end, exact: sliceCodePoints(target.text, start, end), note: `${setting} ${offset + i}` };
     const t0 = process.hrtime.bigint();
-    const result = createAnnotation(target.user, target.projectId, target.documentId, input);
+    const result = await createAnnotation(target.user, target.projectId, target.documentId, input);
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
     if (!result.ok) throw new Error(`save refused: ${result.error}`);
   }
@@ -109,14 +109,14 @@ async function main(): Promise<void> {
     .join(" / ");
   try {
     const target = await prepare(dir);
-    saves(target, "FULL", 50, 0); // warm-up: statement cache, first WAL frames
-    saves(target, "NORMAL", 50, 50);
+    await saves(target, "FULL", 50, 0); // warm-up: statement cache, first WAL frames
+    await saves(target, "NORMAL", 50, 50);
     const times: Record<Setting, number[]> = { FULL: [], NORMAL: [] };
     const wall: Record<Setting, number> = { FULL: 0, NORMAL: 0 };
     for (let round = 0; round < ROUNDS; round++) {
       const order = round % 2 === 0 ? SETTINGS : [...SETTINGS].reverse();
       for (const setting of order) {
-        const run = saves(target, setting, SAVES_PER_ROUND, 100 + (round * 2 + order.indexOf(setting)) * SAVES_PER_ROUND);
+        const run = await saves(target, setting, SAVES_PER_ROUND, 100 + (round * 2 + order.indexOf(setting)) * SAVES_PER_ROUND);
         times[setting].push(...run.times);
         wall[setting] += run.wallMs;
       }

@@ -1,5 +1,5 @@
 // 30,000-word articles with thousands of spans, built through the app's own import and span code.
-import { getSqlite } from "@/db";
+import { getDb } from "@/db";
 import { createFirstAdmin } from "@/lib/server/users";
 import { createProject } from "@/lib/server/projects";
 import { importDocuments } from "@/lib/server/documents";
@@ -35,28 +35,28 @@ export interface Fixture {
 }
 
 /** A project of its own (an article's text may be in a project once) with one article and `spanCount` spans. */
-export function addDocument(user: SessionUser, wordCount: number, spanCount: number): { projectId: number; documentId: number } {
-  const project = createProject(user, { name: `Benchmark, ${spanCount} spans`, description: "" });
+export async function addDocument(user: SessionUser, wordCount: number, spanCount: number): Promise<{ projectId: number; documentId: number }> {
+  const project = await createProject(user, { name: `Benchmark, ${spanCount} spans`, description: "" });
   if (!project.ok) throw new Error(project.error);
   const projectId = project.projectId;
   const text = syntheticArticle(wordCount);
-  const imported = importDocuments({ kind: "user", user }, projectId, [{ text }], { title: `Long article, ${spanCount} spans` });
+  const imported = await importDocuments({ kind: "user", user }, projectId, [{ text }], { title: `Long article, ${spanCount} spans` });
   if (!imported.ok) throw new Error(imported.problems[0]!.message);
   const documentId = imported.documents[0]!.id;
   const chars = toCodePoints(text);
   // One transaction around all of them: thousands of commits would each wait for the disk.
-  getSqlite().transaction(() => seedSpans(user, projectId, documentId, chars, spanCount))();
+  await getDb().transaction(() => seedSpans(user, projectId, documentId, chars, spanCount));
   return { projectId, documentId };
 }
 
-function seedSpans(user: SessionUser, projectId: number, documentId: number, chars: string[], spanCount: number): void {
+async function seedSpans(user: SessionUser, projectId: number, documentId: number, chars: string[], spanCount: number): Promise<void> {
   const kinds = ["claim", "opinion", "quote"] as const;
   const step = Math.floor(chars.length / spanCount);
   for (let i = 0; i < spanCount; i++) {
     const first = wordAtOrAfter(chars, i * step)!;
     const second = wordAtOrAfter(chars, first.end) ?? first;
     const span = { start: first.start, end: second.end };
-    const result = createAnnotation(user, projectId, documentId, {
+    const result = await createAnnotation(user, projectId, documentId, {
       kind: kinds[i % 3]!,
       start: span.start,
       end: span.end,
@@ -72,11 +72,11 @@ export async function benchUser(): Promise<{ user: SessionUser; token: string }>
   if (!admin.ok) throw new Error(admin.error);
   const user: SessionUser = { id: admin.userId, username: "bench", displayName: "Bench", role: "admin" };
   const token = generateSessionToken();
-  createSession(token, user.id);
+  await createSession(token, user.id);
   return { user, token };
 }
 
 export async function buildFixture(wordCount: number, spanCount: number): Promise<Fixture> {
   const { user, token } = await benchUser();
-  return { ...addDocument(user, wordCount, spanCount), user, token };
+  return { ...(await addDocument(user, wordCount, spanCount)), user, token };
 }

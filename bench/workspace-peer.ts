@@ -138,9 +138,9 @@ export async function benchWorkspacePeer(): Promise<string[]> {
   const documents = new Map<number, { projectId: number; documentId: number }>();
   const pages: Record<string, string> = {};
   for (const count of [...COUNTS, LARGE]) {
-    const { projectId, documentId } = addDocument(user, WORDS, count);
+    const { projectId, documentId } = await addDocument(user, WORDS, count);
     documents.set(count, { projectId, documentId });
-    const spans: BenchSpan[] = listAnnotations(user, projectId, documentId) ?? [];
+    const spans: BenchSpan[] = (await listAnnotations(user, projectId, documentId)) ?? [];
     pages[`peer-${count}.html`] = peerHtml(text, toW3C(text, spans));
   }
   closeDb();

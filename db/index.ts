@@ -1,18 +1,21 @@
-// One SQLite connection per process (better-sqlite3 is synchronous and safe to share).
-// Opening it creates the data folder, turns on WAL and foreign keys, and applies the
-// committed migrations, so the app and the tests always run on the real schema.
+// One SQLite connection per process, used through an asynchronous drizzle database (see
+// sqlite-async.ts and gate.ts). Opening it creates the data folder, turns on WAL and foreign
+// keys, and applies the committed migrations, so the app and the tests always run on the real schema.
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import * as schema from "./schema";
+import { TransactionGate } from "./gate";
+import { asyncDatabase, type AsyncDB } from "./sqlite-async";
 
-export type DB = BetterSQLite3Database<typeof schema>;
+export type DB = AsyncDB;
+export type { RunResult } from "./sqlite-async";
 
 interface Handle {
   path: string;
   sqlite: Database.Database;
+  gate: TransactionGate;
   db: DB;
 }
 
@@ -44,9 +47,9 @@ export function openDatabase(filePath: string): Handle {
   // FULL costs ~0.5 ms per span save here (bench/RESULTS.md, "Durability"), against a save's
   // ~13 ms HTTP round trip: cheap for the promise that an acknowledged save is never lost.
   sqlite.pragma("synchronous = FULL");
-  const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder: migrationsFolder() });
-  return { path: filePath, sqlite, db };
+  migrate(drizzle(sqlite), { migrationsFolder: migrationsFolder() });
+  const gate = new TransactionGate();
+  return { path: filePath, sqlite, gate, db: asyncDatabase(sqlite, gate) };
 }
 
 function handle(): Handle {
@@ -62,8 +65,21 @@ export function getDb(): DB {
   return handle().db;
 }
 
+/**
+ * The raw connection, for work that is synchronous from start to end (prepared statements of
+ * the export and comparison readers, backups). On the request path go through `withSqlite`,
+ * so an open transaction of another request is never seen half done.
+ */
 export function getSqlite(): Database.Database {
   return handle().sqlite;
+}
+
+/** Runs `read` on the raw connection once no other request's transaction is open. */
+export async function withSqlite<T>(read: (sqlite: Database.Database) => T): Promise<T> {
+  const { gate, sqlite } = handle();
+  // Re-checked after each wait: another transaction may have begun before this continuation ran.
+  while (gate.mustWait()) await gate.clear();
+  return read(sqlite);
 }
 
 export function closeDb(): void {

@@ -3,7 +3,11 @@
 import { ensureDemoProject } from "@/lib/server/demo";
 import { closeDb, databasePath, getDb } from "./index";
 
-getDb();
-const seeded = process.env.PROVENANCE_DEMO === "0" ? false : ensureDemoProject();
-console.log(`database ready: ${databasePath()}${seeded ? " (demo project loaded)" : ""}`);
-closeDb();
+async function main(): Promise<void> {
+  getDb();
+  const seeded = process.env.PROVENANCE_DEMO === "0" ? false : await ensureDemoProject();
+  console.log(`database ready: ${databasePath()}${seeded ? " (demo project loaded)" : ""}`);
+  closeDb();
+}
+
+void main();

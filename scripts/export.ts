@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   if (values.project === undefined || values.format === undefined || values.out === undefined) fail(USAGE);
   const project = findProject(values.project);
   if (project === null) {
-    const names = listProjectNames();
+    const names = await listProjectNames();
     fail(`No project named “${values.project}” in ${databasePath()}.${names.length ? ` Projects: ${names.join(", ")}.` : ""}`);
   }
   const planned = planExportAsOperator(project, {

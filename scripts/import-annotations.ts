@@ -29,12 +29,12 @@ export class CliError extends Error {}
 
 const MB = 1024 * 1024;
 
-function actorFor(username: string | undefined): SessionUser {
+async function actorFor(username: string | undefined): Promise<SessionUser> {
   const columns = { id: users.id, username: users.username, displayName: users.displayName, role: users.role, disabledAt: users.disabledAt };
   const row =
     username === undefined
-      ? getDb().select(columns).from(users).where(eq(users.role, "admin")).orderBy(asc(users.id)).get()
-      : getDb().select(columns).from(users).where(eq(users.username, username.toLowerCase())).get();
+      ? await getDb().select(columns).from(users).where(eq(users.role, "admin")).orderBy(asc(users.id)).get()
+      : await getDb().select(columns).from(users).where(eq(users.username, username.toLowerCase())).get();
   if (row === undefined)
     throw new CliError(
       username === undefined ? "There is no admin yet: create one on /setup, or pass --as USERNAME." : `There is no user named “${username}”.`,
@@ -75,14 +75,14 @@ function readInput(file: string): { files: ImportFile[]; guessed: ImportFormatNa
   return { files: [readOne(file, path.basename(file))], guessed: guessImportFormat(file) };
 }
 
-function projectFor(args: AnnotationArgs, actor: SessionUser): { id: number; name: string } {
-  const found = findProjectByName(args.project);
+async function projectFor(args: AnnotationArgs, actor: SessionUser): Promise<{ id: number; name: string }> {
+  const found = await findProjectByName(args.project);
   if (found !== null) return found;
   if (!args.createProject) {
-    const names = listProjectNames();
+    const names = await listProjectNames();
     throw new CliError(`No project named “${args.project}”.${names.length ? ` Projects: ${names.join(", ")}.` : ""} Pass --create-project to create it.`);
   }
-  const created = createProject(actor, { name: args.project, description: "" });
+  const created = await createProject(actor, { name: args.project, description: "" });
   if (!created.ok) throw new CliError(created.error);
   return { id: created.projectId, name: args.project };
 }
@@ -94,25 +94,25 @@ class DryRunOver extends Error {
 }
 
 /** Runs the import; a dry run that had to create the project rolls the project back too. */
-export function runAnnotationImport(args: AnnotationArgs): { report: ImportReport; projectName: string } {
-  const actor = actorFor(args.as);
+export async function runAnnotationImport(args: AnnotationArgs): Promise<{ report: ImportReport; projectName: string }> {
+  const actor = await actorFor(args.as);
   const inputs = args.annotations.map(readInput);
   const files = inputs.flatMap((i) => i.files);
   const guessed = inputs[0]?.guessed ?? null;
   const options = importOptionsSchema.safeParse({ format: args.format ?? guessed, layer: args.layer ?? "as-exported", dryRun: args.dryRun });
   if (!options.success) throw new CliError(options.error.issues[0]!.message + (guessed === null && args.format === undefined ? " Pass --format." : ""));
-  const once = (): { report: ImportReport; projectName: string } => {
-    const project = projectFor(args, actor);
-    const result = importAnnotations(actor, project.id, { ...options.data, files });
+  const once = async (): Promise<{ report: ImportReport; projectName: string }> => {
+    const project = await projectFor(args, actor);
+    const result = await importAnnotations(actor, project.id, { ...options.data, files });
     if (!result.ok) throw new CliError(`${result.error}${args.as === undefined ? " Pass --as with the username of one of its managers." : ""}`);
     return { report: result.report, projectName: project.name };
   };
-  if (!args.dryRun || findProjectByName(args.project) !== null) return once();
+  if (!args.dryRun || (await findProjectByName(args.project)) !== null) return once();
   // The project would be created: do it inside a transaction that the dry run then undoes.
   let outcome: { report: ImportReport; projectName: string } | null = null;
   try {
-    getDb().transaction(() => {
-      outcome = once();
+    await getDb().transaction(async () => {
+      outcome = await once();
       throw new DryRunOver(outcome.report);
     });
   } catch (error) {

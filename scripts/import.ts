@@ -41,7 +41,7 @@ function readItems(files: string[]): { items: ImportItem[]; problems: ImportProb
   return { items, problems };
 }
 
-function importAnnotationsFrom(values: {
+async function importAnnotationsFrom(values: {
   project: string;
   annotations: string[];
   format?: string;
@@ -49,9 +49,9 @@ function importAnnotationsFrom(values: {
   "dry-run"?: boolean;
   "create-project"?: boolean;
   as?: string;
-}): void {
+}): Promise<void> {
   try {
-    const { report, projectName } = runAnnotationImport({
+    const { report, projectName } = await runAnnotationImport({
       project: values.project,
       annotations: values.annotations,
       format: values.format,
@@ -69,7 +69,7 @@ function importAnnotationsFrom(values: {
   }
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
@@ -93,16 +93,16 @@ function main(): void {
     return importAnnotationsFrom({ ...values, project: values.project, annotations: values.annotations });
   }
   if (values.project === undefined || positionals.length === 0) fail(USAGE);
-  const project = findProjectByName(values.project);
+  const project = await findProjectByName(values.project);
   if (project === null) {
-    const names = listProjectNames();
+    const names = await listProjectNames();
     fail(`No project named “${values.project}” in ${databasePath()}.${names.length ? ` Projects: ${names.join(", ")}.` : ""}`);
   }
   const meta = documentMetadataSchema.safeParse({ ...values, publishedAt: values.date });
   if (!meta.success) fail(meta.error.issues.map((i) => i.message).join("\n"));
 
   const { items, problems } = readItems(positionals);
-  const result = problems.length > 0 ? { ok: false as const, problems } : importDocuments({ kind: "system", label: "cli" }, project.id, items, meta.data);
+  const result = problems.length > 0 ? { ok: false as const, problems } : await importDocuments({ kind: "system", label: "cli" }, project.id, items, meta.data);
   if (!result.ok) {
     fail(`Nothing was imported into “${project.name}”:\n${result.problems.map((p) => `  ${p.source}: ${p.message}`).join("\n")}`);
   }
@@ -115,4 +115,4 @@ function main(): void {
   closeDb();
 }
 
-main();
+void main();

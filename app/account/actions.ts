@@ -16,7 +16,7 @@ export async function createTokenAction(_prev: CreateTokenState, formData: FormD
   const values = { name: formString(formData, "name") };
   const parsed = newApiTokenSchema.safeParse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  const result = createApiToken(user, parsed.data);
+  const result = await createApiToken(user, parsed.data);
   if (!result.ok) return { message: result.error, values };
   revalidatePath("/account");
   return { ok: true, message: `Created “${parsed.data.name}”. Copy it now: it will not be shown again.`, token: result.token };
@@ -26,7 +26,7 @@ export async function revokeTokenAction(_prev: FormState, formData: FormData): P
   const user = await requireUser();
   const parsed = revokeApiTokenSchema.safeParse({ tokenId: formData.get("tokenId") });
   if (!parsed.success) return { message: "That token does not exist or is already revoked." };
-  const result = revokeApiToken(user, parsed.data.tokenId);
+  const result = await revokeApiToken(user, parsed.data.tokenId);
   if (!result.ok) return { message: result.error };
   revalidatePath("/account");
   return { ok: true, message: "Revoked." };

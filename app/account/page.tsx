@@ -15,7 +15,7 @@ const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeS
 export default async function AccountPage(): Promise<ReactNode> {
   await connection();
   const user = await requireUser();
-  const tokens = listApiTokens(user);
+  const tokens = await listApiTokens(user);
   return (
     <section>
       <h1>Your account</h1>

@@ -26,7 +26,7 @@ export async function login(_prev: FormState, formData: FormData): Promise<FormS
   // Shown only to someone who knows the password.
   if (result.status === "disabled") return { message: "This account is disabled. Ask an administrator to enable it.", values };
   const token = generateSessionToken();
-  const session = createSession(token, result.userId);
+  const session = await createSession(token, result.userId);
   await setSessionTokenCookie(token, session.expiresAt);
   redirect(safeNext(formString(formData, "next")));
 }

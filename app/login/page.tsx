@@ -9,7 +9,7 @@ export const metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string; setup?: string }> }): Promise<ReactNode> {
   await connection();
-  if (!adminExists()) redirect("/setup");
+  if (!(await adminExists())) redirect("/setup");
   const { user } = await getCurrentSession();
   if (user !== null) redirect("/");
   const { next, setup } = await searchParams;

@@ -10,7 +10,7 @@ export const metadata = { title: "Outlets" };
 export default async function OutletsPage(): Promise<ReactNode> {
   await connection();
   const user = await requireUser();
-  const outlets = listOutletsForViewer(user);
+  const outlets = await listOutletsForViewer(user);
   return (
     <section>
       <h1>Outlets</h1>

@@ -13,8 +13,8 @@ const BADGE = { todo: "badge", in_progress: "badge progress", submitted: "badge 
 export default async function QueuePage(): Promise<ReactNode> {
   await connection();
   const user = await requireUser();
-  const items = listQueue(user);
-  const next = nextDocument(user);
+  const items = await listQueue(user);
+  const next = await nextDocument(user);
   const summary = summarizeQueue(items);
   return (
     <section>

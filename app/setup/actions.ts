@@ -16,7 +16,7 @@ export async function setupAdmin(_prev: FormState, formData: FormData): Promise<
   const result = await createFirstAdmin(parsed.data);
   if (!result.ok) return { message: result.error, values };
   const token = generateSessionToken();
-  const session = createSession(token, result.userId);
+  const session = await createSession(token, result.userId);
   await setSessionTokenCookie(token, session.expiresAt);
   redirect("/");
 }

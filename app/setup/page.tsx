@@ -8,7 +8,7 @@ export const metadata = { title: "Set up" };
 
 export default async function SetupPage(): Promise<ReactNode> {
   await connection();
-  if (adminExists()) redirect("/login?setup=done");
+  if (await adminExists()) redirect("/login?setup=done");
   return (
     <section className="narrow card">
       <h1>Welcome to Provenance Desk</h1>

@@ -17,64 +17,64 @@ import type { RouteKey } from "./stats";
 
 const ROUNDS = 200;
 
-function timeEach(run: (i: number) => void): number {
+async function timeEach(run: (i: number) => Promise<void>): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     const t0 = performance.now();
-    run(i);
+    await run(i);
     times.push(performance.now() - t0);
   }
   return median(times);
 }
 
 /** Median ms per call of each route's data-layer work. Opens `dbPath` and closes it again. */
-export function measureDataLayer(dbPath: string, projectId: number, doc: LoadDocument): Partial<Record<RouteKey, number>> {
+export async function measureDataLayer(dbPath: string, projectId: number, doc: LoadDocument): Promise<Partial<Record<RouteKey, number>>> {
   process.env.DATABASE_PATH = dbPath;
   getDb();
   try {
-    const row = listUsers().find((u) => u.username === reviewerName(0))!;
+    const row = (await listUsers()).find((u) => u.username === reviewerName(0))!;
     const user: SessionUser = { id: row.id, username: row.username, displayName: row.displayName, role: row.role };
     const token = generateSessionToken();
-    createSession(token, user.id);
+    await createSession(token, user.id);
     const span = (i: number) => {
       const [start, end] = [doc.words[i % doc.words.length]![0], doc.words[i % doc.words.length]![1]];
       return { kind: "claim" as const, start, end, exact: doc.chars.slice(start, end).join(""), attributes: { certainty: "probable" } };
     };
     const created: { id: number; version: number }[] = [];
     return {
-      list: timeEach(() => {
-        validateSessionToken(token);
-        getProjectForMember(user, projectId);
-        listDocumentsForMember(user, projectId, { sort: "date_desc" });
-        listOutlets();
-        listStories(projectId);
+      list: await timeEach(async () => {
+        await validateSessionToken(token);
+        await getProjectForMember(user, projectId);
+        await listDocumentsForMember(user, projectId, { sort: "date_desc" });
+        await listOutlets();
+        await listStories(projectId);
       }),
-      page: timeEach(() => {
-        validateSessionToken(token);
-        getDocumentForMember(user, projectId, doc.id);
-        getProjectForMember(user, projectId);
-        listAnnotations(user, projectId, doc.id);
-        documentStatusFor(user, projectId, doc.id);
+      page: await timeEach(async () => {
+        await validateSessionToken(token);
+        await getDocumentForMember(user, projectId, doc.id);
+        await getProjectForMember(user, projectId);
+        await listAnnotations(user, projectId, doc.id);
+        await documentStatusFor(user, projectId, doc.id);
       }),
-      spans: timeEach(() => {
-        validateSessionToken(token);
-        listAnnotations(user, projectId, doc.id);
+      spans: await timeEach(async () => {
+        await validateSessionToken(token);
+        await listAnnotations(user, projectId, doc.id);
       }),
-      create: timeEach((i) => {
-        validateSessionToken(token);
-        const result = createAnnotation(user, projectId, doc.id, span(i));
+      create: await timeEach(async (i) => {
+        await validateSessionToken(token);
+        const result = await createAnnotation(user, projectId, doc.id, span(i));
         if (result.ok) created.push({ id: result.annotation.id, version: result.annotation.version });
       }),
-      edit: timeEach((i) => {
-        validateSessionToken(token);
+      edit: await timeEach(async (i) => {
+        await validateSessionToken(token);
         const target = created[i % created.length]!;
-        const result = updateAnnotation(user, projectId, doc.id, target.id, { version: target.version, note: `timed ${i}` });
+        const result = await updateAnnotation(user, projectId, doc.id, target.id, { version: target.version, note: `timed ${i}` });
         if (result.ok) target.version = result.annotation.version;
       }),
-      remove: timeEach((i) => {
-        validateSessionToken(token);
+      remove: await timeEach(async (i) => {
+        await validateSessionToken(token);
         const target = created[i % created.length]!;
-        deleteAnnotation(user, projectId, doc.id, target.id, target.version);
+        await deleteAnnotation(user, projectId, doc.id, target.id, target.version);
       }),
     };
   } finally {

@@ -34,7 +34,7 @@ async function createReviewers(admin: SessionUser, projectId: number, count: num
     );
     for (const [k, result] of created.entries()) {
       if (!result.ok) throw new Error(`creating ${batch[k]}: ${result.error}`);
-      const member = addProjectMember(admin, projectId, { username: batch[k], role: "annotator" });
+      const member = await addProjectMember(admin, projectId, { username: batch[k], role: "annotator" });
       if (!member.ok) throw new Error(`adding ${batch[k]}: ${member.error}`);
     }
   }
@@ -46,17 +46,19 @@ export async function seedDatabase(reviewers: number, articles: ArticleSpec[]): 
   const first = await createFirstAdmin({ username: ADMIN.username, displayName: "Load Admin", password: ADMIN.password });
   if (!first.ok) throw new Error(first.error);
   const admin: SessionUser = { id: first.userId, username: ADMIN.username, displayName: "Load Admin", role: "admin" };
-  const project = createProject(admin, { name: "Load benchmark", description: "Articles for the load benchmark." });
+  const project = await createProject(admin, { name: "Load benchmark", description: "Articles for the load benchmark." });
   if (!project.ok) throw new Error(project.error);
   const items = articles.map((a) => ({ text: a.text, meta: { title: a.title, outlet: a.outlet, story: a.story, publishedAt: a.publishedAt } }));
-  const imported = importDocuments({ kind: "user", user: admin }, project.projectId, items, {});
+  const imported = await importDocuments({ kind: "user", user: admin }, project.projectId, items, {});
   if (!imported.ok) throw new Error(imported.problems.map((p) => `${p.source}: ${p.message}`).join("\n"));
   await createReviewers(admin, project.projectId, reviewers);
   // The stored text, as normalized on import: the offsets the reviewers send are counted in it.
-  const documents = imported.documents.map(({ id }) => {
-    const doc = getDocumentForMember(admin, project.projectId, id)!;
-    return { id, text: doc.text, wordCount: doc.wordCount };
-  });
+  const documents = await Promise.all(
+    imported.documents.map(async ({ id }) => {
+      const doc = (await getDocumentForMember(admin, project.projectId, id))!;
+      return { id, text: doc.text, wordCount: doc.wordCount };
+    }),
+  );
   closeDb();
   return { projectId: project.projectId, documents, reviewers };
 }

@@ -16,11 +16,18 @@ interface Gate {
 const gates = new Map<string, Gate>();
 
 /**
+ * Reads how many attempts may be in progress and hands that number to `decide` in the same
+ * synchronous step, so no failure can land between the reading and the decision; resolves to
+ * what `decide` answered.
+ */
+export type RoomCheck = (decide: (free: number) => boolean) => Promise<boolean>;
+
+/**
  * Waits for a place among the attempts from `key`; `room` says how many may be in progress
  * (read again after each wait, as failures come in). Returns the function that leaves.
  * With no room at all the attempt goes ahead at once, to be refused by the pause in force.
  */
-export async function enterAddressGate(key: string, room: () => number): Promise<() => void> {
+export async function enterAddressGate(key: string, room: RoomCheck): Promise<() => void> {
   let gate = gates.get(key);
   if (gate === undefined) {
     gate = { users: 0, inProgress: 0, waiting: [] };
@@ -32,15 +39,19 @@ export async function enterAddressGate(key: string, room: () => number): Promise
     own.users -= 1;
     if (own.users === 0) gates.delete(key);
   };
+  const enter = (free: number): boolean => {
+    if (free > 0 && own.inProgress >= free) return false;
+    own.inProgress += 1;
+    return true;
+  };
   try {
-    for (let free = room(); free > 0 && own.inProgress >= free; free = room()) {
+    while (!(await room(enter))) {
       await new Promise<void>((resolve) => own.waiting.push(resolve));
     }
   } catch (error) {
     drop();
     throw error;
   }
-  own.inProgress += 1;
   let left = false;
   return () => {
     if (left) return;

@@ -26,8 +26,8 @@ import type { SessionUser } from "./session";
 export type LayerFilter = "all" | "done";
 
 /** Managers and adjudicators review; an annotator (or a non-member) is refused. */
-export function projectForReviewer(user: SessionUser, projectId: number): ProjectForMember | Failure {
-  const project = getProjectForMember(user, projectId);
+export async function projectForReviewer(user: SessionUser, projectId: number): Promise<ProjectForMember | Failure> {
+  const project = await getProjectForMember(user, projectId);
   if (project === null) return fail(404, "not_found", "This project does not exist, or you are not a member of it.");
   if (project.role === "annotator") {
     return fail(403, "forbidden", "Only the project's managers and adjudicators can review agreement and disagreements.");
@@ -42,8 +42,8 @@ interface DocumentRow {
 }
 
 /** Who started (true: submitted) each document, from the assignments. */
-function assignmentsByDocument(projectId: number): Map<number, Map<number, boolean>> {
-  const rows = getDb()
+async function assignmentsByDocument(projectId: number): Promise<Map<number, Map<number, boolean>>> {
+  const rows = await getDb()
     .select({ documentId: assignments.documentId, userId: assignments.userId, status: assignments.status })
     .from(assignments)
     .where(and(eq(assignments.projectId, projectId), ne(assignments.status, "todo")))
@@ -68,9 +68,9 @@ const KIND_OF = ANNOTATION_KINDS;
  * quote's speaker, speaker type and mode). Read as plain tuples: on 300,000 spans, building
  * row objects and parsing every span's JSON would cost more than all the measures together.
  */
-function documentSpans(documentIds: number[]): (ReviewSpan & { documentId: number })[] {
+async function documentSpans(documentIds: number[]): Promise<(ReviewSpan & { documentId: number })[]> {
   const quoteAttr = (name: string) => sql<unknown>`case when ${annotations.kind} = 'quote' then json_extract(${annotations.attributes}, ${`$.${name}`}) end`;
-  const rows = getDb()
+  const rows = (await getDb()
     .select({
       id: annotations.id,
       documentId: annotations.documentId,
@@ -84,7 +84,7 @@ function documentSpans(documentIds: number[]): (ReviewSpan & { documentId: numbe
     })
     .from(annotations)
     .where(and(inArray(annotations.documentId, documentIds), eq(annotations.layer, "annotator"), isNull(annotations.deletedAt)))
-    .values() as SpanTuple[];
+    .values()) as SpanTuple[];
   const none = {};
   return rows.map(([id, documentId, reviewerId, code, start, end, sourceId, speakerType, mode]) => ({
     id,
@@ -106,25 +106,30 @@ export interface LoadedDocument extends AgreementDocument {
 // and the garbage collector only ever sees short-lived objects.
 const BATCH = 100;
 
-/** Visits the project's documents as agreement inputs; with "done", only layers marked done count. */
-export function forEachAgreementDocument(projectId: number, layers: LayerFilter, visit: (doc: LoadedDocument) => void): void {
-  const docs: DocumentRow[] = getDb()
-    .select({ id: documents.id, title: documents.title, charCount: documents.charCount })
-    .from(documents)
-    .where(eq(documents.projectId, projectId))
-    .orderBy(asc(documents.id))
-    .all();
-  const started = assignmentsByDocument(projectId);
-  for (let i = 0; i < docs.length; i += BATCH) {
-    const batch = docs.slice(i, i + BATCH);
-    const spansByDoc = new Map<number, ReviewSpan[]>();
-    for (const s of documentSpans(batch.map((d) => d.id))) {
-      const list = spansByDoc.get(s.documentId);
-      if (list === undefined) spansByDoc.set(s.documentId, [s]);
-      else list.push(s);
+/**
+ * Visits the project's documents as agreement inputs; with "done", only layers marked done count.
+ * The batches are read in one transaction, so every batch sees the project as it was at the first.
+ */
+export async function forEachAgreementDocument(projectId: number, layers: LayerFilter, visit: (doc: LoadedDocument) => void): Promise<void> {
+  await getDb().transaction(async (tx) => {
+    const docs: DocumentRow[] = await tx
+      .select({ id: documents.id, title: documents.title, charCount: documents.charCount })
+      .from(documents)
+      .where(eq(documents.projectId, projectId))
+      .orderBy(asc(documents.id))
+      .all();
+    const started = await assignmentsByDocument(projectId);
+    for (let i = 0; i < docs.length; i += BATCH) {
+      const batch = docs.slice(i, i + BATCH);
+      const spansByDoc = new Map<number, ReviewSpan[]>();
+      for (const s of await documentSpans(batch.map((d) => d.id))) {
+        const list = spansByDoc.get(s.documentId);
+        if (list === undefined) spansByDoc.set(s.documentId, [s]);
+        else list.push(s);
+      }
+      for (const doc of batch) visit(toLoaded(doc, started.get(doc.id), spansByDoc.get(doc.id) ?? [], layers));
     }
-    for (const doc of batch) visit(toLoaded(doc, started.get(doc.id), spansByDoc.get(doc.id) ?? [], layers));
-  }
+  });
 }
 
 /** Reviewers: anyone with a started or submitted assignment, or with live spans. */
@@ -143,9 +148,9 @@ function toLoaded(doc: DocumentRow, started: Map<number, boolean> | undefined, s
   };
 }
 
-export function loadAgreementDocuments(projectId: number, layers: LayerFilter): LoadedDocument[] {
+export async function loadAgreementDocuments(projectId: number, layers: LayerFilter): Promise<LoadedDocument[]> {
   const out: LoadedDocument[] = [];
-  forEachAgreementDocument(projectId, layers, (doc) => out.push(doc));
+  await forEachAgreementDocument(projectId, layers, (doc) => out.push(doc));
   return out;
 }
 
@@ -168,8 +173,8 @@ export interface ProjectAgreementView {
   ratings: RatingAgreementRow[];
 }
 
-function coveredSpanIds(projectId: number): { covered: Set<number>; decisions: Map<number, number> } {
-  const rows = getDb()
+async function coveredSpanIds(projectId: number): Promise<{ covered: Set<number>; decisions: Map<number, number> }> {
+  const rows = await getDb()
     .select({ documentId: adjudications.documentId, from: adjudications.fromAnnotationIds })
     .from(adjudications)
     .innerJoin(documents, eq(documents.id, adjudications.documentId))
@@ -188,8 +193,8 @@ function coveredSpanIds(projectId: number): { covered: Set<number>; decisions: M
  * A function giving each document its review progress (decisions are read once, up front):
  * differences to decide, counted by lib/review reviewProgress like the review page counts them.
  */
-export function goldTracker(projectId: number): (doc: LoadedDocument) => ReviewProgress {
-  const { covered, decisions } = coveredSpanIds(projectId);
+export async function goldTracker(projectId: number): Promise<(doc: LoadedDocument) => ReviewProgress> {
+  const { covered, decisions } = await coveredSpanIds(projectId);
   return (doc) =>
     reviewProgress({
       groups: reviewGroups(doc.spans),
@@ -200,9 +205,9 @@ export function goldTracker(projectId: number): (doc: LoadedDocument) => ReviewP
     });
 }
 
-function userNames(ids: readonly number[]): Record<number, string> {
+async function userNames(ids: readonly number[]): Promise<Record<number, string>> {
   if (ids.length === 0) return {};
-  const rows = getDb()
+  const rows = await getDb()
     .select({ id: users.id, name: users.displayName })
     .from(users)
     .where(inArray(users.id, [...ids]))
@@ -211,8 +216,8 @@ function userNames(ids: readonly number[]): Record<number, string> {
 }
 
 /** Outlet ratings only (not documents' genre or stance), reviewers' (not gold), numeric. */
-export function outletRatingAgreement(projectId: number, axes: readonly PerspectiveAxis[]): RatingAgreementRow[] {
-  const rows = getDb()
+export async function outletRatingAgreement(projectId: number, axes: readonly PerspectiveAxis[]): Promise<RatingAgreementRow[]> {
+  const found = await getDb()
     .select({ outletId: perspectiveRatings.outletId, axis: perspectiveRatings.axis, raterId: perspectiveRatings.raterId, value: perspectiveRatings.value })
     .from(perspectiveRatings)
     .where(
@@ -223,8 +228,8 @@ export function outletRatingAgreement(projectId: number, axes: readonly Perspect
         isNotNull(perspectiveRatings.value),
       ),
     )
-    .all()
-    .map((r) => ({ outletId: r.outletId!, axis: r.axis, raterId: r.raterId, value: r.value! }));
+    .all();
+  const rows = found.map((r) => ({ outletId: r.outletId!, axis: r.axis, raterId: r.raterId, value: r.value! }));
   const labels = new Map(axes.map((a) => [a.key, a.label]));
   return ratingsAgreement(
     rows,
@@ -233,13 +238,13 @@ export function outletRatingAgreement(projectId: number, axes: readonly Perspect
 }
 
 /** Every agreement measure of the project; refused for annotators and non-members. */
-export function getProjectAgreement(user: SessionUser, projectId: number, layers: LayerFilter): ProjectAgreementView | Failure {
-  const project = projectForReviewer(user, projectId);
+export async function getProjectAgreement(user: SessionUser, projectId: number, layers: LayerFilter): Promise<ProjectAgreementView | Failure> {
+  const project = await projectForReviewer(user, projectId);
   if ("ok" in project) return project;
   const accumulator = new AgreementAccumulator();
-  const status = goldTracker(projectId);
+  const status = await goldTracker(projectId);
   const rows: DocumentAgreementRow[] = [];
-  forEachAgreementDocument(projectId, layers, (doc) => {
+  await forEachAgreementDocument(projectId, layers, (doc) => {
     const { gold, undecided } = status(doc);
     rows.push({ ...accumulator.add(doc), doneReviewers: doc.doneReviewers, gold, undecided });
   });
@@ -249,7 +254,7 @@ export function getProjectAgreement(user: SessionUser, projectId: number, layers
     layers,
     report,
     documents: rows,
-    reviewerNames: userNames(report.reviewerIds),
-    ratings: outletRatingAgreement(projectId, project.settings.axes),
+    reviewerNames: await userNames(report.reviewerIds),
+    ratings: await outletRatingAgreement(projectId, project.settings.axes),
   };
 }

@@ -33,32 +33,32 @@ export function generateApiToken(): string {
 const liveTokensOf = (userId: number) => and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt));
 
 /** Creates a token for `user`; the plain token is in the result and nowhere else, ever. */
-export function createApiToken(user: SessionUser, input: NewApiTokenInput): CreateApiTokenResult {
+export async function createApiToken(user: SessionUser, input: NewApiTokenInput): Promise<CreateApiTokenResult> {
   const token = generateApiToken();
   const lastFour = token.slice(-4);
-  return getDb().transaction((tx): CreateApiTokenResult => {
+  return await getDb().transaction(async (tx): Promise<CreateApiTokenResult> => {
     // Counted inside the transaction: SQLite's single writer keeps two tabs from both passing.
-    const live = tx.select({ n: count() }).from(apiTokens).where(liveTokensOf(user.id)).get()?.n ?? 0;
+    const live = (await tx.select({ n: count() }).from(apiTokens).where(liveTokensOf(user.id)).get())?.n ?? 0;
     if (live >= MAX_LIVE_API_TOKENS) {
       return {
         ok: false,
         error: `You already have ${MAX_LIVE_API_TOKENS} tokens, the most one person may hold. Revoke one you no longer use first.`,
       };
     }
-    const row = tx
+    const row = await tx
       .insert(apiTokens)
       .values({ userId: user.id, name: input.name, tokenHash: hashToken(token), lastFour })
       .returning({ id: apiTokens.id })
       .get();
     // The audit row names the token by its last four characters; never the token or its hash.
-    recordAudit(tx, { actorId: user.id, action: "create", entity: "api_token", entityId: row.id, after: { name: input.name, lastFour } });
+    await recordAudit(tx, { actorId: user.id, action: "create", entity: "api_token", entityId: row.id, after: { name: input.name, lastFour } });
     return { ok: true, id: row.id, token, lastFour };
   });
 }
 
 /** `user`'s live tokens, newest first. */
-export function listApiTokens(user: SessionUser): ApiTokenRow[] {
-  return getDb()
+export async function listApiTokens(user: SessionUser): Promise<ApiTokenRow[]> {
+  return await getDb()
     .select({
       id: apiTokens.id,
       name: apiTokens.name,
@@ -73,16 +73,16 @@ export function listApiTokens(user: SessionUser): ApiTokenRow[] {
 }
 
 /** Revokes one of `user`'s own tokens; someone else's token is "not found", as is a revoked one. */
-export function revokeApiToken(user: SessionUser, tokenId: number): RevokeApiTokenResult {
-  return getDb().transaction((tx): RevokeApiTokenResult => {
-    const revoked = tx
+export async function revokeApiToken(user: SessionUser, tokenId: number): Promise<RevokeApiTokenResult> {
+  return await getDb().transaction(async (tx): Promise<RevokeApiTokenResult> => {
+    const revoked = await tx
       .update(apiTokens)
       .set({ revokedAt: sql`(unixepoch('subsec') * 1000)` })
       .where(and(eq(apiTokens.id, tokenId), liveTokensOf(user.id)))
       .returning({ name: apiTokens.name, lastFour: apiTokens.lastFour })
       .get();
     if (revoked === undefined) return { ok: false, error: "That token does not exist or is already revoked." };
-    recordAudit(tx, { actorId: user.id, action: "revoke", entity: "api_token", entityId: tokenId, before: revoked });
+    await recordAudit(tx, { actorId: user.id, action: "revoke", entity: "api_token", entityId: tokenId, before: revoked });
     return { ok: true };
   });
 }
@@ -92,10 +92,10 @@ export function revokeApiToken(user: SessionUser, tokenId: number): RevokeApiTok
  * belongs to a disabled user. The token's hash is the lookup key, so no secret is compared
  * in JavaScript (no timing leak). A successful use is recorded in last_used_at.
  */
-export function authenticateApiToken(token: string): SessionUser | null {
+export async function authenticateApiToken(token: string): Promise<SessionUser | null> {
   if (!looksLikeApiToken(token)) return null;
   const db = getDb();
-  const row = db
+  const row = await db
     .select({
       tokenId: apiTokens.id,
       user: { id: users.id, username: users.username, displayName: users.displayName, role: users.role },
@@ -105,7 +105,8 @@ export function authenticateApiToken(token: string): SessionUser | null {
     .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt), isNull(users.disabledAt)))
     .get();
   if (row === undefined) return null;
-  db.update(apiTokens)
+  await db
+    .update(apiTokens)
     .set({ lastUsedAt: sql`(unixepoch('subsec') * 1000)` })
     .where(eq(apiTokens.id, row.tokenId))
     .run();

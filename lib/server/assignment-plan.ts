@@ -15,28 +15,28 @@ type Tx = Pick<DB, "select" | "insert">;
 export type AssignResult = { ok: true; assignmentId: number } | Failure;
 export type AutoAssignResult = { ok: true; created: AssignmentPair[]; loads: Record<number, number> } | Failure;
 
-function insertAssignment(tx: Tx, actorId: number, projectId: number, pair: AssignmentPair, method: "hand" | "auto"): number {
-  const row = tx
+async function insertAssignment(tx: Tx, actorId: number, projectId: number, pair: AssignmentPair, method: "hand" | "auto"): Promise<number> {
+  const row = await tx
     .insert(assignments)
     .values({ projectId, documentId: pair.documentId, userId: pair.userId, status: "todo" })
     .returning({ id: assignments.id })
     .get();
-  recordAudit(tx, { actorId, action: "assign", entity: "assignment", entityId: row.id, after: { ...pair, projectId, status: "todo", method } });
+  await recordAudit(tx, { actorId, action: "assign", entity: "assignment", entityId: row.id, after: { ...pair, projectId, status: "todo", method } });
   return row.id;
 }
 
-function documentInProject(tx: Tx, projectId: number, documentId: number): { title: string } | null {
+async function documentInProject(tx: Tx, projectId: number, documentId: number): Promise<{ title: string } | null> {
   return (
-    tx
+    (await tx
       .select({ title: documents.title })
       .from(documents)
       .where(and(eq(documents.id, documentId), eq(documents.projectId, projectId)))
-      .get() ?? null
+      .get()) ?? null
   );
 }
 
-function memberName(tx: Tx, projectId: number, userId: number): string | null {
-  const row = tx
+async function memberName(tx: Tx, projectId: number, userId: number): Promise<string | null> {
+  const row = await tx
     .select({ name: users.displayName })
     .from(projectMembers)
     .innerJoin(users, eq(users.id, projectMembers.userId))
@@ -46,25 +46,25 @@ function memberName(tx: Tx, projectId: number, userId: number): string | null {
 }
 
 /** A manager gives one document of the project to one member. */
-export function assignDocument(manager: SessionUser, projectId: number, input: unknown): AssignResult {
-  return getDb().transaction(
-    (tx): AssignResult => {
-      const refusal = refuseUnlessManager(manager, projectId, "assign documents");
+export async function assignDocument(manager: SessionUser, projectId: number, input: unknown): Promise<AssignResult> {
+  return await getDb().transaction(
+    async (tx): Promise<AssignResult> => {
+      const refusal = await refuseUnlessManager(manager, projectId, "assign documents");
       if (refusal !== null) return refusal;
       const parsed = assignDocumentSchema.safeParse(input);
       if (!parsed.success) return invalid(parsed.error.issues[0]!.message);
       const { documentId, userId } = parsed.data;
-      const doc = documentInProject(tx, projectId, documentId);
+      const doc = await documentInProject(tx, projectId, documentId);
       if (doc === null) return invalid(`Document ${documentId} is not in this project.`);
-      const name = memberName(tx, projectId, userId);
+      const name = await memberName(tx, projectId, userId);
       if (name === null) return invalid("That person is not a member of this project: add them on the team page first.");
-      const existing = tx
+      const existing = await tx
         .select({ id: assignments.id })
         .from(assignments)
         .where(and(eq(assignments.documentId, documentId), eq(assignments.userId, userId)))
         .get();
       if (existing !== undefined) return fail(409, "duplicate", `${name} already has “${doc.title}”.`);
-      return { ok: true, assignmentId: insertAssignment(tx, manager.id, projectId, parsed.data, "hand") };
+      return { ok: true, assignmentId: await insertAssignment(tx, manager.id, projectId, parsed.data, "hand") };
     },
     { behavior: "immediate" },
   );
@@ -75,29 +75,25 @@ export function assignDocument(manager: SessionUser, projectId: number, input: u
  * balancing their loads and skipping documents a reviewer already has. Running it again
  * adds nothing; adding documents later and running it again tops up only the new ones.
  */
-export function autoAssignDocuments(manager: SessionUser, projectId: number, input: unknown): AutoAssignResult {
-  return getDb().transaction(
-    (tx): AutoAssignResult => {
-      const refusal = refuseUnlessManager(manager, projectId, "assign documents");
+export async function autoAssignDocuments(manager: SessionUser, projectId: number, input: unknown): Promise<AutoAssignResult> {
+  return await getDb().transaction(
+    async (tx): Promise<AutoAssignResult> => {
+      const refusal = await refuseUnlessManager(manager, projectId, "assign documents");
       if (refusal !== null) return refusal;
       const parsed = autoAssignSchema.safeParse(input);
       if (!parsed.success) return invalid(parsed.error.issues[0]!.message);
       const chosen = [...new Set(parsed.data.userIds)];
-      const members = tx
+      const members = await tx
         .select({ userId: projectMembers.userId })
         .from(projectMembers)
         .where(and(eq(projectMembers.projectId, projectId), inArray(projectMembers.userId, chosen)))
         .all();
       if (members.length !== chosen.length) return invalid("Some of the chosen people are not members of this project.");
-      const documentIds = tx
-        .select({ id: documents.id })
-        .from(documents)
-        .where(eq(documents.projectId, projectId))
-        .all()
-        .map((d) => d.id);
+      const documentRows = await tx.select({ id: documents.id }).from(documents).where(eq(documents.projectId, projectId)).all();
+      const documentIds = documentRows.map((d) => d.id);
       if (documentIds.length === 0) return invalid("This project has no documents to assign yet.");
       // Only current members' assignments count: a removed member's old rows do not fill a slot.
-      const existing = tx
+      const existing = await tx
         .select({ documentId: assignments.documentId, userId: assignments.userId })
         .from(assignments)
         .innerJoin(projectMembers, and(eq(projectMembers.projectId, assignments.projectId), eq(projectMembers.userId, assignments.userId)))
@@ -105,7 +101,7 @@ export function autoAssignDocuments(manager: SessionUser, projectId: number, inp
         .all();
       const plan = planBalancedAssignments({ documentIds, reviewerIds: chosen, perDocument: parsed.data.perDocument, existing });
       if (!plan.ok) return invalid(plan.message);
-      for (const pair of plan.assignments) insertAssignment(tx, manager.id, projectId, pair, "auto");
+      for (const pair of plan.assignments) await insertAssignment(tx, manager.id, projectId, pair, "auto");
       return { ok: true, created: plan.assignments, loads: Object.fromEntries(plan.loads) };
     },
     { behavior: "immediate" },

@@ -23,9 +23,9 @@ export interface ProjectAssignmentRow {
 }
 
 /** Every assignment of the project, by document then reviewer; null unless the user manages it. */
-export function listProjectAssignments(manager: SessionUser, projectId: number): ProjectAssignmentRow[] | null {
-  if (refuseUnlessManager(manager, projectId, "see assignments") !== null) return null;
-  return getDb()
+export async function listProjectAssignments(manager: SessionUser, projectId: number): Promise<ProjectAssignmentRow[] | null> {
+  if ((await refuseUnlessManager(manager, projectId, "see assignments")) !== null) return null;
+  return await getDb()
     .select({ documentId: documents.id, title: documents.title, userId: users.id, displayName: users.displayName, status: assignments.status })
     .from(assignments)
     .innerJoin(documents, and(eq(documents.id, assignments.documentId), eq(documents.projectId, assignments.projectId)))
@@ -35,28 +35,28 @@ export function listProjectAssignments(manager: SessionUser, projectId: number):
     .all();
 }
 
-function liveSpanCount(conn: Conn, documentId: number, userId: number): number {
+async function liveSpanCount(conn: Conn, documentId: number, userId: number): Promise<number> {
   const where = and(
     eq(annotations.documentId, documentId),
     eq(annotations.annotatorId, userId),
     eq(annotations.layer, "annotator"),
     isNull(annotations.deletedAt),
   );
-  return conn.select({ n: count() }).from(annotations).where(where).get()?.n ?? 0;
+  return (await conn.select({ n: count() }).from(annotations).where(where).get())?.n ?? 0;
 }
 
 export type RemoveAssignmentResult = { ok: true; displayName: string; title: string; spansKept: number } | Failure;
 
 /** A manager removes one reviewer's assignment to one document; their spans are kept. */
-export function removeAssignment(manager: SessionUser, projectId: number, input: unknown): RemoveAssignmentResult {
-  return getDb().transaction(
-    (tx): RemoveAssignmentResult => {
-      const refusal = refuseUnlessManager(manager, projectId, "remove assignments");
+export async function removeAssignment(manager: SessionUser, projectId: number, input: unknown): Promise<RemoveAssignmentResult> {
+  return await getDb().transaction(
+    async (tx): Promise<RemoveAssignmentResult> => {
+      const refusal = await refuseUnlessManager(manager, projectId, "remove assignments");
       if (refusal !== null) return refusal;
       const parsed = assignDocumentSchema.safeParse(input);
       if (!parsed.success) return invalid(parsed.error.issues[0]!.message);
       const { documentId, userId } = parsed.data;
-      const row = tx
+      const row = await tx
         .select({ assignment: assignments, title: documents.title, displayName: users.displayName })
         .from(assignments)
         .innerJoin(documents, eq(documents.id, assignments.documentId))
@@ -66,9 +66,9 @@ export function removeAssignment(manager: SessionUser, projectId: number, input:
       // Also what a second click (or a second tab) gets once the first removal went through.
       if (row === undefined) return fail(404, "not_found", "There is no such assignment in this project (it may have been removed already).");
       const { assignment: before, title, displayName } = row;
-      tx.delete(assignments).where(eq(assignments.id, before.id)).run();
-      const spansKept = liveSpanCount(tx, documentId, userId);
-      recordAudit(tx, {
+      await tx.delete(assignments).where(eq(assignments.id, before.id)).run();
+      const spansKept = await liveSpanCount(tx, documentId, userId);
+      await recordAudit(tx, {
         actorId: manager.id,
         action: "unassign",
         entity: "assignment",

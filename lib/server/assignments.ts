@@ -19,29 +19,29 @@ export interface AssignmentRow {
 }
 
 /** The user's status on the document ("todo" if never started); null for non-members or another project's document. */
-export function documentStatusFor(user: SessionUser, projectId: number, documentId: number): AssignmentStatus | null {
-  const scope = documentScope(getDb(), user, projectId, documentId);
+export async function documentStatusFor(user: SessionUser, projectId: number, documentId: number): Promise<AssignmentStatus | null> {
+  const scope = await documentScope(getDb(), user, projectId, documentId);
   if (scope === null) return null;
   return scope.myStatus ?? "todo";
 }
 
 /** Everyone's status on the document, for its managers only (null for anyone else). */
-export function listDocumentAssignments(manager: SessionUser, projectId: number, documentId: number): AssignmentRow[] | null {
-  const scope = documentScope(getDb(), manager, projectId, documentId);
+export async function listDocumentAssignments(manager: SessionUser, projectId: number, documentId: number): Promise<AssignmentRow[] | null> {
+  const scope = await documentScope(getDb(), manager, projectId, documentId);
   if (scope === null || scope.role !== "manager") return null;
-  return getDb()
+  const rows = await getDb()
     .select({ userId: assignments.userId, displayName: users.displayName, status: assignments.status, submittedAt: assignments.submittedAt })
     .from(assignments)
     .innerJoin(users, eq(users.id, assignments.userId))
     .where(and(eq(assignments.documentId, documentId), eq(assignments.projectId, projectId)))
     .orderBy(users.displayName)
-    .all()
-    .map((row) => ({ ...row, submittedAt: row.submittedAt?.toISOString() ?? null }));
+    .all();
+  return rows.map((row) => ({ ...row, submittedAt: row.submittedAt?.toISOString() ?? null }));
 }
 
 /** Called when a reviewer first annotates: "todo" (or no row) becomes "in_progress". */
-export function startAssignment(conn: Conn, projectId: number, documentId: number, userId: number): void {
-  conn
+export async function startAssignment(conn: Conn, projectId: number, documentId: number, userId: number): Promise<void> {
+  await conn
     .insert(assignments)
     .values({ projectId, documentId, userId, status: "in_progress" })
     .onConflictDoUpdate({
@@ -52,13 +52,13 @@ export function startAssignment(conn: Conn, projectId: number, documentId: numbe
     .run();
 }
 
-function assignmentOf(conn: Conn, documentId: number, userId: number): Assignment | null {
+async function assignmentOf(conn: Conn, documentId: number, userId: number): Promise<Assignment | null> {
   return (
-    conn
+    (await conn
       .select()
       .from(assignments)
       .where(and(eq(assignments.documentId, documentId), eq(assignments.userId, userId)))
-      .get() ?? null
+      .get()) ?? null
   );
 }
 
@@ -67,23 +67,23 @@ const statusOf = (a: Assignment | null) => ({ status: a?.status ?? "todo", submi
 export type MarkDoneResult = { ok: true; status: "submitted"; submittedAt: string } | Failure;
 
 /** A member marks their own layer of the document done; marking it again changes nothing. */
-export function markDocumentDone(user: SessionUser, projectId: number, documentId: number): MarkDoneResult {
-  return getDb().transaction(
-    (tx): MarkDoneResult => {
-      const scope = documentScope(tx, user, projectId, documentId);
+export async function markDocumentDone(user: SessionUser, projectId: number, documentId: number): Promise<MarkDoneResult> {
+  return await getDb().transaction(
+    async (tx): Promise<MarkDoneResult> => {
+      const scope = await documentScope(tx, user, projectId, documentId);
       if (scope === null) return documentNotFound();
-      const before = assignmentOf(tx, documentId, user.id);
+      const before = await assignmentOf(tx, documentId, user.id);
       if (before?.status === "submitted" && before.submittedAt !== null) {
         return { ok: true, status: "submitted", submittedAt: before.submittedAt.toISOString() };
       }
       const submittedAt = new Date();
-      const row = tx
+      const row = await tx
         .insert(assignments)
         .values({ projectId, documentId, userId: user.id, status: "submitted", submittedAt })
         .onConflictDoUpdate({ target: [assignments.documentId, assignments.userId], set: { status: "submitted", submittedAt } })
         .returning({ id: assignments.id })
         .get();
-      recordAudit(tx, {
+      await recordAudit(tx, {
         actorId: user.id,
         action: "submit",
         entity: "assignment",
@@ -100,18 +100,18 @@ export function markDocumentDone(user: SessionUser, projectId: number, documentI
 export type ReopenResult = { ok: true; userId: number; status: AssignmentStatus } | Failure;
 
 /** A manager of the project reopens a reviewer's submitted layer, which unfreezes it. */
-export function reopenDocument(manager: SessionUser, projectId: number, documentId: number, userId: number): ReopenResult {
-  return getDb().transaction(
-    (tx): ReopenResult => {
-      const scope = documentScope(tx, manager, projectId, documentId);
+export async function reopenDocument(manager: SessionUser, projectId: number, documentId: number, userId: number): Promise<ReopenResult> {
+  return await getDb().transaction(
+    async (tx): Promise<ReopenResult> => {
+      const scope = await documentScope(tx, manager, projectId, documentId);
       if (scope === null) return documentNotFound();
       if (scope.role !== "manager") return fail(403, "forbidden", "Only a manager of this project can reopen a document.");
-      if (!isMemberOf(tx, projectId, userId)) return fail(404, "not_found", `User ${userId} is not a member of this project.`);
-      const before = assignmentOf(tx, documentId, userId);
+      if (!(await isMemberOf(tx, projectId, userId))) return fail(404, "not_found", `User ${userId} is not a member of this project.`);
+      const before = await assignmentOf(tx, documentId, userId);
       // Reopening a layer that is not submitted is a no-op, so a repeated click is harmless.
       if (before === null || before.status !== "submitted") return { ok: true, userId, status: before?.status ?? "todo" };
-      tx.update(assignments).set({ status: "in_progress", submittedAt: null }).where(eq(assignments.id, before.id)).run();
-      recordAudit(tx, {
+      await tx.update(assignments).set({ status: "in_progress", submittedAt: null }).where(eq(assignments.id, before.id)).run();
+      await recordAudit(tx, {
         actorId: manager.id,
         action: "reopen",
         entity: "assignment",
@@ -125,8 +125,8 @@ export function reopenDocument(manager: SessionUser, projectId: number, document
   );
 }
 
-function isMemberOf(conn: Conn, projectId: number, userId: number): boolean {
-  const row = conn
+async function isMemberOf(conn: Conn, projectId: number, userId: number): Promise<boolean> {
+  const row = await conn
     .select({ one: sql`1` })
     .from(projectMembers)
     .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)))

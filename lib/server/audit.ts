@@ -14,8 +14,8 @@ export interface AuditEntryInput {
 }
 
 /** Writes one entry and gives its id (a merge is undone by naming its entry). */
-export function recordAudit(writer: Writer, entry: AuditEntryInput): number {
-  return writer
+export async function recordAudit(writer: Writer, entry: AuditEntryInput): Promise<number> {
+  const row = await writer
     .insert(auditLog)
     .values({
       actorId: entry.actorId,
@@ -26,5 +26,6 @@ export function recordAudit(writer: Writer, entry: AuditEntryInput): number {
       after: entry.after ?? null,
     })
     .returning({ id: auditLog.id })
-    .get().id;
+    .get();
+  return row.id;
 }

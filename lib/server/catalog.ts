@@ -12,23 +12,23 @@ export interface NamedRow {
   name: string;
 }
 
-export function listOutlets(): NamedRow[] {
+export async function listOutlets(): Promise<NamedRow[]> {
   return getDb().select({ id: outlets.id, name: outlets.name }).from(outlets).orderBy(asc(outlets.name)).all();
 }
 
-export function listStories(projectId: number): NamedRow[] {
+export async function listStories(projectId: number): Promise<NamedRow[]> {
   return getDb().select({ id: stories.id, name: stories.name }).from(stories).where(eq(stories.projectId, projectId)).orderBy(asc(stories.name)).all();
 }
 
 /** The outlet with this name (any letter case), created on the spot when new. */
-export function findOrCreateOutlet(tx: Tx, name: string, domain?: string): { id: number; created: boolean } {
-  const existing = tx
+export async function findOrCreateOutlet(tx: Tx, name: string, domain?: string): Promise<{ id: number; created: boolean }> {
+  const existing = await tx
     .select({ id: outlets.id })
     .from(outlets)
     .where(sql`lower(${outlets.name}) = lower(${name})`)
     .get();
   if (existing !== undefined) return { id: existing.id, created: false };
-  const row = tx
+  const row = await tx
     .insert(outlets)
     .values({ name, domain: domain ?? null })
     .returning({ id: outlets.id })
@@ -36,13 +36,13 @@ export function findOrCreateOutlet(tx: Tx, name: string, domain?: string): { id:
   return { id: row.id, created: true };
 }
 
-export function findOrCreateStory(tx: Tx, projectId: number, name: string): { id: number; created: boolean } {
-  const existing = tx
+export async function findOrCreateStory(tx: Tx, projectId: number, name: string): Promise<{ id: number; created: boolean }> {
+  const existing = await tx
     .select({ id: stories.id })
     .from(stories)
     .where(and(eq(stories.projectId, projectId), sql`lower(${stories.name}) = lower(${name})`))
     .get();
   if (existing !== undefined) return { id: existing.id, created: false };
-  const row = tx.insert(stories).values({ projectId, name }).returning({ id: stories.id }).get();
+  const row = await tx.insert(stories).values({ projectId, name }).returning({ id: stories.id }).get();
   return { id: row.id, created: true };
 }

@@ -19,10 +19,10 @@ export type LinkOfResult = { ok: true; linkId: number | null; spans: LinkedSpan[
  * publication order); linkId null and no spans when it is in none. A deleted span is hidden,
  * with its membership kept for when it is restored.
  */
-export function linkOf(user: SessionUser, projectId: number, annotationId: number): LinkOfResult {
+export async function linkOf(user: SessionUser, projectId: number, annotationId: number): Promise<LinkOfResult> {
   const db = getDb();
-  const span = spanForViewer(db, user, projectId, annotationId);
+  const span = await spanForViewer(db, user, projectId, annotationId);
   if (span === null || span.deleted) return spanNotFound(annotationId);
-  const linkId = linkIdOf(db, annotationId);
-  return { ok: true, linkId, spans: linkId === null ? [] : linkedSpans(db, span.viewer, projectId, linkId) };
+  const linkId = await linkIdOf(db, annotationId);
+  return { ok: true, linkId, spans: linkId === null ? [] : await linkedSpans(db, span.viewer, projectId, linkId) };
 }

@@ -32,10 +32,11 @@ interface ImportedArticle {
   outletId: number | null;
 }
 
-function importArticles(conn: Conn, projectId: number): ImportedArticle[] {
-  const ids = DEMO_ARTICLES.map((article) => {
-    conn.insert(outlets).values(article.outlet).onConflictDoNothing().run();
-    const result = importDocuments({ kind: "system", label: "demo" }, projectId, [{ fileName: `${article.outlet.domain}.txt`, text: article.text }], {
+async function importArticles(conn: Conn, projectId: number): Promise<ImportedArticle[]> {
+  const ids: number[] = [];
+  for (const article of DEMO_ARTICLES) {
+    await conn.insert(outlets).values(article.outlet).onConflictDoNothing().run();
+    const result = await importDocuments({ kind: "system", label: "demo" }, projectId, [{ fileName: `${article.outlet.domain}.txt`, text: article.text }], {
       title: article.title,
       outlet: article.outlet.name,
       story: DEMO_STORY,
@@ -44,9 +45,9 @@ function importArticles(conn: Conn, projectId: number): ImportedArticle[] {
       url: article.url,
     });
     if (!result.ok) throw new Error(`demo article refused: ${result.problems.map((p) => p.message).join("; ")}`);
-    return result.documents[0]!.id;
-  });
-  const rows = conn
+    ids.push(result.documents[0]!.id);
+  }
+  const rows = await conn
     .select({ id: documents.id, text: documents.text, storyId: documents.storyId, outletId: documents.outletId })
     .from(documents)
     .where(inArray(documents.id, ids))
@@ -55,31 +56,31 @@ function importArticles(conn: Conn, projectId: number): ImportedArticle[] {
 }
 
 /** The team, their sources, spans, done marks, gold layer, links and ratings. */
-function annotateDemo(conn: Conn, projectId: number, articles: ImportedArticle[]): void {
-  const team = createDemoTeam(conn, projectId);
-  const sourceIds = createDemoSources(team.reviewers.amara, projectId);
-  const spanIds = writeDemoSpans(projectId, articles, DEMO_SPANS, team.reviewers, sourceIds);
-  writeDemoLinks(conn, team.adjudicator, projectId, DEMO_LINKS, spanIds);
+async function annotateDemo(conn: Conn, projectId: number, articles: ImportedArticle[]): Promise<void> {
+  const team = await createDemoTeam(conn, projectId);
+  const sourceIds = await createDemoSources(team.reviewers.amara, projectId);
+  const spanIds = await writeDemoSpans(projectId, articles, DEMO_SPANS, team.reviewers, sourceIds);
+  await writeDemoLinks(conn, team.adjudicator, projectId, DEMO_LINKS, spanIds);
   const documentIds = articles.map((a) => a.id);
-  markDemoDone(projectId, team, documentIds, DEMO_DONE);
-  for (const index of DEMO_SETTLED) settleDemoDocument(team.adjudicator, projectId, documentIds[index]!, team.reviewers.amara);
+  await markDemoDone(projectId, team, documentIds, DEMO_DONE);
+  for (const index of DEMO_SETTLED) await settleDemoDocument(team.adjudicator, projectId, documentIds[index]!, team.reviewers.amara);
   const outletIds = new Map(DEMO_ARTICLES.map((a, i) => [a.outlet.name, articles[i]!.outletId!]));
-  writeDemoRatings(team, projectId, outletIds, DEMO_RATINGS);
+  await writeDemoRatings(team, projectId, outletIds, DEMO_RATINGS);
 }
 
-function loadDemo(content: DemoContent): boolean {
-  return getDb().transaction((tx) => {
-    const userCount = tx.select({ n: count() }).from(users).get()?.n ?? 0;
-    const projectCount = tx.select({ n: count() }).from(projects).get()?.n ?? 0;
+async function loadDemo(content: DemoContent): Promise<boolean> {
+  return await getDb().transaction(async (tx) => {
+    const userCount = (await tx.select({ n: count() }).from(users).get())?.n ?? 0;
+    const projectCount = (await tx.select({ n: count() }).from(projects).get())?.n ?? 0;
     if (userCount > 0 || projectCount > 0) return false;
 
-    const project = tx
+    const project = await tx
       .insert(projects)
       .values({ ...DEMO_PROJECT, settings: parseProjectSettings({}), isDemo: true })
       .returning({ id: projects.id })
       .get();
-    const articles = importArticles(tx, project.id);
-    if (content === "full") annotateDemo(tx, project.id, articles);
+    const articles = await importArticles(tx, project.id);
+    if (content === "full") await annotateDemo(tx, project.id, articles);
     return true;
   });
 }
@@ -91,12 +92,12 @@ function loadDemo(content: DemoContent): boolean {
  * the server from starting. Once anyone has used the app the demo is never recreated, so
  * deleting it sticks. Returns whether it loaded.
  */
-export function ensureDemoProject(content: DemoContent = demoContentFromEnv()): boolean {
+export async function ensureDemoProject(content: DemoContent = demoContentFromEnv()): Promise<boolean> {
   try {
-    return loadDemo(content);
+    return await loadDemo(content);
   } catch (error) {
     if (content === "texts") throw error;
     console.error(`The demo project's annotations could not be loaded (${String(error)}); loading its articles alone.`);
-    return loadDemo("texts");
+    return await loadDemo("texts");
   }
 }

@@ -43,9 +43,9 @@ export type EditResult = { ok: true; values: MetadataValues; changed: MetadataFi
 const LABELS: Record<MetadataField, string> = { title: "title", outlet: "outlet", story: "story", author: "author", publishedAt: "date", url: "URL" };
 
 /** 404 for a non-member or a document not in this project, then 403 for anyone but a manager. */
-function managerGuard(conn: Tx, user: SessionUser, projectId: number, documentId: number): Failure | null {
-  const role = memberRole(user.id, projectId);
-  const exists = conn
+async function managerGuard(conn: Tx, user: SessionUser, projectId: number, documentId: number): Promise<Failure | null> {
+  const role = await memberRole(user.id, projectId);
+  const exists = await conn
     .select({ id: documents.id })
     .from(documents)
     .where(and(eq(documents.id, documentId), eq(documents.projectId, projectId)))
@@ -54,8 +54,8 @@ function managerGuard(conn: Tx, user: SessionUser, projectId: number, documentId
   return role === "manager" ? null : fail(403, "forbidden", "Only a manager of this project can change or delete its documents.");
 }
 
-function storedRow(conn: Tx, documentId: number) {
-  return conn
+async function storedRow(conn: Tx, documentId: number) {
+  const row = await conn
     .select({
       title: documents.title,
       outlet: outlets.name,
@@ -72,50 +72,51 @@ function storedRow(conn: Tx, documentId: number) {
     .leftJoin(outlets, eq(outlets.id, documents.outletId))
     .leftJoin(stories, eq(stories.id, documents.storyId))
     .where(eq(documents.id, documentId))
-    .get()!;
+    .get();
+  return row!;
 }
 
-function valuesOf(row: ReturnType<typeof storedRow>): MetadataValues {
+function valuesOf(row: Awaited<ReturnType<typeof storedRow>>): MetadataValues {
   return Object.fromEntries(METADATA_FIELDS.map((f) => [f, row[f] ?? ""])) as MetadataValues;
 }
 
-function impactOf(conn: Tx, documentId: number): DeletionImpact {
+async function impactOf(conn: Tx, documentId: number): Promise<DeletionImpact> {
   const live = and(eq(annotations.documentId, documentId), isNull(annotations.deletedAt));
-  const spans = conn
+  const spans = (await conn
     .select({ n: count(), reviewers: countDistinct(annotations.annotatorId) })
     .from(annotations)
     .where(and(live, eq(annotations.layer, "annotator")))
-    .get()!;
-  const gold = conn
+    .get())!;
+  const gold = (await conn
     .select({ n: count() })
     .from(annotations)
     .where(and(live, eq(annotations.layer, "gold")))
-    .get()!;
-  const links = conn
+    .get())!;
+  const links = (await conn
     .select({ n: countDistinct(claimLinkSpans.linkId) })
     .from(claimLinkSpans)
     .innerJoin(annotations, eq(annotations.id, claimLinkSpans.annotationId))
     .where(eq(annotations.documentId, documentId))
-    .get()!;
-  const n = (table: typeof segments | typeof perspectiveRatings | typeof assignments): number =>
-    conn.select({ n: count() }).from(table).where(eq(table.documentId, documentId)).get()!.n;
+    .get())!;
+  const n = async (table: typeof segments | typeof perspectiveRatings | typeof assignments): Promise<number> =>
+    (await conn.select({ n: count() }).from(table).where(eq(table.documentId, documentId)).get())!.n;
   return {
     spans: spans.n,
     reviewers: spans.reviewers,
     goldSpans: gold.n,
-    segments: n(segments),
-    ratings: n(perspectiveRatings),
+    segments: await n(segments),
+    ratings: await n(perspectiveRatings),
     links: links.n,
-    assignments: n(assignments),
+    assignments: await n(assignments),
   };
 }
 
 /** The document's metadata and what deleting it would take, for its manager. */
-export function getDocumentDetails(user: SessionUser, projectId: number, documentId: number): { ok: true; details: DocumentDetails } | Failure {
+export async function getDocumentDetails(user: SessionUser, projectId: number, documentId: number): Promise<{ ok: true; details: DocumentDetails } | Failure> {
   const db = getDb();
-  const refused = managerGuard(db, user, projectId, documentId);
+  const refused = await managerGuard(db, user, projectId, documentId);
   if (refused !== null) return refused;
-  const row = storedRow(db, documentId);
+  const row = await storedRow(db, documentId);
   return {
     ok: true,
     details: {
@@ -124,7 +125,7 @@ export function getDocumentDetails(user: SessionUser, projectId: number, documen
       values: valuesOf(row),
       sourceFileName: row.sourceFileName,
       wordCount: row.wordCount,
-      impact: impactOf(db, documentId),
+      impact: await impactOf(db, documentId),
     },
   };
 }
@@ -145,14 +146,14 @@ function staleMessage(changed: MetadataField[], stored: MetadataValues): string 
  * stored metadata is no longer what the form was loaded with. Outlet and story are found by
  * name (any letter case) or created. Writes only the documents row and the audit log.
  */
-export function updateDocumentMetadata(user: SessionUser, projectId: number, documentId: number, input: unknown, loaded: unknown): EditResult {
+export async function updateDocumentMetadata(user: SessionUser, projectId: number, documentId: number, input: unknown, loaded: unknown): Promise<EditResult> {
   const parsed = documentEditSchema.safeParse(input);
-  return getDb().transaction(
-    (tx): EditResult => {
-      const refused = managerGuard(tx, user, projectId, documentId);
+  return await getDb().transaction(
+    async (tx): Promise<EditResult> => {
+      const refused = await managerGuard(tx, user, projectId, documentId);
       if (refused !== null) return refused;
       if (!parsed.success) return { ...fail(422, "invalid", "Check the marked fields."), fields: fieldErrors(parsed.error) };
-      const row = storedRow(tx, documentId);
+      const row = await storedRow(tx, documentId);
       const stored = valuesOf(row);
       const was = loadedValues(loaded);
       const changedMeanwhile = METADATA_FIELDS.filter((f) => stored[f] !== was[f]);
@@ -160,10 +161,11 @@ export function updateDocumentMetadata(user: SessionUser, projectId: number, doc
       const next = loadedValues(parsed.data);
       const changed = METADATA_FIELDS.filter((f) => stored[f] !== next[f]);
       if (changed.length === 0) return { ok: true, values: stored, changed };
-      const outlet = next.outlet === "" ? null : findOrCreateOutlet(tx, next.outlet);
-      const story = next.story === "" ? null : findOrCreateStory(tx, projectId, next.story);
+      const outlet = next.outlet === "" ? null : await findOrCreateOutlet(tx, next.outlet);
+      const story = next.story === "" ? null : await findOrCreateStory(tx, projectId, next.story);
       const orNull = (v: string): string | null => (v === "" ? null : v);
-      tx.update(documents)
+      await tx
+        .update(documents)
         .set({
           title: next.title,
           author: orNull(next.author),
@@ -174,8 +176,8 @@ export function updateDocumentMetadata(user: SessionUser, projectId: number, doc
         })
         .where(eq(documents.id, documentId))
         .run();
-      const saved = valuesOf(storedRow(tx, documentId));
-      recordAudit(tx, {
+      const saved = valuesOf(await storedRow(tx, documentId));
+      await recordAudit(tx, {
         actorId: user.id,
         action: "update",
         entity: "document",
@@ -196,16 +198,16 @@ export function updateDocumentMetadata(user: SessionUser, projectId: number, doc
 }
 
 /** Links that would be left with fewer than two spans once `documentId` is gone. */
-function linksLeftAlone(tx: Tx, documentId: number): number[] {
-  const touched = tx
+async function linksLeftAlone(tx: Tx, documentId: number): Promise<number[]> {
+  const touchedRows = await tx
     .selectDistinct({ id: claimLinkSpans.linkId })
     .from(claimLinkSpans)
     .innerJoin(annotations, eq(annotations.id, claimLinkSpans.annotationId))
     .where(eq(annotations.documentId, documentId))
-    .all()
-    .map((r) => r.id);
+    .all();
+  const touched = touchedRows.map((r) => r.id);
   if (touched.length === 0) return [];
-  const remaining = tx
+  const remaining = await tx
     .select({ id: claimLinkSpans.linkId, n: sql<number>`sum(${annotations.documentId} <> ${documentId})` })
     .from(claimLinkSpans)
     .innerJoin(annotations, eq(annotations.id, claimLinkSpans.annotationId))
@@ -220,17 +222,21 @@ function linksLeftAlone(tx: Tx, documentId: number): number[] {
  * segments, ratings, assignments and link memberships; a claim link left with fewer than two
  * spans goes too, as when a span is unlinked. The audit row keeps the metadata and the counts.
  */
-export function deleteDocument(user: SessionUser, projectId: number, documentId: number): { ok: true; title: string; impact: DeletionImpact } | Failure {
-  return getDb().transaction(
-    (tx): { ok: true; title: string; impact: DeletionImpact } | Failure => {
-      const refused = managerGuard(tx, user, projectId, documentId);
+export async function deleteDocument(
+  user: SessionUser,
+  projectId: number,
+  documentId: number,
+): Promise<{ ok: true; title: string; impact: DeletionImpact } | Failure> {
+  return await getDb().transaction(
+    async (tx): Promise<{ ok: true; title: string; impact: DeletionImpact } | Failure> => {
+      const refused = await managerGuard(tx, user, projectId, documentId);
       if (refused !== null) return refused;
-      const row = storedRow(tx, documentId);
-      const impact = impactOf(tx, documentId);
-      const emptied = linksLeftAlone(tx, documentId);
-      tx.delete(documents).where(eq(documents.id, documentId)).run();
-      if (emptied.length > 0) tx.delete(claimLinks).where(inArray(claimLinks.id, emptied)).run();
-      recordAudit(tx, {
+      const row = await storedRow(tx, documentId);
+      const impact = await impactOf(tx, documentId);
+      const emptied = await linksLeftAlone(tx, documentId);
+      await tx.delete(documents).where(eq(documents.id, documentId)).run();
+      if (emptied.length > 0) await tx.delete(claimLinks).where(inArray(claimLinks.id, emptied)).run();
+      await recordAudit(tx, {
         actorId: user.id,
         action: "delete",
         entity: "document",

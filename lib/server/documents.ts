@@ -21,6 +21,7 @@ import { findOrCreateOutlet, findOrCreateStory } from "./catalog";
 import { refuseUnlessManager } from "./members";
 import { memberRole } from "./projects";
 import type { SessionUser } from "./session";
+import { isUniqueViolation } from "./db-errors";
 
 export type ImportActor = { kind: "user"; user: SessionUser } | { kind: "system"; label: string };
 
@@ -86,7 +87,7 @@ function prepareAll(items: ImportItem[], meta: DocumentMetadata): { prepared: Pr
   return { prepared, problems };
 }
 
-function duplicateProblems(projectId: number, prepared: Prepared[]): ImportProblem[] {
+async function duplicateProblems(projectId: number, prepared: Prepared[]): Promise<ImportProblem[]> {
   const problems: ImportProblem[] = [];
   const seen = new Map<string, Prepared>();
   for (const entry of prepared) {
@@ -97,7 +98,7 @@ function duplicateProblems(projectId: number, prepared: Prepared[]): ImportProbl
   }
   const hashes = [...seen.keys()];
   if (hashes.length === 0) return problems;
-  const existing = getDb()
+  const existing = await getDb()
     .select({ id: documents.id, title: documents.title, sha: documents.textSha256 })
     .from(documents)
     .where(and(eq(documents.projectId, projectId), inArray(documents.textSha256, hashes)))
@@ -114,8 +115,8 @@ function duplicateProblems(projectId: number, prepared: Prepared[]): ImportProbl
   return problems.sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
 }
 
-function knownOutlets(): KnownOutlet[] {
-  return getDb().select({ name: outlets.name, domain: outlets.domain }).from(outlets).all();
+async function knownOutlets(): Promise<KnownOutlet[]> {
+  return await getDb().select({ name: outlets.name, domain: outlets.domain }).from(outlets).all();
 }
 
 /** What the file says, with its outlet spelled as an existing one where they match. */
@@ -128,8 +129,8 @@ function foundWithOutlet(doc: PreparedDocument, known: readonly KnownOutlet[]): 
  * (too large, not UTF-8, unsupported, empty, duplicate), nothing is written and every
  * problem is reported, so the person can fix the batch and send it again.
  */
-export function importDocuments(actor: ImportActor, projectId: number, items: ImportItem[], meta: DocumentMetadata): ImportResult {
-  if (actor.kind === "user" && memberRole(actor.user.id, projectId) !== "manager") {
+export async function importDocuments(actor: ImportActor, projectId: number, items: ImportItem[], meta: DocumentMetadata): Promise<ImportResult> {
+  if (actor.kind === "user" && (await memberRole(actor.user.id, projectId)) !== "manager") {
     return { ok: false, problems: [{ source: "Project", message: "Only a manager of this project can add documents." }] };
   }
   if (items.length === 0) return { ok: false, problems: [{ source: "Import", message: "Choose at least one file or paste some text." }] };
@@ -140,14 +141,14 @@ export function importDocuments(actor: ImportActor, projectId: number, items: Im
     };
   }
   const { prepared, problems } = prepareAll(items, meta);
-  problems.push(...duplicateProblems(projectId, prepared));
+  problems.push(...(await duplicateProblems(projectId, prepared)));
   if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => (a.index ?? 0) - (b.index ?? 0)) };
-  return writeDocuments(actor, projectId, prepared, meta);
+  return await writeDocuments(actor, projectId, prepared, meta);
 }
 
-function insertDocument(tx: Tx, projectId: number, actorId: number | null, entry: Prepared, resolved: Resolved): number {
+async function insertDocument(tx: Tx, projectId: number, actorId: number | null, entry: Prepared, resolved: Resolved): Promise<number> {
   const { item, doc } = entry;
-  const row = tx
+  const row = await tx
     .insert(documents)
     .values({
       projectId,
@@ -176,30 +177,31 @@ function insertDocument(tx: Tx, projectId: number, actorId: number | null, entry
     publishedAt: resolved.publishedAt ?? null,
     url: resolved.url ?? null,
   };
-  recordAudit(tx, { actorId, action: "import", entity: "document", entityId: row.id, after });
+  await recordAudit(tx, { actorId, action: "import", entity: "document", entityId: row.id, after });
   return row.id;
 }
 
 type Tx = Pick<DB, "select" | "insert">;
 type Resolved = ResolvedMetadata & { outletId: number | null; storyId: number | null };
 
-function writeDocuments(actor: ImportActor, projectId: number, prepared: Prepared[], meta: DocumentMetadata): ImportResult {
+async function writeDocuments(actor: ImportActor, projectId: number, prepared: Prepared[], meta: DocumentMetadata): Promise<ImportResult> {
   const actorId = actor.kind === "user" ? actor.user.id : null;
-  const known = knownOutlets();
+  const known = await knownOutlets();
   try {
-    return getDb().transaction((tx) => {
+    return await getDb().transaction(async (tx) => {
       const createdOutlets: string[] = [];
       const createdStories: string[] = [];
-      const imported = prepared.map((entry): ImportedDocument => {
+      const imported: ImportedDocument[] = [];
+      for (const entry of prepared) {
         const resolved = resolveMetadata(foundWithOutlet(entry.doc, known), meta, entry.item.meta);
-        const outlet = resolved.outlet === undefined ? null : findOrCreateOutlet(tx, resolved.outlet);
-        const story = resolved.story === undefined ? null : findOrCreateStory(tx, projectId, resolved.story);
+        const outlet = resolved.outlet === undefined ? null : await findOrCreateOutlet(tx, resolved.outlet);
+        const story = resolved.story === undefined ? null : await findOrCreateStory(tx, projectId, resolved.story);
         if (outlet?.created) createdOutlets.push(resolved.outlet!);
         if (story?.created) createdStories.push(resolved.story!);
-        const id = insertDocument(tx, projectId, actorId, entry, { ...resolved, outletId: outlet?.id ?? null, storyId: story?.id ?? null });
+        const id = await insertDocument(tx, projectId, actorId, entry, { ...resolved, outletId: outlet?.id ?? null, storyId: story?.id ?? null });
         const { doc } = entry;
-        return { id, title: doc.title, source: sourceName(entry.item), charCount: doc.charCount, wordCount: doc.wordCount, textSha256: doc.textSha256 };
-      });
+        imported.push({ id, title: doc.title, source: sourceName(entry.item), charCount: doc.charCount, wordCount: doc.wordCount, textSha256: doc.textSha256 });
+      }
       return {
         ok: true as const,
         documents: imported,
@@ -211,7 +213,7 @@ function writeDocuments(actor: ImportActor, projectId: number, prepared: Prepare
     });
   } catch (error) {
     // Another import of the same text won the race between our check and our insert.
-    if (String(error).includes("documents_project_sha_unique") || String(error).includes("UNIQUE constraint failed: documents")) {
+    if (isUniqueViolation(error, "documents")) {
       return { ok: false, problems: [{ source: "Import", message: "The same text was just added to this project by someone else." }] };
     }
     throw error;
@@ -232,12 +234,12 @@ export interface InspectedFile {
  * preview shows one row per file from this before anything is saved. A file that would be
  * refused (type, encoding, size, empty, duplicate) comes back with its problem.
  */
-export function inspectImport(user: SessionUser, projectId: number, items: ImportItem[]): { ok: true; files: InspectedFile[] } | Failure {
-  const refused = refuseUnlessManager(user, projectId, "add documents");
+export async function inspectImport(user: SessionUser, projectId: number, items: ImportItem[]): Promise<{ ok: true; files: InspectedFile[] } | Failure> {
+  const refused = await refuseUnlessManager(user, projectId, "add documents");
   if (refused !== null) return refused;
   const { prepared, problems } = prepareAll(items, {});
-  problems.push(...duplicateProblems(projectId, prepared));
-  const known = knownOutlets();
+  problems.push(...(await duplicateProblems(projectId, prepared)));
+  const known = await knownOutlets();
   const files = items.map((item, index): InspectedFile => {
     const entry = prepared.find((p) => p.index === index);
     const found = entry === undefined ? null : foundWithOutlet(entry.doc, known);
@@ -282,11 +284,11 @@ const SORTS: Record<DocumentListQuery["sort"], SQL[]> = {
   imported: [desc(documents.importedAt), desc(documents.id)],
 };
 
-export function listDocumentsForMember(user: SessionUser, projectId: number, query: DocumentListQuery): DocumentListRow[] {
+export async function listDocumentsForMember(user: SessionUser, projectId: number, query: DocumentListQuery): Promise<DocumentListRow[]> {
   const filters: SQL[] = [eq(documents.projectId, projectId)];
   if (query.outlet !== undefined) filters.push(eq(documents.outletId, query.outlet));
   if (query.story !== undefined) filters.push(eq(documents.storyId, query.story));
-  return getDb()
+  return await getDb()
     .select({
       id: documents.id,
       title: documents.title,
@@ -316,8 +318,8 @@ export interface DocumentForReader extends DocumentListRow {
 }
 
 /** The document if it belongs to this project and the user is a member of it; otherwise null. */
-export function getDocumentForMember(user: SessionUser, projectId: number, documentId: number): DocumentForReader | null {
-  const row = getDb()
+export async function getDocumentForMember(user: SessionUser, projectId: number, documentId: number): Promise<DocumentForReader | null> {
+  const row = await getDb()
     .select({
       id: documents.id,
       projectId: documents.projectId,

@@ -27,8 +27,8 @@ export type ProjectUpdateResult = { ok: true } | Failure;
 export const projectNotFound = (): Failure => fail(404, "not_found", "This project does not exist, or you are not a member of it.");
 
 /** null when the user manages the project; otherwise the refusal (404 for non-members, 403 for other roles). */
-export function refuseUnlessManager(user: SessionUser, projectId: number, toDo: string): Failure | null {
-  const role = memberRole(user.id, projectId);
+export async function refuseUnlessManager(user: SessionUser, projectId: number, toDo: string): Promise<Failure | null> {
+  const role = await memberRole(user.id, projectId);
   if (role === null) return projectNotFound();
   return role === "manager" ? null : fail(403, "forbidden", `Only a manager of this project can ${toDo}.`);
 }
@@ -46,20 +46,20 @@ function toRow({ disabledAt, ...row }: { disabledAt: Date | null } & Omit<Member
 }
 
 /** The project's members for any member of it (names and roles only); null for anyone else. */
-export function listMembers(user: SessionUser, projectId: number): MemberRow[] | null {
-  if (memberRole(user.id, projectId) === null) return null;
-  return getDb()
+export async function listMembers(user: SessionUser, projectId: number): Promise<MemberRow[] | null> {
+  if ((await memberRole(user.id, projectId)) === null) return null;
+  const rows = await getDb()
     .select(memberColumns)
     .from(projectMembers)
     .innerJoin(users, eq(users.id, projectMembers.userId))
     .where(eq(projectMembers.projectId, projectId))
     .orderBy(asc(users.displayName), asc(users.username))
-    .all()
-    .map(toRow);
+    .all();
+  return rows.map(toRow);
 }
 
-function memberOf(tx: Tx, projectId: number, userId: number): MemberRow | null {
-  const row = tx
+async function memberOf(tx: Tx, projectId: number, userId: number): Promise<MemberRow | null> {
+  const row = await tx
     .select(memberColumns)
     .from(projectMembers)
     .innerJoin(users, eq(users.id, projectMembers.userId))
@@ -68,9 +68,9 @@ function memberOf(tx: Tx, projectId: number, userId: number): MemberRow | null {
   return row === undefined ? null : toRow(row);
 }
 
-function managerCount(tx: Tx, projectId: number): number {
+async function managerCount(tx: Tx, projectId: number): Promise<number> {
   const where = and(eq(projectMembers.projectId, projectId), eq(projectMembers.role, "manager"));
-  return tx.select({ n: count() }).from(projectMembers).where(where).get()?.n ?? 0;
+  return (await tx.select({ n: count() }).from(projectMembers).where(where).get())?.n ?? 0;
 }
 
 // A project without a manager could never be changed again (admins have no rights in projects
@@ -79,43 +79,44 @@ const lastManager = (m: MemberRow): Failure =>
   fail(409, "forbidden", `${m.displayName} is the last manager of this project: make someone else a manager first.`);
 
 /** A manager adds an existing, active user by username. */
-export function addProjectMember(manager: SessionUser, projectId: number, input: unknown): MemberResult {
-  return getDb().transaction(
-    (tx): MemberResult => {
-      const refusal = refuseUnlessManager(manager, projectId, "add members");
+export async function addProjectMember(manager: SessionUser, projectId: number, input: unknown): Promise<MemberResult> {
+  return await getDb().transaction(
+    async (tx): Promise<MemberResult> => {
+      const refusal = await refuseUnlessManager(manager, projectId, "add members");
       if (refusal !== null) return refusal;
       const parsed = addMemberSchema.safeParse(input);
       if (!parsed.success) return invalid(parsed.error.issues[0]!.message);
       const { username, role } = parsed.data;
-      const user = tx.select({ id: users.id, disabledAt: users.disabledAt }).from(users).where(eq(users.username, username)).get();
+      const user = await tx.select({ id: users.id, disabledAt: users.disabledAt }).from(users).where(eq(users.username, username)).get();
       if (user === undefined) return invalid(`There is no user named “${username}”. An admin can create them on the Users page.`);
       if (user.disabledAt !== null) return invalid(`The account “${username}” is disabled; an admin can enable it first.`);
-      const existing = memberOf(tx, projectId, user.id);
+      const existing = await memberOf(tx, projectId, user.id);
       if (existing !== null) return fail(409, "duplicate", `“${username}” is already a member of this project (as ${existing.role}).`);
-      tx.insert(projectMembers).values({ projectId, userId: user.id, role }).run();
-      recordAudit(tx, { actorId: manager.id, action: "add_member", entity: "project", entityId: projectId, after: { userId: user.id, username, role } });
-      return { ok: true, member: memberOf(tx, projectId, user.id)! };
+      await tx.insert(projectMembers).values({ projectId, userId: user.id, role }).run();
+      await recordAudit(tx, { actorId: manager.id, action: "add_member", entity: "project", entityId: projectId, after: { userId: user.id, username, role } });
+      return { ok: true, member: (await memberOf(tx, projectId, user.id))! };
     },
     { behavior: "immediate" },
   );
 }
 
-export function changeMemberRole(manager: SessionUser, projectId: number, userId: number, role: unknown): MemberResult {
-  return getDb().transaction(
-    (tx): MemberResult => {
-      const refusal = refuseUnlessManager(manager, projectId, "change roles");
+export async function changeMemberRole(manager: SessionUser, projectId: number, userId: number, role: unknown): Promise<MemberResult> {
+  return await getDb().transaction(
+    async (tx): Promise<MemberResult> => {
+      const refusal = await refuseUnlessManager(manager, projectId, "change roles");
       if (refusal !== null) return refusal;
       const parsed = changeRoleSchema.safeParse({ userId, role });
       if (!parsed.success) return invalid(parsed.error.issues[0]!.message);
-      const before = memberOf(tx, projectId, userId);
+      const before = await memberOf(tx, projectId, userId);
       if (before === null) return invalid("That person is not a member of this project.");
       if (before.role === parsed.data.role) return { ok: true, member: before };
-      if (before.role === "manager" && managerCount(tx, projectId) <= 1) return lastManager(before);
-      tx.update(projectMembers)
+      if (before.role === "manager" && (await managerCount(tx, projectId)) <= 1) return lastManager(before);
+      await tx
+        .update(projectMembers)
         .set({ role: parsed.data.role })
         .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)))
         .run();
-      recordAudit(tx, {
+      await recordAudit(tx, {
         actorId: manager.id,
         action: "change_member_role",
         entity: "project",
@@ -130,18 +131,19 @@ export function changeMemberRole(manager: SessionUser, projectId: number, userId
 }
 
 /** Removes a member. Their spans and assignments stay (they are the project's record); re-adding them restores access. */
-export function removeProjectMember(manager: SessionUser, projectId: number, userId: number): MemberResult {
-  return getDb().transaction(
-    (tx): MemberResult => {
-      const refusal = refuseUnlessManager(manager, projectId, "remove members");
+export async function removeProjectMember(manager: SessionUser, projectId: number, userId: number): Promise<MemberResult> {
+  return await getDb().transaction(
+    async (tx): Promise<MemberResult> => {
+      const refusal = await refuseUnlessManager(manager, projectId, "remove members");
       if (refusal !== null) return refusal;
-      const before = memberOf(tx, projectId, userId);
+      const before = await memberOf(tx, projectId, userId);
       if (before === null) return invalid("That person is not a member of this project.");
-      if (before.role === "manager" && managerCount(tx, projectId) <= 1) return lastManager(before);
-      tx.delete(projectMembers)
+      if (before.role === "manager" && (await managerCount(tx, projectId)) <= 1) return lastManager(before);
+      await tx
+        .delete(projectMembers)
         .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)))
         .run();
-      recordAudit(tx, {
+      await recordAudit(tx, {
         actorId: manager.id,
         action: "remove_member",
         entity: "project",
@@ -155,17 +157,17 @@ export function removeProjectMember(manager: SessionUser, projectId: number, use
 }
 
 /** The guidelines are markdown source; pages show them as plain text, never as HTML. */
-export function updateProjectGuidelines(manager: SessionUser, projectId: number, guidelines: unknown): ProjectUpdateResult {
-  return getDb().transaction(
-    (tx): ProjectUpdateResult => {
-      const refusal = refuseUnlessManager(manager, projectId, "edit the guidelines");
+export async function updateProjectGuidelines(manager: SessionUser, projectId: number, guidelines: unknown): Promise<ProjectUpdateResult> {
+  return await getDb().transaction(
+    async (tx): Promise<ProjectUpdateResult> => {
+      const refusal = await refuseUnlessManager(manager, projectId, "edit the guidelines");
       if (refusal !== null) return refusal;
       const parsed = guidelinesSchema.safeParse({ guidelines });
       if (!parsed.success) return invalid(parsed.error.issues[0]!.message);
-      const before = tx.select({ guidelines: projects.guidelines }).from(projects).where(eq(projects.id, projectId)).get()!;
+      const before = (await tx.select({ guidelines: projects.guidelines }).from(projects).where(eq(projects.id, projectId)).get())!;
       if (before.guidelines === parsed.data.guidelines) return { ok: true };
-      tx.update(projects).set({ guidelines: parsed.data.guidelines }).where(eq(projects.id, projectId)).run();
-      recordAudit(tx, { actorId: manager.id, action: "update_guidelines", entity: "project", entityId: projectId, before, after: parsed.data });
+      await tx.update(projects).set({ guidelines: parsed.data.guidelines }).where(eq(projects.id, projectId)).run();
+      await recordAudit(tx, { actorId: manager.id, action: "update_guidelines", entity: "project", entityId: projectId, before, after: parsed.data });
       return { ok: true };
     },
     { behavior: "immediate" },
@@ -173,19 +175,19 @@ export function updateProjectGuidelines(manager: SessionUser, projectId: number,
 }
 
 /** Validated by projectSettingsSchema (plus axis ranges); fields left out keep their current values. */
-export function updateProjectSettings(manager: SessionUser, projectId: number, settings: unknown): ProjectUpdateResult {
-  return getDb().transaction(
-    (tx): ProjectUpdateResult => {
-      const refusal = refuseUnlessManager(manager, projectId, "change the settings");
+export async function updateProjectSettings(manager: SessionUser, projectId: number, settings: unknown): Promise<ProjectUpdateResult> {
+  return await getDb().transaction(
+    async (tx): Promise<ProjectUpdateResult> => {
+      const refusal = await refuseUnlessManager(manager, projectId, "change the settings");
       if (refusal !== null) return refusal;
       if (typeof settings !== "object" || settings === null || Array.isArray(settings)) return invalid("These settings are not valid.");
-      const row = tx.select({ settings: projects.settings }).from(projects).where(eq(projects.id, projectId)).get()!;
+      const row = (await tx.select({ settings: projects.settings }).from(projects).where(eq(projects.id, projectId)).get())!;
       const before: ProjectSettings = parseProjectSettings(row.settings);
       // A partial update changes only what it names; the rest keeps its current value, not the default.
       const parsed = settingsInputSchema.safeParse({ ...before, ...settings });
       if (!parsed.success) return invalid(settingsError(parsed.error));
-      tx.update(projects).set({ settings: parsed.data }).where(eq(projects.id, projectId)).run();
-      recordAudit(tx, { actorId: manager.id, action: "update_settings", entity: "project", entityId: projectId, before, after: parsed.data });
+      await tx.update(projects).set({ settings: parsed.data }).where(eq(projects.id, projectId)).run();
+      await recordAudit(tx, { actorId: manager.id, action: "update_settings", entity: "project", entityId: projectId, before, after: parsed.data });
       return { ok: true };
     },
     { behavior: "immediate" },

@@ -16,8 +16,8 @@ const profileColumns = { id: outlets.id, name: outlets.name, domain: outlets.dom
 
 const outletNotFound = (): Failure => fail(404, "not_found", "This outlet does not exist.");
 
-export function getOutlet(outletId: number): OutletProfile | null {
-  return getDb().select(profileColumns).from(outlets).where(eq(outlets.id, outletId)).get() ?? null;
+export async function getOutlet(outletId: number): Promise<OutletProfile | null> {
+  return (await getDb().select(profileColumns).from(outlets).where(eq(outlets.id, outletId)).get()) ?? null;
 }
 
 export interface OutletListRow extends OutletProfile {
@@ -25,8 +25,8 @@ export interface OutletListRow extends OutletProfile {
   documentCount: number;
 }
 
-export function listOutletsForViewer(user: SessionUser): OutletListRow[] {
-  return getDb()
+export async function listOutletsForViewer(user: SessionUser): Promise<OutletListRow[]> {
+  return await getDb()
     .select({ ...profileColumns, documentCount: count(projectMembers.userId) })
     .from(outlets)
     .leftJoin(documents, eq(documents.outletId, outlets.id))
@@ -39,23 +39,23 @@ export function listOutletsForViewer(user: SessionUser): OutletListRow[] {
 export type UpdateOutletResult = { ok: true; outlet: OutletProfile } | Failure;
 
 /** Admins edit an outlet's profile; audited. Names stay unique in any letter case. */
-export function updateOutlet(user: SessionUser, outletId: number, input: OutletProfileInput): UpdateOutletResult {
+export async function updateOutlet(user: SessionUser, outletId: number, input: OutletProfileInput): Promise<UpdateOutletResult> {
   if (user.role !== "admin") return fail(403, "forbidden", "Only admins can edit an outlet's profile.");
-  const before = getOutlet(outletId);
+  const before = await getOutlet(outletId);
   if (before === null) return outletNotFound();
   const parsed = outletProfileSchema.safeParse(input);
   if (!parsed.success) return invalid(firstIssue(parsed.error));
   const values = { ...parsed.data, domain: parsed.data.domain ?? null, country: parsed.data.country ?? null };
-  return getDb().transaction(
-    (tx): UpdateOutletResult => {
-      const clash = tx
+  return await getDb().transaction(
+    async (tx): Promise<UpdateOutletResult> => {
+      const clash = await tx
         .select({ id: outlets.id })
         .from(outlets)
         .where(and(sql`lower(${outlets.name}) = lower(${values.name})`, ne(outlets.id, outletId)))
         .get();
       if (clash !== undefined) return fail(409, "duplicate", `Another outlet is already named “${values.name}”.`);
-      const outlet = tx.update(outlets).set(values).where(eq(outlets.id, outletId)).returning(profileColumns).get()!;
-      recordAudit(tx, { actorId: user.id, action: "update", entity: "outlet", entityId: outletId, before, after: outlet });
+      const outlet = (await tx.update(outlets).set(values).where(eq(outlets.id, outletId)).returning(profileColumns).get())!;
+      await recordAudit(tx, { actorId: user.id, action: "update", entity: "outlet", entityId: outletId, before, after: outlet });
       return { ok: true, outlet };
     },
     { behavior: "immediate" },
@@ -71,8 +71,8 @@ export interface OutletDocumentRow {
 }
 
 /** The outlet's documents in the projects the viewer is a member of, newest first. */
-export function listOutletDocuments(user: SessionUser, outletId: number): OutletDocumentRow[] {
-  return getDb()
+export async function listOutletDocuments(user: SessionUser, outletId: number): Promise<OutletDocumentRow[]> {
+  return await getDb()
     .select({ id: documents.id, title: documents.title, publishedAt: documents.publishedAt, projectId: projects.id, projectName: projects.name })
     .from(documents)
     .innerJoin(projectMembers, and(eq(projectMembers.projectId, documents.projectId), eq(projectMembers.userId, user.id)))
@@ -90,8 +90,8 @@ export interface OutletProject {
 }
 
 /** The viewer's projects holding documents from this outlet: where the viewer can rate it. */
-export function outletProjectsFor(user: SessionUser, outletId: number): OutletProject[] {
-  return getDb()
+export async function outletProjectsFor(user: SessionUser, outletId: number): Promise<OutletProject[]> {
+  return await getDb()
     .select({ id: projects.id, name: projects.name, role: projectMembers.role, documentCount: count(documents.id) })
     .from(documents)
     .innerJoin(projectMembers, and(eq(projectMembers.projectId, documents.projectId), eq(projectMembers.userId, user.id)))
@@ -103,8 +103,8 @@ export function outletProjectsFor(user: SessionUser, outletId: number): OutletPr
 }
 
 /** Admins, and managers of a project with documents from the outlet, record published ratings. */
-export function canRecordReferences(user: SessionUser, outletId: number): boolean {
-  return user.role === "admin" || outletProjectsFor(user, outletId).some((p) => p.role === "manager");
+export async function canRecordReferences(user: SessionUser, outletId: number): Promise<boolean> {
+  return user.role === "admin" || (await outletProjectsFor(user, outletId)).some((p) => p.role === "manager");
 }
 
 export interface ReferenceRatingDto {
@@ -128,8 +128,8 @@ const referenceColumns = {
 };
 
 /** Every published rating recorded for the outlet, by publisher, newest observation first. */
-export function listReferenceRatings(outletId: number): ReferenceRatingDto[] {
-  return getDb()
+export async function listReferenceRatings(outletId: number): Promise<ReferenceRatingDto[]> {
+  return await getDb()
     .select(referenceColumns)
     .from(referenceRatings)
     .where(eq(referenceRatings.outletId, outletId))
@@ -141,27 +141,27 @@ export type ReferenceResult = { ok: true; reference: ReferenceRatingDto } | Fail
 
 const mayNotRecord = (): Failure => fail(403, "forbidden", "Only admins and managers of a project with this outlet's documents can record published ratings.");
 
-export function recordReferenceRating(user: SessionUser, outletId: number, input: ReferenceRatingInput): ReferenceResult {
-  if (getOutlet(outletId) === null) return outletNotFound();
-  if (!canRecordReferences(user, outletId)) return mayNotRecord();
+export async function recordReferenceRating(user: SessionUser, outletId: number, input: ReferenceRatingInput): Promise<ReferenceResult> {
+  if ((await getOutlet(outletId)) === null) return outletNotFound();
+  if (!(await canRecordReferences(user, outletId))) return mayNotRecord();
   const parsed = referenceRatingSchema.safeParse(input);
   if (!parsed.success) return invalid(firstIssue(parsed.error));
   const values = { ...parsed.data, value: parsed.data.value ?? null, label: parsed.data.label ?? null, outletId, recordedBy: user.id };
-  return getDb().transaction((tx): ReferenceResult => {
-    const reference = tx.insert(referenceRatings).values(values).returning(referenceColumns).get();
-    recordAudit(tx, { actorId: user.id, action: "create", entity: "reference_rating", entityId: reference.id, after: { ...reference, outletId } });
+  return await getDb().transaction(async (tx): Promise<ReferenceResult> => {
+    const reference = await tx.insert(referenceRatings).values(values).returning(referenceColumns).get();
+    await recordAudit(tx, { actorId: user.id, action: "create", entity: "reference_rating", entityId: reference.id, after: { ...reference, outletId } });
     return { ok: true, reference };
   });
 }
 
-export function deleteReferenceRating(user: SessionUser, outletId: number, referenceId: number): { ok: true } | Failure {
-  if (!canRecordReferences(user, outletId)) return mayNotRecord();
-  return getDb().transaction((tx): { ok: true } | Failure => {
+export async function deleteReferenceRating(user: SessionUser, outletId: number, referenceId: number): Promise<{ ok: true } | Failure> {
+  if (!(await canRecordReferences(user, outletId))) return mayNotRecord();
+  return await getDb().transaction(async (tx): Promise<{ ok: true } | Failure> => {
     const where = and(eq(referenceRatings.id, referenceId), eq(referenceRatings.outletId, outletId));
-    const before = tx.select(referenceColumns).from(referenceRatings).where(where).get();
+    const before = await tx.select(referenceColumns).from(referenceRatings).where(where).get();
     if (before === undefined) return fail(404, "not_found", "This published rating does not exist or was already removed.");
-    tx.delete(referenceRatings).where(where).run();
-    recordAudit(tx, { actorId: user.id, action: "delete", entity: "reference_rating", entityId: referenceId, before: { ...before, outletId } });
+    await tx.delete(referenceRatings).where(where).run();
+    await recordAudit(tx, { actorId: user.id, action: "delete", entity: "reference_rating", entityId: referenceId, before: { ...before, outletId } });
     return { ok: true };
   });
 }

@@ -48,9 +48,9 @@ export interface ProjectProgress {
 
 export type ProgressResult = { ok: true; progress: ProjectProgress } | Failure;
 
-function assignmentRows(projectId: number): (DocumentReviewer & { documentId: number })[] {
+async function assignmentRows(projectId: number): Promise<(DocumentReviewer & { documentId: number })[]> {
   // Current members only: a removed reviewer no longer counts toward anyone's progress.
-  return getDb()
+  return await getDb()
     .select({ documentId: assignments.documentId, userId: assignments.userId, displayName: users.displayName, status: assignments.status })
     .from(assignments)
     .innerJoin(projectMembers, and(eq(projectMembers.projectId, assignments.projectId), eq(projectMembers.userId, assignments.userId)))
@@ -60,8 +60,8 @@ function assignmentRows(projectId: number): (DocumentReviewer & { documentId: nu
     .all();
 }
 
-function spanCounts(projectId: number): Record<AnnotationKind, number> {
-  const rows = getDb()
+async function spanCounts(projectId: number): Promise<Record<AnnotationKind, number>> {
+  const rows = await getDb()
     .select({ kind: annotations.kind, n: count() })
     .from(annotations)
     .innerJoin(documents, eq(documents.id, annotations.documentId))
@@ -73,7 +73,7 @@ function spanCounts(projectId: number): Record<AnnotationKind, number> {
   return out;
 }
 
-type Row = ReturnType<typeof assignmentRows>[number];
+type Row = Awaited<ReturnType<typeof assignmentRows>>[number];
 
 function groupBy<K>(rows: Row[], key: (r: Row) => K): Map<K, Row[]> {
   const out = new Map<K, Row[]>();
@@ -87,8 +87,8 @@ function groupBy<K>(rows: Row[], key: (r: Row) => K): Map<K, Row[]> {
 
 const submitted = (rows: readonly { status: AssignmentStatus }[]): number => rows.filter((r) => r.status === "submitted").length;
 
-function reviewerProgress(projectId: number, rows: Row[]): ReviewerProgress[] {
-  const members = getDb()
+async function reviewerProgress(projectId: number, rows: Row[]): Promise<ReviewerProgress[]> {
+  const members = await getDb()
     .select({ userId: projectMembers.userId, displayName: users.displayName, role: projectMembers.role })
     .from(projectMembers)
     .innerJoin(users, eq(users.id, projectMembers.userId))
@@ -104,12 +104,12 @@ function reviewerProgress(projectId: number, rows: Row[]): ReviewerProgress[] {
     .filter((r) => r.role === "annotator" || r.assigned > 0);
 }
 
-export function getProjectProgress(user: SessionUser, projectId: number): ProgressResult {
-  const role = memberRole(user.id, projectId);
+export async function getProjectProgress(user: SessionUser, projectId: number): Promise<ProgressResult> {
+  const role = await memberRole(user.id, projectId);
   if (role === null) return projectNotFound();
   if (role === "annotator") return fail(403, "forbidden", "Only managers and adjudicators can see this project's progress.");
-  const rows = assignmentRows(projectId);
-  const docs = getDb()
+  const rows = await assignmentRows(projectId);
+  const docs = await getDb()
     .select({ documentId: documents.id, title: documents.title })
     .from(documents)
     .where(eq(documents.projectId, projectId))
@@ -123,9 +123,9 @@ export function getProjectProgress(user: SessionUser, projectId: number): Progre
   return {
     ok: true,
     progress: {
-      reviewers: reviewerProgress(projectId, rows),
+      reviewers: await reviewerProgress(projectId, rows),
       documents: perDocument,
-      spans: spanCounts(projectId),
+      spans: await spanCounts(projectId),
       assigned: rows.length,
       done: submitted(rows),
       canReopen: role === "manager",

@@ -17,8 +17,8 @@ export interface ProjectForMember {
   role: ProjectRole;
 }
 
-export function memberRole(userId: number, projectId: number): ProjectRole | null {
-  const row = getDb()
+export async function memberRole(userId: number, projectId: number): Promise<ProjectRole | null> {
+  const row = await getDb()
     .select({ role: projectMembers.role })
     .from(projectMembers)
     .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)))
@@ -26,8 +26,8 @@ export function memberRole(userId: number, projectId: number): ProjectRole | nul
   return row?.role ?? null;
 }
 
-export function getProjectForMember(user: SessionUser, projectId: number): ProjectForMember | null {
-  const row = getDb()
+export async function getProjectForMember(user: SessionUser, projectId: number): Promise<ProjectForMember | null> {
+  const row = await getDb()
     .select({
       id: projects.id,
       name: projects.name,
@@ -54,8 +54,8 @@ export interface ProjectListRow {
   documentCount: number;
 }
 
-export function listProjectsForUser(user: SessionUser): ProjectListRow[] {
-  return getDb()
+export async function listProjectsForUser(user: SessionUser): Promise<ProjectListRow[]> {
+  return await getDb()
     .select({
       id: projects.id,
       name: projects.name,
@@ -72,8 +72,8 @@ export function listProjectsForUser(user: SessionUser): ProjectListRow[] {
 
 export type CreateProjectResult = { ok: true; projectId: number } | { ok: false; error: string };
 
-export function projectNameTaken(name: string): boolean {
-  const row = getDb()
+export async function projectNameTaken(name: string): Promise<boolean> {
+  const row = await getDb()
     .select({ n: count() })
     .from(projects)
     .where(sql`lower(${projects.name}) = lower(${name})`)
@@ -82,38 +82,34 @@ export function projectNameTaken(name: string): boolean {
 }
 
 /** Admins create projects and become their first manager. */
-export function createProject(user: SessionUser, input: NewProjectInput, isDemo = false): CreateProjectResult {
+export async function createProject(user: SessionUser, input: NewProjectInput, isDemo = false): Promise<CreateProjectResult> {
   if (user.role !== "admin") return { ok: false, error: "Only admins can create projects." };
-  if (projectNameTaken(input.name)) return { ok: false, error: `A project named “${input.name}” already exists.` };
-  const projectId = getDb().transaction((tx) => {
-    const row = tx
+  if (await projectNameTaken(input.name)) return { ok: false, error: `A project named “${input.name}” already exists.` };
+  const projectId = await getDb().transaction(async (tx) => {
+    const row = await tx
       .insert(projects)
       .values({ ...input, settings: parseProjectSettings({}), createdBy: user.id, isDemo })
       .returning({ id: projects.id })
       .get();
-    tx.insert(projectMembers).values({ projectId: row.id, userId: user.id, role: "manager" }).run();
-    recordAudit(tx, { actorId: user.id, action: "create", entity: "project", entityId: row.id, after: input });
+    await tx.insert(projectMembers).values({ projectId: row.id, userId: user.id, role: "manager" }).run();
+    await recordAudit(tx, { actorId: user.id, action: "create", entity: "project", entityId: row.id, after: input });
     return row.id;
   });
   return { ok: true, projectId };
 }
 
 /** For trusted command-line tools, which act with system rights. */
-export function findProjectByName(name: string): { id: number; name: string } | null {
+export async function findProjectByName(name: string): Promise<{ id: number; name: string } | null> {
   return (
-    getDb()
+    (await getDb()
       .select({ id: projects.id, name: projects.name })
       .from(projects)
       .where(sql`lower(${projects.name}) = lower(${name})`)
-      .get() ?? null
+      .get()) ?? null
   );
 }
 
-export function listProjectNames(): string[] {
-  return getDb()
-    .select({ name: projects.name })
-    .from(projects)
-    .orderBy(asc(projects.name))
-    .all()
-    .map((p) => p.name);
+export async function listProjectNames(): Promise<string[]> {
+  const rows = await getDb().select({ name: projects.name }).from(projects).orderBy(asc(projects.name)).all();
+  return rows.map((p) => p.name);
 }

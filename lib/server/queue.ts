@@ -26,8 +26,8 @@ export interface QueueItem {
 const statusRank = sql`case ${assignments.status} when 'in_progress' then 0 when 'todo' then 1 else 2 end`;
 
 /** The user's own assignments only; membership is joined so a removed member's queue empties. */
-export function listQueue(user: SessionUser): QueueItem[] {
-  return getDb()
+export async function listQueue(user: SessionUser): Promise<QueueItem[]> {
+  const rows = await getDb()
     .select({
       projectId: projects.id,
       projectName: projects.name,
@@ -44,8 +44,8 @@ export function listQueue(user: SessionUser): QueueItem[] {
     .leftJoin(outlets, eq(outlets.id, documents.outletId))
     .where(eq(assignments.userId, user.id))
     .orderBy(statusRank, asc(projects.name), asc(assignments.assignedAt), asc(documents.id))
-    .all()
-    .map((row) => ({ ...row, submittedAt: row.submittedAt?.toISOString() ?? null }));
+    .all();
+  return rows.map((row) => ({ ...row, submittedAt: row.submittedAt?.toISOString() ?? null }));
 }
 
 export interface QueueSummary {
@@ -60,8 +60,8 @@ export function summarizeQueue(items: readonly QueueItem[]): QueueSummary {
 }
 
 /** What to open next: a document already in progress, else the oldest one to do; null when all are done. */
-export function nextDocument(user: SessionUser, projectId?: number): QueueItem | null {
-  return listQueue(user).find((item) => item.status !== "submitted" && (projectId === undefined || item.projectId === projectId)) ?? null;
+export async function nextDocument(user: SessionUser, projectId?: number): Promise<QueueItem | null> {
+  return (await listQueue(user)).find((item) => item.status !== "submitted" && (projectId === undefined || item.projectId === projectId)) ?? null;
 }
 
 /** The page of a queued document. */

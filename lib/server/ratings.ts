@@ -47,8 +47,8 @@ function targetIs(target: Target): SQL {
   return and(eq(perspectiveRatings.projectId, target.projectId), column, eq(perspectiveRatings.isGold, false))!;
 }
 
-function readRatings(where: SQL): RatingEntry[] {
-  return getDb()
+async function readRatings(where: SQL): Promise<RatingEntry[]> {
+  const rows = await getDb()
     .select({
       id: perspectiveRatings.id,
       raterId: perspectiveRatings.raterId,
@@ -63,11 +63,11 @@ function readRatings(where: SQL): RatingEntry[] {
     .innerJoin(users, eq(users.id, perspectiveRatings.raterId))
     .where(where)
     .orderBy(asc(perspectiveRatings.axis), asc(users.displayName))
-    .all()
-    .map((row) => ({ ...row, updatedAt: row.updatedAt.toISOString() }));
+    .all();
+  return rows.map((row) => ({ ...row, updatedAt: row.updatedAt.toISOString() }));
 }
 
-function visibleRatings(user: SessionUser, target: Target, seesOthers: boolean): RatingEntry[] {
+async function visibleRatings(user: SessionUser, target: Target, seesOthers: boolean): Promise<RatingEntry[]> {
   const own = seesOthers ? undefined : eq(perspectiveRatings.raterId, user.id);
   return readRatings(and(targetIs(target), own)!);
 }
@@ -80,26 +80,26 @@ interface Fields {
 }
 
 /** Creates the rater's rating on this axis, or updates the one they already have; audited either way. */
-function saveRating(user: SessionUser, target: Target, fields: Fields): RatingResult {
-  return getDb().transaction(
-    (tx): RatingResult => {
+async function saveRating(user: SessionUser, target: Target, fields: Fields): Promise<RatingResult> {
+  return await getDb().transaction(
+    async (tx): Promise<RatingResult> => {
       const mine = and(targetIs(target), eq(perspectiveRatings.raterId, user.id), eq(perspectiveRatings.axis, fields.axis));
-      const before = tx.select().from(perspectiveRatings).where(mine).get();
+      const before = await tx.select().from(perspectiveRatings).where(mine).get();
       const row =
         before === undefined
-          ? tx
+          ? await tx
               .insert(perspectiveRatings)
               .values({ ...target, raterId: user.id, ...fields })
               .returning()
               .get()
-          : tx
+          : (await tx
               .update(perspectiveRatings)
               .set({ ...fields, updatedAt: new Date() })
               .where(eq(perspectiveRatings.id, before.id))
               .returning()
-              .get()!;
+              .get())!;
       const snapshot = (r: typeof row) => ({ ...target, raterId: r.raterId, axis: r.axis, value: r.value, label: r.label, rationale: r.rationale });
-      recordAudit(tx, {
+      await recordAudit(tx, {
         actorId: user.id,
         action: before === undefined ? "create" : "update",
         entity: "perspective_rating",
@@ -115,22 +115,22 @@ function saveRating(user: SessionUser, target: Target, fields: Fields): RatingRe
 }
 
 /** True when the outlet has at least one document in the project: only then is it rated there. */
-export function outletInProject(projectId: number, outletId: number): boolean {
+export async function outletInProject(projectId: number, outletId: number): Promise<boolean> {
   return (
-    getDb()
+    (await getDb()
       .select({ one: sql`1` })
       .from(documents)
       .where(and(eq(documents.projectId, projectId), eq(documents.outletId, outletId)))
       .limit(1)
-      .get() !== undefined
+      .get()) !== undefined
   );
 }
 
 /** Any member rates an outlet that has documents in the project, on one of the project's axes. */
-export function rateOutlet(user: SessionUser, projectId: number, outletId: number, input: OutletRatingInput): RatingResult {
-  const project = getProjectForMember(user, projectId);
+export async function rateOutlet(user: SessionUser, projectId: number, outletId: number, input: OutletRatingInput): Promise<RatingResult> {
+  const project = await getProjectForMember(user, projectId);
   if (project === null) return projectNotFound();
-  if (!outletInProject(projectId, outletId)) return fail(404, "not_found", "This outlet has no documents in this project, so it is not rated here.");
+  if (!(await outletInProject(projectId, outletId))) return fail(404, "not_found", "This outlet has no documents in this project, so it is not rated here.");
   const parsed = outletRatingSchema.safeParse(input);
   if (!parsed.success) return invalid(firstIssue(parsed.error));
   const axis = findAxis(project.settings.axes, parsed.data.axis);
@@ -138,15 +138,15 @@ export function rateOutlet(user: SessionUser, projectId: number, outletId: numbe
   const problem = axisValueProblem(axis, parsed.data.value);
   if (problem !== null) return invalid(problem);
   const { value, rationale } = parsed.data;
-  return saveRating(user, { projectId, outletId, documentId: null }, { axis: axis.key, value, label: null, rationale });
+  return await saveRating(user, { projectId, outletId, documentId: null }, { axis: axis.key, value, label: null, rationale });
 }
 
 /** The project's ratings of the outlet as the viewer may see them; null for a non-member. */
-export function outletRatingsFor(user: SessionUser, projectId: number, outletId: number): RatingsView<PerspectiveAxis> | null {
-  const project = getProjectForMember(user, projectId);
+export async function outletRatingsFor(user: SessionUser, projectId: number, outletId: number): Promise<RatingsView<PerspectiveAxis> | null> {
+  const project = await getProjectForMember(user, projectId);
   if (project === null) return null;
   const seesOthers = seesOthersIn(project);
-  const rows = visibleRatings(user, { projectId, outletId, documentId: null }, seesOthers);
+  const rows = await visibleRatings(user, { projectId, outletId, documentId: null }, seesOthers);
   return { seesOthers, axes: ratingsByAxis(project.settings.axes, rows, user.id, seesOthers) };
 }
 
@@ -155,26 +155,26 @@ function documentAxes(project: ProjectForMember): DocumentAxis[] {
 }
 
 /** Any member gives a document its genre or its stance toward the project's topic. */
-export function rateDocument(user: SessionUser, projectId: number, documentId: number, input: DocumentRatingInput): RatingResult {
-  const scope = documentScope(getDb(), user, projectId, documentId);
-  const project = scope === null ? null : getProjectForMember(user, projectId);
+export async function rateDocument(user: SessionUser, projectId: number, documentId: number, input: DocumentRatingInput): Promise<RatingResult> {
+  const scope = await documentScope(getDb(), user, projectId, documentId);
+  const project = scope === null ? null : await getProjectForMember(user, projectId);
   if (project === null) return documentNotFound();
   const parsed = documentRatingSchema.safeParse(input);
   if (!parsed.success) return invalid(firstIssue(parsed.error));
   const target = { projectId, outletId: null, documentId };
   const { rationale } = parsed.data;
-  if (parsed.data.axis === GENRE_AXIS) return saveRating(user, target, { axis: GENRE_AXIS, value: null, label: parsed.data.label, rationale });
+  if (parsed.data.axis === GENRE_AXIS) return await saveRating(user, target, { axis: GENRE_AXIS, value: null, label: parsed.data.label, rationale });
   const stance = documentStanceAxis(project.settings.axes);
   const problem = axisValueProblem(stance, parsed.data.value);
   if (problem !== null) return invalid(problem);
-  return saveRating(user, target, { axis: stance.key, value: parsed.data.value, label: null, rationale });
+  return await saveRating(user, target, { axis: stance.key, value: parsed.data.value, label: null, rationale });
 }
 
 /** The document's genre and stance ratings as the viewer may see them; null for a non-member. */
-export function documentRatingsFor(user: SessionUser, projectId: number, documentId: number): RatingsView<DocumentAxis> | null {
-  const scope = documentScope(getDb(), user, projectId, documentId);
-  const project = scope === null ? null : getProjectForMember(user, projectId);
+export async function documentRatingsFor(user: SessionUser, projectId: number, documentId: number): Promise<RatingsView<DocumentAxis> | null> {
+  const scope = await documentScope(getDb(), user, projectId, documentId);
+  const project = scope === null ? null : await getProjectForMember(user, projectId);
   if (scope === null || project === null) return null;
-  const rows = visibleRatings(user, { projectId, outletId: null, documentId }, scope.seesOthers);
+  const rows = await visibleRatings(user, { projectId, outletId: null, documentId }, scope.seesOthers);
   return { seesOthers: scope.seesOthers, axes: ratingsByAxis(documentAxes(project), rows, user.id, scope.seesOthers) };
 }

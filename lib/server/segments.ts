@@ -28,7 +28,7 @@ export interface SegmentDto {
 
 export type SegmentResult = { ok: true; segment: SegmentDto; createdOutlet: boolean } | Failure;
 
-function findSegments(conn: Conn, documentId: number, segmentId?: number): SegmentDto[] {
+async function findSegments(conn: Conn, documentId: number, segmentId?: number): Promise<SegmentDto[]> {
   return conn
     .select({
       id: segments.id,
@@ -50,13 +50,13 @@ function findSegments(conn: Conn, documentId: number, segmentId?: number): Segme
 }
 
 /** The document's segments in reading order; null for a non-member or another project's document. */
-export function listSegments(user: SessionUser, projectId: number, documentId: number): SegmentDto[] | null {
+export async function listSegments(user: SessionUser, projectId: number, documentId: number): Promise<SegmentDto[] | null> {
   const db = getDb();
-  return documentScope(db, user, projectId, documentId) === null ? null : findSegments(db, documentId);
+  return (await documentScope(db, user, projectId, documentId)) === null ? null : findSegments(db, documentId);
 }
 
-function overlapProblem(conn: Conn, documentId: number, start: number, end: number): string | null {
-  const other = conn
+async function overlapProblem(conn: Conn, documentId: number, start: number, end: number): Promise<string | null> {
+  const other = await conn
     .select({ start: segments.start, end: segments.end, outlet: outlets.name })
     .from(segments)
     .leftJoin(outlets, eq(outlets.id, segments.originalOutletId))
@@ -69,8 +69,8 @@ function overlapProblem(conn: Conn, documentId: number, start: number, end: numb
 }
 
 /** Any member marks a region as re-published; the original outlet is found by name or created. */
-export function createSegment(user: SessionUser, projectId: number, documentId: number, input: SegmentInput): SegmentResult {
-  const scope = documentScope(getDb(), user, projectId, documentId);
+export async function createSegment(user: SessionUser, projectId: number, documentId: number, input: SegmentInput): Promise<SegmentResult> {
+  const scope = await documentScope(getDb(), user, projectId, documentId);
   if (scope === null) return documentNotFound();
   const parsed = segmentSchema.safeParse(input);
   if (!parsed.success) return invalid(firstIssue(parsed.error));
@@ -78,10 +78,10 @@ export function createSegment(user: SessionUser, projectId: number, documentId: 
   const offsets = offsetProblem(scope.charCount, start, end);
   if (offsets !== null) return invalid(offsets);
   return getDb().transaction(
-    (tx): SegmentResult => {
-      const overlap = overlapProblem(tx, documentId, start, end);
+    async (tx): Promise<SegmentResult> => {
+      const overlap = await overlapProblem(tx, documentId, start, end);
       if (overlap !== null) return fail(409, "duplicate", overlap);
-      const original = findOrCreateOutlet(tx, outlet);
+      const original = await findOrCreateOutlet(tx, outlet);
       const values = {
         documentId,
         start,
@@ -91,26 +91,26 @@ export function createSegment(user: SessionUser, projectId: number, documentId: 
         originalUrl: originalUrl ?? null,
         createdBy: user.id,
       };
-      const row = tx.insert(segments).values(values).returning({ id: segments.id }).get();
-      recordAudit(tx, { actorId: user.id, action: "create", entity: "segment", entityId: row.id, after: { ...values, outlet } });
-      return { ok: true, segment: findSegments(tx, documentId, row.id)[0]!, createdOutlet: original.created };
+      const row = await tx.insert(segments).values(values).returning({ id: segments.id }).get();
+      await recordAudit(tx, { actorId: user.id, action: "create", entity: "segment", entityId: row.id, after: { ...values, outlet } });
+      return { ok: true, segment: (await findSegments(tx, documentId, row.id))[0]!, createdOutlet: original.created };
     },
     { behavior: "immediate" },
   );
 }
 
 /** Whoever marked the segment, or a manager, removes it; audited with what it was. */
-export function deleteSegment(user: SessionUser, projectId: number, documentId: number, segmentId: number): { ok: true } | Failure {
-  const scope = documentScope(getDb(), user, projectId, documentId);
+export async function deleteSegment(user: SessionUser, projectId: number, documentId: number, segmentId: number): Promise<{ ok: true } | Failure> {
+  const scope = await documentScope(getDb(), user, projectId, documentId);
   if (scope === null) return documentNotFound();
-  return getDb().transaction((tx): { ok: true } | Failure => {
-    const before = findSegments(tx, documentId, segmentId)[0];
+  return getDb().transaction(async (tx): Promise<{ ok: true } | Failure> => {
+    const before = (await findSegments(tx, documentId, segmentId))[0];
     if (before === undefined) return fail(404, "not_found", "This segment does not exist or was already removed.");
     if (before.createdById !== user.id && scope.role !== "manager") {
       return fail(403, "forbidden", "Only the reviewer who marked this segment, or a manager, can remove it.");
     }
-    tx.delete(segments).where(eq(segments.id, segmentId)).run();
-    recordAudit(tx, { actorId: user.id, action: "delete", entity: "segment", entityId: segmentId, before: { ...before, documentId } });
+    await tx.delete(segments).where(eq(segments.id, segmentId)).run();
+    await recordAudit(tx, { actorId: user.id, action: "delete", entity: "segment", entityId: segmentId, before: { ...before, documentId } });
     return { ok: true };
   });
 }

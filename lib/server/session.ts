@@ -33,20 +33,20 @@ export function sessionIdFromToken(token: string): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
-export function createSession(token: string, userId: number): Session {
+export async function createSession(token: string, userId: number): Promise<Session> {
   const session: Session = {
     id: sessionIdFromToken(token),
     userId,
     expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS),
   };
-  getDb().insert(sessions).values(session).run();
+  await getDb().insert(sessions).values(session).run();
   return session;
 }
 
-export function validateSessionToken(token: string): SessionValidationResult {
+export async function validateSessionToken(token: string): Promise<SessionValidationResult> {
   const db = getDb();
   const sessionId = sessionIdFromToken(token);
-  const row = db
+  const row = await db
     .select({
       session: sessions,
       user: {
@@ -66,21 +66,21 @@ export function validateSessionToken(token: string): SessionValidationResult {
   const { session, user } = row;
   // Disabling a user also deletes their sessions; this check covers any race with that.
   if (Date.now() >= session.expiresAt.getTime() || user.disabledAt !== null) {
-    db.delete(sessions).where(eq(sessions.id, session.id)).run();
+    await db.delete(sessions).where(eq(sessions.id, session.id)).run();
     return { session: null, user: null };
   }
   if (Date.now() >= session.expiresAt.getTime() - RENEW_WHEN_LEFT_MS) {
     session.expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
-    db.update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, session.id)).run();
+    await db.update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, session.id)).run();
   }
   const { disabledAt: _disabled, ...sessionUser } = user;
   return { session, user: sessionUser };
 }
 
-export function invalidateSession(sessionId: string): void {
-  getDb().delete(sessions).where(eq(sessions.id, sessionId)).run();
+export async function invalidateSession(sessionId: string): Promise<void> {
+  await getDb().delete(sessions).where(eq(sessions.id, sessionId)).run();
 }
 
-export function invalidateUserSessions(userId: number): void {
-  getDb().delete(sessions).where(eq(sessions.userId, userId)).run();
+export async function invalidateUserSessions(userId: number): Promise<void> {
+  await getDb().delete(sessions).where(eq(sessions.userId, userId)).run();
 }

@@ -66,17 +66,17 @@ function byOutlet(docs: StoryDocument[]): OutletColumn[] {
 }
 
 /** Every story of the project with its documents by outlet; null for a non-member. */
-export function listStoriesForMember(user: SessionUser, projectId: number): StoriesOverview | null {
-  const role = memberRole(user.id, projectId);
+export async function listStoriesForMember(user: SessionUser, projectId: number): Promise<StoriesOverview | null> {
+  const role = await memberRole(user.id, projectId);
   if (role === null) return null;
   const db = getDb();
-  const storyRows = db
+  const storyRows = await db
     .select({ id: stories.id, name: stories.name, description: stories.description })
     .from(stories)
     .where(eq(stories.projectId, projectId))
     .orderBy(asc(sql`lower(${stories.name})`))
     .all();
-  const docs = db
+  const docs = await db
     .select({
       id: documents.id,
       title: documents.title,
@@ -94,24 +94,24 @@ export function listStoriesForMember(user: SessionUser, projectId: number): Stor
   return { role, stories: storyRows.map((s) => ({ ...s, outlets: byOutlet(inStory(s.id)) })), ungrouped: byOutlet(inStory(null)) };
 }
 
-function managerGuard(user: SessionUser, projectId: number): Failure | null {
-  const role = memberRole(user.id, projectId);
+async function managerGuard(user: SessionUser, projectId: number): Promise<Failure | null> {
+  const role = await memberRole(user.id, projectId);
   if (role === null) return projectNotFound();
   return role === "manager" ? null : managersOnly();
 }
 
-function storyOf(conn: Conn, projectId: number, storyId: number): StoryDto | null {
+async function storyOf(conn: Conn, projectId: number, storyId: number): Promise<StoryDto | null> {
   return (
-    conn
+    (await conn
       .select({ id: stories.id, name: stories.name, description: stories.description })
       .from(stories)
       .where(and(eq(stories.id, storyId), eq(stories.projectId, projectId)))
-      .get() ?? null
+      .get()) ?? null
   );
 }
 
-function nameTaken(conn: Conn, projectId: number, name: string, exceptId: number): boolean {
-  const clash = conn
+async function nameTaken(conn: Conn, projectId: number, name: string, exceptId: number): Promise<boolean> {
+  const clash = await conn
     .select({ id: stories.id })
     .from(stories)
     .where(and(eq(stories.projectId, projectId), sql`lower(${stories.name}) = lower(${name})`, ne(stories.id, exceptId)))
@@ -122,25 +122,29 @@ function nameTaken(conn: Conn, projectId: number, name: string, exceptId: number
 const nameClash = (name: string): Failure => fail(409, "duplicate", `This project already has a story named “${name}”.`);
 
 /** A manager's story name and description, checked; or why not. */
-function managersStory(user: SessionUser, projectId: number, input: StoryInput): { ok: true; data: { name: string; description: string } } | Failure {
-  const refused = managerGuard(user, projectId);
+async function managersStory(
+  user: SessionUser,
+  projectId: number,
+  input: StoryInput,
+): Promise<{ ok: true; data: { name: string; description: string } } | Failure> {
+  const refused = await managerGuard(user, projectId);
   if (refused !== null) return refused;
   const parsed = storySchema.safeParse(input);
   return parsed.success ? { ok: true, data: parsed.data } : invalid(firstIssue(parsed.error));
 }
 
-export function createStory(user: SessionUser, projectId: number, input: StoryInput): StoryResult {
-  const parsed = managersStory(user, projectId, input);
+export async function createStory(user: SessionUser, projectId: number, input: StoryInput): Promise<StoryResult> {
+  const parsed = await managersStory(user, projectId, input);
   if (!parsed.ok) return parsed;
-  return getDb().transaction(
-    (tx): StoryResult => {
-      if (nameTaken(tx, projectId, parsed.data.name, -1)) return nameClash(parsed.data.name);
-      const story = tx
+  return await getDb().transaction(
+    async (tx): Promise<StoryResult> => {
+      if (await nameTaken(tx, projectId, parsed.data.name, -1)) return nameClash(parsed.data.name);
+      const story = await tx
         .insert(stories)
         .values({ projectId, ...parsed.data })
         .returning({ id: stories.id, name: stories.name, description: stories.description })
         .get();
-      recordAudit(tx, { actorId: user.id, action: "create", entity: "story", entityId: story.id, after: { ...story, projectId } });
+      await recordAudit(tx, { actorId: user.id, action: "create", entity: "story", entityId: story.id, after: { ...story, projectId } });
       return { ok: true, story };
     },
     { behavior: "immediate" },
@@ -148,67 +152,77 @@ export function createStory(user: SessionUser, projectId: number, input: StoryIn
 }
 
 /** Renames a story and rewrites its description. */
-export function updateStory(user: SessionUser, projectId: number, storyId: number, input: StoryInput): StoryResult {
-  const parsed = managersStory(user, projectId, input);
+export async function updateStory(user: SessionUser, projectId: number, storyId: number, input: StoryInput): Promise<StoryResult> {
+  const parsed = await managersStory(user, projectId, input);
   if (!parsed.ok) return parsed;
-  return getDb().transaction(
-    (tx): StoryResult => {
-      const before = storyOf(tx, projectId, storyId);
+  return await getDb().transaction(
+    async (tx): Promise<StoryResult> => {
+      const before = await storyOf(tx, projectId, storyId);
       if (before === null) return storyNotFound();
-      if (nameTaken(tx, projectId, parsed.data.name, storyId)) return nameClash(parsed.data.name);
-      const story = tx
+      if (await nameTaken(tx, projectId, parsed.data.name, storyId)) return nameClash(parsed.data.name);
+      const story = (await tx
         .update(stories)
         .set(parsed.data)
         .where(eq(stories.id, storyId))
         .returning({ id: stories.id, name: stories.name, description: stories.description })
-        .get()!;
-      recordAudit(tx, { actorId: user.id, action: "update", entity: "story", entityId: storyId, before, after: story });
+        .get())!;
+      await recordAudit(tx, { actorId: user.id, action: "update", entity: "story", entityId: storyId, before, after: story });
       return { ok: true, story };
     },
     { behavior: "immediate" },
   );
 }
 
-function setStory(conn: Conn, actorId: number, documentId: number, from: number | null, to: number | null): void {
-  conn.update(documents).set({ storyId: to }).where(eq(documents.id, documentId)).run();
-  recordAudit(conn, { actorId, action: "move_story", entity: "document", entityId: documentId, before: { storyId: from }, after: { storyId: to } });
+async function setStory(conn: Conn, actorId: number, documentId: number, from: number | null, to: number | null): Promise<void> {
+  await conn.update(documents).set({ storyId: to }).where(eq(documents.id, documentId)).run();
+  await recordAudit(conn, { actorId, action: "move_story", entity: "document", entityId: documentId, before: { storyId: from }, after: { storyId: to } });
 }
 
 /** Deletes a story; its documents stay in the project, in no story (each move audited). */
-export function deleteStory(user: SessionUser, projectId: number, storyId: number): { ok: true; ungrouped: number } | Failure {
-  const refused = managerGuard(user, projectId);
+export async function deleteStory(user: SessionUser, projectId: number, storyId: number): Promise<{ ok: true; ungrouped: number } | Failure> {
+  const refused = await managerGuard(user, projectId);
   if (refused !== null) return refused;
-  return getDb().transaction((tx): { ok: true; ungrouped: number } | Failure => {
-    const before = storyOf(tx, projectId, storyId);
+  return await getDb().transaction(async (tx): Promise<{ ok: true; ungrouped: number } | Failure> => {
+    const before = await storyOf(tx, projectId, storyId);
     if (before === null) return storyNotFound();
-    const members = tx
+    const members = await tx
       .select({ id: documents.id })
       .from(documents)
       .where(and(eq(documents.storyId, storyId), eq(documents.projectId, projectId)))
       .all();
-    for (const doc of members) setStory(tx, user.id, doc.id, storyId, null);
-    tx.delete(stories).where(eq(stories.id, storyId)).run();
-    recordAudit(tx, { actorId: user.id, action: "delete", entity: "story", entityId: storyId, before: { ...before, documentIds: members.map((d) => d.id) } });
+    for (const doc of members) await setStory(tx, user.id, doc.id, storyId, null);
+    await tx.delete(stories).where(eq(stories.id, storyId)).run();
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "delete",
+      entity: "story",
+      entityId: storyId,
+      before: { ...before, documentIds: members.map((d) => d.id) },
+    });
     return { ok: true, ungrouped: members.length };
   });
 }
 
 /** Puts a document into a story of the same project, or (storyId empty) into none. */
-export function moveDocumentToStory(user: SessionUser, projectId: number, input: MoveDocumentInput): { ok: true; storyId: number | null } | Failure {
-  const refused = managerGuard(user, projectId);
+export async function moveDocumentToStory(
+  user: SessionUser,
+  projectId: number,
+  input: MoveDocumentInput,
+): Promise<{ ok: true; storyId: number | null } | Failure> {
+  const refused = await managerGuard(user, projectId);
   if (refused !== null) return refused;
   const parsed = moveDocumentSchema.safeParse(input);
   if (!parsed.success) return invalid(firstIssue(parsed.error));
   const { documentId, storyId } = parsed.data;
-  return getDb().transaction((tx): { ok: true; storyId: number | null } | Failure => {
-    const doc = tx
+  return await getDb().transaction(async (tx): Promise<{ ok: true; storyId: number | null } | Failure> => {
+    const doc = await tx
       .select({ storyId: documents.storyId })
       .from(documents)
       .where(and(eq(documents.id, documentId), eq(documents.projectId, projectId)))
       .get();
     if (doc === undefined) return fail(404, "not_found", "This document does not exist in this project.");
-    if (storyId !== null && storyOf(tx, projectId, storyId) === null) return storyNotFound();
-    if (doc.storyId !== storyId) setStory(tx, user.id, documentId, doc.storyId, storyId);
+    if (storyId !== null && (await storyOf(tx, projectId, storyId)) === null) return storyNotFound();
+    if (doc.storyId !== storyId) await setStory(tx, user.id, documentId, doc.storyId, storyId);
     return { ok: true, storyId };
   });
 }

@@ -55,8 +55,8 @@ const SPEAKER_TYPE: Record<Source["kind"], NonNullable<QuoteAttributes["speaker_
 };
 
 /** The context, once suggestions are on and the reviewer's layer is open, or the refusal. */
-function openContext(user: SessionUser, projectId: number, documentId: number): SuggestionContext | SuggestionFailure {
-  const context = suggestionContext(getDb(), user, projectId, documentId);
+async function openContext(user: SessionUser, projectId: number, documentId: number): Promise<SuggestionContext | SuggestionFailure> {
+  const context = await suggestionContext(getDb(), user, projectId, documentId);
   if (!context.ok) return context;
   if (!context.enabled) return disabled();
   if (context.scope.myStatus === "submitted") return refuse(409, "frozen", "You marked this document done; ask a manager to reopen it.");
@@ -69,19 +69,19 @@ function findSuggestion(context: SuggestionContext, key: string): Suggestion | S
   return refuse(409, "stale", `The text no longer yields suggestion ${key}: the project's sources or cues may have changed. Reload the suggestions.`);
 }
 
-function alreadyDecided(conn: Conn, user: SessionUser, documentId: number, key: string): SuggestionFailure | null {
-  if (!decidedKeys(conn, user.id, documentId).has(key)) return null;
+async function alreadyDecided(conn: Conn, user: SessionUser, documentId: number, key: string): Promise<SuggestionFailure | null> {
+  if (!(await decidedKeys(conn, user.id, documentId)).has(key)) return null;
   return refuse(409, "decided", `You have already accepted or rejected suggestion ${key}; it is not offered again.`);
 }
 
 /** The registry source the speaker is, made now when the suggester proposed a new one. */
-function speakerSource(user: SessionUser, projectId: number, s: Suggestion): { source: SourceDto | null; created: boolean } | DecideFailure {
+async function speakerSource(user: SessionUser, projectId: number, s: Suggestion): Promise<{ source: SourceDto | null; created: boolean } | DecideFailure> {
   if (s.speaker === null) return { source: null, created: false };
-  if (s.speaker.sourceId !== null) return { source: getSource(user, projectId, s.speaker.sourceId), created: false };
+  if (s.speaker.sourceId !== null) return { source: await getSource(user, projectId, s.speaker.sourceId), created: false };
   const proposed =
     s.speaker.proposed === null ? null : newSourceSchema.safeParse({ name: s.speaker.proposed.name, kind: SOURCE_KIND[s.speaker.proposed.kind] });
   if (proposed === null || !proposed.success) return { source: null, created: false };
-  const made = createSource(user, projectId, proposed.data);
+  const made = await createSource(user, projectId, proposed.data);
   if (made.ok) return { source: made.source, created: true };
   return made.existing === undefined ? made : { source: made.existing, created: false };
 }
@@ -98,12 +98,12 @@ function quoteAttributes(s: Suggestion, source: SourceDto | null): QuoteAttribut
 }
 
 /** Inside the caller's transaction: the speaker, the span and the decision; throws Refused on a refusal. */
-function acceptIn(tx: Conn, user: SessionUser, context: SuggestionContext, s: Suggestion): AcceptedSuggestion {
+async function acceptIn(tx: Conn, user: SessionUser, context: SuggestionContext, s: Suggestion): Promise<AcceptedSuggestion> {
   const { projectId, documentId } = context.scope;
-  const speaker = speakerSource(user, projectId, s);
+  const speaker = await speakerSource(user, projectId, s);
   if ("ok" in speaker) throw new Refused(speaker);
   const exact = context.index.slice(s.start, s.end);
-  const made = createAnnotation(user, projectId, documentId, {
+  const made = await createAnnotation(user, projectId, documentId, {
     kind: "quote",
     start: s.start,
     end: s.end,
@@ -111,14 +111,17 @@ function acceptIn(tx: Conn, user: SessionUser, context: SuggestionContext, s: Su
     attributes: quoteAttributes(s, speaker.source),
   });
   if (!made.ok) throw new Refused(made);
-  tx.insert(suggestionDecisions).values({ projectId, documentId, userId: user.id, key: s.key, decision: "accepted", annotationId: made.annotation.id }).run();
+  await tx
+    .insert(suggestionDecisions)
+    .values({ projectId, documentId, userId: user.id, key: s.key, decision: "accepted", annotationId: made.annotation.id })
+    .run();
   return { key: s.key, annotation: made.annotation, source: speaker.source, newSource: speaker.created };
 }
 
 /** Runs `body` in one IMMEDIATE transaction; a Refused thrown inside rolls it back and is returned. */
-function settle<T>(body: (tx: Conn) => T): T | DecideFailure {
+async function settle<T>(body: (tx: Conn) => Promise<T>): Promise<T | DecideFailure> {
   try {
-    return getDb().transaction((tx) => body(tx), { behavior: "immediate" });
+    return await getDb().transaction((tx) => body(tx), { behavior: "immediate" });
   } catch (error) {
     if (error instanceof Refused) return error.failure;
     throw error;
@@ -126,31 +129,31 @@ function settle<T>(body: (tx: Conn) => T): T | DecideFailure {
 }
 
 /** The reviewer accepts one suggestion: it becomes their attributed quote, speaker and cue filled in. */
-export function acceptSuggestion(user: SessionUser, projectId: number, documentId: number, key: string): AcceptResult {
-  const context = openContext(user, projectId, documentId);
+export async function acceptSuggestion(user: SessionUser, projectId: number, documentId: number, key: string): Promise<AcceptResult> {
+  const context = await openContext(user, projectId, documentId);
   if (!context.ok) return context;
-  return settle((tx): AcceptResult => {
-    const decided = alreadyDecided(tx, user, documentId, key);
+  return settle(async (tx): Promise<AcceptResult> => {
+    const decided = await alreadyDecided(tx, user, documentId, key);
     if (decided !== null) return decided;
     const s = findSuggestion(context, key);
     if ("ok" in s) return s;
-    if (overlapsAny(s, ownRanges(tx, user.id, documentId))) {
+    if (overlapsAny(s, await ownRanges(tx, user.id, documentId))) {
       return refuse(409, "overlap", `Suggestion ${key} overlaps a span of yours; edit that span instead.`);
     }
-    return { ok: true, ...acceptIn(tx, user, context, s) };
+    return { ok: true, ...(await acceptIn(tx, user, context, s)) };
   });
 }
 
 /** The reviewer rejects one suggestion; it is not offered to them again. */
-export function rejectSuggestion(user: SessionUser, projectId: number, documentId: number, key: string): RejectResult {
-  const context = openContext(user, projectId, documentId);
+export async function rejectSuggestion(user: SessionUser, projectId: number, documentId: number, key: string): Promise<RejectResult> {
+  const context = await openContext(user, projectId, documentId);
   if (!context.ok) return context;
-  return settle((tx): RejectResult => {
-    const decided = alreadyDecided(tx, user, documentId, key);
+  return settle(async (tx): Promise<RejectResult> => {
+    const decided = await alreadyDecided(tx, user, documentId, key);
     if (decided !== null) return decided;
     const s = findSuggestion(context, key);
     if ("ok" in s) return s;
-    tx.insert(suggestionDecisions).values({ projectId, documentId, userId: user.id, key, decision: "rejected" }).run();
+    await tx.insert(suggestionDecisions).values({ projectId, documentId, userId: user.id, key, decision: "rejected" }).run();
     return { ok: true, key };
   });
 }
@@ -160,22 +163,22 @@ export function rejectSuggestion(user: SessionUser, projectId: number, documentI
  * transaction. One that overlaps a span (or an earlier suggestion just accepted) is skipped and
  * counted; a refusal of any one refuses them all, with nothing written.
  */
-export function acceptAllSuggestions(user: SessionUser, projectId: number, documentId: number, minConfidence: number): AcceptAllResult {
-  const context = openContext(user, projectId, documentId);
+export async function acceptAllSuggestions(user: SessionUser, projectId: number, documentId: number, minConfidence: number): Promise<AcceptAllResult> {
+  const context = await openContext(user, projectId, documentId);
   if (!context.ok) return context;
   const candidates = suggestionsFor(context)
     .filter((s) => s.confidence >= minConfidence)
     .sort((a, b) => a.start - b.start || a.end - b.end);
-  return settle((tx): AcceptAllResult => {
-    const decided = decidedKeys(tx, user.id, documentId);
-    const taken = ownRanges(tx, user.id, documentId);
+  return settle(async (tx): Promise<AcceptAllResult> => {
+    const decided = await decidedKeys(tx, user.id, documentId);
+    const taken = await ownRanges(tx, user.id, documentId);
     const accepted: AcceptedSuggestion[] = [];
     let skipped = 0;
     for (const s of candidates) {
       if (decided.has(s.key)) continue;
       if (overlapsAny(s, taken)) skipped += 1;
       else {
-        accepted.push(acceptIn(tx, user, context, s));
+        accepted.push(await acceptIn(tx, user, context, s));
         taken.push(s);
       }
     }

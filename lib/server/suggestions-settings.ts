@@ -11,8 +11,8 @@ import { refuseUnlessManager, type ProjectUpdateResult } from "./members";
 import type { SessionUser } from "./session";
 
 /** The setting for a member of the project; null for anyone else. */
-export function suggestionSettingsFor(user: SessionUser, projectId: number): SuggestionSettings | null {
-  const row = getDb()
+export async function suggestionSettingsFor(user: SessionUser, projectId: number): Promise<SuggestionSettings | null> {
+  const row = await getDb()
     .select({ enabled: projects.suggestionsEnabled, cues: projects.suggestionCues })
     .from(projects)
     .innerJoin(projectMembers, and(eq(projectMembers.projectId, projects.id), eq(projectMembers.userId, user.id)))
@@ -29,17 +29,21 @@ function settingsProblem(issue: { path: PropertyKey[]; message: string }, input:
 }
 
 /** A manager turns suggestions on or off and sets the extra cues; `input` is checked against suggestionSettingsSchema. */
-export function updateSuggestionSettings(manager: SessionUser, projectId: number, input: unknown): ProjectUpdateResult {
+export async function updateSuggestionSettings(manager: SessionUser, projectId: number, input: unknown): Promise<ProjectUpdateResult> {
   return getDb().transaction(
-    (tx): ProjectUpdateResult => {
-      const refusal = refuseUnlessManager(manager, projectId, "change the suggestion settings");
+    async (tx): Promise<ProjectUpdateResult> => {
+      const refusal = await refuseUnlessManager(manager, projectId, "change the suggestion settings");
       if (refusal !== null) return refusal;
       const parsed = suggestionSettingsSchema.safeParse(input);
       if (!parsed.success) return invalid(settingsProblem(parsed.error.issues[0]!, input));
-      const before = tx.select({ enabled: projects.suggestionsEnabled, cues: projects.suggestionCues }).from(projects).where(eq(projects.id, projectId)).get()!;
+      const before = (await tx
+        .select({ enabled: projects.suggestionsEnabled, cues: projects.suggestionCues })
+        .from(projects)
+        .where(eq(projects.id, projectId))
+        .get())!;
       const after = parsed.data;
-      tx.update(projects).set({ suggestionsEnabled: after.enabled, suggestionCues: after.cues }).where(eq(projects.id, projectId)).run();
-      recordAudit(tx, { actorId: manager.id, action: "update_suggestion_settings", entity: "project", entityId: projectId, before, after });
+      await tx.update(projects).set({ suggestionsEnabled: after.enabled, suggestionCues: after.cues }).where(eq(projects.id, projectId)).run();
+      await recordAudit(tx, { actorId: manager.id, action: "update_suggestion_settings", entity: "project", entityId: projectId, before, after });
       return { ok: true };
     },
     { behavior: "immediate" },

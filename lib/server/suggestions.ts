@@ -47,18 +47,26 @@ export interface SuggestionContext {
   sources: KnownSource[];
 }
 
-export function suggestionContext(conn: Conn, user: SessionUser, projectId: number, documentId: number): SuggestionContext | SuggestionFailure {
-  const scope = documentScope(conn, user, projectId, documentId);
+export async function suggestionContext(conn: Conn, user: SessionUser, projectId: number, documentId: number): Promise<SuggestionContext | SuggestionFailure> {
+  const scope = await documentScope(conn, user, projectId, documentId);
   if (scope === null) return documentGone();
-  const project = conn.select({ enabled: projects.suggestionsEnabled, cues: projects.suggestionCues }).from(projects).where(eq(projects.id, projectId)).get()!;
-  const registry = conn.select({ id: sources.id, name: sources.name, aliases: sources.aliases }).from(sources).where(eq(sources.projectId, projectId)).all();
-  const text = documentText(conn, documentId);
+  const project = (await conn
+    .select({ enabled: projects.suggestionsEnabled, cues: projects.suggestionCues })
+    .from(projects)
+    .where(eq(projects.id, projectId))
+    .get())!;
+  const registry = await conn
+    .select({ id: sources.id, name: sources.name, aliases: sources.aliases })
+    .from(sources)
+    .where(eq(sources.projectId, projectId))
+    .all();
+  const text = await documentText(conn, documentId);
   return { ok: true, scope, text, index: buildOffsetIndex(text), enabled: project.enabled, cues: project.cues, sources: registry };
 }
 
 /** Keys the reviewer has accepted or rejected on this document. */
-export function decidedKeys(conn: Conn, userId: number, documentId: number): Set<string> {
-  const rows = conn
+export async function decidedKeys(conn: Conn, userId: number, documentId: number): Promise<Set<string>> {
+  const rows = await conn
     .select({ key: suggestionDecisions.key })
     .from(suggestionDecisions)
     .where(and(eq(suggestionDecisions.documentId, documentId), eq(suggestionDecisions.userId, userId)))
@@ -67,7 +75,7 @@ export function decidedKeys(conn: Conn, userId: number, documentId: number): Set
 }
 
 /** The reviewer's own live spans on the document, as offsets. */
-export function ownRanges(conn: Conn, userId: number, documentId: number): { start: number; end: number }[] {
+export async function ownRanges(conn: Conn, userId: number, documentId: number): Promise<{ start: number; end: number }[]> {
   return conn
     .select({ start: annotations.start, end: annotations.end })
     .from(annotations)
@@ -102,15 +110,15 @@ export type SuggestionList = { ok: true; suggestions: SuggestionDto[] } | Sugges
  * The suggestions a member has not settled on a document, in reading order. Refused with
  * "disabled" when the project has them turned off: the workspace does not ask then.
  */
-export function listSuggestionsForMember(user: SessionUser, projectId: number, documentId: number): SuggestionList {
+export async function listSuggestionsForMember(user: SessionUser, projectId: number, documentId: number): Promise<SuggestionList> {
   const db = getDb();
-  const context = suggestionContext(db, user, projectId, documentId);
+  const context = await suggestionContext(db, user, projectId, documentId);
   if (!context.ok) return context;
   if (!context.enabled) return disabled();
-  const decided = decidedKeys(db, user.id, documentId);
+  const decided = await decidedKeys(db, user.id, documentId);
   const open = clearOf(
     suggestionsFor(context).filter((s) => !decided.has(s.key)),
-    ownRanges(db, user.id, documentId),
+    await ownRanges(db, user.id, documentId),
   );
   open.sort((a, b) => a.start - b.start || a.end - b.end);
   return { ok: true, suggestions: open.map((s) => toDto(s, context)) };

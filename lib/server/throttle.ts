@@ -6,7 +6,8 @@
 //  - The address's counter counts wrong passwords only, after they are checked, so a
 //    right password never adds to it; address-gate.ts keeps bursts within its ceiling.
 import { and, eq, inArray, isNull, lt, lte, or } from "drizzle-orm";
-import { getDb, type DB } from "@/db";
+import type Database from "better-sqlite3";
+import { getDb, withSqlite, type DB } from "@/db";
 import { loginThrottle } from "@/db/schema";
 import { addressBucket } from "@/lib/client-address";
 import {
@@ -21,7 +22,7 @@ import {
   type ThrottleState,
 } from "@/lib/login-throttle";
 import type { CredentialCheck } from "./users";
-import { enterAddressGate } from "./address-gate";
+import { enterAddressGate, type RoomCheck } from "./address-gate";
 
 type Tx = Pick<DB, "select" | "insert" | "delete">;
 export type ThrottleKeys = Record<ThrottleScope, string>;
@@ -32,15 +33,15 @@ export function throttleKeys(username: string, address: string): ThrottleKeys {
   return { pair: `pair:${bucket} ${username}`, address: `addr:${bucket}`, username: `name:${username}` };
 }
 
-function loadState(tx: Tx, key: string): ThrottleState | null {
-  const row = tx.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get();
+async function loadState(tx: Tx, key: string): Promise<ThrottleState | null> {
+  const row = await tx.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get();
   if (row === undefined) return null;
   return { failures: row.failures, lastFailureAt: row.lastFailureAt.getTime(), lockedUntil: row.lockedUntil?.getTime() ?? null };
 }
 
-function saveState(tx: Tx, key: string, state: ThrottleState | null): void {
+async function saveState(tx: Tx, key: string, state: ThrottleState | null): Promise<void> {
   if (state === null) {
-    tx.delete(loginThrottle).where(eq(loginThrottle.key, key)).run();
+    await tx.delete(loginThrottle).where(eq(loginThrottle.key, key)).run();
     return;
   }
   const values = {
@@ -48,7 +49,8 @@ function saveState(tx: Tx, key: string, state: ThrottleState | null): void {
     lastFailureAt: new Date(state.lastFailureAt),
     lockedUntil: state.lockedUntil === null ? null : new Date(state.lockedUntil),
   };
-  tx.insert(loginThrottle)
+  await tx
+    .insert(loginThrottle)
     .values({ key, ...values })
     .onConflictDoUpdate({ target: loginThrottle.key, set: values })
     .run();
@@ -56,13 +58,13 @@ function saveState(tx: Tx, key: string, state: ThrottleState | null): void {
 
 // Counters nobody has failed on for longer than any rule remembers, and not paused, are
 // dropped, so a sprayer's thousands of made-up usernames do not pile up.
-function pruneStale(tx: Tx, now: number, policy: LoginThrottlePolicy): void {
+async function pruneStale(tx: Tx, now: number, policy: LoginThrottlePolicy): Promise<void> {
   const keepMs = Math.max(...Object.values(policy).map((rule) => Math.max(rule.forgetAfterMs, rule.lockMs)));
   const stale = and(
     lt(loginThrottle.lastFailureAt, new Date(now - keepMs)),
     or(isNull(loginThrottle.lockedUntil), lte(loginThrottle.lockedUntil, new Date(now))),
   );
-  tx.delete(loginThrottle).where(stale).run();
+  await tx.delete(loginThrottle).where(stale).run();
 }
 
 const immediate = { behavior: "immediate" } as const;
@@ -70,44 +72,54 @@ const immediate = { behavior: "immediate" } as const;
 type Begun = { allowed: false; retryAfterMs: number; scope: ThrottleScope } | { allowed: true; delayMs: number };
 
 /** Checks an attempt and, when it may go ahead, counts it on the username's two counters. */
-export function beginLoginAttempt(keys: ThrottleKeys, now = Date.now(), policy = DEFAULT_LOGIN_POLICY): Begun {
-  return getDb().transaction((tx): Begun => {
-    pruneStale(tx, now, policy);
-    const plan = planAttempt({ pair: loadState(tx, keys.pair), address: loadState(tx, keys.address), username: loadState(tx, keys.username) }, now, policy);
+export async function beginLoginAttempt(keys: ThrottleKeys, now = Date.now(), policy = DEFAULT_LOGIN_POLICY): Promise<Begun> {
+  return await getDb().transaction(async (tx): Promise<Begun> => {
+    await pruneStale(tx, now, policy);
+    const states = { pair: await loadState(tx, keys.pair), address: await loadState(tx, keys.address), username: await loadState(tx, keys.username) };
+    const plan = planAttempt(states, now, policy);
     if (!plan.allowed) return plan;
-    saveState(tx, keys.pair, plan.next.pair);
-    saveState(tx, keys.username, plan.next.username);
+    await saveState(tx, keys.pair, plan.next.pair);
+    await saveState(tx, keys.username, plan.next.username);
     return { allowed: true, delayMs: plan.delayMs };
   }, immediate);
 }
 
 /** A wrong password (or unknown username): the address counts it too. Returns the tries left. */
-export function loginFailed(keys: ThrottleKeys, now = Date.now(), policy = DEFAULT_LOGIN_POLICY): { triesLeft: number; pauseMs: number } {
-  return getDb().transaction((tx) => {
-    const address = recordFailure(loadState(tx, keys.address), now, policy.address);
-    saveState(tx, keys.address, address);
-    return triesLeft({ pair: loadState(tx, keys.pair), address, username: null }, now, policy);
+export async function loginFailed(keys: ThrottleKeys, now = Date.now(), policy = DEFAULT_LOGIN_POLICY): Promise<{ triesLeft: number; pauseMs: number }> {
+  return await getDb().transaction(async (tx) => {
+    const address = recordFailure(await loadState(tx, keys.address), now, policy.address);
+    await saveState(tx, keys.address, address);
+    return triesLeft({ pair: await loadState(tx, keys.pair), address, username: null }, now, policy);
   }, immediate);
 }
 
 /** The right password: the username's counters start again; the address's are left alone. */
-export function loginSucceeded(keys: ThrottleKeys): void {
-  getDb()
+export async function loginSucceeded(keys: ThrottleKeys): Promise<void> {
+  await getDb()
     .delete(loginThrottle)
     .where(inArray(loginThrottle.key, [keys.pair, keys.username]))
     .run();
 }
 
 /** The right password for a disabled account: not a guess, so its attempt is taken back. */
-export function loginNotAGuess(keys: ThrottleKeys, policy = DEFAULT_LOGIN_POLICY): void {
-  getDb().transaction((tx) => {
-    saveState(tx, keys.pair, releaseAttempt(loadState(tx, keys.pair), policy.pair));
-    saveState(tx, keys.username, releaseAttempt(loadState(tx, keys.username), policy.username));
+export async function loginNotAGuess(keys: ThrottleKeys, policy = DEFAULT_LOGIN_POLICY): Promise<void> {
+  await getDb().transaction(async (tx) => {
+    await saveState(tx, keys.pair, releaseAttempt(await loadState(tx, keys.pair), policy.pair));
+    await saveState(tx, keys.username, releaseAttempt(await loadState(tx, keys.username), policy.username));
   }, immediate);
 }
 
-function addressRoom(key: string, now: number, policy: LoginThrottlePolicy): number {
-  return failuresLeft(loadState(getDb(), key), now, policy.address);
+// Read on the raw connection, inside withSqlite's synchronous step, so the gate decides on
+// the count as it stands (an awaited query would let a failure land before the decision).
+function readAddressState(sqlite: Database.Database, key: string): ThrottleState | null {
+  const row = sqlite.prepare("select failures, last_failure_at, locked_until from login_throttle where key = ?").get(key) as
+    { failures: number; last_failure_at: number; locked_until: number | null } | undefined;
+  if (row === undefined) return null;
+  return { failures: row.failures, lastFailureAt: row.last_failure_at, lockedUntil: row.locked_until };
+}
+
+function addressRoom(key: string, now: () => number, policy: LoginThrottlePolicy): RoomCheck {
+  return (decide) => withSqlite((sqlite) => decide(failuresLeft(readAddressState(sqlite, key), now(), policy.address)));
 }
 
 export type ThrottledSignIn =
@@ -137,15 +149,15 @@ export async function throttledSignIn(
   { now = Date.now, policy = DEFAULT_LOGIN_POLICY, sleep = realSleep }: ThrottleOptions = {},
 ): Promise<ThrottledSignIn> {
   const keys = throttleKeys(username, address);
-  const leave = await enterAddressGate(keys.address, () => addressRoom(keys.address, now(), policy));
+  const leave = await enterAddressGate(keys.address, addressRoom(keys.address, now, policy));
   try {
-    const begun = beginLoginAttempt(keys, now(), policy);
+    const begun = await beginLoginAttempt(keys, now(), policy);
     if (!begun.allowed) return { status: "paused", retryAfterMs: begun.retryAfterMs, scope: begun.scope };
     if (begun.delayMs > 0) await sleep(begun.delayMs);
     const result = await verify();
-    if (result.status === "invalid") return { status: "invalid", ...loginFailed(keys, now(), policy) };
-    if (result.status === "disabled") loginNotAGuess(keys, policy);
-    else loginSucceeded(keys);
+    if (result.status === "invalid") return { status: "invalid", ...(await loginFailed(keys, now(), policy)) };
+    if (result.status === "disabled") await loginNotAGuess(keys, policy);
+    else await loginSucceeded(keys);
     return result;
   } finally {
     leave();

@@ -19,8 +19,8 @@ export function hashPassword(password: string): Promise<string> {
  * account exists; other accounts do not count (the demo project's fictional reviewers exist
  * before anyone has set the app up).
  */
-export function adminExists(): boolean {
-  return getDb().select({ id: users.id }).from(users).where(eq(users.role, "admin")).limit(1).get() !== undefined;
+export async function adminExists(): Promise<boolean> {
+  return (await getDb().select({ id: users.id }).from(users).where(eq(users.role, "admin")).limit(1).get()) !== undefined;
 }
 
 export interface UserListRow {
@@ -32,8 +32,8 @@ export interface UserListRow {
   createdAt: Date;
 }
 
-export function listUsers(): UserListRow[] {
-  return getDb()
+export async function listUsers(): Promise<UserListRow[]> {
+  return await getDb()
     .select({
       id: users.id,
       username: users.username,
@@ -49,11 +49,15 @@ export function listUsers(): UserListRow[] {
 
 export type CreateUserResult = { ok: true; userId: number } | { ok: false; error: string };
 
-function insertUser(input: NewUserInput, passwordHash: string, role: "admin" | "member", actorId: number | null): number {
+async function insertUser(input: NewUserInput, passwordHash: string, role: "admin" | "member", actorId: number | null): Promise<number> {
   const db = getDb();
-  return db.transaction((tx) => {
-    const row = tx.insert(users).values({ username: input.username, displayName: input.displayName, passwordHash, role }).returning({ id: users.id }).get();
-    recordAudit(tx, {
+  return await db.transaction(async (tx) => {
+    const row = await tx
+      .insert(users)
+      .values({ username: input.username, displayName: input.displayName, passwordHash, role })
+      .returning({ id: users.id })
+      .get();
+    await recordAudit(tx, {
       actorId: actorId ?? row.id,
       action: "create",
       entity: "user",
@@ -62,29 +66,29 @@ function insertUser(input: NewUserInput, passwordHash: string, role: "admin" | "
     });
     // Everyone may look around the demo project: admins manage it, reviewers annotate in it.
     const demoRole = role === "admin" ? "manager" : "annotator";
-    const demos = tx.select({ id: projects.id }).from(projects).where(eq(projects.isDemo, true)).all();
+    const demos = await tx.select({ id: projects.id }).from(projects).where(eq(projects.isDemo, true)).all();
     for (const demo of demos) {
-      tx.insert(projectMembers).values({ projectId: demo.id, userId: row.id, role: demoRole }).onConflictDoNothing().run();
+      await tx.insert(projectMembers).values({ projectId: demo.id, userId: row.id, role: demoRole }).onConflictDoNothing().run();
     }
     return row.id;
   });
 }
 
-function usernameTaken(username: string): boolean {
-  return getDb().select({ id: users.id }).from(users).where(eq(users.username, username)).get() !== undefined;
+async function usernameTaken(username: string): Promise<boolean> {
+  return (await getDb().select({ id: users.id }).from(users).where(eq(users.username, username)).get()) !== undefined;
 }
 
 /** Creates the first admin; refuses once an admin exists (the /setup page's only job). */
 export async function createFirstAdmin(input: NewUserInput): Promise<CreateUserResult> {
-  if (adminExists()) return { ok: false, error: "Setup is already done. Sign in instead." };
+  if (await adminExists()) return { ok: false, error: "Setup is already done. Sign in instead." };
   // Accounts can exist before setup (the demo's reviewers), so the name may be taken already.
-  if (usernameTaken(input.username)) return { ok: false, error: `The username “${input.username}” is taken.` };
+  if (await usernameTaken(input.username)) return { ok: false, error: `The username “${input.username}” is taken.` };
   const passwordHash = await hashPassword(input.password);
   try {
-    const userId = getDb().transaction(() => {
+    const userId = await getDb().transaction(async () => {
       // Checked again inside the write transaction: two setup requests cannot both win.
-      if (adminExists()) throw new SetupDoneError();
-      return insertUser(input, passwordHash, "admin", null);
+      if (await adminExists()) throw new SetupDoneError();
+      return await insertUser(input, passwordHash, "admin", null);
     });
     return { ok: true, userId };
   } catch (error) {
@@ -98,10 +102,10 @@ class SetupDoneError extends Error {}
 
 export async function createUserAsAdmin(admin: SessionUser, input: NewUserInput): Promise<CreateUserResult> {
   if (admin.role !== "admin") return { ok: false, error: "Only admins can create users." };
-  if (usernameTaken(input.username)) return { ok: false, error: `The username “${input.username}” is taken.` };
+  if (await usernameTaken(input.username)) return { ok: false, error: `The username “${input.username}” is taken.` };
   const passwordHash = await hashPassword(input.password);
   try {
-    return { ok: true, userId: insertUser(input, passwordHash, "member", admin.id) };
+    return { ok: true, userId: await insertUser(input, passwordHash, "member", admin.id) };
   } catch (error) {
     if (String(error).includes("UNIQUE")) return { ok: false, error: `The username “${input.username}” is taken.` };
     throw error;
@@ -112,7 +116,7 @@ export type CredentialCheck = { status: "ok"; userId: number } | { status: "inva
 
 /** Checks a password. Unknown users still cost one hash, so timing does not reveal usernames. */
 export async function verifyCredentials(username: string, password: string): Promise<CredentialCheck> {
-  const row = getDb()
+  const row = await getDb()
     .select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
     .from(users)
     .where(eq(users.username, username))
@@ -131,18 +135,19 @@ const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$uMI2UTd/wggAxT75NZCNTA$dJprTW
 
 export type AdminActionResult = { ok: true } | { ok: false; error: string };
 
-export function setUserDisabled(admin: SessionUser, userId: number, disabled: boolean): AdminActionResult {
+export async function setUserDisabled(admin: SessionUser, userId: number, disabled: boolean): Promise<AdminActionResult> {
   if (admin.role !== "admin") return { ok: false, error: "Only admins can disable users." };
   if (admin.id === userId) return { ok: false, error: "You cannot disable your own account." };
   const db = getDb();
-  const before = db.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.id, userId)).get();
+  const before = await db.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.id, userId)).get();
   if (before === undefined) return { ok: false, error: "That user does not exist." };
-  db.transaction((tx) => {
-    tx.update(users)
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
       .set({ disabledAt: disabled ? sql`(unixepoch('subsec') * 1000)` : null })
       .where(eq(users.id, userId))
       .run();
-    recordAudit(tx, {
+    await recordAudit(tx, {
       actorId: admin.id,
       action: disabled ? "disable" : "enable",
       entity: "user",
@@ -152,20 +157,20 @@ export function setUserDisabled(admin: SessionUser, userId: number, disabled: bo
     });
   });
   // A disabled user's sessions end at once, not when they expire.
-  if (disabled) invalidateUserSessions(userId);
+  if (disabled) await invalidateUserSessions(userId);
   return { ok: true };
 }
 
 export async function resetPassword(admin: SessionUser, userId: number, password: string): Promise<AdminActionResult> {
   if (admin.role !== "admin") return { ok: false, error: "Only admins can reset passwords." };
-  const exists = getDb().select({ id: users.id }).from(users).where(eq(users.id, userId)).get();
+  const exists = await getDb().select({ id: users.id }).from(users).where(eq(users.id, userId)).get();
   if (exists === undefined) return { ok: false, error: "That user does not exist." };
   const passwordHash = await hashPassword(password);
-  getDb().transaction((tx) => {
-    tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
-    recordAudit(tx, { actorId: admin.id, action: "reset_password", entity: "user", entityId: userId });
+  await getDb().transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+    await recordAudit(tx, { actorId: admin.id, action: "reset_password", entity: "user", entityId: userId });
   });
   // Whoever knew the old password is signed out everywhere.
-  invalidateUserSessions(userId);
+  await invalidateUserSessions(userId);
   return { ok: true };
 }

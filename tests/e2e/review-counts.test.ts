@@ -24,22 +24,22 @@ beforeAll(async () => {
     { username: "rhea", displayName: "Rhea Reviewer" },
     { username: "remy", displayName: "Remy Reviewer" },
   ];
-  projectId = await seedProject(userNamed("ada"), "Counting", people);
-  const [rhea, remy] = [userNamed("rhea"), userNamed("remy")];
-  threeId = seedDocument(projectId, "Three differences", TEXT);
+  projectId = await seedProject(await userNamed("ada"), "Counting", people);
+  const [rhea, remy] = [await userNamed("rhea"), await userNamed("remy")];
+  threeId = await seedDocument(projectId, "Three differences", TEXT);
   // Six spans, three differences: agree, different kind, different boundaries.
-  seedSpans(rhea, projectId, threeId, TEXT, [
+  await seedSpans(rhea, projectId, threeId, TEXT, [
     { kind: "claim", exact: "the levy adds nine dollars a month" },
     { kind: "claim", exact: "Critics called the plan reckless" },
     { kind: "claim", exact: "The plant will open in 2035" },
   ]);
-  seedSpans(remy, projectId, threeId, TEXT, [
+  await seedSpans(remy, projectId, threeId, TEXT, [
     { kind: "claim", exact: "the levy adds nine dollars a month" },
     { kind: "opinion", exact: "Critics called the plan reckless" },
     { kind: "claim", exact: "plant will open in 2035" },
   ]);
-  emptyId = seedDocument(projectId, "One empty layer", "Nothing in this short note is a claim.");
-  markDone(rhea, projectId, emptyId);
+  emptyId = await seedDocument(projectId, "One empty layer", "Nothing in this short note is a claim.");
+  await markDone(rhea, projectId, emptyId);
 });
 
 afterAll(async () => {

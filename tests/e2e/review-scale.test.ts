@@ -27,10 +27,10 @@ beforeAll(async () => {
   await setUpFirstAdmin(admin, server.baseUrl);
   await admin.close();
   useServerDatabase(server.dbPath);
-  projectId = await seedProject(userNamed("ada"), "Scale", [{ username: "rhea", displayName: "Rhea Reviewer" }]);
-  documentId = seedDocument(projectId, "Three thousand items", TEXT);
-  seedSpans(
-    userNamed("rhea"),
+  projectId = await seedProject(await userNamed("ada"), "Scale", [{ username: "rhea", displayName: "Rhea Reviewer" }]);
+  documentId = await seedDocument(projectId, "Three thousand items", TEXT);
+  await seedSpans(
+    await userNamed("rhea"),
     projectId,
     documentId,
     TEXT,

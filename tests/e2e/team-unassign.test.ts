@@ -22,14 +22,14 @@ beforeAll(async () => {
   manager = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await setUpFirstAdmin(manager, server.baseUrl);
   useServerDatabase(server.dbPath);
-  const ada = userNamed("ada");
+  const ada = await userNamed("ada");
   projectId = await seedProject(ada, "Flood desk", [
     { username: "rhea", displayName: "Rhea Reviewer" },
     { username: "remy", displayName: "Remy Reviewer" },
   ]);
-  documentId = seedDocument(projectId, TITLE, TEXT);
-  for (const name of ["rhea", "remy"]) expect(assignDocument(ada, projectId, { documentId, userId: userNamed(name).id }).ok).toBe(true);
-  seedSpans(userNamed("rhea"), projectId, documentId, TEXT, [{ kind: "claim", exact: "the flood barrier will cost four million" }]);
+  documentId = await seedDocument(projectId, TITLE, TEXT);
+  for (const name of ["rhea", "remy"]) expect((await assignDocument(ada, projectId, { documentId, userId: (await userNamed(name)).id })).ok).toBe(true);
+  await seedSpans(await userNamed("rhea"), projectId, documentId, TEXT, [{ kind: "claim", exact: "the flood barrier will cost four million" }]);
   rhea = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   await signIn(rhea, server.baseUrl, "rhea", REVIEWER_PASSWORD);
 });
@@ -89,9 +89,11 @@ describe("removing an assignment", () => {
       };
       expect({ ...entry, before: JSON.parse(entry.before) as unknown }).toMatchObject({
         entity: "assignment",
-        before: { documentId, userId: userNamed("rhea").id, status: "in_progress" },
+        before: { documentId, userId: (await userNamed("rhea")).id, status: "in_progress" },
       });
-      expect(db.prepare("select count(*) as n from annotations where annotator_id = ? and deleted_at is null").get(userNamed("rhea").id)).toEqual({ n: 1 });
+      expect(db.prepare("select count(*) as n from annotations where annotator_id = ? and deleted_at is null").get((await userNamed("rhea")).id)).toEqual({
+        n: 1,
+      });
     } finally {
       db.close();
     }

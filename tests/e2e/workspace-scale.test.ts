@@ -30,10 +30,10 @@ beforeAll(async () => {
   await setUpFirstAdmin(admin, server.baseUrl);
   await admin.close();
   useServerDatabase(server.dbPath);
-  const projectId = await seedProject(userNamed("ada"), "Scale", [{ username: "rhea", displayName: "Rhea Reviewer" }]);
-  const documentId = seedDocument(projectId, "Three thousand items", TEXT);
+  const projectId = await seedProject(await userNamed("ada"), "Scale", [{ username: "rhea", displayName: "Rhea Reviewer" }]);
+  const documentId = await seedDocument(projectId, "Three thousand items", TEXT);
   const spans = Array.from({ length: SPANS }, (_, i) => ({ kind: KINDS[i % 3]!, exact: item(i + 1) }));
-  seedSpans(userNamed("rhea"), projectId, documentId, TEXT, spans);
+  await seedSpans(await userNamed("rhea"), projectId, documentId, TEXT, spans);
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await signIn(page, server.baseUrl, "rhea", REVIEWER_PASSWORD);
   url = `${server.baseUrl}/projects/${projectId}/documents/${documentId}`;

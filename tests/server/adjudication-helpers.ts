@@ -8,14 +8,14 @@ import { importDocuments } from "@/lib/server/documents";
 import type { SessionUser } from "@/lib/server/session";
 import type { AnnotationKind } from "@/lib/validation/annotations";
 
-export function addDocument(projectId: number, text: string, outlet?: string): number {
-  const result = importDocuments({ kind: "system", label: "test" }, projectId, [{ text }], outlet === undefined ? {} : { outlet });
+export async function addDocument(projectId: number, text: string, outlet?: string): Promise<number> {
+  const result = await importDocuments({ kind: "system", label: "test" }, projectId, [{ text }], outlet === undefined ? {} : { outlet });
   if (!result.ok) throw new Error(result.problems[0]!.message);
   return result.documents[0]!.id;
 }
 
 /** Creates a span at code-point offsets (the test texts are ASCII, so indexes are code points). */
-export function mark(
+export async function mark(
   user: SessionUser,
   projectId: number,
   documentId: number,
@@ -24,14 +24,14 @@ export function mark(
   start: number,
   end: number,
   attributes: Record<string, unknown> = {},
-): number {
-  const result = createAnnotation(user, projectId, documentId, { kind, start, end, exact: text.slice(start, end), attributes });
+): Promise<number> {
+  const result = await createAnnotation(user, projectId, documentId, { kind, start, end, exact: text.slice(start, end), attributes });
   if (!result.ok) throw new Error(result.error);
   return result.annotation.id;
 }
 
 /** Marks the first occurrence of `needle`. */
-export function markText(
+export async function markText(
   user: SessionUser,
   projectId: number,
   documentId: number,
@@ -39,17 +39,17 @@ export function markText(
   kind: AnnotationKind,
   needle: string,
   attributes: Record<string, unknown> = {},
-): number {
+): Promise<number> {
   const start = text.indexOf(needle);
   if (start < 0) throw new Error(`not in text: ${needle}`);
-  return mark(user, projectId, documentId, text, kind, start, start + needle.length, attributes);
+  return await mark(user, projectId, documentId, text, kind, start, start + needle.length, attributes);
 }
 
-export function counts(): { gold: number; adjudications: number; audit: number } {
+export async function counts(): Promise<{ gold: number; adjudications: number; audit: number }> {
   const db = getDb();
   return {
-    gold: db.select({ n: count() }).from(annotations).where(eq(annotations.layer, "gold")).get()!.n,
-    adjudications: db.select({ n: count() }).from(adjudications).get()!.n,
-    audit: db.select({ n: count() }).from(auditLog).get()!.n,
+    gold: (await db.select({ n: count() }).from(annotations).where(eq(annotations.layer, "gold")).get())!.n,
+    adjudications: (await db.select({ n: count() }).from(adjudications).get())!.n,
+    audit: (await db.select({ n: count() }).from(auditLog).get())!.n,
   };
 }

@@ -21,8 +21,8 @@ let adj: SessionUser;
 let projectId: number;
 let documentId: number;
 
-function view(user: SessionUser, layers: "all" | "done" = "all"): ProjectAgreementView {
-  const result = getProjectAgreement(user, projectId, layers);
+async function view(user: SessionUser, layers: "all" | "done" = "all"): Promise<ProjectAgreementView> {
+  const result = await getProjectAgreement(user, projectId, layers);
   if ("ok" in result) throw new Error(result.error);
   return result;
 }
@@ -30,23 +30,23 @@ function view(user: SessionUser, layers: "all" | "done" = "all"): ProjectAgreeme
 beforeAll(async () => {
   [ana, bo, adj] = [await reviewer("ana"), await reviewer("bo"), await reviewer("adj")];
   projectId = await project("Agreement");
-  addMember(projectId, ana, "annotator");
-  addMember(projectId, bo, "annotator");
-  addMember(projectId, adj, "adjudicator");
-  documentId = addDocument(projectId, TEXT, "Harbor Ledger");
+  await addMember(projectId, ana, "annotator");
+  await addMember(projectId, bo, "annotator");
+  await addMember(projectId, adj, "adjudicator");
+  documentId = await addDocument(projectId, TEXT, "Harbor Ledger");
   // AGREEMENT-VECTORS V9 on a real document: ana [1,9), bo [2,3) [4,5) [6,7).
-  mark(ana, projectId, documentId, TEXT, "claim", 1, 9);
+  await mark(ana, projectId, documentId, TEXT, "claim", 1, 9);
   for (const [s, e] of [
     [2, 3],
     [4, 5],
     [6, 7],
   ] as const)
-    mark(bo, projectId, documentId, TEXT, "claim", s, e);
+    await mark(bo, projectId, documentId, TEXT, "claim", s, e);
 });
 
 describe("project agreement", () => {
-  it("reproduces unitizing alpha, span F1 and percent agreement of a hand-computed case", () => {
-    const { report, documents } = view(adj);
+  it("reproduces unitizing alpha, span F1 and percent agreement of a hand-computed case", async () => {
+    const { report, documents } = await view(adj);
     const overall = report.measures.find((m) => m.scope === "overall")!;
     const claim = report.measures.find((m) => m.scope === "claim")!;
     expect(overall.alphaU.ok && overall.alphaU.value).toBeCloseTo(-0.7003, 4);
@@ -60,54 +60,50 @@ describe("project agreement", () => {
     expect(documents[0]).toMatchObject({ id: documentId, reviewers: 2, spans: 4, gold: false, undecided: 3 });
   });
 
-  it("computes every number with lib/agreement", () => {
+  it("computes every number with lib/agreement", async () => {
     vi.mocked(agreement.unitizingAlpha).mockClear();
     vi.mocked(agreement.partialSpanF1).mockClear();
-    view(adj);
+    await view(adj);
     expect(agreement.unitizingAlpha).toHaveBeenCalled();
     expect(agreement.partialSpanF1).toHaveBeenCalled();
   });
 
-  it("names the reviewer pairs in the matrix", () => {
-    const { report, reviewerNames } = view(adj);
+  it("names the reviewer pairs in the matrix", async () => {
+    const { report, reviewerNames } = await view(adj);
     expect(report.pairs).toHaveLength(1);
     expect(reviewerNames[report.pairs[0]!.a]).toBe("ana");
     expect(reviewerNames[report.pairs[0]!.b]).toBe("bo");
   });
 
-  it("with only layers marked done, a document with one done reviewer has no measures", () => {
-    markDocumentDone(ana, projectId, documentId);
-    const { report, documents } = view(adj, "done");
+  it("with only layers marked done, a document with one done reviewer has no measures", async () => {
+    await markDocumentDone(ana, projectId, documentId);
+    const { report, documents } = await view(adj, "done");
     expect(documents[0]!.reviewers).toBe(1);
     expect(report.measures.every((m) => !m.alphaU.ok && !m.partialF1.ok && !m.percent.ok)).toBe(true);
   });
 
   it("refuses annotators and non-members", async () => {
-    expect(getProjectAgreement(ana, projectId, "all")).toMatchObject({ ok: false, status: 403 });
+    expect(await getProjectAgreement(ana, projectId, "all")).toMatchObject({ ok: false, status: 403 });
     const outsider = await reviewer("outsider");
-    expect(getProjectAgreement(outsider, projectId, "all")).toMatchObject({ ok: false, status: 404 });
-    expect("ok" in getProjectAgreement(await admin(), projectId, "all")).toBe(false);
+    expect(await getProjectAgreement(outsider, projectId, "all")).toMatchObject({ ok: false, status: 404 });
+    expect("ok" in (await getProjectAgreement(await admin(), projectId, "all"))).toBe(false);
   });
 });
 
 describe("agreement on outlet ratings", () => {
-  it("says not enough data with a single rater, then computes interval alpha over outlets", () => {
-    const outletId = getDb()
-      .query.documents.findFirst({ where: (d, { eq }) => eq(d.id, documentId) })
-      .sync()!.outletId!;
+  it("says not enough data with a single rater, then computes interval alpha over outlets", async () => {
+    const outletId = (await getDb().query.documents.findFirst({ where: (d, { eq }) => eq(d.id, documentId) }))!.outletId!;
     const rate = (user: SessionUser, value: number, outlet = outletId) =>
       getDb().insert(perspectiveRatings).values({ projectId, raterId: user.id, outletId: outlet, axis: "left_right", value, rationale: "why" }).run();
-    rate(ana, -2);
-    const lonely = view(adj).ratings.find((r) => r.axis === "left_right")!;
+    await rate(ana, -2);
+    const lonely = (await view(adj)).ratings.find((r) => r.axis === "left_right")!;
     expect(lonely.alpha.ok).toBe(false);
-    rate(bo, -1);
-    const other = addDocument(projectId, "Another outlet's text.", "Coastal Wire");
-    const otherOutlet = getDb()
-      .query.documents.findFirst({ where: (d, { eq }) => eq(d.id, other) })
-      .sync()!.outletId!;
-    rate(ana, 3, otherOutlet);
-    rate(bo, 3, otherOutlet);
-    const rows = view(adj).ratings;
+    await rate(bo, -1);
+    const other = await addDocument(projectId, "Another outlet's text.", "Coastal Wire");
+    const otherOutlet = (await getDb().query.documents.findFirst({ where: (d, { eq }) => eq(d.id, other) }))!.outletId!;
+    await rate(ana, 3, otherOutlet);
+    await rate(bo, 3, otherOutlet);
+    const rows = (await view(adj)).ratings;
     const leftRight = rows.find((r) => r.axis === "left_right")!;
     expect(leftRight).toMatchObject({ units: 2, raters: 2, label: "Left–right" });
     expect(leftRight.alpha.ok && leftRight.alpha.value).toBeCloseTo(1 - 0.5 / (166 / 12), 6);

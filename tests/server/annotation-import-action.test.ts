@@ -15,7 +15,7 @@ vi.mock("next/headers", async () => (await import("./helpers")).nextHeadersMock)
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const corpus = jsonlLine({ ...sampleDocument(), textSha256: sha256Hex(TEXT) }, sampleMeta());
-const spanCount = (): number => getDb().select({ n: count() }).from(annotations).get()!.n;
+const spanCount = async (): Promise<number> => (await getDb().select({ n: count() }).from(annotations).get())!.n;
 
 function form(projectId: number, intent: "check" | "import", file: File, layer = "gold"): FormData {
   const data = new FormData();
@@ -40,22 +40,22 @@ class UnreadableFile extends File {
 describe("importAnnotationsAction", () => {
   it("checks without writing, says what the import would do, then imports the same file", async () => {
     const projectId = await project();
-    signInAs(await admin());
+    await signInAs(await admin());
     const file = new File([corpus], "corpus.jsonl");
-    const before = spanCount();
+    const before = await spanCount();
     const checked = await importAnnotationsAction({}, form(projectId, "check", file));
     expect(checked).toMatchObject({ ok: true, checked: true, refused: [] });
     expect(checked.message).toMatch(/^Check passed/);
     expect(checked.lines).toContain("Spans: 7 added, 1 already present (unchanged).");
-    expect(spanCount()).toBe(before);
+    expect(await spanCount()).toBe(before);
     const imported = await importAnnotationsAction(checked, form(projectId, "import", file));
     expect(imported).toMatchObject({ ok: true, checked: false, message: "Imported.", lines: checked.lines });
-    expect(spanCount()).toBe(before + 7);
+    expect(await spanCount()).toBe(before + 7);
   });
 
   it("lists every refusal and writes nothing", async () => {
     const projectId = await project();
-    signInAs(await admin());
+    await signInAs(await admin());
     const result = await importAnnotationsAction({}, form(projectId, "import", new File([corpus + "{broken\n"], "corpus.jsonl")));
     expect(result.ok).toBe(false);
     expect(result.message).toMatch(/^Nothing was imported: 1 problem must be fixed first/);
@@ -64,7 +64,7 @@ describe("importAnnotationsAction", () => {
 
   it("refuses an upload over the size limit without reading it", async () => {
     const projectId = await project();
-    signInAs(await admin());
+    await signInAs(await admin());
     const result = await importAnnotationsAction({}, form(projectId, "check", new UnreadableFile(["x"], "huge.jsonl")));
     expect(result.message).toBe("Nothing was imported: huge.jsonl is 25.0 MB: the limit is 25 MB.");
   });
@@ -72,8 +72,8 @@ describe("importAnnotationsAction", () => {
   it("refuses an annotator before reading the upload", async () => {
     const projectId = await project();
     const annotator = await reviewer();
-    addMember(projectId, annotator, "annotator");
-    signInAs(annotator);
+    await addMember(projectId, annotator, "annotator");
+    await signInAs(annotator);
     const result = await importAnnotationsAction({}, form(projectId, "import", new UnreadableFile(["x"], "corpus.jsonl")));
     expect(result.message).toBe("Only a manager of this project can import annotations.");
   });

@@ -32,8 +32,9 @@ const TABLES = {
 };
 
 /** Row counts of every table an import may write: equal before and after means nothing was written. */
-function rowCounts(): Record<string, number> {
-  return Object.fromEntries(Object.entries(TABLES).map(([name, table]) => [name, getDb().select({ n: count() }).from(table).get()!.n]));
+async function rowCounts(): Promise<Record<string, number>> {
+  const counts = Object.entries(TABLES).map(async ([name, table]) => [name, (await getDb().select({ n: count() }).from(table).get())!.n] as const);
+  return Object.fromEntries(await Promise.all(counts));
 }
 
 /** The fixture's document with its real sha256, so it can be created from its line. */
@@ -56,13 +57,13 @@ function people(): Promise<{ alice: SessionUser; judge: SessionUser; bob: Sessio
 async function emptyProject(): Promise<{ manager: SessionUser; projectId: number }> {
   const { alice, judge } = await people();
   const projectId = await project();
-  addMember(projectId, alice, "annotator");
-  addMember(projectId, judge, "adjudicator");
+  await addMember(projectId, alice, "annotator");
+  await addMember(projectId, judge, "adjudicator");
   return { manager: await admin(), projectId };
 }
 
-function run(user: SessionUser, projectId: number, text: string, options: Partial<AnnotationImportInput> = {}): ImportReport {
-  const result = importAnnotations(user, projectId, {
+async function run(user: SessionUser, projectId: number, text: string, options: Partial<AnnotationImportInput> = {}): Promise<ImportReport> {
+  const result = await importAnnotations(user, projectId, {
     format: "jsonl",
     files: [{ name: "corpus.jsonl", text }],
     layer: "as-exported",
@@ -73,8 +74,8 @@ function run(user: SessionUser, projectId: number, text: string, options: Partia
   return result.report;
 }
 
-function liveSpans(projectId: number) {
-  return getDb()
+async function liveSpans(projectId: number) {
+  return await getDb()
     .select({
       id: annotations.id,
       layer: annotations.layer,
@@ -98,7 +99,7 @@ function liveSpans(projectId: number) {
 describe("importing JSONL as exported", () => {
   it("creates the document and restores spans, parents, speakers, decisions, statuses and ratings", async () => {
     const { manager, projectId } = await emptyProject();
-    const report = run(manager, projectId, line());
+    const report = await run(manager, projectId, line());
     expect(report.refused).toEqual([]);
     expect(report).toMatchObject({
       written: true,
@@ -110,47 +111,47 @@ describe("importing JSONL as exported", () => {
       ratings: { added: 2, present: 0, kept: 0 },
       references: { added: 1, present: 0 },
     });
-    const spans = liveSpans(projectId);
+    const spans = await liveSpans(projectId);
     for (const s of spans) expect(sliceCodePoints(s.text, s.start, s.end)).toBe(s.exact);
     expect(spans.filter((s) => s.layer === "gold").every((s) => s.annotator === "judge")).toBe(true);
     expect(spans.filter((s) => s.layer === "annotator").map((s) => s.annotator)).toEqual(["alice", "alice"]);
     const byExact = (exact: string, layer = "gold") => spans.find((s) => s.exact === exact && s.layer === layer)!;
     expect(byExact("the river 🐟 will pay").parentId).toBe(byExact("and the river 🐟 will pay.").id);
     expect(byExact("المياه ملك للجميع").parentId).toBe(byExact("«المياه ملك للجميع» was painted on the dam").id);
-    const mayor = getDb()
+    const mayor = (await getDb()
       .select()
       .from(sources)
       .where(and(eq(sources.projectId, projectId), eq(sources.name, "Rana Haddad")))
-      .get()!;
+      .get())!;
     expect(mayor).toMatchObject({ kind: "person", affiliation: "Port Calder council", aliases: ["Mayor Haddad"] });
     expect(byExact("The levy is unfair").attributes).toMatchObject({ source_id: mayor.id, speaker_text: "Mayor Rana Haddad" });
-    const decision = getDb()
+    const decision = (await getDb()
       .select()
       .from(adjudications)
       .where(eq(adjudications.goldAnnotationId, byExact("The levy is unfair").id))
-      .get()!;
+      .get())!;
     expect(decision.fromAnnotationIds).toEqual([byExact("The levy is unfair", "annotator").id]);
     expect(decision.reason).toBe("Speaker named in text.");
-    const status = getDb()
+    const status = await getDb()
       .select({ status: assignments.status })
       .from(assignments)
       .innerJoin(documents, eq(documents.id, assignments.documentId))
       .where(eq(documents.projectId, projectId))
       .all();
     expect(status).toEqual([{ status: "submitted" }]);
-    const audited = getDb()
+    const audited = (await getDb()
       .select({ n: count() })
       .from(auditLog)
       .where(and(eq(auditLog.action, "import"), eq(auditLog.entity, "annotation")))
-      .get()!.n;
+      .get())!.n;
     expect(audited).toBeGreaterThanOrEqual(8);
   });
 
   it("changes nothing when the same file is imported twice", async () => {
     const { manager, projectId } = await emptyProject();
-    run(manager, projectId, line());
-    const before = rowCounts();
-    const again = run(manager, projectId, line());
+    await run(manager, projectId, line());
+    const before = await rowCounts();
+    const again = await run(manager, projectId, line());
     expect(again).toMatchObject({
       refused: [],
       documents: { created: 0, matched: 1 },
@@ -160,54 +161,54 @@ describe("importing JSONL as exported", () => {
       ratings: { added: 0, present: 2 },
       assignments: { restored: 0, present: 1 },
     });
-    expect(rowCounts()).toEqual(before);
+    expect(await rowCounts()).toEqual(before);
   });
 
   it("reports in a dry run exactly what the real run then does, and writes nothing", async () => {
     const { manager, projectId } = await emptyProject();
-    const before = rowCounts();
-    const dry = run(manager, projectId, line(), { dryRun: true });
+    const before = await rowCounts();
+    const dry = await run(manager, projectId, line(), { dryRun: true });
     expect(dry.written).toBe(false);
-    expect(rowCounts()).toEqual(before);
-    const real = run(manager, projectId, line());
+    expect(await rowCounts()).toEqual(before);
+    const real = await run(manager, projectId, line());
     expect(real.written).toBe(true);
     expect({ ...dry, dryRun: true, written: true }).toEqual({ ...real, dryRun: true });
   });
 
   it("matches speakers by alias, ignoring case, instead of creating them", async () => {
     const { manager, projectId } = await emptyProject();
-    getDb()
+    await getDb()
       .insert(sources)
       .values({ projectId, name: "R. Haddad", kind: "person", aliases: ["RANA HADDAD"] })
       .run();
-    const report = run(manager, projectId, line());
+    const report = await run(manager, projectId, line());
     expect(report.speakers).toEqual({ matched: 1, created: 1 });
   });
 
   it("puts every span in the chosen layer: gold written by the importing manager, or one reviewer's", async () => {
     const { manager, projectId } = await emptyProject();
-    const gold = run(manager, projectId, line(), { layer: "gold" });
+    const gold = await run(manager, projectId, line(), { layer: "gold" });
     // Alice's quote is the same span as a gold one: in a single layer it is one span.
     expect(gold).toMatchObject({ refused: [], spans: { added: 7, present: 1 }, decisions: { added: 0 }, ratings: { added: 0 } });
-    expect(new Set(liveSpans(projectId).map((s) => `${s.layer}:${s.annotator}`))).toEqual(new Set(["gold:admin"]));
+    expect(new Set((await liveSpans(projectId)).map((s) => `${s.layer}:${s.annotator}`))).toEqual(new Set(["gold:admin"]));
     const { bob } = await people();
-    addMember(projectId, bob, "annotator");
-    const toBob = run(manager, projectId, line(), { layer: "reviewer:bob" });
+    await addMember(projectId, bob, "annotator");
+    const toBob = await run(manager, projectId, line(), { layer: "reviewer:bob" });
     expect(toBob.spans).toMatchObject({ added: 7, present: 1 });
-    expect(liveSpans(projectId).filter((s) => s.annotator === "bob")).toHaveLength(7);
+    expect((await liveSpans(projectId)).filter((s) => s.annotator === "bob")).toHaveLength(7);
   });
 
   it("refuses the batch when a span's author is not a member, naming them and the alternatives", async () => {
     const { alice } = await people();
     const projectId = await project();
-    addMember(projectId, alice, "annotator");
-    const before = rowCounts();
-    const report = run(await admin(), projectId, line());
+    await addMember(projectId, alice, "annotator");
+    const before = await rowCounts();
+    const report = await run(await admin(), projectId, line());
     expect(report.written).toBe(false);
     expect(report.refused).toHaveLength(1);
     expect(report.refused[0]!.ref).toBe("user judge");
     expect(report.refused[0]!.reason).toMatch(/“judge” is not a member of this project .*reviewer:admin, reviewer:alice/);
-    expect(rowCounts()).toEqual(before);
+    expect(await rowCounts()).toEqual(before);
   });
 
   it("re-anchors a span whose offsets drifted, by its quote", async () => {
@@ -215,20 +216,20 @@ describe("importing JSONL as exported", () => {
     const drifted = doc((d) => {
       d.spans = d.spans.map((s) => (s.id === 16 ? { ...s, start: s.start - 3, end: s.end - 3 } : s));
     });
-    const report = run(manager, projectId, line(drifted));
+    const report = await run(manager, projectId, line(drifted));
     expect(report.refused).toEqual([]);
     expect(report.spans.reanchored).toBe(1);
-    expect(liveSpans(projectId).map((s) => s.exact)).toContain("The plan is reckless.");
+    expect((await liveSpans(projectId)).map((s) => s.exact)).toContain("The plan is reckless.");
   });
 });
 
 describe("refusing bad JSONL, all or nothing", () => {
   async function refusedOnly(text: string): Promise<ImportReport["refused"]> {
     const { manager, projectId } = await emptyProject();
-    const before = rowCounts();
-    const report = run(manager, projectId, text);
+    const before = await rowCounts();
+    const report = await run(manager, projectId, text);
     expect(report.written).toBe(false);
-    expect(rowCounts()).toEqual(before);
+    expect(await rowCounts()).toEqual(before);
     return report.refused;
   }
 
@@ -269,7 +270,7 @@ describe("refusing bad JSONL, all or nothing", () => {
   it("refuses an upload over the size limit before decoding it", async () => {
     const { manager, projectId } = await emptyProject();
     const bytes = new Uint8Array(MAX_ANNOTATION_IMPORT_BYTES + 1).fill(0xff);
-    const result = importAnnotations(manager, projectId, { format: "jsonl", files: [{ name: "big.jsonl", bytes }], layer: "as-exported", dryRun: false });
+    const result = await importAnnotations(manager, projectId, { format: "jsonl", files: [{ name: "big.jsonl", bytes }], layer: "as-exported", dryRun: false });
     expect(result.ok && result.report.refused).toEqual([{ ref: "big.jsonl", reason: "the file is over the 25 MB limit" }]);
   });
 });
@@ -279,66 +280,62 @@ describe("who may import", () => {
     const { alice, judge, bob } = await people();
     const { projectId } = await emptyProject();
     const input: AnnotationImportInput = { format: "jsonl", files: [{ name: "x.jsonl", text: line() }], layer: "as-exported", dryRun: false };
-    expect(importAnnotations(bob, projectId, input)).toMatchObject({ ok: false, status: 404 });
-    expect(importAnnotations(alice, projectId, input)).toMatchObject({ ok: false, status: 403 });
-    expect(importAnnotations(judge, projectId, input)).toMatchObject({ ok: false, status: 403 });
+    expect(await importAnnotations(bob, projectId, input)).toMatchObject({ ok: false, status: 404 });
+    expect(await importAnnotations(alice, projectId, input)).toMatchObject({ ok: false, status: 403 });
+    expect(await importAnnotations(judge, projectId, input)).toMatchObject({ ok: false, status: 403 });
   });
 });
 
 describe("importing W3C and brat onto documents already in the project", () => {
   // "all" is every reviewer's layer; gold is exported on its own.
   async function exported(format: "w3c" | "brat", projectId: number, layer: "gold" | "all"): Promise<Buffer> {
-    const prepared = prepareExport(await admin(), projectId, { format, layer }, "http://127.0.0.1:3000");
+    const prepared = await prepareExport(await admin(), projectId, { format, layer }, "http://127.0.0.1:3000");
     if ("ok" in prepared) throw new Error(prepared.error);
     return collect(prepared.stream());
   }
 
   it("anchors a W3C export onto the same text in another project, matched by sha256", async () => {
     const { manager, projectId: from } = await emptyProject();
-    run(manager, from, line());
+    await run(manager, from, line());
     const files = [
       { name: "gold.json", text: (await exported("w3c", from, "gold")).toString("utf8") },
       { name: "all.json", text: (await exported("w3c", from, "all")).toString("utf8") },
     ];
     const { projectId: to } = await emptyProject();
     const input = (dryRun: boolean): AnnotationImportInput => ({ format: "w3c", files, layer: "as-exported", dryRun });
-    const refusedFirst = importAnnotations(manager, to, input(false));
+    const refusedFirst = await importAnnotations(manager, to, input(false));
     expect(refusedFirst.ok && refusedFirst.report.refused[0]!.reason).toMatch(/^document not in the project/);
-    expect(importDocuments({ kind: "user", user: manager }, to, [{ text: TEXT }], {}).ok).toBe(true);
-    const result = importAnnotations(manager, to, input(false));
+    expect((await importDocuments({ kind: "user", user: manager }, to, [{ text: TEXT }], {})).ok).toBe(true);
+    const result = await importAnnotations(manager, to, input(false));
     expect(result.ok && result.report).toMatchObject({ refused: [], written: true, spans: { added: 8, present: 0 }, documents: { created: 0 } });
-    for (const s of liveSpans(to)) expect(sliceCodePoints(s.text, s.start, s.end)).toBe(s.exact);
-    expect(
-      liveSpans(to)
-        .filter((s) => s.layer === "annotator")
-        .map((s) => s.annotator),
-    ).toEqual(["alice", "alice"]);
-    const again = importAnnotations(manager, to, input(false));
+    for (const s of await liveSpans(to)) expect(sliceCodePoints(s.text, s.start, s.end)).toBe(s.exact);
+    expect((await liveSpans(to)).filter((s) => s.layer === "annotator").map((s) => s.annotator)).toEqual(["alice", "alice"]);
+    const again = await importAnnotations(manager, to, input(false));
     expect(again.ok && again.report.spans).toEqual({ added: 0, present: 8, reanchored: 0 });
   });
 
   it("reads a brat zip and puts its spans in the chosen reviewer's layer", async () => {
     const { manager, projectId } = await emptyProject();
-    run(manager, projectId, line());
+    await run(manager, projectId, line());
     const zips = [await exported("brat", projectId, "gold"), await exported("brat", projectId, "all")];
     expect(Object.keys(unzipSync(new Uint8Array(zips[0]!))).some((n) => n.endsWith(".ann"))).toBe(true);
     const { bob } = await people();
-    addMember(projectId, bob, "annotator");
+    await addMember(projectId, bob, "annotator");
     const files = zips.map((zip, i) => ({ name: `export-${i}.zip`, bytes: new Uint8Array(zip) }));
-    const result = importAnnotations(manager, projectId, { format: "brat", files, layer: "reviewer:bob", dryRun: false });
+    const result = await importAnnotations(manager, projectId, { format: "brat", files, layer: "reviewer:bob", dryRun: false });
     expect(result.ok && result.report.refused).toEqual([]);
     expect(result.ok && result.report.spans).toMatchObject({ added: 7, present: 1 });
-    const bobs = liveSpans(projectId).filter((s) => s.annotator === "bob");
+    const bobs = (await liveSpans(projectId)).filter((s) => s.annotator === "bob");
     expect(bobs).toHaveLength(7);
     for (const s of bobs) expect(sliceCodePoints(s.text, s.start, s.end)).toBe(s.exact);
   });
 
   it("refuses a span whose quoted text is not in the document, naming it and the document", async () => {
     const { manager, projectId } = await emptyProject();
-    run(manager, projectId, line());
+    await run(manager, projectId, line());
     const w3c = (await exported("w3c", projectId, "gold")).toString("utf8").replace(/"exact":"The plan is reckless\."/g, '"exact":"The plan is wise."');
-    const result = importAnnotations(manager, projectId, { format: "w3c", files: [{ name: "export.json", text: w3c }], layer: "gold", dryRun: false });
-    const docId = getDb().select({ id: documents.id }).from(documents).where(eq(documents.projectId, projectId)).get()!.id;
+    const result = await importAnnotations(manager, projectId, { format: "w3c", files: [{ name: "export.json", text: w3c }], layer: "gold", dryRun: false });
+    const docId = (await getDb().select({ id: documents.id }).from(documents).where(eq(documents.projectId, projectId)).get())!.id;
     expect(result.ok && result.report.refused).toEqual([
       expect.objectContaining({ reason: `the quoted text “The plan is wise.” is not in document ${docId}` }),
     ]);

@@ -25,19 +25,19 @@ beforeAll(async () => {
   await admin();
   ana = await reviewer("ana");
   projectId = await project();
-  addMember(projectId, ana, "annotator");
-  const result = importDocuments({ kind: "system", label: "test" }, projectId, [{ text: TEXT }], {});
+  await addMember(projectId, ana, "annotator");
+  const result = await importDocuments({ kind: "system", label: "test" }, projectId, [{ text: TEXT }], {});
   if (!result.ok) throw new Error("import failed");
   documentId = result.documents[0]!.id;
 });
 
-function span(): AnnotationDto {
-  const result = createAnnotation(ana, projectId, documentId, { kind: "claim", start: 4, end: 12, exact: "minister" });
+async function span(): Promise<AnnotationDto> {
+  const result = await createAnnotation(ana, projectId, documentId, { kind: "claim", start: 4, end: 12, exact: "minister" });
   if (!result.ok) throw new Error(result.error);
   return result.annotation;
 }
 
-const stored = (id: number) => getDb().select().from(annotations).where(eq(annotations.id, id)).get()!;
+const stored = async (id: number) => (await getDb().select().from(annotations).where(eq(annotations.id, id)).get())!;
 const call = (method: string, body?: unknown): Request =>
   new Request("http://localhost/api/x", {
     method,
@@ -49,41 +49,51 @@ const at = (annotationId: number) => ({
 });
 
 describe("a save naming a version newer than the stored one", () => {
-  it("is refused by edit and delete exactly like an older one, and nothing changes", () => {
-    const s = span();
-    updateAnnotation(ana, projectId, documentId, s.id, { version: 1, note: "v2" });
+  it("is refused by edit and delete exactly like an older one, and nothing changes", async () => {
+    const s = await span();
+    await updateAnnotation(ana, projectId, documentId, s.id, { version: 1, note: "v2" });
     for (const version of [1, 7]) {
-      const edit = updateAnnotation(ana, projectId, documentId, s.id, { version, note: "late" });
+      const edit = await updateAnnotation(ana, projectId, documentId, s.id, { version, note: "late" });
       expect(edit).toMatchObject({ ok: false, status: 409, code: "stale", current: { id: s.id, version: 2, note: "v2" } });
-      expect(deleteAnnotation(ana, projectId, documentId, s.id, version)).toMatchObject({ ok: false, status: 409, code: "stale", current: { version: 2 } });
+      expect(await deleteAnnotation(ana, projectId, documentId, s.id, version)).toMatchObject({
+        ok: false,
+        status: 409,
+        code: "stale",
+        current: { version: 2 },
+      });
     }
-    expect(stored(s.id)).toMatchObject({ version: 2, note: "v2", deletedAt: null });
+    expect(await stored(s.id)).toMatchObject({ version: 2, note: "v2", deletedAt: null });
   });
 
   it("is refused with 409 and the current span through PATCH and DELETE", async () => {
-    const s = span();
-    signInAs(ana);
+    const s = await span();
+    await signInAs(ana);
     const patched = await PATCH(call("PATCH", { version: 7, note: "from the future" }), at(s.id));
     expect(patched.status).toBe(409);
     expect(await patched.json()).toMatchObject({ code: "stale", current: { id: s.id, version: 1, note: "" } });
     const deleted = await DELETE(call("DELETE", { version: 7 }), at(s.id));
     expect(deleted.status).toBe(409);
     expect(await deleted.json()).toMatchObject({ code: "stale", current: { version: 1 } });
-    expect(stored(s.id)).toMatchObject({ version: 1, note: "", deletedAt: null });
+    expect(await stored(s.id)).toMatchObject({ version: 1, note: "", deletedAt: null });
   });
 
   it("is refused by restore, which checks the version like every other change", async () => {
-    const s = span();
-    const removed = deleteAnnotation(ana, projectId, documentId, s.id, 1);
+    const s = await span();
+    const removed = await deleteAnnotation(ana, projectId, documentId, s.id, 1);
     expect(removed).toMatchObject({ ok: true, annotation: { version: 2 } });
     for (const version of [1, 7]) {
-      expect(restoreAnnotation(ana, projectId, documentId, s.id, version)).toMatchObject({ ok: false, status: 409, code: "stale", current: { version: 2 } });
+      expect(await restoreAnnotation(ana, projectId, documentId, s.id, version)).toMatchObject({
+        ok: false,
+        status: 409,
+        code: "stale",
+        current: { version: 2 },
+      });
     }
-    signInAs(ana);
+    await signInAs(ana);
     const response = await restore(call("POST", { version: 7 }), at(s.id));
     expect(response.status).toBe(409);
     expect(await response.json()).toMatchObject({ code: "stale", current: { version: 2 } });
-    expect(stored(s.id).deletedAt).not.toBeNull();
+    expect((await stored(s.id)).deletedAt).not.toBeNull();
     const ok = await restore(call("POST", { version: 2 }), at(s.id));
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ version: 3, deletedAt: null });

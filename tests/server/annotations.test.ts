@@ -13,18 +13,18 @@ const TEXT = "The minister said the bridge will open in May. Critics called the 
 const BRIDGE = "the bridge will open in May";
 const OFFSETS_EXAMPLE = "Tap 👍🏽 then “قال الوزير” — ok";
 
-function addDocument(projectId: number, text: string): number {
-  const result = importDocuments({ kind: "system", label: "test" }, projectId, [{ text }], {});
+async function addDocument(projectId: number, text: string): Promise<number> {
+  const result = await importDocuments({ kind: "system", label: "test" }, projectId, [{ text }], {});
   if (!result.ok) throw new Error(result.problems[0]!.message);
   return result.documents[0]!.id;
 }
 
-function rowsWritten(): { annotations: number; audit: number; assignments: number } {
+async function rowsWritten(): Promise<{ annotations: number; audit: number; assignments: number }> {
   const db = getDb();
   return {
-    annotations: db.select({ n: count() }).from(annotations).get()!.n,
-    audit: db.select({ n: count() }).from(auditLog).get()!.n,
-    assignments: db.select({ n: count() }).from(assignments).get()!.n,
+    annotations: (await db.select({ n: count() }).from(annotations).get())!.n,
+    audit: (await db.select({ n: count() }).from(auditLog).get())!.n,
+    assignments: (await db.select({ n: count() }).from(assignments).get())!.n,
   };
 }
 
@@ -40,13 +40,13 @@ let documentId: number;
 beforeAll(async () => {
   ana = await reviewer("ana");
   projectId = await project();
-  addMember(projectId, ana, "annotator");
-  documentId = addDocument(projectId, TEXT);
+  await addMember(projectId, ana, "annotator");
+  documentId = await addDocument(projectId, TEXT);
 });
 
 describe("creating a span", () => {
-  it("stores a claim at version 1 with a 32-code-point prefix and suffix and the annotator's name", () => {
-    const result = createAnnotation(ana, projectId, documentId, span(TEXT, BRIDGE, { attributes: { checkworthy: "yes" }, note: "date" }));
+  it("stores a claim at version 1 with a 32-code-point prefix and suffix and the annotator's name", async () => {
+    const result = await createAnnotation(ana, projectId, documentId, span(TEXT, BRIDGE, { attributes: { checkworthy: "yes" }, note: "date" }));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const a = result.annotation;
@@ -69,63 +69,63 @@ describe("creating a span", () => {
     expect(new Date(a.createdAt).toISOString()).toBe(a.createdAt);
   });
 
-  it("records the creation in the audit log with the span as `after`", () => {
-    const result = createAnnotation(ana, projectId, documentId, span(TEXT, "Critics"));
+  it("records the creation in the audit log with the span as `after`", async () => {
+    const result = await createAnnotation(ana, projectId, documentId, span(TEXT, "Critics"));
     if (!result.ok) throw new Error(result.error);
-    const entry = getDb()
+    const entry = (await getDb()
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.entity, "annotation"), eq(auditLog.entityId, result.annotation.id)))
-      .get()!;
+      .get())!;
     expect(entry).toMatchObject({ actorId: ana.id, action: "create", before: null });
     expect(entry.after).toMatchObject({ id: result.annotation.id, exact: "Critics", version: 1 });
   });
 
   it("starts the annotator's assignment on the document when they first annotate", async () => {
     const bo = await reviewer();
-    addMember(projectId, bo, "annotator");
-    createAnnotation(bo, projectId, documentId, span(TEXT, "minister"));
-    const row = getDb()
+    await addMember(projectId, bo, "annotator");
+    await createAnnotation(bo, projectId, documentId, span(TEXT, "minister"));
+    const row = (await getDb()
       .select()
       .from(assignments)
       .where(and(eq(assignments.documentId, documentId), eq(assignments.userId, bo.id)))
-      .get()!;
+      .get())!;
     expect(row).toMatchObject({ projectId, status: "in_progress", submittedAt: null });
   });
 
-  it("nests a span in one of the annotator's own spans", () => {
-    const quote = createAnnotation(ana, projectId, documentId, span(TEXT, "the plan reckless and costly", { kind: "quote" }));
+  it("nests a span in one of the annotator's own spans", async () => {
+    const quote = await createAnnotation(ana, projectId, documentId, span(TEXT, "the plan reckless and costly", { kind: "quote" }));
     if (!quote.ok) throw new Error(quote.error);
-    const inner = createAnnotation(ana, projectId, documentId, span(TEXT, "reckless", { kind: "opinion", parentId: quote.annotation.id }));
+    const inner = await createAnnotation(ana, projectId, documentId, span(TEXT, "reckless", { kind: "opinion", parentId: quote.annotation.id }));
     expect(inner.ok && inner.annotation.parentId).toBe(quote.annotation.id);
   });
 });
 
 describe("offsets are Unicode code points into the frozen text", () => {
-  it("accepts [13, 23) for “قال الوزير” after a skin-toned emoji, and refuses the UTF-16 offsets [15, 25)", () => {
-    const docId = addDocument(projectId, OFFSETS_EXAMPLE);
+  it("accepts [13, 23) for “قال الوزير” after a skin-toned emoji, and refuses the UTF-16 offsets [15, 25)", async () => {
+    const docId = await addDocument(projectId, OFFSETS_EXAMPLE);
     const exact = "قال الوزير";
-    const good = createAnnotation(ana, projectId, docId, { kind: "quote", start: 13, end: 23, exact });
+    const good = await createAnnotation(ana, projectId, docId, { kind: "quote", start: 13, end: 23, exact });
     expect(good.ok && [good.annotation.start, good.annotation.end, good.annotation.exact]).toEqual([13, 23, exact]);
     expect(good.ok && good.annotation.prefix).toBe("Tap 👍🏽 then “");
 
-    const before = rowsWritten();
-    const utf16 = createAnnotation(ana, projectId, docId, { kind: "quote", start: 15, end: 25, exact });
+    const before = await rowsWritten();
+    const utf16 = await createAnnotation(ana, projectId, docId, { kind: "quote", start: 15, end: 25, exact });
     expect(utf16).toMatchObject({ ok: false, status: 422, code: "invalid" });
     expect(!utf16.ok && utf16.error).toContain("the text there is “ل الوزير” ”");
-    expect(rowsWritten()).toEqual(before);
+    expect(await rowsWritten()).toEqual(before);
   });
 });
 
 describe("refusing a bad span, with nothing written", () => {
-  function refused(input: CreateAnnotationInput, status: number, message: string | RegExp, user = ana, where = { projectId, documentId }): void {
-    const before = rowsWritten();
-    const result = createAnnotation(user, where.projectId, where.documentId, input);
+  async function refused(input: CreateAnnotationInput, status: number, message: string | RegExp, user = ana, where = { projectId, documentId }): Promise<void> {
+    const before = await rowsWritten();
+    const result = await createAnnotation(user, where.projectId, where.documentId, input);
     expect(result).toMatchObject({ ok: false, status });
     if (result.ok) return;
     if (typeof message === "string") expect(result.error).toContain(message);
     else expect(result.error).toMatch(message);
-    expect(rowsWritten()).toEqual(before);
+    expect(await rowsWritten()).toEqual(before);
   }
   const length = `The document is ${TEXT.length} characters long`;
 
@@ -140,9 +140,9 @@ describe("refusing a bad span, with nothing written", () => {
   it("refuses a reversed span (start > end)", () => refused({ kind: "claim", start: 12, end: 4, exact: "minister" }, 422, "must end after it starts"));
   it("refuses an exact that is not the text at those offsets, saying what the text is", () =>
     refused({ kind: "claim", start: 4, end: 12, exact: "ministry" }, 422, "the text there is “minister”, not “ministry”"));
-  it("shortens long text quoted back in the message", () => {
-    const longDoc = addDocument(projectId, "x".repeat(500));
-    refused({ kind: "claim", start: 0, end: 200, exact: "y".repeat(200) }, 422, /“x{60}…”, not “y{60}…”/, ana, { projectId, documentId: longDoc });
+  it("shortens long text quoted back in the message", async () => {
+    const longDoc = await addDocument(projectId, "x".repeat(500));
+    await refused({ kind: "claim", start: 0, end: 200, exact: "y".repeat(200) }, 422, /“x{60}…”, not “y{60}…”/, ana, { projectId, documentId: longDoc });
   });
   it("refuses an unknown kind", () => refused(span(TEXT, BRIDGE, { kind: "rumour" as never }), 422, "Kind must be claim, opinion or quote."));
   it("refuses an unknown attribute key", () =>
@@ -156,36 +156,36 @@ describe("refusing a bad span, with nothing written", () => {
 
   it("refuses a speaker (source_id) from another project", async () => {
     const other = await project();
-    const foreign = getDb().insert(sources).values({ projectId: other, name: "Foreign minister", kind: "person" }).returning().get();
-    refused(span(TEXT, BRIDGE, { kind: "quote", attributes: { source_id: foreign.id } }), 422, `Source ${foreign.id} is not in this project.`);
-    refused(span(TEXT, BRIDGE, { attributes: { targets: [foreign.id] } }), 422, `Source ${foreign.id} is not in this project.`);
-    refused(span(TEXT, BRIDGE, { kind: "quote", attributes: { source_id: 999_999 } }), 422, "Source 999999 is not in this project.");
+    const foreign = await getDb().insert(sources).values({ projectId: other, name: "Foreign minister", kind: "person" }).returning().get();
+    await refused(span(TEXT, BRIDGE, { kind: "quote", attributes: { source_id: foreign.id } }), 422, `Source ${foreign.id} is not in this project.`);
+    await refused(span(TEXT, BRIDGE, { attributes: { targets: [foreign.id] } }), 422, `Source ${foreign.id} is not in this project.`);
+    await refused(span(TEXT, BRIDGE, { kind: "quote", attributes: { source_id: 999_999 } }), 422, "Source 999999 is not in this project.");
   });
 
   it("refuses a parent that is another reviewer's span, a deleted span or a span on another document", async () => {
     const bo = await reviewer();
-    addMember(projectId, bo, "annotator");
-    const theirs = createAnnotation(bo, projectId, documentId, span(TEXT, "Critics"));
-    const mine = createAnnotation(ana, projectId, documentId, span(TEXT, "plan"));
-    const elsewhere = addDocument(projectId, "Another text entirely.");
-    const far = createAnnotation(ana, projectId, elsewhere, { kind: "claim", start: 0, end: 7, exact: "Another" });
+    await addMember(projectId, bo, "annotator");
+    const theirs = await createAnnotation(bo, projectId, documentId, span(TEXT, "Critics"));
+    const mine = await createAnnotation(ana, projectId, documentId, span(TEXT, "plan"));
+    const elsewhere = await addDocument(projectId, "Another text entirely.");
+    const far = await createAnnotation(ana, projectId, elsewhere, { kind: "claim", start: 0, end: 7, exact: "Another" });
     if (!theirs.ok || !mine.ok || !far.ok) throw new Error("setup failed");
-    deleteAnnotation(ana, projectId, documentId, mine.annotation.id, 1);
-    refused(span(TEXT, BRIDGE, { parentId: theirs.annotation.id }), 422, `Span ${theirs.annotation.id} is not one of your spans on this document`);
-    refused(span(TEXT, BRIDGE, { parentId: mine.annotation.id }), 422, `Span ${mine.annotation.id} has been deleted`);
-    refused(span(TEXT, BRIDGE, { parentId: far.annotation.id }), 422, "is not one of your spans on this document");
+    await deleteAnnotation(ana, projectId, documentId, mine.annotation.id, 1);
+    await refused(span(TEXT, BRIDGE, { parentId: theirs.annotation.id }), 422, `Span ${theirs.annotation.id} is not one of your spans on this document`);
+    await refused(span(TEXT, BRIDGE, { parentId: mine.annotation.id }), 422, `Span ${mine.annotation.id} has been deleted`);
+    await refused(span(TEXT, BRIDGE, { parentId: far.annotation.id }), 422, "is not one of your spans on this document");
   });
 
   it("answers 404 for a document of another project, even to a member of both", async () => {
     const other = await project();
-    addMember(other, ana, "annotator");
-    const otherDoc = addDocument(other, "A document that lives in the other project.");
-    refused({ kind: "claim", start: 0, end: 1, exact: "A" }, 404, "does not exist, or you are not a member", ana, { projectId, documentId: otherDoc });
+    await addMember(other, ana, "annotator");
+    const otherDoc = await addDocument(other, "A document that lives in the other project.");
+    await refused({ kind: "claim", start: 0, end: 1, exact: "A" }, 404, "does not exist, or you are not a member", ana, { projectId, documentId: otherDoc });
   });
 
   it("answers 404 to a non-member, and for a document that does not exist", async () => {
     const stranger = await reviewer();
-    refused(span(TEXT, BRIDGE), 404, "does not exist, or you are not a member", stranger);
-    refused(span(TEXT, BRIDGE), 404, "does not exist", ana, { projectId, documentId: 987_654 });
+    await refused(span(TEXT, BRIDGE), 404, "does not exist, or you are not a member", stranger);
+    await refused(span(TEXT, BRIDGE), 404, "does not exist", ana, { projectId, documentId: 987_654 });
   });
 });

@@ -47,15 +47,15 @@ beforeAll(async () => {
   ana = await reviewer("ana");
   bo = await reviewer("bo");
   projectId = await project();
-  addMember(projectId, ana, "annotator");
-  addMember(projectId, bo, "annotator");
-  const result = importDocuments({ kind: "system", label: "test" }, projectId, [{ text: TEXT }], {});
+  await addMember(projectId, ana, "annotator");
+  await addMember(projectId, bo, "annotator");
+  const result = await importDocuments({ kind: "system", label: "test" }, projectId, [{ text: TEXT }], {});
   if (!result.ok) throw new Error("import failed");
   documentId = result.documents[0]!.id;
 });
 
 async function createdSpan(user = ana): Promise<AnnotationDto> {
-  signIn(user);
+  await signIn(user);
   const response = await create(request("POST", json(QUOTE)), at(projectId, documentId));
   expect(response.status).toBe(201);
   return (await response.json()) as AnnotationDto;
@@ -63,7 +63,7 @@ async function createdSpan(user = ana): Promise<AnnotationDto> {
 
 describe("without a valid session", () => {
   it("answers 401 JSON to every method, before looking at ids or bodies", async () => {
-    signIn(null);
+    await signIn(null);
     for (const response of [
       await list(request("GET"), at(projectId, documentId)),
       await create(request("POST", "{not json"), at("abc", documentId)),
@@ -91,7 +91,7 @@ describe("creating a span over HTTP", () => {
   });
 
   it("answers 400 to malformed JSON and to an empty body", async () => {
-    signIn(ana);
+    await signIn(ana);
     for (const body of ["{kind: claim", "", undefined]) {
       const response = await create(request("POST", body), at(projectId, documentId));
       expect(response.status).toBe(400);
@@ -100,13 +100,13 @@ describe("creating a span over HTTP", () => {
   });
 
   it("answers 413 to a body larger than any span could need", async () => {
-    signIn(ana);
+    await signIn(ana);
     const response = await create(request("POST", json({ ...QUOTE, note: "x".repeat(11 * 1024 * 1024) })), at(projectId, documentId));
     expect(response.status).toBe(413);
   });
 
   it("answers 422 with field errors to a body of the wrong shape", async () => {
-    signIn(ana);
+    await signIn(ana);
     const missing = await create(request("POST", json({ kind: "claim", start: 0, end: 3 })), at(projectId, documentId));
     expect(missing.status).toBe(422);
     expect(await missing.json()).toMatchObject({ code: "invalid", fieldErrors: { exact: expect.any(String) } });
@@ -120,23 +120,23 @@ describe("creating a span over HTTP", () => {
   });
 
   it("answers 422 when the offsets are UTF-16 code units instead of code points", async () => {
-    signIn(ana);
+    await signIn(ana);
     const response = await create(request("POST", json({ ...QUOTE, start: 15, end: 25 })), at(projectId, documentId));
     expect(response.status).toBe(422);
     expect(((await response.json()) as { error: string }).error).toContain("does not match the document");
   });
 
   it("answers 404 to an id that is not a number, a missing document, another project's document and a non-member", async () => {
-    signIn(ana);
+    await signIn(ana);
     const other = await project();
-    const elsewhere = importDocuments({ kind: "system", label: "test" }, other, [{ text: "Other text." }], {});
+    const elsewhere = await importDocuments({ kind: "system", label: "test" }, other, [{ text: "Other text." }], {});
     const otherDoc = elsewhere.ok ? elsewhere.documents[0]!.id : 0;
     for (const where of [at("abc", documentId), at(projectId, "1e3"), at(projectId, 99_999), at(projectId, otherDoc), at(other, otherDoc)]) {
       const response = await create(request("POST", json(QUOTE)), where);
       expect(response.status).toBe(404);
       expect(await response.json()).toMatchObject({ error: expect.any(String) });
     }
-    signIn(await reviewer());
+    await signIn(await reviewer());
     expect((await list(request("GET"), at(projectId, documentId))).status).toBe(404);
   });
 });
@@ -169,13 +169,13 @@ describe("changing a span over HTTP", () => {
 
   it("answers 403 not_owner, 404 for a hidden or unknown span, 400/422 for bad bodies", async () => {
     const span = await createdSpan(ana);
-    signIn(await admin());
+    await signIn(await admin());
     const other = await PATCH(request("PATCH", json({ version: 1, note: "x" })), at(projectId, documentId, span.id));
     expect([other.status, ((await other.json()) as { code: string }).code]).toEqual([403, "not_owner"]);
-    signIn(bo);
+    await signIn(bo);
     expect((await PATCH(request("PATCH", json({ version: 1, note: "x" })), at(projectId, documentId, span.id))).status).toBe(404);
     expect((await history(request("GET"), at(projectId, documentId, span.id))).status).toBe(404);
-    signIn(ana);
+    await signIn(ana);
     expect((await PATCH(request("PATCH", json({ version: 1 })), at(projectId, documentId, 424_242))).status).toBe(404);
     expect((await PATCH(request("PATCH", "{"), at(projectId, documentId, span.id))).status).toBe(400);
     expect((await PATCH(request("PATCH", json({ note: "no version" })), at(projectId, documentId, span.id))).status).toBe(422);

@@ -23,8 +23,8 @@ let stranger: SessionUser;
 let projectId: number;
 let documentIds: number[];
 
-function token(user: SessionUser, name = "script"): { id: number; token: string } {
-  const result = createApiToken(user, { name });
+async function token(user: SessionUser, name = "script"): Promise<{ id: number; token: string }> {
+  const result = await createApiToken(user, { name });
   if (!result.ok) throw new Error(result.error);
   return result;
 }
@@ -45,9 +45,9 @@ beforeAll(async () => {
   annotator = await reviewer("ana");
   stranger = await reviewer("sam");
   projectId = await project();
-  addMember(projectId, manager, "manager");
-  addMember(projectId, annotator, "annotator");
-  const result = importDocuments(
+  await addMember(projectId, manager, "manager");
+  await addMember(projectId, annotator, "annotator");
+  const result = await importDocuments(
     { kind: "system", label: "test" },
     projectId,
     TEXTS.map((text) => ({ text })),
@@ -65,8 +65,8 @@ async function expectUnauthenticated(response: Response): Promise<void> {
 
 describe("a valid token", () => {
   it("downloads a jsonl export: one line per document, with the file's type and name", async () => {
-    signInAs(null);
-    const { token: t } = token(manager);
+    await signInAs(null);
+    const { token: t } = await token(manager);
     const response = await exportRoute(get(JSONL, bearer(t)), at(projectId));
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/json/);
@@ -78,7 +78,7 @@ describe("a valid token", () => {
   });
 
   it("passes the query through: text=0 leaves the text out, documents=… narrows the scope", async () => {
-    const { token: t } = token(manager);
+    const { token: t } = await token(manager);
     const response = await exportRoute(get(`${JSONL}&text=0&documents=${documentIds[1]}`, bearer(t)), at(projectId));
     expect(response.status).toBe(200);
     const records = (await response.text())
@@ -90,7 +90,7 @@ describe("a valid token", () => {
   });
 
   it("marks the token's last use", async () => {
-    const { id, token: t } = token(manager);
+    const { id, token: t } = await token(manager);
     const lastUsed = (): unknown => getSqlite().prepare("select last_used_at from api_tokens where id = ?").pluck().get(id);
     expect(lastUsed()).toBeNull();
     const before = Date.now();
@@ -99,7 +99,7 @@ describe("a valid token", () => {
   });
 
   it("answers a bad choice with 400 naming the choices", async () => {
-    const { token: t } = token(manager);
+    const { token: t } = await token(manager);
     const response = await exportRoute(get("format=docx&layer=gold", bearer(t)), at(projectId));
     expect(response.status).toBe(400);
     expect((await response.json()) as { error: string }).toMatchObject({ error: expect.stringMatching(/jsonl.*csv.*w3c/) });
@@ -108,27 +108,27 @@ describe("a valid token", () => {
 
 describe("the session cookie", () => {
   it("lets a signed-in manager download without a token", async () => {
-    signInAs(manager);
+    await signInAs(manager);
     const response = await exportRoute(get(JSONL), at(projectId));
     expect(response.status).toBe(200);
     expect((await response.text()).split("\n").filter((l) => l !== "")).toHaveLength(TEXTS.length);
   });
 
   it("is not a fallback for a bad token: a bad bearer header is 401 even when signed in", async () => {
-    signInAs(manager);
+    await signInAs(manager);
     await expectUnauthenticated(await exportRoute(get(JSONL, bearer(`pdt_${"a".repeat(52)}`)), at(projectId)));
   });
 });
 
 describe("refused", () => {
   it("answers 401 with a Bearer challenge when there is neither token nor session", async () => {
-    signInAs(null);
+    await signInAs(null);
     await expectUnauthenticated(await exportRoute(get(JSONL), at(projectId)));
   });
 
   it("answers 401 to unknown, malformed and non-Bearer credentials, naming the token as invalid", async () => {
-    signInAs(null);
-    const { token: t } = token(manager);
+    await signInAs(null);
+    const { token: t } = await token(manager);
     for (const header of [bearer(`pdt_${"b".repeat(52)}`), bearer("abc"), "Bearer", `Basic ${btoa("maya:pw")}`, bearer(t.slice(0, -1))]) {
       const response = await exportRoute(get(JSONL, header), at(projectId));
       expect(response.headers.get("www-authenticate")).toContain('error="invalid_token"');
@@ -137,26 +137,26 @@ describe("refused", () => {
   });
 
   it("answers 401 to a revoked token", async () => {
-    signInAs(null);
-    const { id, token: t } = token(manager);
+    await signInAs(null);
+    const { id, token: t } = await token(manager);
     expect((await exportRoute(get(JSONL, bearer(t)), at(projectId))).status).toBe(200);
-    revokeApiToken(manager, id);
+    await revokeApiToken(manager, id);
     await expectUnauthenticated(await exportRoute(get(JSONL, bearer(t)), at(projectId)));
   });
 
   it("answers 401 to the token of a disabled user", async () => {
-    signInAs(null);
+    await signInAs(null);
     const dan = await reviewer("dan");
-    addMember(projectId, dan, "manager");
-    const { token: t } = token(dan);
+    await addMember(projectId, dan, "manager");
+    const { token: t } = await token(dan);
     expect((await exportRoute(get(JSONL, bearer(t)), at(projectId))).status).toBe(200);
-    setUserDisabled(await admin(), dan.id, true);
+    await setUserDisabled(await admin(), dan.id, true);
     await expectUnauthenticated(await exportRoute(get(JSONL, bearer(t)), at(projectId)));
   });
 
   it("answers a non-member 404, exactly as for a project that does not exist", async () => {
-    signInAs(null);
-    const { token: t } = token(stranger);
+    await signInAs(null);
+    const { token: t } = await token(stranger);
     const theirs = await exportRoute(get(JSONL, bearer(t)), at(projectId));
     const none = await exportRoute(get(JSONL, bearer(t)), at(999999));
     const malformedId = await exportRoute(get(JSONL, bearer(t)), at("abc"));
@@ -167,8 +167,8 @@ describe("refused", () => {
   });
 
   it("answers an annotator 403 and sends no data", async () => {
-    signInAs(null);
-    const { token: t } = token(annotator);
+    await signInAs(null);
+    const { token: t } = await token(annotator);
     const response = await exportRoute(get(JSONL, bearer(t)), at(projectId));
     expect(response.status).toBe(403);
     expect(await response.text()).not.toContain(TEXTS[1]!.slice(0, 10));
@@ -177,8 +177,8 @@ describe("refused", () => {
 
 describe("a token anywhere else", () => {
   it("is ignored: the annotation routes answer 401 to a request with only a bearer header", async () => {
-    signInAs(null);
-    const { token: t } = token(manager);
+    await signInAs(null);
+    const { token: t } = await token(manager);
     const headers = { authorization: bearer(t), "content-type": "application/json", origin: "http://localhost" };
     const body = JSON.stringify({ kind: "claim", start: 0, end: 3, exact: "Tap" });
     const ids = { params: Promise.resolve({ projectId: String(projectId), documentId: String(documentIds[0]) }) };

@@ -25,8 +25,8 @@ let ana: SessionUser;
 let projectId: number;
 let n = 0;
 
-function newDocument(): number {
-  const result = importDocuments({ kind: "system", label: "test" }, projectId, [{ text: `Words of document ${++n}.` }], {});
+async function newDocument(): Promise<number> {
+  const result = await importDocuments({ kind: "system", label: "test" }, projectId, [{ text: `Words of document ${++n}.` }], {});
   if (!result.ok) throw new Error("import failed");
   return result.documents[0]!.id;
 }
@@ -35,12 +35,12 @@ beforeAll(async () => {
   manager = await admin();
   ana = await reviewer("ana");
   projectId = await project();
-  addMember(projectId, ana, "annotator");
+  await addMember(projectId, ana, "annotator");
 });
 
 describe("/api/projects/:projectId/sources", () => {
   it("creates a source (201), finds it by substring, and refuses the same name with 409 and the existing source", async () => {
-    signIn(ana);
+    await signIn(ana);
     const created = await createRoute(request("POST", json({ name: "Eli Lake", kind: "person", affiliation: "Bloomberg" })), inProject(projectId));
     expect(created.status).toBe(201);
     const { source } = (await created.json()) as { source: { id: number } };
@@ -55,9 +55,9 @@ describe("/api/projects/:projectId/sources", () => {
   });
 
   it("answers 401, 400, 422 and 404 as it should", async () => {
-    signIn(null);
+    await signIn(null);
     expect((await searchRoute(request("GET"), inProject(projectId))).status).toBe(401);
-    signIn(ana);
+    await signIn(ana);
     expect((await createRoute(request("POST", "name=x"), inProject(projectId))).status).toBe(400);
     const bad = await createRoute(request("POST", json({ name: "", kind: "alien" })), inProject(projectId));
     expect(bad.status).toBe(422);
@@ -65,7 +65,7 @@ describe("/api/projects/:projectId/sources", () => {
     expect((await searchRoute(request("GET", undefined, "?limit=500"), inProject(projectId))).status).toBe(422);
     expect((await searchRoute(request("GET", undefined, `?q=${"x".repeat(201)}`), inProject(projectId))).status).toBe(422);
     expect((await searchRoute(request("GET"), inProject("x"))).status).toBe(404);
-    signIn(await reviewer());
+    await signIn(await reviewer());
     expect((await searchRoute(request("GET"), inProject(projectId))).status).toBe(404);
     expect((await createRoute(request("POST", json({ name: "Someone", kind: "person" })), inProject(projectId))).status).toBe(404);
   });
@@ -73,8 +73,8 @@ describe("/api/projects/:projectId/sources", () => {
 
 describe("/api/projects/:projectId/documents/:documentId/status", () => {
   it("marks the document done, which freezes the layer, until a manager reopens it", async () => {
-    const doc = newDocument();
-    signIn(ana);
+    const doc = await newDocument();
+    await signIn(ana);
     expect(await (await getStatus(request("GET"), onDocument(projectId, doc))).json()).toEqual({ status: "todo" });
     const done = await postStatus(request("POST", json({ done: true })), onDocument(projectId, doc));
     expect(await done.json()).toMatchObject({ status: "submitted", submittedAt: expect.any(String) });
@@ -85,21 +85,21 @@ describe("/api/projects/:projectId/documents/:documentId/status", () => {
     expect(await refused.json()).toEqual({ code: "frozen", error: "You marked this document done; ask a manager to reopen it." });
 
     expect((await postStatus(request("POST", json({ reopen: ana.id })), onDocument(projectId, doc))).status).toBe(403);
-    signIn(manager);
+    await signIn(manager);
     const managerView = (await (await getStatus(request("GET"), onDocument(projectId, doc))).json()) as { assignments: unknown[] };
     expect(managerView.assignments).toEqual([expect.objectContaining({ userId: ana.id, status: "submitted" })]);
     const reopened = await postStatus(request("POST", json({ reopen: ana.id })), onDocument(projectId, doc));
     expect(await reopened.json()).toEqual({ userId: ana.id, status: "in_progress" });
 
-    signIn(ana);
+    await signIn(ana);
     expect((await createSpan(request("POST", json(span)), onDocument(projectId, doc))).status).toBe(201);
   });
 
   it("answers 401, 400, 422 and 404 as it should", async () => {
-    const doc = newDocument();
-    signIn(null);
+    const doc = await newDocument();
+    await signIn(null);
     expect((await postStatus(request("POST", json({ done: true })), onDocument(projectId, doc))).status).toBe(401);
-    signIn(ana);
+    await signIn(ana);
     expect((await postStatus(request("POST", "{done:true}"), onDocument(projectId, doc))).status).toBe(400);
     for (const body of [{ done: false }, { reopen: "ana" }, {}, { done: true, reopen: 1 }]) {
       const response = await postStatus(request("POST", json(body)), onDocument(projectId, doc));
@@ -107,7 +107,7 @@ describe("/api/projects/:projectId/documents/:documentId/status", () => {
       expect(((await response.json()) as { error: string }).error).toContain('Send { "done": true }');
     }
     expect((await getStatus(request("GET"), onDocument(projectId, 99_999))).status).toBe(404);
-    signIn(await reviewer());
+    await signIn(await reviewer());
     expect((await getStatus(request("GET"), onDocument(projectId, doc))).status).toBe(404);
     expect((await postStatus(request("POST", json({ done: true })), onDocument(projectId, doc))).status).toBe(404);
   });

@@ -31,8 +31,8 @@ interface RawRow {
 const rawRow = (id: number): RawRow => getSqlite().prepare("select * from api_tokens where id = ?").get(id) as RawRow;
 const sha256Hex = (s: string): string => encodeHexLowerCase(sha256(new TextEncoder().encode(s)));
 
-function created(user: SessionUser, name: string): { id: number; token: string } {
-  const result = createApiToken(user, { name });
+async function created(user: SessionUser, name: string): Promise<{ id: number; token: string }> {
+  const result = await createApiToken(user, { name });
   if (!result.ok) throw new Error(result.error);
   return result;
 }
@@ -53,8 +53,8 @@ beforeAll(async () => {
 });
 
 describe("creating a token", () => {
-  it("returns a pdt_ token once and stores only its sha256, the name and the last four characters", () => {
-    const { id, token } = created(ana, "CI export script");
+  it("returns a pdt_ token once and stores only its sha256, the name and the last four characters", async () => {
+    const { id, token } = await created(ana, "CI export script");
     expect(token).toMatch(/^pdt_[a-z2-7]{52}$/);
     const row = rawRow(id);
     expect(row).toMatchObject({
@@ -68,40 +68,40 @@ describe("creating a token", () => {
     // Nowhere in the database is the token itself, nor its random part.
     const dump = JSON.stringify(getSqlite().prepare("select * from api_tokens").all()) + JSON.stringify(getSqlite().prepare("select * from audit_log").all());
     expect(dump).not.toContain(token.slice(4));
-    expect(authenticateApiToken(token)).toEqual({ id: ana.id, username: "ana", displayName: "ana", role: "member" });
+    expect(await authenticateApiToken(token)).toEqual({ id: ana.id, username: "ana", displayName: "ana", role: "member" });
   });
 
-  it("mints a different token each time", () => {
-    const a = created(ana, "one");
-    const b = created(ana, "two");
+  it("mints a different token each time", async () => {
+    const a = await created(ana, "one");
+    const b = await created(ana, "two");
     expect(a.token).not.toBe(b.token);
-    expect(authenticateApiToken(a.token)?.id).toBe(ana.id);
-    expect(authenticateApiToken(b.token)?.id).toBe(ana.id);
+    expect((await authenticateApiToken(a.token))?.id).toBe(ana.id);
+    expect((await authenticateApiToken(b.token))?.id).toBe(ana.id);
   });
 
-  it("records when a token was last used", () => {
-    const { id, token } = created(ana, "usage");
+  it("records when a token was last used", async () => {
+    const { id, token } = await created(ana, "usage");
     expect(rawRow(id).last_used_at).toBeNull();
     const before = Date.now();
-    authenticateApiToken(token);
+    await authenticateApiToken(token);
     expect(rawRow(id).last_used_at).toBeGreaterThanOrEqual(before - 1000);
   });
 });
 
 describe("tokens that are refused", () => {
-  it("refuses unknown and malformed tokens, and one with a single character changed", () => {
-    const { token } = created(ana, "real");
+  it("refuses unknown and malformed tokens, and one with a single character changed", async () => {
+    const { token } = await created(ana, "real");
     const flipped = token.slice(0, -1) + (token.endsWith("a") ? "b" : "a");
     for (const t of ["", "pdt_", "pdt_short", `pdt_${"a".repeat(52)}`, flipped, token.toUpperCase(), `${token}a`, token.slice(4)]) {
-      expect(authenticateApiToken(t)).toBeNull();
+      expect(await authenticateApiToken(t)).toBeNull();
     }
-    expect(authenticateApiToken(token)?.id).toBe(ana.id);
+    expect((await authenticateApiToken(token))?.id).toBe(ana.id);
   });
 
-  it("stops a revoked token at once and audits the revocation", () => {
-    const { id, token } = created(ana, "to revoke");
-    expect(revokeApiToken(ana, id)).toEqual({ ok: true });
-    expect(authenticateApiToken(token)).toBeNull();
+  it("stops a revoked token at once and audits the revocation", async () => {
+    const { id, token } = await created(ana, "to revoke");
+    expect(await revokeApiToken(ana, id)).toEqual({ ok: true });
+    expect(await authenticateApiToken(token)).toBeNull();
     expect(rawRow(id).revoked_at).not.toBeNull();
     const audit = getSqlite().prepare("select actor_id, before from audit_log where entity = 'api_token' and action = 'revoke' and entity_id = ?").get(id) as {
       actor_id: number;
@@ -109,35 +109,35 @@ describe("tokens that are refused", () => {
     };
     expect(audit.actor_id).toBe(ana.id);
     expect(JSON.parse(audit.before)).toEqual({ name: "to revoke", lastFour: token.slice(-4) });
-    expect(revokeApiToken(ana, id).ok).toBe(false);
+    expect((await revokeApiToken(ana, id)).ok).toBe(false);
   });
 
-  it("lets nobody revoke another person's token", () => {
-    const { id, token } = created(ana, "ana's");
-    expect(revokeApiToken(bo, id)).toMatchObject({ ok: false });
-    expect(authenticateApiToken(token)?.id).toBe(ana.id);
+  it("lets nobody revoke another person's token", async () => {
+    const { id, token } = await created(ana, "ana's");
+    expect(await revokeApiToken(bo, id)).toMatchObject({ ok: false });
+    expect((await authenticateApiToken(token))?.id).toBe(ana.id);
   });
 
   it("stops a disabled user's tokens, and only theirs", async () => {
     const carl = await reviewer("carl");
-    const { token } = created(carl, "carl's");
-    const other = created(ana, "still fine");
-    expect(setUserDisabled(await admin(), carl.id, true).ok).toBe(true);
-    expect(authenticateApiToken(token)).toBeNull();
-    expect(authenticateApiToken(other.token)?.id).toBe(ana.id);
+    const { token } = await created(carl, "carl's");
+    const other = await created(ana, "still fine");
+    expect((await setUserDisabled(await admin(), carl.id, true)).ok).toBe(true);
+    expect(await authenticateApiToken(token)).toBeNull();
+    expect((await authenticateApiToken(other.token))?.id).toBe(ana.id);
   });
 });
 
 describe("listing and the limit", () => {
   it("lists a user's live tokens without any secret, newest first, and not other people's", async () => {
     const dee = await reviewer("dee");
-    const first = created(dee, "first");
-    const second = created(dee, "second");
-    const gone = created(dee, "gone");
-    revokeApiToken(dee, gone.id);
-    created(bo, "bo's");
-    authenticateApiToken(first.token);
-    const rows = listApiTokens(dee);
+    const first = await created(dee, "first");
+    const second = await created(dee, "second");
+    const gone = await created(dee, "gone");
+    await revokeApiToken(dee, gone.id);
+    await created(bo, "bo's");
+    await authenticateApiToken(first.token);
+    const rows = await listApiTokens(dee);
     expect(rows.map((r) => r.name)).toEqual(["second", "first"]);
     expect(Object.keys(rows[0]!).sort()).toEqual(["createdAt", "id", "lastFour", "lastUsedAt", "name"]);
     expect(rows[0]).toMatchObject({ id: second.id, lastFour: second.token.slice(-4), lastUsedAt: null });
@@ -146,12 +146,13 @@ describe("listing and the limit", () => {
 
   it(`allows at most ${MAX_LIVE_API_TOKENS} live tokens, and another once one is revoked`, async () => {
     const eve = await reviewer("eve");
-    const ids = Array.from({ length: MAX_LIVE_API_TOKENS }, (_, i) => created(eve, `t${i}`).id);
-    const refused = createApiToken(eve, { name: "one too many" });
+    const ids: number[] = [];
+    for (let i = 0; i < MAX_LIVE_API_TOKENS; i++) ids.push((await created(eve, `t${i}`)).id);
+    const refused = await createApiToken(eve, { name: "one too many" });
     expect(refused).toMatchObject({ ok: false });
     expect(refused.ok ? "" : refused.error).toMatch(/20 tokens.*Revoke/);
-    revokeApiToken(eve, ids[0]!);
-    expect(createApiToken(eve, { name: "now fits" }).ok).toBe(true);
+    await revokeApiToken(eve, ids[0]!);
+    expect((await createApiToken(eve, { name: "now fits" })).ok).toBe(true);
   });
 });
 
@@ -168,11 +169,11 @@ describe("the Authorization header", () => {
 describe("the account page and its actions", () => {
   it("shows a new token once: in the action's answer, never on the page", async () => {
     const fay = await reviewer("fay");
-    signInAs(fay);
+    await signInAs(fay);
     const state = await createTokenAction(EMPTY_FORM_STATE, form({ name: "  nightly backup  " }));
     expect(state.ok).toBe(true);
     expect(state.token).toMatch(/^pdt_/);
-    expect(authenticateApiToken(state.token!)?.id).toBe(fay.id);
+    expect((await authenticateApiToken(state.token!))?.id).toBe(fay.id);
     const html = renderToStaticMarkup(await AccountPage());
     expect(html).toContain("nightly backup");
     expect(html).toContain(`…${state.token!.slice(-4)}`);
@@ -181,21 +182,21 @@ describe("the account page and its actions", () => {
 
   it("refuses a blank name with a field error and creates nothing", async () => {
     const gus = await reviewer("gus");
-    signInAs(gus);
+    await signInAs(gus);
     const state = await createTokenAction(EMPTY_FORM_STATE, form({ name: "   " }));
     expect(state.errors?.name).toMatch(/name/i);
     expect(state.token).toBeUndefined();
-    expect(listApiTokens(gus)).toEqual([]);
+    expect(await listApiTokens(gus)).toEqual([]);
   });
 
   it("revokes only the signed-in user's own token", async () => {
-    const { id, token } = created(ana, "from the page");
-    signInAs(bo);
+    const { id, token } = await created(ana, "from the page");
+    await signInAs(bo);
     expect((await revokeTokenAction(EMPTY_FORM_STATE, form({ tokenId: String(id) }))).ok).toBeUndefined();
-    expect(authenticateApiToken(token)?.id).toBe(ana.id);
-    signInAs(ana);
+    expect((await authenticateApiToken(token))?.id).toBe(ana.id);
+    await signInAs(ana);
     expect((await revokeTokenAction(EMPTY_FORM_STATE, form({ tokenId: String(id) }))).ok).toBe(true);
-    expect(authenticateApiToken(token)).toBeNull();
+    expect(await authenticateApiToken(token)).toBeNull();
     expect(renderToStaticMarkup(await AccountPage())).not.toContain("from the page");
   });
 });

@@ -26,39 +26,39 @@ beforeAll(async () => {
 
 async function assigned(): Promise<{ p: number; doc: number; spanId: number }> {
   const p = await project();
-  addMember(p, ana, "annotator");
-  addMember(p, ben, "annotator");
-  addMember(p, judge, "adjudicator");
-  const doc = newDocument(p, TEXT);
-  for (const user of [ana, ben]) expect(assignDocument(boss, p, { documentId: doc, userId: user.id }).ok).toBe(true);
-  const span = createAnnotation(ana, p, doc, { kind: "claim", start: 15, end: 32, exact: "the levy is fair." });
+  await addMember(p, ana, "annotator");
+  await addMember(p, ben, "annotator");
+  await addMember(p, judge, "adjudicator");
+  const doc = await newDocument(p, TEXT);
+  for (const user of [ana, ben]) expect((await assignDocument(boss, p, { documentId: doc, userId: user.id })).ok).toBe(true);
+  const span = await createAnnotation(ana, p, doc, { kind: "claim", start: 15, end: 32, exact: "the levy is fair." });
   if (!span.ok) throw new Error(span.error);
   return { p, doc, spanId: span.annotation.id };
 }
 
-function unchanged(p: number, call: () => unknown): unknown {
-  const before = { rows: assignmentsOf(p), audits: auditCount() };
-  const result = call();
-  expect({ rows: assignmentsOf(p), audits: auditCount() }).toEqual(before);
+async function unchanged(p: number, call: () => Promise<unknown>): Promise<unknown> {
+  const before = { rows: await assignmentsOf(p), audits: await auditCount() };
+  const result = await call();
+  expect({ rows: await assignmentsOf(p), audits: await auditCount() }).toEqual(before);
   return result;
 }
 
 describe("removing an assignment", () => {
   it("takes the document out of the reviewer's queue and nobody else's", async () => {
     const { p, doc } = await assigned();
-    expect(listQueue(ana).map((i) => i.documentId)).toContain(doc);
-    const result = removeAssignment(boss, p, { documentId: doc, userId: ana.id });
+    expect((await listQueue(ana)).map((i) => i.documentId)).toContain(doc);
+    const result = await removeAssignment(boss, p, { documentId: doc, userId: ana.id });
     expect(result).toEqual({ ok: true, displayName: "ana", title: expect.any(String), spansKept: 1 });
-    expect(listQueue(ana).map((i) => i.documentId)).not.toContain(doc);
-    expect(listQueue(ben).map((i) => i.documentId)).toContain(doc);
-    expect(assignmentsOf(p)).toEqual([{ documentId: doc, userId: ben.id, status: "todo" }]);
+    expect((await listQueue(ana)).map((i) => i.documentId)).not.toContain(doc);
+    expect((await listQueue(ben)).map((i) => i.documentId)).toContain(doc);
+    expect(await assignmentsOf(p)).toEqual([{ documentId: doc, userId: ben.id, status: "todo" }]);
   });
 
   it("keeps the reviewer's spans in the database and in review", async () => {
     const { p, doc, spanId } = await assigned();
-    removeAssignment(boss, p, { documentId: doc, userId: ana.id });
-    expect(listAnnotations(boss, p, doc)?.map((s) => s.id)).toEqual([spanId]);
-    const review = getDocumentReview(judge, p, doc);
+    await removeAssignment(boss, p, { documentId: doc, userId: ana.id });
+    expect((await listAnnotations(boss, p, doc))?.map((s) => s.id)).toEqual([spanId]);
+    const review = await getDocumentReview(judge, p, doc);
     if ("ok" in review) throw new Error(review.error);
     expect(review.reviewers.map((r) => r.name)).toContain("ana");
     expect(review.differences.flatMap((d) => d.spans.map((s) => s.id))).toEqual([spanId]);
@@ -66,11 +66,11 @@ describe("removing an assignment", () => {
 
   it("audits who removed which assignment and what it was, even a layer marked done", async () => {
     const { p, doc } = await assigned();
-    expect(markDocumentDone(ana, p, doc).ok).toBe(true);
-    const audits = auditCount();
-    removeAssignment(boss, p, { documentId: doc, userId: ana.id });
-    expect(auditCount()).toBe(audits + 1);
-    expect(lastAudit()).toMatchObject({
+    expect((await markDocumentDone(ana, p, doc)).ok).toBe(true);
+    const audits = await auditCount();
+    await removeAssignment(boss, p, { documentId: doc, userId: ana.id });
+    expect(await auditCount()).toBe(audits + 1);
+    expect(await lastAudit()).toMatchObject({
       actorId: boss.id,
       action: "unassign",
       entity: "assignment",
@@ -82,25 +82,25 @@ describe("removing an assignment", () => {
   it("is refused to annotators and adjudicators (403) and to outsiders (404), changing nothing", async () => {
     const { p, doc } = await assigned();
     for (const user of [ana, judge]) {
-      expect(unchanged(p, () => removeAssignment(user, p, { documentId: doc, userId: ben.id }))).toMatchObject({
+      expect(await unchanged(p, () => removeAssignment(user, p, { documentId: doc, userId: ben.id }))).toMatchObject({
         ok: false,
         status: 403,
         error: "Only a manager of this project can remove assignments.",
       });
     }
-    expect(unchanged(p, () => removeAssignment(outsider, p, { documentId: doc, userId: ben.id }))).toMatchObject({ ok: false, status: 404 });
-    expect(listProjectAssignments(ana, p)).toBeNull();
+    expect(await unchanged(p, () => removeAssignment(outsider, p, { documentId: doc, userId: ben.id }))).toMatchObject({ ok: false, status: 404 });
+    expect(await listProjectAssignments(ana, p)).toBeNull();
   });
 
   it("answers a second removal, an unknown assignment and another project's document with a clear 404", async () => {
     const { p, doc } = await assigned();
     const other = await assigned();
-    expect(removeAssignment(boss, p, { documentId: doc, userId: ana.id }).ok).toBe(true);
+    expect((await removeAssignment(boss, p, { documentId: doc, userId: ana.id })).ok).toBe(true);
     const gone = { ok: false, status: 404, error: "There is no such assignment in this project (it may have been removed already)." };
-    expect(unchanged(p, () => removeAssignment(boss, p, { documentId: doc, userId: ana.id }))).toMatchObject(gone);
-    expect(unchanged(p, () => removeAssignment(boss, p, { documentId: doc, userId: judge.id }))).toMatchObject(gone);
-    expect(unchanged(other.p, () => removeAssignment(boss, p, { documentId: other.doc, userId: ana.id }))).toMatchObject(gone);
-    expect(unchanged(p, () => removeAssignment(boss, p, { documentId: "abc", userId: ben.id }))).toMatchObject({
+    expect(await unchanged(p, () => removeAssignment(boss, p, { documentId: doc, userId: ana.id }))).toMatchObject(gone);
+    expect(await unchanged(p, () => removeAssignment(boss, p, { documentId: doc, userId: judge.id }))).toMatchObject(gone);
+    expect(await unchanged(other.p, () => removeAssignment(boss, p, { documentId: other.doc, userId: ana.id }))).toMatchObject(gone);
+    expect(await unchanged(p, () => removeAssignment(boss, p, { documentId: "abc", userId: ben.id }))).toMatchObject({
       ok: false,
       status: 422,
       error: "Choose a document.",
@@ -109,7 +109,7 @@ describe("removing an assignment", () => {
 
   it("lists the project's assignments for its managers, by document and reviewer", async () => {
     const { p, doc } = await assigned();
-    expect(listProjectAssignments(boss, p)).toEqual([
+    expect(await listProjectAssignments(boss, p)).toEqual([
       { documentId: doc, title: expect.any(String), userId: ana.id, displayName: "ana", status: "in_progress" },
       { documentId: doc, title: expect.any(String), userId: ben.id, displayName: "ben", status: "todo" },
     ]);

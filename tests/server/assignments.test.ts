@@ -15,8 +15,8 @@ let adjudicator: SessionUser;
 let projectId: number;
 let n = 0;
 
-function newDocument(): number {
-  const result = importDocuments({ kind: "system", label: "test" }, projectId, [{ text: `Document number ${++n}.` }], {});
+async function newDocument(): Promise<number> {
+  const result = await importDocuments({ kind: "system", label: "test" }, projectId, [{ text: `Document number ${++n}.` }], {});
   if (!result.ok) throw new Error(result.problems[0]!.message);
   return result.documents[0]!.id;
 }
@@ -34,74 +34,83 @@ beforeAll(async () => {
   ana = await reviewer("ana");
   adjudicator = await reviewer("judge");
   projectId = await project();
-  addMember(projectId, ana, "annotator");
-  addMember(projectId, adjudicator, "adjudicator");
+  await addMember(projectId, ana, "annotator");
+  await addMember(projectId, adjudicator, "adjudicator");
 });
 
 describe("a reviewer's status on a document", () => {
   it("is todo before any work, in_progress after the first span, null outside the project", async () => {
-    const doc = newDocument();
-    expect(documentStatusFor(ana, projectId, doc)).toBe("todo");
-    createAnnotation(ana, projectId, doc, { kind: "claim", start: 0, end: 8, exact: "Document" });
-    expect(documentStatusFor(ana, projectId, doc)).toBe("in_progress");
-    expect(documentStatusFor(await reviewer(), projectId, doc)).toBeNull();
-    expect(documentStatusFor(ana, await project(), doc)).toBeNull();
+    const doc = await newDocument();
+    expect(await documentStatusFor(ana, projectId, doc)).toBe("todo");
+    await createAnnotation(ana, projectId, doc, { kind: "claim", start: 0, end: 8, exact: "Document" });
+    expect(await documentStatusFor(ana, projectId, doc)).toBe("in_progress");
+    expect(await documentStatusFor(await reviewer(), projectId, doc)).toBeNull();
+    expect(await documentStatusFor(ana, await project(), doc)).toBeNull();
   });
 });
 
 describe("marking a document done", () => {
-  it("creates the assignment if there is none, sets submitted_at, and audits it", () => {
-    const doc = newDocument();
-    const result = markDocumentDone(ana, projectId, doc);
+  it("creates the assignment if there is none, sets submitted_at, and audits it", async () => {
+    const doc = await newDocument();
+    const result = await markDocumentDone(ana, projectId, doc);
     expect(result).toMatchObject({ ok: true, status: "submitted", submittedAt: expect.any(String) });
-    expect(assignmentRow(doc, ana.id)).toMatchObject({ projectId, status: "submitted", submittedAt: expect.any(Date) });
-    expect(audits("submit").at(-1)).toMatchObject({ actorId: ana.id, entity: "assignment", before: { status: "todo" }, after: { status: "submitted" } });
+    expect(await assignmentRow(doc, ana.id)).toMatchObject({ projectId, status: "submitted", submittedAt: expect.any(Date) });
+    expect((await audits("submit")).at(-1)).toMatchObject({
+      actorId: ana.id,
+      entity: "assignment",
+      before: { status: "todo" },
+      after: { status: "submitted" },
+    });
   });
 
-  it("changes nothing when marked done again", () => {
-    const doc = newDocument();
-    const first = markDocumentDone(ana, projectId, doc);
-    const count = audits("submit").length;
-    expect(markDocumentDone(ana, projectId, doc)).toEqual(first);
-    expect(audits("submit")).toHaveLength(count);
+  it("changes nothing when marked done again", async () => {
+    const doc = await newDocument();
+    const first = await markDocumentDone(ana, projectId, doc);
+    const count = (await audits("submit")).length;
+    expect(await markDocumentDone(ana, projectId, doc)).toEqual(first);
+    expect(await audits("submit")).toHaveLength(count);
   });
 
   it("answers 404 to a non-member", async () => {
-    const doc = newDocument();
-    expect(markDocumentDone(await reviewer(), projectId, doc)).toMatchObject({ ok: false, status: 404 });
+    const doc = await newDocument();
+    expect(await markDocumentDone(await reviewer(), projectId, doc)).toMatchObject({ ok: false, status: 404 });
   });
 });
 
 describe("reopening a document", () => {
-  it("is for managers only: others get 403 and nothing changes", () => {
-    const doc = newDocument();
-    markDocumentDone(ana, projectId, doc);
-    const before = assignmentRow(doc, ana.id);
-    expect(reopenDocument(ana, projectId, doc, ana.id)).toMatchObject({ ok: false, status: 403, code: "forbidden" });
-    expect(reopenDocument(adjudicator, projectId, doc, ana.id)).toMatchObject({ ok: false, status: 403 });
-    expect(assignmentRow(doc, ana.id)).toEqual(before);
+  it("is for managers only: others get 403 and nothing changes", async () => {
+    const doc = await newDocument();
+    await markDocumentDone(ana, projectId, doc);
+    const before = await assignmentRow(doc, ana.id);
+    expect(await reopenDocument(ana, projectId, doc, ana.id)).toMatchObject({ ok: false, status: 403, code: "forbidden" });
+    expect(await reopenDocument(adjudicator, projectId, doc, ana.id)).toMatchObject({ ok: false, status: 403 });
+    expect(await assignmentRow(doc, ana.id)).toEqual(before);
   });
 
-  it("puts the reviewer back in progress, clears submitted_at, and audits it", () => {
-    const doc = newDocument();
-    markDocumentDone(ana, projectId, doc);
-    expect(reopenDocument(manager, projectId, doc, ana.id)).toEqual({ ok: true, userId: ana.id, status: "in_progress" });
-    expect(assignmentRow(doc, ana.id)).toMatchObject({ status: "in_progress", submittedAt: null });
-    expect(audits("reopen").at(-1)).toMatchObject({ actorId: manager.id, before: { status: "submitted" }, after: { status: "in_progress", userId: ana.id } });
+  it("puts the reviewer back in progress, clears submitted_at, and audits it", async () => {
+    const doc = await newDocument();
+    await markDocumentDone(ana, projectId, doc);
+    expect(await reopenDocument(manager, projectId, doc, ana.id)).toEqual({ ok: true, userId: ana.id, status: "in_progress" });
+    expect(await assignmentRow(doc, ana.id)).toMatchObject({ status: "in_progress", submittedAt: null });
+    expect((await audits("reopen")).at(-1)).toMatchObject({
+      actorId: manager.id,
+      before: { status: "submitted" },
+      after: { status: "in_progress", userId: ana.id },
+    });
   });
 
   it("is a no-op for a layer that is not submitted, and 404 for a user outside the project", async () => {
-    const doc = newDocument();
-    expect(reopenDocument(manager, projectId, doc, ana.id)).toEqual({ ok: true, userId: ana.id, status: "todo" });
-    expect(reopenDocument(manager, projectId, doc, (await reviewer()).id)).toMatchObject({ ok: false, status: 404 });
+    const doc = await newDocument();
+    expect(await reopenDocument(manager, projectId, doc, ana.id)).toEqual({ ok: true, userId: ana.id, status: "todo" });
+    expect(await reopenDocument(manager, projectId, doc, (await reviewer()).id)).toMatchObject({ ok: false, status: 404 });
   });
 
-  it("lists everyone's status for managers only", () => {
-    const doc = newDocument();
-    markDocumentDone(ana, projectId, doc);
-    expect(listDocumentAssignments(manager, projectId, doc)).toEqual([
+  it("lists everyone's status for managers only", async () => {
+    const doc = await newDocument();
+    await markDocumentDone(ana, projectId, doc);
+    expect(await listDocumentAssignments(manager, projectId, doc)).toEqual([
       { userId: ana.id, displayName: "ana", status: "submitted", submittedAt: expect.any(String) },
     ]);
-    expect(listDocumentAssignments(ana, projectId, doc)).toBeNull();
+    expect(await listDocumentAssignments(ana, projectId, doc)).toBeNull();
   });
 });

@@ -78,33 +78,33 @@ let n = 0;
 export async function perspectiveFixture(firstAdmin: SessionUser): Promise<Cast & { f: Fixture }> {
   const { actors, target } = await theCast();
   const p = await project();
-  addMember(p, actors.manager, "manager");
-  addMember(p, actors.adjudicator, "adjudicator");
-  addMember(p, actors.annotator, "annotator");
-  addMember(p, target, "annotator");
+  await addMember(p, actors.manager, "manager");
+  await addMember(p, actors.adjudicator, "adjudicator");
+  await addMember(p, actors.annotator, "annotator");
+  await addMember(p, target, "annotator");
   const outletName = `Harbor Ledger ${++n}`;
-  const { documentId: doc, outletId } = addDocument(p, { outlet: outletName, story: "Levy vote", text: TEXT });
-  const fresh = addDocument(p, { outlet: outletName, text: `${TEXT} Again.` }).documentId;
-  const story = getDb()
+  const { documentId: doc, outletId } = await addDocument(p, { outlet: outletName, story: "Levy vote", text: TEXT });
+  const fresh = (await addDocument(p, { outlet: outletName, text: `${TEXT} Again.` })).documentId;
+  const story = (await getDb()
     .select({ id: stories.id })
     .from(stories)
     .where(and(eq(stories.projectId, p), eq(stories.name, "Levy vote")))
-    .get()!.id;
-  const span = ok(createAnnotation(target, p, doc, claim)).annotation.id;
-  const segment = ok(createSegment(target, p, doc, { start: 0, end: 5, outlet: "Wire Service" })).segment.id;
-  ok(rateOutlet(target, p, outletId!, { axis: "left_right", value: -2, rationale: "Backs the levy." }));
-  ok(rateDocument(target, p, doc, { axis: "stance", value: 1, rationale: "Leans for the levy." }));
+    .get())!.id;
+  const span = ok(await createAnnotation(target, p, doc, claim)).annotation.id;
+  const segment = ok(await createSegment(target, p, doc, { start: 0, end: 5, outlet: "Wire Service" })).segment.id;
+  ok(await rateOutlet(target, p, outletId!, { axis: "left_right", value: -2, rationale: "Backs the levy." }));
+  ok(await rateDocument(target, p, doc, { axis: "stance", value: 1, rationale: "Leans for the levy." }));
   const retrieved = { publisher: "AllSides", axis: "left_right", label: "Center", retrievedAt: "2024-01-01", url: "https://allsides.example/x" };
-  const reference = ok(recordReferenceRating(firstAdmin, outletId!, retrieved)).reference.id;
-  ok(markDocumentDone(target, p, doc));
+  const reference = ok(await recordReferenceRating(firstAdmin, outletId!, retrieved)).reference.id;
+  ok(await markDocumentDone(target, p, doc));
   return { actors, target, f: { p, doc, fresh, outlet: outletId!, story, span, segment, reference } };
 }
 
 /** A member's own live span and own deleted span on a document, for the route matrix. */
-export function ownSpans(user: SessionUser, projectId: number, documentId: number): { live: number; deleted: number } {
-  const live = ok(createAnnotation(user, projectId, documentId, claim)).annotation.id;
-  const gone = ok(createAnnotation(user, projectId, documentId, { kind: "claim", start: 6, end: 12, exact: "report" })).annotation;
-  ok(deleteAnnotation(user, projectId, documentId, gone.id, gone.version));
+export async function ownSpans(user: SessionUser, projectId: number, documentId: number): Promise<{ live: number; deleted: number }> {
+  const live = ok(await createAnnotation(user, projectId, documentId, claim)).annotation.id;
+  const gone = ok(await createAnnotation(user, projectId, documentId, { kind: "claim", start: 6, end: 12, exact: "report" })).annotation;
+  ok(await deleteAnnotation(user, projectId, documentId, gone.id, gone.version));
   return { live, deleted: gone.id };
 }
 
@@ -118,11 +118,11 @@ export const RETOLD = `${TEXT} Retold.`;
  * on `other` and in no link, to link a span of `doc` to; and `linked`, on `doc`, already linked
  * to another span of theirs on `other`.
  */
-export function storySpans(user: SessionUser, projectId: number, doc: number, other: number): { match: number; linked: number } {
-  const span = (documentId: number, start: number, end: number): number =>
-    ok(createAnnotation(user, projectId, documentId, { kind: "claim", start, end, exact: TEXT.slice(start, end) })).annotation.id;
-  const match = span(other, 0, 5);
-  const linked = span(doc, 33, 37);
-  ok(linkSpans(user, projectId, linked, span(other, 33, 37)));
+export async function storySpans(user: SessionUser, projectId: number, doc: number, other: number): Promise<{ match: number; linked: number }> {
+  const span = async (documentId: number, start: number, end: number): Promise<number> =>
+    ok(await createAnnotation(user, projectId, documentId, { kind: "claim", start, end, exact: TEXT.slice(start, end) })).annotation.id;
+  const match = await span(other, 0, 5);
+  const linked = await span(doc, 33, 37);
+  ok(await linkSpans(user, projectId, linked, await span(other, 33, 37)));
   return { match, linked };
 }

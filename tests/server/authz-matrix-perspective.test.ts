@@ -15,7 +15,7 @@ import { fromBool, fromNullable, fromResult, fromView, perspectiveFixture, ROLES
 import { admin } from "./helpers";
 import { auditCount } from "./members-helpers";
 
-type Op = (actor: SessionUser, f: Fixture, target: SessionUser) => Outcome;
+type Op = (actor: SessionUser, f: Fixture, target: SessionUser) => Promise<Outcome>;
 
 const rating = { axis: "left_right", value: 1, rationale: "Quotes both sides." };
 const reference = { publisher: "Ad Fontes Media", axis: "reliability", value: 40, retrievedAt: "2024-02-01", url: "https://adfontes.example/y" };
@@ -24,32 +24,32 @@ const othersRating = (view: { axes: { others: { raterId: number }[]; summary: un
   view?.axes.some((a) => a.others.some((r) => r.raterId === target.id) || a.summary !== null) ?? false;
 
 const OPS: Record<string, Op> = {
-  rateOutlet: (u, f) => fromResult(rateOutlet(u, f.p, f.outlet, rating)),
-  outletRatingsFor: (u, f) => fromNullable(outletRatingsFor(u, f.p, f.outlet)),
-  "outletRatingsFor shows another rater's rating (blind mode on)": (u, f, t) => fromBool(othersRating(outletRatingsFor(u, f.p, f.outlet), t)),
-  rateDocument: (u, f) => fromResult(rateDocument(u, f.p, f.fresh, { axis: "genre", label: "opinion", rationale: "An editorial." })),
-  documentRatingsFor: (u, f) => fromNullable(documentRatingsFor(u, f.p, f.doc)),
-  "documentRatingsFor shows another rater's rating (blind mode on)": (u, f, t) => fromBool(othersRating(documentRatingsFor(u, f.p, f.doc), t)),
-  listStoriesForMember: (u, f) => fromNullable(listStoriesForMember(u, f.p)),
-  createStory: (u, f) => fromResult(createStory(u, f.p, { name: "Bridge closure", description: "" })),
-  updateStory: (u, f) => fromResult(updateStory(u, f.p, f.story, { name: "Levy vote, day two", description: "The recount." })),
-  deleteStory: (u, f) => fromResult(deleteStory(u, f.p, f.story)),
-  moveDocumentToStory: (u, f) => fromResult(moveDocumentToStory(u, f.p, { documentId: f.fresh, storyId: f.story })),
-  listSegments: (u, f) => fromNullable(listSegments(u, f.p, f.doc)),
-  createSegment: (u, f) => fromResult(createSegment(u, f.p, f.doc, { start: 6, end: 12, outlet: "Wire Service" })),
-  "deleteSegment (another reviewer's)": (u, f) => fromResult(deleteSegment(u, f.p, f.doc, f.segment)),
-  updateOutlet: (u, f) => fromResult(updateOutlet(u, f.outlet, { name: `Renamed ${f.outlet}`, kind: "newspaper" })),
-  recordReferenceRating: (u, f) => fromResult(recordReferenceRating(u, f.outlet, reference)),
-  deleteReferenceRating: (u, f) => fromResult(deleteReferenceRating(u, f.outlet, f.reference)),
-  getProjectAgreement: (u, f) => fromView(getProjectAgreement(u, f.p, "all")),
-  getDocumentReview: (u, f) => fromView(getDocumentReview(u, f.p, f.doc)),
-  "decide (add a gold span)": (u, f) => fromResult(decide(u, f.p, f.doc, { action: "add", kind: "claim", start: 6, end: 12 })),
-  acceptAllUnanimous: (u, f) => fromResult(acceptAllUnanimous(u, f.p, f.doc)),
-  listRatingsForAdjudication: (u, f) => fromView(listRatingsForAdjudication(u, f.p)),
-  settleGoldRating: (u, f) => fromResult(settleGoldRating(u, f.p, { outletId: f.outlet, axis: "left_right", value: 0, rationale: "Centre." })),
-  getMyOutcomes: (u, f) => fromView(getMyOutcomes(u, f.p, f.doc)),
-  "getMyOutcomes shows another reviewer's span": (u, f) => {
-    const view = getMyOutcomes(u, f.p, f.doc);
+  rateOutlet: async (u, f) => fromResult(await rateOutlet(u, f.p, f.outlet, rating)),
+  outletRatingsFor: async (u, f) => fromNullable(await outletRatingsFor(u, f.p, f.outlet)),
+  "outletRatingsFor shows another rater's rating (blind mode on)": async (u, f, t) => fromBool(othersRating(await outletRatingsFor(u, f.p, f.outlet), t)),
+  rateDocument: async (u, f) => fromResult(await rateDocument(u, f.p, f.fresh, { axis: "genre", label: "opinion", rationale: "An editorial." })),
+  documentRatingsFor: async (u, f) => fromNullable(await documentRatingsFor(u, f.p, f.doc)),
+  "documentRatingsFor shows another rater's rating (blind mode on)": async (u, f, t) => fromBool(othersRating(await documentRatingsFor(u, f.p, f.doc), t)),
+  listStoriesForMember: async (u, f) => fromNullable(await listStoriesForMember(u, f.p)),
+  createStory: async (u, f) => fromResult(await createStory(u, f.p, { name: "Bridge closure", description: "" })),
+  updateStory: async (u, f) => fromResult(await updateStory(u, f.p, f.story, { name: "Levy vote, day two", description: "The recount." })),
+  deleteStory: async (u, f) => fromResult(await deleteStory(u, f.p, f.story)),
+  moveDocumentToStory: async (u, f) => fromResult(await moveDocumentToStory(u, f.p, { documentId: f.fresh, storyId: f.story })),
+  listSegments: async (u, f) => fromNullable(await listSegments(u, f.p, f.doc)),
+  createSegment: async (u, f) => fromResult(await createSegment(u, f.p, f.doc, { start: 6, end: 12, outlet: "Wire Service" })),
+  "deleteSegment (another reviewer's)": async (u, f) => fromResult(await deleteSegment(u, f.p, f.doc, f.segment)),
+  updateOutlet: async (u, f) => fromResult(await updateOutlet(u, f.outlet, { name: `Renamed ${f.outlet}`, kind: "newspaper" })),
+  recordReferenceRating: async (u, f) => fromResult(await recordReferenceRating(u, f.outlet, reference)),
+  deleteReferenceRating: async (u, f) => fromResult(await deleteReferenceRating(u, f.outlet, f.reference)),
+  getProjectAgreement: async (u, f) => fromView(await getProjectAgreement(u, f.p, "all")),
+  getDocumentReview: async (u, f) => fromView(await getDocumentReview(u, f.p, f.doc)),
+  "decide (add a gold span)": async (u, f) => fromResult(await decide(u, f.p, f.doc, { action: "add", kind: "claim", start: 6, end: 12 })),
+  acceptAllUnanimous: async (u, f) => fromResult(await acceptAllUnanimous(u, f.p, f.doc)),
+  listRatingsForAdjudication: async (u, f) => fromView(await listRatingsForAdjudication(u, f.p)),
+  settleGoldRating: async (u, f) => fromResult(await settleGoldRating(u, f.p, { outletId: f.outlet, axis: "left_right", value: 0, rationale: "Centre." })),
+  getMyOutcomes: async (u, f) => fromView(await getMyOutcomes(u, f.p, f.doc)),
+  "getMyOutcomes shows another reviewer's span": async (u, f) => {
+    const view = await getMyOutcomes(u, f.p, f.doc);
     return fromBool("outcomes" in view && view.outcomes.some((o) => o.span.id === f.span));
   },
 };
@@ -94,9 +94,9 @@ const cells = Object.entries(EXPECTED).flatMap(([fn, outcomes]) => ROLES.map((ro
 describe("authorization matrix of ratings, stories, segments, outlets and adjudication", () => {
   it.each(cells)("$fn × $role → $expected", async ({ fn, role, expected }) => {
     const { actors, target, f } = await perspectiveFixture(await admin());
-    const audits = auditCount();
-    const outcome = OPS[fn]!(actors[role], f, target);
+    const audits = await auditCount();
+    const outcome = await OPS[fn]!(actors[role], f, target);
     expect(outcome).toBe(expected);
-    if (outcome !== "allowed") expect(auditCount()).toBe(audits);
+    if (outcome !== "allowed") expect(await auditCount()).toBe(audits);
   });
 });

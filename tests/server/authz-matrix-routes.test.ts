@@ -56,7 +56,12 @@ interface Fixture {
 
 type Send = (request: Request) => Promise<Response>;
 /** The handler with the URL's ids, and the body, for a member (the signed out and the non-member send the annotator's). */
-type Call = (f: Fixture, as: Member) => { send: Send; body?: unknown; query?: string };
+interface Prepared {
+  send: Send;
+  body?: unknown;
+  query?: string;
+}
+type Call = (f: Fixture, as: Member) => Prepared | Promise<Prepared>;
 
 /** Binds a handler to the ids Next.js would pass it, as strings. */
 function to<K extends string>(handler: (request: Request, context: { params: Promise<Record<K, string>> }) => Promise<Response>, ids: Record<K, number>): Send {
@@ -69,21 +74,24 @@ const docIds = (f: Fixture) => ({ projectId: f.p, documentId: f.doc });
 const other = (as: Member): Member => (as === "manager" ? "annotator" : "manager");
 
 /** A new document of the fixture's project holding a direct quote, and the key of its first suggestion. */
-function quoted(f: Fixture): { ids: { projectId: number; documentId: number }; key: string } {
+async function quoted(f: Fixture): Promise<{ ids: { projectId: number; documentId: number }; key: string }> {
   const text = `“The levy is fair and the river will pay for itself,” Mayor Rana Haddad said at meeting ${++n}.`;
-  return { ids: { projectId: f.p, documentId: addDocument(f.p, { text }).documentId }, key: suggest(text)[0]!.key };
+  return { ids: { projectId: f.p, documentId: (await addDocument(f.p, { text })).documentId }, key: suggest(text)[0]!.key };
 }
 
 const CALLS: Record<string, Call> = {
   "GET sources": (f) => ({ send: to(sources.GET, { projectId: f.p }) }),
   "POST sources": (f) => ({ send: to(sources.POST, { projectId: f.p }), body: { name: `The mayor ${++n}`, kind: "person" } }),
-  "PATCH sources/:id": (f) => ({ send: to(source.PATCH, { projectId: f.p, sourceId: addSource(f.p, `Speaker ${++n}`) }), body: { addAliases: ["S."] } }),
-  "POST sources/merge": (f) => ({
-    send: to(mergeRoute.POST, { projectId: f.p }),
-    body: { from: addSource(f.p, `Dup ${++n}`), into: addSource(f.p, `Kept ${++n}`) },
+  "PATCH sources/:id": async (f) => ({
+    send: to(source.PATCH, { projectId: f.p, sourceId: await addSource(f.p, `Speaker ${++n}`) }),
+    body: { addAliases: ["S."] },
   }),
-  "POST sources/merges/:id/undo": (f) => {
-    const merged = mergeSources(f.users.manager, f.p, { from: addSource(f.p, `Dup ${++n}`), into: addSource(f.p, `Kept ${++n}`) });
+  "POST sources/merge": async (f) => ({
+    send: to(mergeRoute.POST, { projectId: f.p }),
+    body: { from: await addSource(f.p, `Dup ${++n}`), into: await addSource(f.p, `Kept ${++n}`) },
+  }),
+  "POST sources/merges/:id/undo": async (f) => {
+    const merged = await mergeSources(f.users.manager, f.p, { from: await addSource(f.p, `Dup ${++n}`), into: await addSource(f.p, `Kept ${++n}`) });
     return { send: to(undoRoute.POST, { projectId: f.p, mergeId: merged.ok ? merged.mergeId : 0 }) };
   },
   "GET segments": (f) => ({ send: to(segments.GET, docIds(f)) }),
@@ -116,15 +124,15 @@ const CALLS: Record<string, Call> = {
   "DELETE claim-links/:id (own linked span)": (f, as) => ({ send: to(claimLink.DELETE, { projectId: f.p, annotationId: f.links[as].linked }) }),
   "GET annotations/:id/matches (own)": (f, as) => ({ send: to(matches.GET, { ...docIds(f), annotationId: f.spans[as].live }) }),
   "GET suggestions": (f) => ({ send: to(suggestions.GET, docIds(f)) }),
-  "POST suggestions/accept": (f) => {
-    const { ids, key } = quoted(f);
+  "POST suggestions/accept": async (f) => {
+    const { ids, key } = await quoted(f);
     return { send: to(suggestionsAccept.POST, ids), body: { key } };
   },
-  "POST suggestions/reject": (f) => {
-    const { ids, key } = quoted(f);
+  "POST suggestions/reject": async (f) => {
+    const { ids, key } = await quoted(f);
     return { send: to(suggestionsReject.POST, ids), body: { key } };
   },
-  "POST suggestions/accept-all": (f) => ({ send: to(suggestionsAcceptAll.POST, quoted(f).ids), body: { minConfidence: 0.5 } }),
+  "POST suggestions/accept-all": async (f) => ({ send: to(suggestionsAcceptAll.POST, (await quoted(f)).ids), body: { minConfidence: 0.5 } }),
 };
 
 // Columns: signed out, non-member, annotator, manager.
@@ -167,17 +175,17 @@ async function fixture(): Promise<{ f: Fixture; outsider: SessionUser }> {
   people ??= (async () => ({ annotator: await reviewer("ana"), manager: await reviewer("mona"), outsider: await reviewer("nico") }))();
   const users = await people;
   const p = await project();
-  addMember(p, users.manager, "manager");
-  addMember(p, users.annotator, "annotator");
-  const doc = addDocument(p, { text: TEXT, story: STORY }).documentId;
-  const done = addDocument(p, { text: `${TEXT} Again.`, story: STORY }).documentId;
-  const retold = addDocument(p, { text: RETOLD, story: STORY }).documentId;
-  const made = createSegment(users.annotator, p, doc, { start: 0, end: 5, outlet: "Harbor Ledger" });
+  await addMember(p, users.manager, "manager");
+  await addMember(p, users.annotator, "annotator");
+  const doc = (await addDocument(p, { text: TEXT, story: STORY })).documentId;
+  const done = (await addDocument(p, { text: `${TEXT} Again.`, story: STORY })).documentId;
+  const retold = (await addDocument(p, { text: RETOLD, story: STORY })).documentId;
+  const made = await createSegment(users.annotator, p, doc, { start: 0, end: 5, outlet: "Harbor Ledger" });
   if (!made.ok) throw new Error(made.error);
-  const marked = markDocumentDone(users.annotator, p, done);
+  const marked = await markDocumentDone(users.annotator, p, done);
   if (!marked.ok) throw new Error(marked.error);
-  const spans = { annotator: ownSpans(users.annotator, p, doc), manager: ownSpans(users.manager, p, doc) };
-  const links = { annotator: storySpans(users.annotator, p, doc, retold), manager: storySpans(users.manager, p, doc, retold) };
+  const spans = { annotator: await ownSpans(users.annotator, p, doc), manager: await ownSpans(users.manager, p, doc) };
+  const links = { annotator: await storySpans(users.annotator, p, doc, retold), manager: await storySpans(users.manager, p, doc, retold) };
   return { f: { p, doc, done, spans, links, segment: made.segment.id, users }, outsider: users.outsider };
 }
 
@@ -196,14 +204,14 @@ describe("authorization matrix of the JSON route handlers", () => {
   it.each(cells)("$call × $role → $expected", async ({ call, role, expected }) => {
     const { f, outsider } = await fixture();
     const as: Member = role === "manager" ? "manager" : "annotator";
-    const { send, body, query } = CALLS[call]!(f, as);
-    signInAs(role === "signed out" ? null : role === "non-member" ? outsider : f.users[as]);
-    const audits = auditCount();
+    const { send, body, query } = await CALLS[call]!(f, as);
+    await signInAs(role === "signed out" ? null : role === "non-member" ? outsider : f.users[as]);
+    const audits = await auditCount();
     const response = await send(request(METHOD.exec(call)![0], body, query));
     expect(response.status).toBe(expected);
     if (expected >= 400) {
       expect(await response.json()).toMatchObject({ error: expect.any(String) });
-      expect(auditCount()).toBe(audits);
+      expect(await auditCount()).toBe(audits);
     }
   });
 });

@@ -32,45 +32,51 @@ interface Fixture {
   spare: SessionUser;
 }
 
-type Op = (actor: SessionUser, f: Fixture) => Outcome;
+type Op = (actor: SessionUser, f: Fixture) => Promise<Outcome>;
 
 const fromNullable = (value: unknown): Outcome => (value === null ? 404 : "allowed");
 const fromResult = (r: { ok: true } | { ok: false; status: number }): Outcome =>
   r.ok ? "allowed" : r.status === 403 || r.status === 404 ? r.status : "refused";
 const fromBool = (allowed: boolean): Outcome => (allowed ? "allowed" : "refused");
 
-function queuedFor(actor: SessionUser, f: Fixture): void {
+async function queuedFor(actor: SessionUser, f: Fixture): Promise<void> {
   // Written directly, as a removed member's old row would be: the queue must still hide it.
-  getDb().insert(assignments).values({ projectId: f.p, documentId: f.fresh, userId: actor.id }).onConflictDoNothing().run();
+  await getDb().insert(assignments).values({ projectId: f.p, documentId: f.fresh, userId: actor.id }).onConflictDoNothing().run();
 }
 
 const TEXT = "Alpha report. The mayor said the levy is fair.";
 const claim = { kind: "claim" as const, start: 0, end: 5, exact: "Alpha" };
 
 const OPS: Record<string, Op> = {
-  getProjectForMember: (u, f) => fromNullable(getProjectForMember(u, f.p)),
-  listDocumentsForMember: (u, f) => fromBool(listDocumentsForMember(u, f.p, { sort: "title" }).length === 2),
-  getDocumentForMember: (u, f) => fromNullable(getDocumentForMember(u, f.p, f.doc)),
-  importDocuments: (u, f) => fromBool(importDocuments({ kind: "user", user: u }, f.p, [{ text: "A new article." }], {}).ok),
-  listAnnotations: (u, f) => fromNullable(listAnnotations(u, f.p, f.doc)),
-  "listAnnotations shows another annotator's span (blind mode on)": (u, f) =>
-    fromBool(listAnnotations(u, f.p, f.doc)?.some((s) => s.annotatorId === f.target.id) ?? false),
-  createAnnotation: (u, f) => fromResult(createAnnotation(u, f.p, f.fresh, claim)),
-  documentStatusFor: (u, f) => fromNullable(documentStatusFor(u, f.p, f.doc)),
-  listDocumentAssignments: (u, f) => fromNullable(listDocumentAssignments(u, f.p, f.doc)),
-  markDocumentDone: (u, f) => fromResult(markDocumentDone(u, f.p, f.fresh)),
-  reopenDocument: (u, f) => fromResult(reopenDocument(u, f.p, f.doc, f.target.id)),
-  listMembers: (u, f) => fromNullable(listMembers(u, f.p)),
-  addProjectMember: (u, f) => fromResult(addProjectMember(u, f.p, { username: f.spare.username, role: "annotator" })),
-  changeMemberRole: (u, f) => fromResult(changeMemberRole(u, f.p, f.target.id, "adjudicator")),
-  removeProjectMember: (u, f) => fromResult(removeProjectMember(u, f.p, f.target.id)),
-  updateProjectGuidelines: (u, f) => fromResult(updateProjectGuidelines(u, f.p, "Tag quotes first.")),
-  updateProjectSettings: (u, f) => fromResult(updateProjectSettings(u, f.p, { blindMode: false })),
-  assignDocument: (u, f) => fromResult(assignDocument(u, f.p, { documentId: f.fresh, userId: f.target.id })),
-  autoAssignDocuments: (u, f) => fromResult(autoAssignDocuments(u, f.p, { perDocument: 1, userIds: [f.target.id] })),
-  getProjectProgress: (u, f) => fromResult(getProjectProgress(u, f.p)),
-  "listQueue shows the user's assignment in the project": (u, f) => (queuedFor(u, f), fromBool(listQueue(u).some((i) => i.projectId === f.p))),
-  "nextDocument offers the user's assignment in the project": (u, f) => (queuedFor(u, f), fromBool(nextDocument(u, f.p) !== null)),
+  getProjectForMember: async (u, f) => fromNullable(await getProjectForMember(u, f.p)),
+  listDocumentsForMember: async (u, f) => fromBool((await listDocumentsForMember(u, f.p, { sort: "title" })).length === 2),
+  getDocumentForMember: async (u, f) => fromNullable(await getDocumentForMember(u, f.p, f.doc)),
+  importDocuments: async (u, f) => fromBool((await importDocuments({ kind: "user", user: u }, f.p, [{ text: "A new article." }], {})).ok),
+  listAnnotations: async (u, f) => fromNullable(await listAnnotations(u, f.p, f.doc)),
+  "listAnnotations shows another annotator's span (blind mode on)": async (u, f) =>
+    fromBool((await listAnnotations(u, f.p, f.doc))?.some((s) => s.annotatorId === f.target.id) ?? false),
+  createAnnotation: async (u, f) => fromResult(await createAnnotation(u, f.p, f.fresh, claim)),
+  documentStatusFor: async (u, f) => fromNullable(await documentStatusFor(u, f.p, f.doc)),
+  listDocumentAssignments: async (u, f) => fromNullable(await listDocumentAssignments(u, f.p, f.doc)),
+  markDocumentDone: async (u, f) => fromResult(await markDocumentDone(u, f.p, f.fresh)),
+  reopenDocument: async (u, f) => fromResult(await reopenDocument(u, f.p, f.doc, f.target.id)),
+  listMembers: async (u, f) => fromNullable(await listMembers(u, f.p)),
+  addProjectMember: async (u, f) => fromResult(await addProjectMember(u, f.p, { username: f.spare.username, role: "annotator" })),
+  changeMemberRole: async (u, f) => fromResult(await changeMemberRole(u, f.p, f.target.id, "adjudicator")),
+  removeProjectMember: async (u, f) => fromResult(await removeProjectMember(u, f.p, f.target.id)),
+  updateProjectGuidelines: async (u, f) => fromResult(await updateProjectGuidelines(u, f.p, "Tag quotes first.")),
+  updateProjectSettings: async (u, f) => fromResult(await updateProjectSettings(u, f.p, { blindMode: false })),
+  assignDocument: async (u, f) => fromResult(await assignDocument(u, f.p, { documentId: f.fresh, userId: f.target.id })),
+  autoAssignDocuments: async (u, f) => fromResult(await autoAssignDocuments(u, f.p, { perDocument: 1, userIds: [f.target.id] })),
+  getProjectProgress: async (u, f) => fromResult(await getProjectProgress(u, f.p)),
+  "listQueue shows the user's assignment in the project": async (u, f) => {
+    await queuedFor(u, f);
+    return fromBool((await listQueue(u)).some((i) => i.projectId === f.p));
+  },
+  "nextDocument offers the user's assignment in the project": async (u, f) => {
+    await queuedFor(u, f);
+    return fromBool((await nextDocument(u, f.p)) !== null);
+  },
 };
 
 const A = "allowed";
@@ -121,14 +127,14 @@ function cast(): NonNullable<typeof people> {
 async function fixture(): Promise<{ actors: Record<Role, SessionUser>; f: Fixture }> {
   const { actors, target, spare } = await cast();
   const p = await project();
-  addMember(p, actors.manager, "manager");
-  addMember(p, actors.adjudicator, "adjudicator");
-  addMember(p, actors.annotator, "annotator");
-  addMember(p, target, "annotator");
-  const [doc, fresh] = [newDocument(p, TEXT), newDocument(p, `${TEXT} Again.`)];
-  const span = createAnnotation(target, p, doc, claim);
+  await addMember(p, actors.manager, "manager");
+  await addMember(p, actors.adjudicator, "adjudicator");
+  await addMember(p, actors.annotator, "annotator");
+  await addMember(p, target, "annotator");
+  const [doc, fresh] = [await newDocument(p, TEXT), await newDocument(p, `${TEXT} Again.`)];
+  const span = await createAnnotation(target, p, doc, claim);
   if (!span.ok) throw new Error(span.error);
-  markDocumentDone(target, p, doc);
+  await markDocumentDone(target, p, doc);
   return { actors, f: { p, doc, fresh, target, spare } };
 }
 
@@ -137,9 +143,9 @@ const cells = Object.entries(EXPECTED).flatMap(([fn, outcomes]) => ROLES.map((ro
 describe("authorization matrix", () => {
   it.each(cells)("$fn × $role → $expected", async ({ fn, role, expected }) => {
     const { actors, f } = await fixture();
-    const audits = auditCount();
-    const outcome = OPS[fn]!(actors[role], f);
+    const audits = await auditCount();
+    const outcome = await OPS[fn]!(actors[role], f);
     expect(outcome).toBe(expected);
-    if (outcome !== "allowed") expect(auditCount()).toBe(audits);
+    if (outcome !== "allowed") expect(await auditCount()).toBe(audits);
   });
 });

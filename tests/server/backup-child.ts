@@ -12,17 +12,16 @@ import { codePointLength, sliceCodePoints } from "@/lib/text";
 
 const [mode, ...args] = process.argv.slice(2);
 
-function writer(userId: number, projectId: number, documentId: number): void {
-  const row = getDb().select().from(users).where(eq(users.id, userId)).get()!;
+async function writer(userId: number, projectId: number, documentId: number): Promise<void> {
+  const row = (await getDb().select().from(users).where(eq(users.id, userId)).get())!;
   const user = { id: row.id, username: row.username, displayName: row.displayName, role: row.role };
   const text = getSqlite().prepare<[number], { text: string }>("select text from documents where id = ?").get(documentId)!.text;
   const length = codePointLength(text);
-  let i = 0;
-  const batch = (): void => {
+  for (let i = 0; ;) {
     for (let n = 0; n < 10; n++, i++) {
       const start = (i * 13) % (length - 10);
       const end = start + 1 + (i % 9);
-      const result = createAnnotation(user, projectId, documentId, {
+      const result = await createAnnotation(user, projectId, documentId, {
         kind: "claim",
         start,
         end,
@@ -32,9 +31,8 @@ function writer(userId: number, projectId: number, documentId: number): void {
       if (!result.ok) throw new Error(result.error);
       process.stdout.write(`${result.annotation.id}\n`);
     }
-    setImmediate(batch); // let stdout drain and signals in
-  };
-  batch();
+    await new Promise((resolve) => setImmediate(resolve)); // let stdout drain and signals in
+  }
 }
 
 function crash(count: number): void {
@@ -47,6 +45,6 @@ function crash(count: number): void {
 getDb();
 process.stdout.write("ready\n");
 if (mode === "hold") setInterval(() => undefined, 60_000);
-else if (mode === "writer") writer(Number(args[0]), Number(args[1]), Number(args[2]));
+else if (mode === "writer") void writer(Number(args[0]), Number(args[1]), Number(args[2]));
 else if (mode === "crash") crash(Number(args[0]));
 else throw new Error(`unknown mode ${mode}`);

@@ -20,7 +20,7 @@ beforeAll(async () => {
   // This file's own database (tests/server/setup.ts), open in this process as in a server: the
   // filled demo project and an administrator who may annotate it.
   source = databasePath();
-  ensureDemoProject("full");
+  await ensureDemoProject("full");
   const user = await admin();
   const doc = getSqlite().prepare<[], { id: number; projectId: number }>("select id, project_id as projectId from documents order by id limit 1").get()!;
   spanTarget = { user: user.id, project: doc.projectId, document: doc.id };

@@ -27,14 +27,14 @@ let wire: number;
 let press: number;
 let lone: number;
 
-function importOne(projectId: number, text: string, story?: string): number {
-  const result = importDocuments({ kind: "system", label: "test" }, projectId, [{ text }], { story });
+async function importOne(projectId: number, text: string, story?: string): Promise<number> {
+  const result = await importDocuments({ kind: "system", label: "test" }, projectId, [{ text }], { story });
   if (!result.ok) throw new Error(result.problems[0]!.message);
   return result.documents[0]!.id;
 }
 
-function claim(user: SessionUser, documentId: number, text: string, projectId = p): number {
-  const made = createAnnotation(user, projectId, documentId, { kind: "claim", start: 0, end: text.length - 1, exact: text.slice(0, -1) });
+async function claim(user: SessionUser, documentId: number, text: string, projectId = p): Promise<number> {
+  const made = await createAnnotation(user, projectId, documentId, { kind: "claim", start: 0, end: text.length - 1, exact: text.slice(0, -1) });
   if (!made.ok) throw new Error(made.error);
   return made.annotation.id;
 }
@@ -54,17 +54,17 @@ const get = (projectId: number | string, documentId: number | string, annotation
 beforeAll(async () => {
   [mona, ana, jude, outsider] = [await reviewer("mona"), await reviewer("ana"), await reviewer("jude"), await reviewer("nico")];
   p = await project();
-  addMember(p, mona, "manager");
-  addMember(p, ana, "annotator");
-  addMember(p, jude, "adjudicator");
-  wire = importOne(p, WIRE, "Levy vote");
-  press = importOne(p, PRESS, "Levy vote");
-  lone = importOne(p, `${WIRE} Again.`);
+  await addMember(p, mona, "manager");
+  await addMember(p, ana, "annotator");
+  await addMember(p, jude, "adjudicator");
+  wire = await importOne(p, WIRE, "Levy vote");
+  press = await importOne(p, PRESS, "Levy vote");
+  lone = await importOne(p, `${WIRE} Again.`);
 });
 
 describe("without a valid session", () => {
   it("answers 401 to every handler before looking at ids or bodies", async () => {
-    signInAs(null);
+    await signInAs(null);
     for (const response of [await post("abc", "{bad"), await del(p, "x"), await get(p, wire, 1)]) {
       expect(response.status).toBe(401);
       expect(await response.json()).toMatchObject({ error: "Sign in to continue." });
@@ -74,9 +74,9 @@ describe("without a valid session", () => {
 
 describe("linking, reading and unlinking over HTTP", () => {
   it("links two spans, shows the link and the suggestions, and unlinks one", async () => {
-    const a = claim(mona, wire, WIRE);
-    const b = claim(mona, press, PRESS);
-    signInAs(mona);
+    const a = await claim(mona, wire, WIRE);
+    const b = await claim(mona, press, PRESS);
+    await signInAs(mona);
     const before = await get(p, wire, a);
     expect(before.status).toBe(200);
     const suggested = (await before.json()) as {
@@ -104,8 +104,8 @@ describe("linking, reading and unlinking over HTTP", () => {
   });
 
   it("answers 400 to malformed JSON and to a span linked to itself, 422 to a body of the wrong shape", async () => {
-    const a = claim(mona, wire, WIRE);
-    signInAs(mona);
+    const a = await claim(mona, wire, WIRE);
+    await signInAs(mona);
     expect((await post(p, "{annotationId: 1")).status).toBe(400);
     const self = await post(p, { annotationId: a, otherAnnotationId: a });
     expect(self.status).toBe(400);
@@ -126,9 +126,9 @@ describe("linking, reading and unlinking over HTTP", () => {
   });
 
   it("answers 409 with the reason for a document in no story", async () => {
-    const a = claim(mona, wire, WIRE);
-    const b = claim(mona, lone, WIRE);
-    signInAs(mona);
+    const a = await claim(mona, wire, WIRE);
+    const b = await claim(mona, lone, WIRE);
+    await signInAs(mona);
     const refused = await post(p, { annotationId: a, otherAnnotationId: b });
     expect(refused.status).toBe(409);
     expect(((await refused.json()) as { error: string }).error).toContain("is in no story");
@@ -138,17 +138,17 @@ describe("linking, reading and unlinking over HTTP", () => {
   });
 
   it("answers 404 to a non-member, another project's span, a span of another document and ids that are not numbers", async () => {
-    const a = claim(mona, wire, WIRE);
-    const b = claim(mona, press, PRESS);
+    const a = await claim(mona, wire, WIRE);
+    const b = await claim(mona, press, PRESS);
     const other = await project();
-    addMember(other, mona, "manager");
-    const elsewhere = importOne(other, PRESS, "Levy vote");
-    const foreign = claim(mona, elsewhere, PRESS, other);
-    signInAs(outsider);
+    await addMember(other, mona, "manager");
+    const elsewhere = await importOne(other, PRESS, "Levy vote");
+    const foreign = await claim(mona, elsewhere, PRESS, other);
+    await signInAs(outsider);
     expect((await post(p, { annotationId: a, otherAnnotationId: b })).status).toBe(404);
     expect((await del(p, a)).status).toBe(404);
     expect((await get(p, wire, a)).status).toBe(404);
-    signInAs(mona);
+    await signInAs(mona);
     expect((await post(p, { annotationId: a, otherAnnotationId: foreign })).status).toBe(404);
     expect((await post(other, { annotationId: foreign, otherAnnotationId: a })).status).toBe(404);
     expect((await get(p, press, a)).status).toBe(404);
@@ -157,22 +157,23 @@ describe("linking, reading and unlinking over HTTP", () => {
   });
 
   it("answers 403 to an annotator linking a gold span (blind mode off), and lets an adjudicator do it", async () => {
-    getDb()
+    await getDb()
       .update(projects)
       .set({ settings: { blindMode: false } })
       .where(eq(projects.id, p))
       .run();
-    const decided = decide(jude, p, wire, { action: "add", kind: "claim", start: 0, end: 8 });
+    const decided = await decide(jude, p, wire, { action: "add", kind: "claim", start: 0, end: 8 });
     if (!decided.ok) throw new Error(decided.error);
-    const gold = getDb().select({ id: adjudications.goldAnnotationId }).from(adjudications).where(eq(adjudications.id, decided.adjudicationId)).get()!.id!;
-    const anas = claim(ana, press, PRESS);
-    signInAs(ana);
+    const gold = (await getDb().select({ id: adjudications.goldAnnotationId }).from(adjudications).where(eq(adjudications.id, decided.adjudicationId)).get())!
+      .id!;
+    const anas = await claim(ana, press, PRESS);
+    await signInAs(ana);
     const refused = await post(p, { annotationId: anas, otherAnnotationId: gold });
     expect(refused.status).toBe(403);
     expect(await refused.json()).toMatchObject({ code: "forbidden", error: "Only managers and adjudicators can link or unlink gold spans." });
-    signInAs(jude);
+    await signInAs(jude);
     expect((await post(p, { annotationId: anas, otherAnnotationId: gold })).status).toBe(200);
-    signInAs(ana);
+    await signInAs(ana);
     expect((await del(p, gold)).status).toBe(403);
   });
 });

@@ -37,9 +37,9 @@ const forget = (): void => {
   delete (globalThis as { __claimLinkCandidates?: unknown }).__claimLinkCandidates;
 };
 
-function mark(user: SessionUser, doc: number, text: string, needle: string): number {
+async function mark(user: SessionUser, doc: number, text: string, needle: string): Promise<number> {
   const start = text.indexOf(needle);
-  const made = createAnnotation(user, p, doc, { kind: "claim", start, end: start + needle.length, exact: needle });
+  const made = await createAnnotation(user, p, doc, { kind: "claim", start, end: start + needle.length, exact: needle });
   if (!made.ok) throw new Error(made.error);
   return made.annotation.id;
 }
@@ -49,25 +49,26 @@ beforeAll(async () => {
   ana = await reviewer("warm-ana");
   stranger = await reviewer("warm-stranger");
   p = await project("Warm levy");
-  addMember(p, mona, "manager");
-  addMember(p, ana, "annotator");
-  docs = TEXTS.map((text, i) => {
-    const result = importDocuments({ kind: "system", label: "test" }, p, [{ text }], { title: `Doc ${i}`, story: "Levy" });
+  await addMember(p, mona, "manager");
+  await addMember(p, ana, "annotator");
+  docs = [];
+  for (const [i, text] of TEXTS.entries()) {
+    const result = await importDocuments({ kind: "system", label: "test" }, p, [{ text }], { title: `Doc ${i}`, story: "Levy" });
     if (!result.ok) throw new Error(result.problems.map((x) => x.message).join("; "));
-    return result.documents[0]!.id;
-  });
-  storyId = getDb().select({ storyId: documents.storyId }).from(documents).where(eq(documents.id, docs[0]!)).get()!.storyId!;
-  active = mark(mona, docs[0]!, TEXTS[0]!, "The levy will add $9 a month to a typical water bill.");
-  mark(mona, docs[1]!, TEXTS[1]!, "Households will pay $9 more per month on water bills.");
-  mark(ana, docs[1]!, TEXTS[1]!, "Households will pay $9 more per month on water bills.");
-  mark(mona, docs[2]!, TEXTS[2]!, "The levy adds $9 a month to every water bill.");
-  mark(ana, docs[2]!, TEXTS[2]!, "The price tag is $240 million before overruns.");
+    docs.push(result.documents[0]!.id);
+  }
+  storyId = (await getDb().select({ storyId: documents.storyId }).from(documents).where(eq(documents.id, docs[0]!)).get())!.storyId!;
+  active = await mark(mona, docs[0]!, TEXTS[0]!, "The levy will add $9 a month to a typical water bill.");
+  await mark(mona, docs[1]!, TEXTS[1]!, "Households will pay $9 more per month on water bills.");
+  await mark(ana, docs[1]!, TEXTS[1]!, "Households will pay $9 more per month on water bills.");
+  await mark(mona, docs[2]!, TEXTS[2]!, "The levy adds $9 a month to every water bill.");
+  await mark(ana, docs[2]!, TEXTS[2]!, "The price tag is $240 million before overruns.");
 });
 
 describe("warmStory", () => {
   it("fills the cache so the next suggestion reads no candidate row and ranks exactly as an unwarmed call", async () => {
     forget();
-    const unwarmed = suggestMatches(mona, p, docs[0]!, active);
+    const unwarmed = await suggestMatches(mona, p, docs[0]!, active);
     expect(unwarmed.ok && unwarmed.suggestions.length).toBe(3);
 
     forget();
@@ -79,7 +80,7 @@ describe("warmStory", () => {
     expect(loads.rows - before).toBe(5); // every live span of the story's three documents
 
     const after = loads.rows;
-    const warmed = suggestMatches(mona, p, docs[0]!, active);
+    const warmed = await suggestMatches(mona, p, docs[0]!, active);
     expect(loads.rows).toBe(after);
     expect(warmed).toEqual(unwarmed);
   });
@@ -87,17 +88,17 @@ describe("warmStory", () => {
   it("re-reads only a document whose spans changed since it was warmed", async () => {
     await warmStory(storyId);
     const before = loads.rows;
-    const added = mark(mona, docs[1]!, TEXTS[1]!, "Governor Hale refused a state loan.");
+    const added = await mark(mona, docs[1]!, TEXTS[1]!, "Governor Hale refused a state loan.");
     await warmStory(storyId);
     expect(loads.rows - before).toBe(3); // document 1's three live spans, nothing else
-    const result = suggestMatches(mona, p, docs[0]!, active);
+    const result = await suggestMatches(mona, p, docs[0]!, active);
     expect(loads.rows - before).toBe(3);
     expect(result.ok && result.suggestions.some((s) => s.annotationId === added)).toBe(false); // shares no term
   });
 
   it("grants nothing: a non-member still gets 404 from a warm cache", async () => {
     await warmStory(storyId);
-    const result = suggestMatches(stranger, p, docs[0]!, active);
+    const result = await suggestMatches(stranger, p, docs[0]!, active);
     expect(result).toMatchObject({ ok: false, status: 404 });
   });
 });
@@ -112,11 +113,11 @@ describe("warmComparison", () => {
     expect(cached()).toEqual([false, false, false]);
     await warmComparison(p, storyId);
     expect(cached()).toEqual([true, true, true]);
-    const warmed = loadComparison(mona, p, storyId, { reviewerId: null });
+    const warmed = await loadComparison(mona, p, storyId, { reviewerId: null });
     // A fresh connection has an empty span cache: the same comparison, read from the rows.
     const { closeDb } = await import("@/db");
     closeDb();
-    const unwarmed = loadComparison(mona, p, storyId, { reviewerId: null });
+    const unwarmed = await loadComparison(mona, p, storyId, { reviewerId: null });
     expect(warmed.ok && warmed.view.input.spans.length).toBe(6);
     expect(warmed).toEqual(unwarmed);
   });

@@ -26,8 +26,8 @@ const story = (storyId: number | string, query: string) =>
 const whole = (projectId: number | string, query: string) =>
   projectCsv(new Request(`http://127.0.0.1:3000/projects/${projectId}/compare/csv?${query}`), { params: Promise.resolve({ projectId: String(projectId) }) });
 
-function expected(user: SessionUser, storyId: number | null, table: string, layer: LayerChoice = { reviewerId: null }): string {
-  const loaded = loadComparison(user, P, storyId, layer);
+async function expected(user: SessionUser, storyId: number | null, table: string, layer: LayerChoice = { reviewerId: null }): Promise<string> {
+  const loaded = await loadComparison(user, P, storyId, layer);
   if (!loaded.ok) throw new Error(loaded.error);
   const tables = comparisonTables(loaded.view.comparison, loaded.view.input) as Record<string, Parameters<typeof tableToCsv>[0]>;
   return `\uFEFF${tableToCsv(tables[table]!)}`;
@@ -37,14 +37,14 @@ beforeAll(async () => {
   manager = await admin();
   [ana, bo, outsider] = [await reviewer("ana"), await reviewer("bo"), await reviewer("outsider")];
   P = await project("Port Calder: Water & Levy");
-  addMember(P, ana, "annotator");
-  addMember(P, bo, "annotator");
+  await addMember(P, ana, "annotator");
+  await addMember(P, bo, "annotator");
   for (const [text, meta] of [
     [TEXT, { outlet: "Daily Ledger", story: "Levy vote!", publishedAt: "2024-03-01" }],
     [`${TEXT} Later.`, { story: "Levy vote!" }],
     ["Nothing to do with the levy.", {}],
   ] as const) {
-    const result = importDocuments({ kind: "system", label: "test" }, P, [{ text }], meta);
+    const result = await importDocuments({ kind: "system", label: "test" }, P, [{ text }], meta);
     if (!result.ok) throw new Error(result.problems[0]!.message);
   }
   S = getSqlite().prepare<[number], { id: number }>("select id from stories where project_id = ?").get(P)!.id;
@@ -52,17 +52,17 @@ beforeAll(async () => {
     .prepare<[number], { id: number }>("select id from documents where project_id = ? order by id")
     .all(P)
     .map((r) => r.id);
-  markText(ana, P, d1!, TEXT, "quote", "the levy is fair", { speaker_text: "Mayor Reyes", speaker_type: "named_person" });
-  markText(bo, P, d1!, TEXT, "claim", "Rates go up in May", { certainty: "certain" });
+  await markText(ana, P, d1!, TEXT, "quote", "the levy is fair", { speaker_text: "Mayor Reyes", speaker_type: "named_person" });
+  await markText(bo, P, d1!, TEXT, "claim", "Rates go up in May", { certainty: "certain" });
   const Q = await project("Elsewhere");
-  const other = importDocuments({ kind: "system", label: "test" }, Q, [{ text: "Other project." }], { story: "Theirs" });
+  const other = await importDocuments({ kind: "system", label: "test" }, Q, [{ text: "Other project." }], { story: "Theirs" });
   if (!other.ok) throw new Error("seed");
   otherStory = getSqlite().prepare<[number], { id: number }>("select id from stories where project_id = ?").get(Q)!.id;
 });
 
 describe("a story's CSV tables", () => {
   it("serve each table as the page computes it: UTF-8 with a BOM, as an attachment named after project, story and table", async () => {
-    signInAs(manager);
+    await signInAs(manager);
     for (const table of TABLES) {
       const response = await story(S, `table=${table}`);
       expect(response.status).toBe(200);
@@ -70,19 +70,19 @@ describe("a story's CSV tables", () => {
       expect(response.headers.get("content-disposition")).toContain(`attachment; filename="port-calder-water-levy-levy-vote-${table}.csv"`);
       const body = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer());
       expect(body.startsWith("\uFEFF")).toBe(true);
-      expect(body).toBe(expected(manager, S, table));
+      expect(body).toBe(await expected(manager, S, table));
     }
   });
 
   it("follow the layer asked for", async () => {
-    signInAs(manager);
+    await signInAs(manager);
     const body = await (await story(S, `table=documents&layer=reviewer:${bo.id}`)).text();
     expect(body).toContain("Reviewer: bo");
-    expect(body).toBe(expected(manager, S, "documents", { reviewerId: bo.id }).slice(1));
+    expect(body).toBe((await expected(manager, S, "documents", { reviewerId: bo.id })).slice(1));
   });
 
   it("answer an unknown or missing table with 400 and the list of tables", async () => {
-    signInAs(manager);
+    await signInAs(manager);
     for (const query of ["table=everything", ""]) {
       const response = await story(S, query);
       expect(response.status).toBe(400);
@@ -91,41 +91,41 @@ describe("a story's CSV tables", () => {
   });
 
   it("give a blind annotator their own layer only", async () => {
-    signInAs(ana);
+    await signInAs(ana);
     const body = await (await story(S, `table=speakers&layer=reviewer:${bo.id}`)).text();
-    expect(body).toBe(expected(ana, S, "speakers").slice(1));
+    expect(body).toBe((await expected(ana, S, "speakers")).slice(1));
     expect(body).toContain("Mayor Reyes");
     expect(await (await story(S, "table=documents")).text()).not.toContain("Reviewer: bo");
   });
 
   it("are not found for a non-member, another project's story or a malformed id, and need a session", async () => {
-    signInAs(outsider);
+    await signInAs(outsider);
     expect((await story(S, "table=outlets")).status).toBe(404);
-    signInAs(manager);
+    await signInAs(manager);
     expect((await story(otherStory, "table=outlets")).status).toBe(404);
     expect((await story("abc", "table=outlets")).status).toBe(404);
-    signInAs(null);
+    await signInAs(null);
     expect((await story(S, "table=outlets")).status).toBe(401);
   });
 });
 
 describe("the whole project's CSV tables", () => {
   it("cover every document of the project, named for all stories", async () => {
-    signInAs(manager);
+    await signInAs(manager);
     const response = await whole(P, "table=documents");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-disposition")).toContain('filename="port-calder-water-levy-all-stories-documents.csv"');
     const body = await response.text();
-    expect(body).toBe(expected(manager, null, "documents").slice(1));
+    expect(body).toBe((await expected(manager, null, "documents")).slice(1));
     expect(body.trimEnd().split("\r\n")).toHaveLength(1 + 3);
   });
 
   it("are not found for a non-member or an unknown project, and need a session", async () => {
-    signInAs(outsider);
+    await signInAs(outsider);
     expect((await whole(P, "table=outlets")).status).toBe(404);
-    signInAs(manager);
+    await signInAs(manager);
     expect((await whole(999_999, "table=outlets")).status).toBe(404);
-    signInAs(null);
+    await signInAs(null);
     expect((await whole(P, "table=outlets")).status).toBe(401);
   });
 });

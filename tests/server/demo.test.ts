@@ -18,63 +18,58 @@ import { PASSWORD } from "./helpers";
 let projectId = 0;
 let docIds: number[] = [];
 
-beforeAll(() => {
-  expect(ensureDemoProject()).toBe(true);
-  projectId = getDb().select().from(projects).where(eq(projects.isDemo, true)).get()!.id;
-  const rows = getDb().select().from(documents).where(eq(documents.projectId, projectId)).all();
+beforeAll(async () => {
+  expect(await ensureDemoProject()).toBe(true);
+  projectId = (await getDb().select().from(projects).where(eq(projects.isDemo, true)).get())!.id;
+  const rows = await getDb().select().from(documents).where(eq(documents.projectId, projectId)).all();
   // In article order, matched by text: ids are not assumed.
   docIds = DEMO_ARTICLES.map((a) => rows.find((d) => d.text === normalizeText(a.text))!.id);
 });
 
 /** The admin created by the setup test below (tests after it run as this admin). */
-function firstAdmin(): SessionUser {
-  const row = getDb().select().from(users).where(eq(users.username, "admin")).get()!;
+async function firstAdmin(): Promise<SessionUser> {
+  const row = (await getDb().select().from(users).where(eq(users.username, "admin")).get())!;
   return { id: row.id, username: row.username, displayName: row.displayName, role: row.role };
 }
 
-const reviewerRows = () =>
-  getDb()
+const reviewerRows = async () =>
+  await getDb()
     .select()
     .from(users)
     .where(inArray(users.username, [DEMO_REVIEWERS.amara.username, DEMO_REVIEWERS.jonas.username]))
     .all();
 
 describe("the demo project", () => {
-  it("loads three articles by three outlets on one story into a new database, once", () => {
-    const docs = getDb().select().from(documents).where(eq(documents.projectId, projectId)).all();
+  it("loads three articles by three outlets on one story into a new database, once", async () => {
+    const docs = await getDb().select().from(documents).where(eq(documents.projectId, projectId)).all();
     expect(docs).toHaveLength(3);
     expect(new Set(docs.map((d) => d.outletId)).size).toBe(3);
     expect(new Set(docs.map((d) => d.storyId)).size).toBe(1);
     expect(docs.map((d) => d.text).sort()).toEqual(DEMO_ARTICLES.map((a) => normalizeText(a.text)).sort());
-    const kinds = getDb()
-      .select({ kind: outlets.kind })
-      .from(outlets)
-      .all()
-      .map((o) => o.kind)
-      .sort();
+    const kinds = (await getDb().select({ kind: outlets.kind }).from(outlets).all()).map((o) => o.kind).sort();
     expect(kinds).toEqual(["blog", "newspaper", "wire"]);
 
-    const spansBefore = getDb().select({ n: count() }).from(annotations).get()!.n;
-    expect(ensureDemoProject()).toBe(false);
-    expect(getDb().select({ n: count() }).from(projects).get()!.n).toBe(1);
-    expect(getDb().select({ n: count() }).from(annotations).get()!.n).toBe(spansBefore);
+    const spansBefore = (await getDb().select({ n: count() }).from(annotations).get())!.n;
+    expect(await ensureDemoProject()).toBe(false);
+    expect((await getDb().select({ n: count() }).from(projects).get())!.n).toBe(1);
+    expect((await getDb().select({ n: count() }).from(annotations).get())!.n).toBe(spansBefore);
   });
 
   it("has two fictional reviewers who annotated every article and cannot sign in", async () => {
-    const reviewers = reviewerRows();
+    const reviewers = await reviewerRows();
     expect(reviewers).toHaveLength(2);
     for (const r of reviewers) {
       expect(r.role).toBe("member");
       expect(r.disabledAt).not.toBeNull();
       expect((await verifyCredentials(r.username, PASSWORD)).status).toBe("invalid");
       expect((await verifyCredentials(r.username, "")).status).toBe("invalid");
-      const member = getDb()
+      const member = await getDb()
         .select()
         .from(projectMembers)
         .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, r.id)))
         .get();
       expect(member?.role).toBe("annotator");
-      const annotated = getDb()
+      const annotated = await getDb()
         .selectDistinct({ documentId: annotations.documentId })
         .from(annotations)
         .where(and(eq(annotations.annotatorId, r.id), eq(annotations.layer, "annotator")))
@@ -83,8 +78,8 @@ describe("the demo project", () => {
     }
   });
 
-  it("fills every kind and attribute the comparison reads, with speakers from the sources registry", () => {
-    const spans = getDb().select().from(annotations).where(inArray(annotations.documentId, docIds)).all();
+  it("fills every kind and attribute the comparison reads, with speakers from the sources registry", async () => {
+    const spans = await getDb().select().from(annotations).where(inArray(annotations.documentId, docIds)).all();
     expect(new Set(spans.map((s) => s.kind))).toEqual(new Set(["claim", "opinion", "quote"]));
     const attrs = spans.map((s) => s.attributes as Record<string, unknown>);
     expect(attrs.some((a) => a.certainty === "certain") && attrs.some((a) => a.certainty === "underspecified")).toBe(true);
@@ -95,7 +90,7 @@ describe("the demo project", () => {
       true,
     );
 
-    const registry = getDb().select().from(sources).where(eq(sources.projectId, projectId)).all();
+    const registry = await getDb().select().from(sources).where(eq(sources.projectId, projectId)).all();
     expect(registry.map((s) => s.name).sort()).toEqual(DEMO_SOURCES.map((s) => s.name).sort());
     const nameOf = new Map(registry.map((s) => [s.id, s.name]));
     const quoted = (name: string) => attrs.filter((a) => nameOf.get(a.source_id as number) === name).map((a) => a.speaker_type);
@@ -104,15 +99,9 @@ describe("the demo project", () => {
     expect(quoted("State environment agency")).toContain("unnamed_person");
   });
 
-  it("stores every span at offsets whose text is its exact, counted in code points", () => {
-    const texts = new Map(
-      getDb()
-        .select({ id: documents.id, text: documents.text })
-        .from(documents)
-        .all()
-        .map((d) => [d.id, d.text]),
-    );
-    const spans = getDb().select().from(annotations).where(inArray(annotations.documentId, docIds)).all();
+  it("stores every span at offsets whose text is its exact, counted in code points", async () => {
+    const texts = new Map((await getDb().select({ id: documents.id, text: documents.text }).from(documents).all()).map((d) => [d.id, d.text]));
+    const spans = await getDb().select().from(annotations).where(inArray(annotations.documentId, docIds)).all();
     expect(spans.length).toBeGreaterThan(DEMO_SPANS.length);
     for (const s of spans) expect(sliceCodePoints(texts.get(s.documentId)!, s.start, s.end)).toBe(s.exact);
     // Every planned phrase is where the plan says, and its offsets are code points, not UTF-16 units.
@@ -127,25 +116,25 @@ describe("the demo project", () => {
   });
 
   it("keeps setup open after the demo loads, since its accounts are not administrators, and shows the first admin the demo", async () => {
-    expect(adminExists()).toBe(false);
+    expect(await adminExists()).toBe(false);
     const taken = await createFirstAdmin({ username: DEMO_REVIEWERS.amara.username, displayName: "Amara", password: PASSWORD });
     expect(taken).toEqual({ ok: false, error: `The username “${DEMO_REVIEWERS.amara.username}” is taken.` });
-    expect(adminExists()).toBe(false);
+    expect(await adminExists()).toBe(false);
     const created = await createFirstAdmin({ username: "admin", displayName: "Admin", password: PASSWORD });
     expect(created.ok).toBe(true);
-    expect(adminExists()).toBe(true);
-    expect(listProjectsForUser(firstAdmin()).map((p) => p.id)).toContain(projectId);
+    expect(await adminExists()).toBe(true);
+    expect((await listProjectsForUser(await firstAdmin())).map((p) => p.id)).toContain(projectId);
     const again = await createFirstAdmin({ username: "second", displayName: "Second", password: PASSWORD });
     expect(again).toEqual({ ok: false, error: "Setup is already done. Sign in instead." });
   });
 
-  it("settles the gold layer on the articles meant, through the real adjudication", () => {
-    docIds.forEach((id, index) => {
-      const review = getDocumentReview(firstAdmin(), projectId, id);
+  it("settles the gold layer on the articles meant, through the real adjudication", async () => {
+    for (const [index, id] of docIds.entries()) {
+      const review = await getDocumentReview(await firstAdmin(), projectId, id);
       if ("ok" in review) throw new Error(`the admin cannot review the demo: ${review.error}`);
       expect(review.isGold).toBe(DEMO_SETTLED.includes(index));
-    });
-    const gold = getDb()
+    }
+    const gold = await getDb()
       .select()
       .from(annotations)
       .where(and(inArray(annotations.documentId, docIds), eq(annotations.layer, "gold"), isNull(annotations.deletedAt)))
@@ -153,39 +142,35 @@ describe("the demo project", () => {
     expect(new Set(gold.map((g) => g.documentId))).toEqual(new Set(DEMO_SETTLED.map((i) => docIds[i])));
   });
 
-  it("links claims across all three outlets, in the demo story", () => {
-    const links = getDb().select().from(claimLinks).where(eq(claimLinks.projectId, projectId)).all();
+  it("links claims across all three outlets, in the demo story", async () => {
+    const links = await getDb().select().from(claimLinks).where(eq(claimLinks.projectId, projectId)).all();
     expect(links.length).toBeGreaterThanOrEqual(3);
-    const storyId = getDb().select({ storyId: documents.storyId }).from(documents).where(eq(documents.id, docIds[0]!)).get()!.storyId;
-    const outletsPerLink = links.map((link) => {
+    const storyId = (await getDb().select({ storyId: documents.storyId }).from(documents).where(eq(documents.id, docIds[0]!)).get())!.storyId;
+    const outletsPerLink: number[] = [];
+    for (const link of links) {
       expect(link.storyId).toBe(storyId);
-      const rows = getDb()
+      const rows = await getDb()
         .selectDistinct({ outletId: documents.outletId })
         .from(claimLinkSpans)
         .innerJoin(annotations, eq(annotations.id, claimLinkSpans.annotationId))
         .innerJoin(documents, eq(documents.id, annotations.documentId))
         .where(eq(claimLinkSpans.linkId, link.id))
         .all();
-      return rows.length;
-    });
+      outletsPerLink.push(rows.length);
+    }
     expect(outletsPerLink.every((n) => n >= 2)).toBe(true);
     expect(outletsPerLink.filter((n) => n === 3).length).toBeGreaterThanOrEqual(2);
   });
 
-  it("has both reviewers' perspective ratings of every outlet on each of the project's axes", () => {
-    const ratings = getDb()
+  it("has both reviewers' perspective ratings of every outlet on each of the project's axes", async () => {
+    const ratings = await getDb()
       .select()
       .from(perspectiveRatings)
       .where(and(eq(perspectiveRatings.projectId, projectId), eq(perspectiveRatings.isGold, false)))
       .all();
-    const reviewerIds = reviewerRows().map((r) => r.id);
+    const reviewerIds = (await reviewerRows()).map((r) => r.id);
     const outletIds = new Set(
-      getDb()
-        .select({ outletId: documents.outletId })
-        .from(documents)
-        .where(eq(documents.projectId, projectId))
-        .all()
-        .map((d) => d.outletId),
+      (await getDb().select({ outletId: documents.outletId }).from(documents).where(eq(documents.projectId, projectId)).all()).map((d) => d.outletId),
     );
     for (const raterId of reviewerIds) {
       for (const outletId of outletIds) {
@@ -198,9 +183,9 @@ describe("the demo project", () => {
     }
   });
 
-  it("shows the first admin a filled comparison of the demo story: gold where settled, pooled elsewhere", () => {
-    const storyId = getDb().select({ storyId: documents.storyId }).from(documents).where(eq(documents.id, docIds[0]!)).get()!.storyId!;
-    const result = loadComparison(firstAdmin(), projectId, storyId, { reviewerId: null });
+  it("shows the first admin a filled comparison of the demo story: gold where settled, pooled elsewhere", async () => {
+    const storyId = (await getDb().select({ storyId: documents.storyId }).from(documents).where(eq(documents.id, docIds[0]!)).get())!.storyId!;
+    const result = await loadComparison(await firstAdmin(), projectId, storyId, { reviewerId: null });
     if (!result.ok) throw new Error(result.error);
     const { input, comparison } = result.view;
     const layerOf = (index: number) => input.documents.find((d) => d.id === docIds[index])!.layer.kind;

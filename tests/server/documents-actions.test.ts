@@ -14,7 +14,7 @@ import { addMember, admin, project, reviewer, signInAs } from "./helpers";
 vi.mock("next/headers", async () => (await import("./helpers")).nextHeadersMock);
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
-const documentCount = (): number => getDb().select({ n: count() }).from(documents).get()!.n;
+const documentCount = async (): Promise<number> => (await getDb().select({ n: count() }).from(documents).get())!.n;
 const EMPTY: MetadataValues = { title: "", outlet: "", story: "", author: "", publishedAt: "", url: "" };
 
 function batch(projectId: number, files: File[], rows?: Partial<MetadataValues>[]): FormData {
@@ -38,7 +38,7 @@ class OversizeFile extends File {
 describe("the upload preview and import actions", () => {
   it("previews rows in file order, reporting an oversize file without reading it", async () => {
     const projectId = await project();
-    signInAs(await admin());
+    await signInAs(await admin());
     const files = [new File(["First title\n\nBody one."], "one.txt"), new OversizeFile(["x"], "huge.txt"), new File(["# Second\n\nBody two."], "two.md")];
     const state = await inspectFilesAction(batch(projectId, files));
     expect(state.files?.map((f) => [f.index, f.fileName, f.values.title, f.problem])).toEqual([
@@ -50,20 +50,20 @@ describe("the upload preview and import actions", () => {
 
   it("refuses the batch with errors on the right rows and fields, writing nothing, then imports the corrected rows", async () => {
     const projectId = await project();
-    signInAs(await admin());
+    await signInAs(await admin());
     const files = [new File(["Alpha\n\nBody alpha."], "alpha.txt"), new File(["No heading, no title."], "untitled.md")];
-    const before = documentCount();
+    const before = await documentCount();
 
     const badDate = await importBatchAction(batch(projectId, files, [{ outlet: "Row Outlet", publishedAt: "May 5" }, {}]));
     expect(badDate).toMatchObject({ rowErrors: { 0: { publishedAt: expect.stringMatching(/YYYY-MM-DD/) } } });
-    expect(documentCount()).toBe(before);
+    expect(await documentCount()).toBe(before);
 
     const noTitle = await importBatchAction(batch(projectId, files, [{ outlet: "Row Outlet", publishedAt: "2020-05-05" }, {}]));
     expect(noTitle.ok).toBeUndefined();
     expect(noTitle.rowProblems).toEqual({ 1: expect.stringContaining("untitled.md has no title") });
     expect(noTitle.problems).toEqual([expect.stringContaining("untitled.md has no title")]);
-    expect(documentCount()).toBe(before);
-    expect(getDb().select().from(outlets).where(eq(outlets.name, "Row Outlet")).all()).toEqual([]);
+    expect(await documentCount()).toBe(before);
+    expect(await getDb().select().from(outlets).where(eq(outlets.name, "Row Outlet")).all()).toEqual([]);
 
     const done = await importBatchAction(
       batch(projectId, files, [
@@ -80,7 +80,7 @@ describe("the upload preview and import actions", () => {
 
   it("refuses rows that do not match the files", async () => {
     const projectId = await project();
-    signInAs(await admin());
+    await signInAs(await admin());
     const state = await importBatchAction(batch(projectId, [new File(["A\n\nb"], "a.txt")], []));
     expect(state.message).toMatch(/do not match the files/);
   });
@@ -88,8 +88,8 @@ describe("the upload preview and import actions", () => {
   it("tells an annotator that only managers add documents", async () => {
     const projectId = await project();
     const ana = await reviewer();
-    addMember(projectId, ana, "annotator");
-    signInAs(ana);
+    await addMember(projectId, ana, "annotator");
+    await signInAs(ana);
     expect(await inspectFilesAction(batch(projectId, [new File(["A\n\nb"], "a.txt")]))).toEqual({
       message: "Only a manager of this project can add documents.",
     });
@@ -100,7 +100,7 @@ describe("the details action", () => {
   it("keeps the typed values after a refusal for a concurrent change, and checks the next save against what is stored now", async () => {
     const projectId = await project();
     const manager = await admin();
-    signInAs(manager);
+    await signInAs(manager);
     const files = [new File(["Levy passes\n\nBody."], "levy.txt")];
     const imported = await importBatchAction(batch(projectId, files, [{ outlet: "First Outlet" }]));
     const documentId = imported.imported![0]!.id;

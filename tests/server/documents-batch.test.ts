@@ -19,8 +19,8 @@ const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(path.j
 
 let manager: SessionUser;
 let projectId: number;
-const documentCount = (): number => getDb().select({ n: count() }).from(documents).get()!.n;
-const outletNamed = (name: string) => getDb().select().from(outlets).where(eq(outlets.name, name)).all();
+const documentCount = async (): Promise<number> => (await getDb().select({ n: count() }).from(documents).get())!.n;
+const outletNamed = async (name: string) => await getDb().select().from(outlets).where(eq(outlets.name, name)).all();
 
 beforeAll(async () => {
   manager = await admin();
@@ -28,9 +28,9 @@ beforeAll(async () => {
 });
 
 describe("the upload preview", () => {
-  it("pre-fills each row from its file and writes nothing", () => {
-    const before = documentCount();
-    const result = inspectImport(manager, projectId, [
+  it("pre-fills each row from its file and writes nothing", async () => {
+    const before = await documentCount();
+    const result = await inspectImport(manager, projectId, [
       { fileName: "courier.html", bytes: fixture("og-article.html") },
       { fileName: "ledger.html", bytes: fixture("jsonld-article.html") },
       { fileName: "brief.md", bytes: enc("# Ministers meet\n\nThe ministers met on Monday.") },
@@ -64,19 +64,19 @@ describe("the upload preview", () => {
       ],
       ["brief.md", { title: "Ministers meet", outlet: "", story: "", author: "", publishedAt: "", url: "" }, null],
     ]);
-    expect(documentCount()).toBe(before);
-    expect(outletNamed("Northgate Courier")).toHaveLength(0);
+    expect(await documentCount()).toBe(before);
+    expect(await outletNamed("Northgate Courier")).toHaveLength(0);
   });
 
-  it("spells an outlet the way the existing one is spelled", () => {
-    getDb().insert(outlets).values({ name: "RIVERSIDE Ledger" }).run();
-    const result = inspectImport(manager, projectId, [{ fileName: "ledger.html", bytes: fixture("jsonld-article.html") }]);
+  it("spells an outlet the way the existing one is spelled", async () => {
+    await getDb().insert(outlets).values({ name: "RIVERSIDE Ledger" }).run();
+    const result = await inspectImport(manager, projectId, [{ fileName: "ledger.html", bytes: fixture("jsonld-article.html") }]);
     expect(result.ok && result.files[0]!.values.outlet).toBe("RIVERSIDE Ledger");
   });
 
-  it("reports each file that would be refused beside its own row", () => {
-    importDocuments({ kind: "user", user: manager }, projectId, [{ text: "Already here.\n\nSome body." }], {});
-    const result = inspectImport(manager, projectId, [
+  it("reports each file that would be refused beside its own row", async () => {
+    await importDocuments({ kind: "user", user: manager }, projectId, [{ text: "Already here.\n\nSome body." }], {});
+    const result = await inspectImport(manager, projectId, [
       { fileName: "scan.pdf", bytes: enc("%PDF-1.7") },
       { fileName: "fine.txt", bytes: enc("Fine title\n\nFine body.") },
       { fileName: "again.txt", bytes: enc("Already here.\n\nSome body.") },
@@ -91,12 +91,12 @@ describe("the upload preview", () => {
     expect(result.files[1]!.values.title).toBe("Fine title");
   });
 
-  it.skipIf(!existsSync(CORPUS))("titles a sample article whose first line is a paragraph with at most 120 code points, cut at a word", () => {
+  it.skipIf(!existsSync(CORPUS))("titles a sample article whose first line is a paragraph with at most 120 code points, cut at a word", async () => {
     const name = readdirSync(CORPUS).find((f) => f.startsWith("000_"))!;
     const bytes = new Uint8Array(readFileSync(path.join(CORPUS, name)));
     const firstLine = readFileSync(path.join(CORPUS, name), "utf8").split("\n")[0]!.trim();
     expect(Array.from(firstLine).length).toBeGreaterThan(120);
-    const result = inspectImport(manager, projectId, [{ fileName: name, bytes }]);
+    const result = await inspectImport(manager, projectId, [{ fileName: name, bytes }]);
     if (!result.ok) throw new Error(result.error);
     const title = result.files[0]!.values.title;
     expect(Array.from(title).length).toBeLessThanOrEqual(120);
@@ -108,17 +108,17 @@ describe("the upload preview", () => {
   it("is for managers: 403 for an annotator, 404 for a non-member", async () => {
     const ana = await reviewer();
     const outsider = await reviewer();
-    addMember(projectId, ana, "annotator");
+    await addMember(projectId, ana, "annotator");
     const items: ImportItem[] = [{ fileName: "a.txt", bytes: enc("A\n\nb") }];
-    expect(inspectImport(ana, projectId, items)).toMatchObject({ ok: false, status: 403 });
-    expect(inspectImport(outsider, projectId, items)).toMatchObject({ ok: false, status: 404 });
+    expect(await inspectImport(ana, projectId, items)).toMatchObject({ ok: false, status: 403 });
+    expect(await inspectImport(outsider, projectId, items)).toMatchObject({ ok: false, status: 404 });
   });
 });
 
 describe("importing with one row of metadata per file", () => {
-  it("stores each file with its own outlet, story, author, date and URL, and audits each", () => {
+  it("stores each file with its own outlet, story, author, date and URL, and audits each", async () => {
     const pid = projectId;
-    const result = importDocuments(
+    const result = await importDocuments(
       { kind: "user", user: manager },
       pid,
       [
@@ -133,7 +133,7 @@ describe("importing with one row of metadata per file", () => {
     );
     expect(result).toMatchObject({ ok: true, createdOutlets: ["Alpha Daily", "Beta Weekly"], createdStories: ["Floods"] });
     if (!result.ok) return;
-    const rows = getDb()
+    const rows = await getDb()
       .select({
         title: documents.title,
         outlet: outlets.name,
@@ -157,45 +157,46 @@ describe("importing with one row of metadata per file", () => {
       { title: "Edited title", outlet: "Alpha Daily", story: "Floods", author: "A. One", publishedAt: "2021-01-01", url: "https://alpha.test/1" },
       { title: "Second article", outlet: "Beta Weekly", story: "Floods", author: null, publishedAt: "2021-01-03", url: null },
     ]);
-    const audit = getDb()
-      .select()
-      .from(auditLog)
-      .where(
-        inArray(
-          auditLog.entityId,
-          result.documents.map((d) => d.id),
-        ),
-      )
-      .all()
-      .filter((a) => a.entity === "document");
+    const audit = (
+      await getDb()
+        .select()
+        .from(auditLog)
+        .where(
+          inArray(
+            auditLog.entityId,
+            result.documents.map((d) => d.id),
+          ),
+        )
+        .all()
+    ).filter((a) => a.entity === "document");
     expect(audit.map((a) => (a.after as { outlet: string }).outlet).sort()).toEqual(["Alpha Daily", "Beta Weekly"]);
   });
 
-  it("keeps a field emptied in the row empty even when the file says otherwise", () => {
-    const result = importDocuments(
+  it("keeps a field emptied in the row empty even when the file says otherwise", async () => {
+    const result = await importDocuments(
       { kind: "user", user: manager },
       projectId,
       [{ fileName: "courier.html", bytes: fixture("og-article.html"), meta: { author: "Someone Else" } }],
       {},
     );
     if (!result.ok) throw new Error(result.problems[0]!.message);
-    const row = getDb().select().from(documents).where(eq(documents.id, result.documents[0]!.id)).get()!;
+    const row = (await getDb().select().from(documents).where(eq(documents.id, result.documents[0]!.id)).get())!;
     expect(row).toMatchObject({ outletId: null, author: "Someone Else", publishedAt: null, url: null, title: "Harbour levy passes after a long night" });
   });
 
-  it("without rows (CLI, a batch given one outlet), takes outlet, date and address from the file where none is given", () => {
-    const result = importDocuments({ kind: "system", label: "cli" }, projectId, [{ fileName: "ledger.html", bytes: fixture("jsonld-article.html") }], {
+  it("without rows (CLI, a batch given one outlet), takes outlet, date and address from the file where none is given", async () => {
+    const result = await importDocuments({ kind: "system", label: "cli" }, projectId, [{ fileName: "ledger.html", bytes: fixture("jsonld-article.html") }], {
       story: "Bridges",
     });
     if (!result.ok) throw new Error(result.problems[0]!.message);
-    const row = getDb().select().from(documents).where(eq(documents.id, result.documents[0]!.id)).get()!;
+    const row = (await getDb().select().from(documents).where(eq(documents.id, result.documents[0]!.id)).get())!;
     expect(row).toMatchObject({ author: "Ola Invented, Ben Madeup", publishedAt: "2024-11-02", url: "https://riverside-ledger.test/news/bridge" });
-    expect(getDb().select().from(outlets).where(eq(outlets.id, row.outletId!)).get()!.name).toBe("RIVERSIDE Ledger");
+    expect((await getDb().select().from(outlets).where(eq(outlets.id, row.outletId!)).get())!.name).toBe("RIVERSIDE Ledger");
   });
 
-  it("writes nothing when one row is refused, and names that row", () => {
-    const before = documentCount();
-    const result = importDocuments(
+  it("writes nothing when one row is refused, and names that row", async () => {
+    const before = await documentCount();
+    const result = await importDocuments(
       { kind: "user", user: manager },
       projectId,
       [
@@ -205,9 +206,9 @@ describe("importing with one row of metadata per file", () => {
       {},
     );
     expect(result).toMatchObject({ ok: false, problems: [{ index: 1, source: "untitled.md", message: expect.stringContaining("has no title") }] });
-    expect(documentCount()).toBe(before);
-    expect(outletNamed("Never Made Outlet")).toHaveLength(0);
-    expect(getDb().select().from(stories).where(eq(stories.name, "Never Made Story")).all()).toHaveLength(0);
+    expect(await documentCount()).toBe(before);
+    expect(await outletNamed("Never Made Outlet")).toHaveLength(0);
+    expect(await getDb().select().from(stories).where(eq(stories.name, "Never Made Story")).all()).toHaveLength(0);
   });
 });
 

@@ -27,6 +27,7 @@ import { createSegment } from "@/lib/server/segments";
 import type { SessionUser } from "@/lib/server/session";
 import { markText } from "./adjudication-helpers";
 import { addMember, admin, project, reviewer } from "./helpers";
+import { refusal } from "./sqlite-errors";
 
 const TEXT = "The mayor said the levy adds nine dollars a month. Critics called the plan reckless. Renters will pay the most.";
 
@@ -38,8 +39,8 @@ let outsider: SessionUser;
 let projectId: number;
 let n = 0;
 
-function newDocument(pid = projectId): number {
-  const result = importDocuments({ kind: "system", label: "test" }, pid, [{ text: `${TEXT} (${++n})` }], { outlet: `Outlet ${n}`, story: "Levy" });
+async function newDocument(pid = projectId): Promise<number> {
+  const result = await importDocuments({ kind: "system", label: "test" }, pid, [{ text: `${TEXT} (${++n})` }], { outlet: `Outlet ${n}`, story: "Levy" });
   if (!result.ok) throw new Error(result.problems[0]!.message);
   return result.documents[0]!.id;
 }
@@ -49,44 +50,44 @@ function ok<T extends { ok: boolean }>(result: T): Extract<T, { ok: true }> {
   return result as Extract<T, { ok: true }>;
 }
 
-function link(annotationIds: number[]): number {
-  const storyId = getDb().select({ id: stories.id }).from(stories).where(eq(stories.projectId, projectId)).get()!.id;
-  const linkId = getDb().insert(claimLinks).values({ projectId, storyId, createdBy: ana.id }).returning({ id: claimLinks.id }).get().id;
-  getDb()
+async function link(annotationIds: number[]): Promise<number> {
+  const storyId = (await getDb().select({ id: stories.id }).from(stories).where(eq(stories.projectId, projectId)).get())!.id;
+  const linkId = (await getDb().insert(claimLinks).values({ projectId, storyId, createdBy: ana.id }).returning({ id: claimLinks.id }).get()).id;
+  await getDb()
     .insert(claimLinkSpans)
     .values(annotationIds.map((annotationId) => ({ linkId, annotationId, addedBy: ana.id })))
     .run();
   return linkId;
 }
 
-const rowsFor = (
+const rowsFor = async (
   table: typeof annotations | typeof adjudications | typeof segments | typeof perspectiveRatings | typeof assignments,
   documentId: number,
-): number => getDb().select({ n: count() }).from(table).where(eq(table.documentId, documentId)).get()!.n;
+): Promise<number> => (await getDb().select({ n: count() }).from(table).where(eq(table.documentId, documentId)).get())!.n;
 
 /** A document with two reviewers' spans (one deleted), a gold layer (an accepted and an added span), a segment, a rating, two assignments and two links. */
-function fullyWorkedDocument(): { documentId: number; spans: Record<string, number>; others: number[] } {
-  const documentId = newDocument();
-  const other = newDocument();
-  const third = newDocument();
-  ok(assignDocument(manager, projectId, { documentId, userId: ana.id }));
-  ok(assignDocument(manager, projectId, { documentId, userId: bo.id }));
+async function fullyWorkedDocument(): Promise<{ documentId: number; spans: Record<string, number>; others: number[] }> {
+  const documentId = await newDocument();
+  const other = await newDocument();
+  const third = await newDocument();
+  ok(await assignDocument(manager, projectId, { documentId, userId: ana.id }));
+  ok(await assignDocument(manager, projectId, { documentId, userId: bo.id }));
   const spans = {
-    anaClaim: markText(ana, projectId, documentId, TEXT, "claim", "the levy adds nine dollars a month"),
-    anaOpinion: markText(ana, projectId, documentId, TEXT, "opinion", "Critics called the plan reckless"),
-    boClaim: markText(bo, projectId, documentId, TEXT, "claim", "the levy adds nine dollars a month"),
-    boDeleted: markText(bo, projectId, documentId, TEXT, "claim", "Renters will pay the most"),
+    anaClaim: await markText(ana, projectId, documentId, TEXT, "claim", "the levy adds nine dollars a month"),
+    anaOpinion: await markText(ana, projectId, documentId, TEXT, "opinion", "Critics called the plan reckless"),
+    boClaim: await markText(bo, projectId, documentId, TEXT, "claim", "the levy adds nine dollars a month"),
+    boDeleted: await markText(bo, projectId, documentId, TEXT, "claim", "Renters will pay the most"),
   };
-  ok(deleteAnnotation(bo, projectId, documentId, spans.boDeleted, 1));
-  ok(decide(judge, projectId, documentId, { action: "accept", sourceId: spans.anaClaim, memberIds: [spans.anaClaim, spans.boClaim] }));
-  ok(decide(judge, projectId, documentId, { action: "add", kind: "claim", start: 0, end: 9, reason: "missed" }));
-  ok(createSegment(ana, projectId, documentId, { start: 0, end: 20, outlet: "Wire Service" }));
-  ok(rateDocument(ana, projectId, documentId, { axis: "genre", label: "reporting", rationale: "A news report." }));
-  const otherClaim = markText(ana, projectId, other, TEXT, "claim", "the levy adds nine dollars a month");
-  const thirdClaim = markText(bo, projectId, third, TEXT, "claim", "the levy adds nine dollars a month");
-  const otherOpinion = markText(ana, projectId, other, TEXT, "opinion", "Critics called the plan reckless");
-  link([spans.anaClaim, otherClaim, thirdClaim]); // survives with two spans
-  link([spans.anaOpinion, otherOpinion]); // left with one span: goes
+  ok(await deleteAnnotation(bo, projectId, documentId, spans.boDeleted, 1));
+  ok(await decide(judge, projectId, documentId, { action: "accept", sourceId: spans.anaClaim, memberIds: [spans.anaClaim, spans.boClaim] }));
+  ok(await decide(judge, projectId, documentId, { action: "add", kind: "claim", start: 0, end: 9, reason: "missed" }));
+  ok(await createSegment(ana, projectId, documentId, { start: 0, end: 20, outlet: "Wire Service" }));
+  ok(await rateDocument(ana, projectId, documentId, { axis: "genre", label: "reporting", rationale: "A news report." }));
+  const otherClaim = await markText(ana, projectId, other, TEXT, "claim", "the levy adds nine dollars a month");
+  const thirdClaim = await markText(bo, projectId, third, TEXT, "claim", "the levy adds nine dollars a month");
+  const otherOpinion = await markText(ana, projectId, other, TEXT, "opinion", "Critics called the plan reckless");
+  await link([spans.anaClaim, otherClaim, thirdClaim]); // survives with two spans
+  await link([spans.anaOpinion, otherOpinion]); // left with one span: goes
   return { documentId, spans, others: [other, third] };
 }
 
@@ -94,59 +95,48 @@ beforeAll(async () => {
   manager = await admin();
   [ana, bo, judge, outsider] = [await reviewer("ana"), await reviewer("bo"), await reviewer("judge"), await reviewer("outsider")];
   projectId = await project("Deleting documents");
-  addMember(projectId, ana, "annotator");
-  addMember(projectId, bo, "annotator");
-  addMember(projectId, judge, "adjudicator");
+  await addMember(projectId, ana, "annotator");
+  await addMember(projectId, bo, "annotator");
+  await addMember(projectId, judge, "adjudicator");
 });
 
 describe("deleting a document", () => {
-  it("tells the manager what goes with it: live spans and their reviewers, gold spans, segments, ratings, links and assignments", () => {
-    const { documentId } = fullyWorkedDocument();
-    const details = ok(getDocumentDetails(manager, projectId, documentId));
+  it("tells the manager what goes with it: live spans and their reviewers, gold spans, segments, ratings, links and assignments", async () => {
+    const { documentId } = await fullyWorkedDocument();
+    const details = ok(await getDocumentDetails(manager, projectId, documentId));
     expect(details.details.impact).toEqual({ spans: 3, reviewers: 2, goldSpans: 2, segments: 1, ratings: 1, links: 2, assignments: 2 });
   });
 
-  it("removes the document and everything pointing at it, drops a link left with one span and keeps a link that still joins two", () => {
-    const { documentId, spans, others } = fullyWorkedDocument();
-    const spanIds = getDb()
-      .select({ id: annotations.id })
-      .from(annotations)
-      .where(eq(annotations.documentId, documentId))
-      .all()
-      .map((r) => r.id);
-    const linkIds = getDb()
-      .select({ id: claimLinkSpans.linkId })
-      .from(claimLinkSpans)
-      .where(inArray(claimLinkSpans.annotationId, spanIds))
-      .all()
-      .map((r) => r.id);
-    const otherSpansBefore = getDb().select().from(annotations).where(inArray(annotations.documentId, others)).all();
-    expect(rowsFor(adjudications, documentId)).toBe(2);
+  it("removes the document and everything pointing at it, drops a link left with one span and keeps a link that still joins two", async () => {
+    const { documentId, spans, others } = await fullyWorkedDocument();
+    const spanIds = (await getDb().select({ id: annotations.id }).from(annotations).where(eq(annotations.documentId, documentId)).all()).map((r) => r.id);
+    const linkIds = (await getDb().select({ id: claimLinkSpans.linkId }).from(claimLinkSpans).where(inArray(claimLinkSpans.annotationId, spanIds)).all()).map(
+      (r) => r.id,
+    );
+    const otherSpansBefore = await getDb().select().from(annotations).where(inArray(annotations.documentId, others)).all();
+    expect(await rowsFor(adjudications, documentId)).toBe(2);
 
-    const result = deleteDocument(manager, projectId, documentId);
+    const result = await deleteDocument(manager, projectId, documentId);
     expect(result).toMatchObject({ ok: true, impact: { spans: 3, reviewers: 2, goldSpans: 2 } });
 
-    expect(getDb().select().from(documents).where(eq(documents.id, documentId)).get()).toBeUndefined();
-    for (const table of [annotations, adjudications, segments, perspectiveRatings, assignments]) expect(rowsFor(table, documentId)).toBe(0);
-    expect(getDb().select().from(claimLinkSpans).where(inArray(claimLinkSpans.annotationId, spanIds)).all()).toEqual([]);
+    expect(await getDb().select().from(documents).where(eq(documents.id, documentId)).get()).toBeUndefined();
+    for (const table of [annotations, adjudications, segments, perspectiveRatings, assignments]) expect(await rowsFor(table, documentId)).toBe(0);
+    expect(await getDb().select().from(claimLinkSpans).where(inArray(claimLinkSpans.annotationId, spanIds)).all()).toEqual([]);
     const [kept, dropped] = linkIds.sort((a, b) => a - b);
-    expect(getDb().select({ n: count() }).from(claimLinkSpans).where(eq(claimLinkSpans.linkId, kept!)).get()!.n).toBe(2);
-    expect(getDb().select().from(claimLinks).where(eq(claimLinks.id, dropped!)).get()).toBeUndefined();
-    expect(getDb().select().from(claimLinkSpans).where(eq(claimLinkSpans.linkId, dropped!)).all()).toEqual([]);
+    expect((await getDb().select({ n: count() }).from(claimLinkSpans).where(eq(claimLinkSpans.linkId, kept!)).get())!.n).toBe(2);
+    expect(await getDb().select().from(claimLinks).where(eq(claimLinks.id, dropped!)).get()).toBeUndefined();
+    expect(await getDb().select().from(claimLinkSpans).where(eq(claimLinkSpans.linkId, dropped!)).all()).toEqual([]);
     // The other documents keep every span they had.
-    expect(getDb().select().from(annotations).where(inArray(annotations.documentId, others)).all()).toEqual(otherSpansBefore);
+    expect(await getDb().select().from(annotations).where(inArray(annotations.documentId, others)).all()).toEqual(otherSpansBefore);
     expect(spans.boDeleted).toBeGreaterThan(0);
   });
 
-  it("records the deletion with the document's metadata and the counts", () => {
-    const { documentId } = fullyWorkedDocument();
-    ok(deleteDocument(manager, projectId, documentId));
-    const entry = getDb()
-      .select()
-      .from(auditLog)
-      .where(eq(auditLog.entityId, documentId))
-      .all()
-      .find((e) => e.entity === "document" && e.action === "delete")!;
+  it("records the deletion with the document's metadata and the counts", async () => {
+    const { documentId } = await fullyWorkedDocument();
+    ok(await deleteDocument(manager, projectId, documentId));
+    const entry = (await getDb().select().from(auditLog).where(eq(auditLog.entityId, documentId)).all()).find(
+      (e) => e.entity === "document" && e.action === "delete",
+    )!;
     expect(entry.actorId).toBe(manager.id);
     expect(entry.before).toMatchObject({
       title: expect.stringContaining("The mayor said"),
@@ -161,29 +151,29 @@ describe("deleting a document", () => {
 
   it("lets a reviewer whose only spans were in the deleted document be removed afterwards", async () => {
     const once = await reviewer("once");
-    addMember(projectId, once, "annotator");
-    const documentId = newDocument();
-    markText(once, projectId, documentId, TEXT, "claim", "Renters will pay the most");
+    await addMember(projectId, once, "annotator");
+    const documentId = await newDocument();
+    await markText(once, projectId, documentId, TEXT, "claim", "Renters will pay the most");
     // annotations.annotator_id restricts deleting the user while the span exists.
-    expect(() => getDb().delete(users).where(eq(users.id, once.id)).run()).toThrow(/FOREIGN KEY/);
-    ok(deleteDocument(manager, projectId, documentId));
-    getDb().delete(users).where(eq(users.id, once.id)).run();
-    expect(getDb().select().from(users).where(eq(users.id, once.id)).get()).toBeUndefined();
+    expect(await refusal(getDb().delete(users).where(eq(users.id, once.id)).run())).toMatch(/FOREIGN KEY/);
+    ok(await deleteDocument(manager, projectId, documentId));
+    await getDb().delete(users).where(eq(users.id, once.id)).run();
+    expect(await getDb().select().from(users).where(eq(users.id, once.id)).get()).toBeUndefined();
   });
 
   it("refuses an annotator or adjudicator (403) and a non-member or another project's document (404), deleting nothing", async () => {
-    const documentId = newDocument();
+    const documentId = await newDocument();
     const otherProject = await project("Other");
-    addMember(otherProject, outsider, "manager");
-    const theirs = newDocument(otherProject);
-    expect(deleteDocument(ana, projectId, documentId)).toMatchObject({ ok: false, status: 403 });
-    expect(deleteDocument(judge, projectId, documentId)).toMatchObject({ ok: false, status: 403 });
-    expect(deleteDocument(outsider, projectId, documentId)).toMatchObject({ ok: false, status: 404 });
-    expect(deleteDocument(outsider, otherProject, documentId)).toMatchObject({ ok: false, status: 404 });
-    expect(deleteDocument(manager, projectId, theirs)).toMatchObject({ ok: false, status: 404 });
-    expect(deleteDocument(manager, projectId, 987_654)).toMatchObject({ ok: false, status: 404 });
+    await addMember(otherProject, outsider, "manager");
+    const theirs = await newDocument(otherProject);
+    expect(await deleteDocument(ana, projectId, documentId)).toMatchObject({ ok: false, status: 403 });
+    expect(await deleteDocument(judge, projectId, documentId)).toMatchObject({ ok: false, status: 403 });
+    expect(await deleteDocument(outsider, projectId, documentId)).toMatchObject({ ok: false, status: 404 });
+    expect(await deleteDocument(outsider, otherProject, documentId)).toMatchObject({ ok: false, status: 404 });
+    expect(await deleteDocument(manager, projectId, theirs)).toMatchObject({ ok: false, status: 404 });
+    expect(await deleteDocument(manager, projectId, 987_654)).toMatchObject({ ok: false, status: 404 });
     expect(
-      getDb()
+      await getDb()
         .select({ id: documents.id })
         .from(documents)
         .where(inArray(documents.id, [documentId, theirs]))

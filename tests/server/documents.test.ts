@@ -19,18 +19,18 @@ async function managerAndProject() {
   return { actor: { kind: "user" as const, user: manager }, manager, projectId };
 }
 
-function documentCount(): number {
-  return getDb().select({ n: count() }).from(documents).get()!.n;
+async function documentCount(): Promise<number> {
+  return (await getDb().select({ n: count() }).from(documents).get())!.n;
 }
 
 describe("importing documents", () => {
   it("normalizes pasted text once (NFC, \\n line ends) and freezes it with its sha256", async () => {
     const { actor, projectId } = await managerAndProject();
     const raw = "Cafe\u0301 title\r\nLine two  \r\n";
-    const result = importDocuments(actor, projectId, [{ text: raw }], { outlet: "Le Monde", story: "Elections" });
+    const result = await importDocuments(actor, projectId, [{ text: raw }], { outlet: "Le Monde", story: "Elections" });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const row = getDb().select().from(documents).where(eq(documents.id, result.documents[0]!.id)).get()!;
+    const row = (await getDb().select().from(documents).where(eq(documents.id, result.documents[0]!.id)).get())!;
     expect(row.text).toBe("Café title\nLine two");
     expect(row.textSha256).toBe(sha256Hex("Café title\nLine two"));
     expect(row.charCount).toBe([..."Café title\nLine two"].length);
@@ -41,18 +41,18 @@ describe("importing documents", () => {
 
   it("picks an existing outlet and story regardless of letter case", async () => {
     const { actor, projectId } = await managerAndProject();
-    importDocuments(actor, projectId, [{ text: "first text" }], { outlet: "The Wire", story: "Floods" });
-    const second = importDocuments(actor, projectId, [{ text: "second text" }], { outlet: "the wire", story: "FLOODS" });
+    await importDocuments(actor, projectId, [{ text: "first text" }], { outlet: "The Wire", story: "Floods" });
+    const second = await importDocuments(actor, projectId, [{ text: "second text" }], { outlet: "the wire", story: "FLOODS" });
     expect(second.ok && second.createdOutlet === null && second.createdStory === null).toBe(true);
-    expect(getDb().select().from(outlets).where(eq(outlets.name, "The Wire")).all()).toHaveLength(1);
-    expect(getDb().select().from(stories).where(eq(stories.projectId, projectId)).all()).toHaveLength(1);
+    expect(await getDb().select().from(outlets).where(eq(outlets.name, "The Wire")).all()).toHaveLength(1);
+    expect(await getDb().select().from(stories).where(eq(stories.projectId, projectId)).all()).toHaveLength(1);
   });
 
   it("refuses the same text twice in one project, naming the existing document", async () => {
     const { actor, projectId } = await managerAndProject();
-    const first = importDocuments(actor, projectId, [{ text: "Exactly the same text." }], { title: "Original" });
+    const first = await importDocuments(actor, projectId, [{ text: "Exactly the same text." }], { title: "Original" });
     expect(first.ok).toBe(true);
-    const again = importDocuments(actor, projectId, [{ fileName: "copy.txt", bytes: enc("Exactly the same text.\r\n") }], NO_META);
+    const again = await importDocuments(actor, projectId, [{ fileName: "copy.txt", bytes: enc("Exactly the same text.\r\n") }], NO_META);
     expect(again.ok).toBe(false);
     if (again.ok || !first.ok) return;
     expect(again.problems[0]!.message).toContain(`“Original” (document ${first.documents[0]!.id})`);
@@ -62,8 +62,8 @@ describe("importing documents", () => {
     const { actor } = await managerAndProject();
     const a = await project();
     const b = await project();
-    expect(importDocuments(actor, a, [{ text: "Shared wire copy." }], NO_META).ok).toBe(true);
-    expect(importDocuments(actor, b, [{ text: "Shared wire copy." }], NO_META).ok).toBe(true);
+    expect((await importDocuments(actor, a, [{ text: "Shared wire copy." }], NO_META)).ok).toBe(true);
+    expect((await importDocuments(actor, b, [{ text: "Shared wire copy." }], NO_META)).ok).toBe(true);
   });
 
   it.each([
@@ -74,20 +74,20 @@ describe("importing documents", () => {
     ["an unsupported file type", { fileName: "report.pdf", bytes: enc("%PDF-1.4") }, /\.txt/],
   ])("refuses %s with a clear message and writes nothing", async (_label, item, message) => {
     const { actor, projectId } = await managerAndProject();
-    const before = documentCount();
-    const auditBefore = getDb().select({ n: count() }).from(auditLog).get()!.n;
-    const result = importDocuments(actor, projectId, [item], NO_META);
+    const before = await documentCount();
+    const auditBefore = (await getDb().select({ n: count() }).from(auditLog).get())!.n;
+    const result = await importDocuments(actor, projectId, [item], NO_META);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems[0]!.message).toMatch(message);
-    expect(documentCount()).toBe(before);
-    expect(getDb().select({ n: count() }).from(auditLog).get()!.n).toBe(auditBefore);
+    expect(await documentCount()).toBe(before);
+    expect((await getDb().select({ n: count() }).from(auditLog).get())!.n).toBe(auditBefore);
   });
 
   it("imports a batch all or nothing, reporting every refused file", async () => {
     const { actor, projectId } = await managerAndProject();
-    const before = documentCount();
-    const result = importDocuments(
+    const before = await documentCount();
+    const result = await importDocuments(
       actor,
       projectId,
       [
@@ -100,8 +100,8 @@ describe("importing documents", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems.map((p) => p.source)).toEqual(["blank.md", "image.png"]);
-    expect(documentCount()).toBe(before);
-    expect(getDb().select().from(outlets).where(eq(outlets.name, "Never Created Outlet")).all()).toHaveLength(0);
+    expect(await documentCount()).toBe(before);
+    expect(await getDb().select().from(outlets).where(eq(outlets.name, "Never Created Outlet")).all()).toHaveLength(0);
   });
 
   it("extracts the article text from HTML, never keeping markup or scripts", async () => {
@@ -109,10 +109,10 @@ describe("importing documents", () => {
     const html = `<html><head><title>Page title</title><script>alert("x")</script></head>
       <body><nav>Home | About</nav><article><h1>Headline here</h1><p>First paragraph of the story with enough words to count as an article body for extraction.</p>
       <p>Second paragraph <b>with</b> bold text and more words so that the readability heuristics accept it.</p></article></body></html>`;
-    const result = importDocuments(actor, projectId, [{ fileName: "story.html", bytes: enc(html) }], NO_META);
+    const result = await importDocuments(actor, projectId, [{ fileName: "story.html", bytes: enc(html) }], NO_META);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const row = getDb().select().from(documents).where(eq(documents.id, result.documents[0]!.id)).get()!;
+    const row = (await getDb().select().from(documents).where(eq(documents.id, result.documents[0]!.id)).get())!;
     expect(row.text).toContain("First paragraph of the story");
     expect(row.text).toContain("Second paragraph with bold text");
     expect(row.text).not.toMatch(/<|alert|Home \| About/);
@@ -121,10 +121,10 @@ describe("importing documents", () => {
   it("lets only a project's managers import", async () => {
     const projectId = await project();
     const annotator = await reviewer();
-    addMember(projectId, annotator, "annotator");
+    await addMember(projectId, annotator, "annotator");
     const outsider = await reviewer();
     for (const user of [annotator, outsider]) {
-      const result = importDocuments({ kind: "user", user }, projectId, [{ text: "Sneaky text" }], NO_META);
+      const result = await importDocuments({ kind: "user", user }, projectId, [{ text: "Sneaky text" }], NO_META);
       expect(result.ok).toBe(false);
     }
   });
@@ -134,33 +134,33 @@ describe("reading documents", () => {
   it("returns a document only to members of its project and only under that project", async () => {
     const { actor, projectId } = await managerAndProject();
     const otherProject = await project();
-    const result = importDocuments(actor, projectId, [{ text: "Members only text" }], NO_META);
+    const result = await importDocuments(actor, projectId, [{ text: "Members only text" }], NO_META);
     if (!result.ok) throw new Error("import failed");
     const docId = result.documents[0]!.id;
     const member = await reviewer();
-    addMember(projectId, member, "annotator");
+    await addMember(projectId, member, "annotator");
     const outsider = await reviewer();
-    addMember(otherProject, outsider, "manager");
+    await addMember(otherProject, outsider, "manager");
 
-    expect(getDocumentForMember(member, projectId, docId)?.text).toBe("Members only text");
-    expect(getDocumentForMember(outsider, projectId, docId)).toBeNull();
-    expect(getDocumentForMember(outsider, otherProject, docId)).toBeNull();
-    expect(getDocumentForMember(member, projectId, 987_654)).toBeNull();
-    expect(listDocumentsForMember(outsider, projectId, { sort: "date_desc" })).toEqual([]);
+    expect((await getDocumentForMember(member, projectId, docId))?.text).toBe("Members only text");
+    expect(await getDocumentForMember(outsider, projectId, docId)).toBeNull();
+    expect(await getDocumentForMember(outsider, otherProject, docId)).toBeNull();
+    expect(await getDocumentForMember(member, projectId, 987_654)).toBeNull();
+    expect(await listDocumentsForMember(outsider, projectId, { sort: "date_desc" })).toEqual([]);
   });
 
   it("filters the list by outlet and story and sorts by date", async () => {
     const { actor, projectId, manager } = await managerAndProject();
-    importDocuments(actor, projectId, [{ text: "A text" }], { title: "A", outlet: "Alpha", story: "S1", publishedAt: "2020-01-02" });
-    importDocuments(actor, projectId, [{ text: "B text" }], { title: "B", outlet: "Beta", story: "S1", publishedAt: "2021-05-06" });
-    importDocuments(actor, projectId, [{ text: "C text" }], { title: "C", outlet: "Alpha", story: "S2", publishedAt: "2019-03-04" });
-    const all = listDocumentsForMember(manager, projectId, { sort: "date_desc" });
+    await importDocuments(actor, projectId, [{ text: "A text" }], { title: "A", outlet: "Alpha", story: "S1", publishedAt: "2020-01-02" });
+    await importDocuments(actor, projectId, [{ text: "B text" }], { title: "B", outlet: "Beta", story: "S1", publishedAt: "2021-05-06" });
+    await importDocuments(actor, projectId, [{ text: "C text" }], { title: "C", outlet: "Alpha", story: "S2", publishedAt: "2019-03-04" });
+    const all = await listDocumentsForMember(manager, projectId, { sort: "date_desc" });
     expect(all.map((d) => d.title)).toEqual(["B", "A", "C"]);
-    expect(listDocumentsForMember(manager, projectId, { sort: "date_asc" }).map((d) => d.title)).toEqual(["C", "A", "B"]);
+    expect((await listDocumentsForMember(manager, projectId, { sort: "date_asc" })).map((d) => d.title)).toEqual(["C", "A", "B"]);
     const alpha = all.find((d) => d.title === "A")!.outletId!;
-    expect(listDocumentsForMember(manager, projectId, { sort: "date_desc", outlet: alpha }).map((d) => d.title)).toEqual(["A", "C"]);
+    expect((await listDocumentsForMember(manager, projectId, { sort: "date_desc", outlet: alpha })).map((d) => d.title)).toEqual(["A", "C"]);
     const s1 = all.find((d) => d.title === "A")!.storyId!;
-    expect(listDocumentsForMember(manager, projectId, { sort: "title", story: s1 }).map((d) => d.title)).toEqual(["A", "B"]);
+    expect((await listDocumentsForMember(manager, projectId, { sort: "title", story: s1 })).map((d) => d.title)).toEqual(["A", "B"]);
   });
 });
 
@@ -170,14 +170,14 @@ describe.skipIf(!existsSync(CORPUS))("the sample corpus", () => {
     const files = readdirSync(CORPUS).filter((f) => /^\d{3}_.*\.txt$/.test(f));
     expect(files).toHaveLength(5);
     const items = files.map((f) => ({ fileName: f, bytes: new Uint8Array(readFileSync(path.join(CORPUS, f))) }));
-    const result = importDocuments(actor, projectId, items, { story: "Iran in Iraq" });
+    const result = await importDocuments(actor, projectId, items, { story: "Iran in Iraq" });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    result.documents.forEach((doc, i) => {
+    for (const [i, doc] of result.documents.entries()) {
       const expected = normalizeText(readFileSync(path.join(CORPUS, files[i]!), "utf8"));
-      const stored = getDocumentForMember(manager, projectId, doc.id)!;
+      const stored = (await getDocumentForMember(manager, projectId, doc.id))!;
       expect(stored.text).toBe(expected);
       expect(stored.textSha256).toBe(sha256Hex(expected));
-    });
+    }
   });
 });

@@ -80,30 +80,37 @@ function findSpans(text: string): Found {
   return { quote: [qStart, qStart + inner.length], claim: [qStart, qStart + claimLength], said, opinion: sentenceAround(text, 0) };
 }
 
-function tag(user: SessionUser, docId: number, kind: AnnotationKind, range: Range, attributes: Record<string, unknown>, parentId?: number): number {
-  const result = createAnnotation(user, projectId, docId, { kind, ...spanAt(texts.get(docId)!, ...range), attributes, parentId });
+async function tag(
+  user: SessionUser,
+  docId: number,
+  kind: AnnotationKind,
+  range: Range,
+  attributes: Record<string, unknown>,
+  parentId?: number,
+): Promise<number> {
+  const result = await createAnnotation(user, projectId, docId, { kind, ...spanAt(texts.get(docId)!, ...range), attributes, parentId });
   if (!result.ok) throw new Error(`${kind} on document ${docId}: ${result.error}`);
   return result.annotation.id;
 }
 
 /** A reviewer's spans: the quote with its speaker, a claim inside it, a reported quote; `withOpinion` adds the author's opinion. */
-function tagDocument(user: SessionUser, docId: number, speakerId: number, withOpinion: boolean): void {
+async function tagDocument(user: SessionUser, docId: number, speakerId: number, withOpinion: boolean): Promise<void> {
   const found = findSpans(texts.get(docId)!);
-  const quote = tag(user, docId, "quote", found.quote, { source_id: speakerId, speaker_type: "named_person", mode: "direct", cue: "said" });
-  tag(user, docId, "claim", found.claim, { checkworthy: "yes", certainty: "certain" }, quote);
+  const quote = await tag(user, docId, "quote", found.quote, { source_id: speakerId, speaker_type: "named_person", mode: "direct", cue: "said" });
+  await tag(user, docId, "claim", found.claim, { checkworthy: "yes", certainty: "certain" }, quote);
   if (found.said !== null)
-    tag(user, docId, "quote", found.said.range, { speaker_text: found.said.speaker, speaker_type: "unnamed_person", mode: "indirect", cue: "said" });
-  if (withOpinion) tag(user, docId, "opinion", found.opinion, { holder: "author", sentiment: -1 });
+    await tag(user, docId, "quote", found.said.range, { speaker_text: found.said.speaker, speaker_type: "unnamed_person", mode: "indirect", cue: "said" });
+  if (withOpinion) await tag(user, docId, "opinion", found.opinion, { holder: "author", sentiment: -1 });
 }
 
-function importAll(items: { fileName: string; bytes: Uint8Array }[]): number[] {
-  const result = importDocuments({ kind: "user", user: manager }, projectId, items, { story: "Iran in Iraq, 2015–2020" });
+async function importAll(items: { fileName: string; bytes: Uint8Array }[]): Promise<number[]> {
+  const result = await importDocuments({ kind: "user", user: manager }, projectId, items, { story: "Iran in Iraq, 2015–2020" });
   if (!result.ok) throw new Error(result.problems.map((p) => p.message).join("; "));
   return result.documents.map((d) => d.id);
 }
 
 async function exportAs(format: Format, layer = "gold-else-all"): Promise<Exported> {
-  const prepared = prepareExport(manager, projectId, { format, layer }, "http://127.0.0.1:3000");
+  const prepared = await prepareExport(manager, projectId, { format, layer }, "http://127.0.0.1:3000");
   if ("ok" in prepared) throw new Error(prepared.error);
   const chunks: Buffer[] = [];
   for await (const chunk of prepared.stream()) chunks.push(typeof chunk === "string" ? Buffer.from(chunk, "utf8") : Buffer.from(chunk));
@@ -119,28 +126,28 @@ describe.skipIf(!existsSync(CORPUS))("export of the sample corpus, read back by 
     manager = await admin();
     const [ana, bo, judge] = [await reviewer("ana"), await reviewer("bo"), await reviewer("judge")];
     projectId = await project("Sample corpus");
-    addMember(projectId, ana, "annotator");
-    addMember(projectId, bo, "annotator");
-    addMember(projectId, judge, "adjudicator");
+    await addMember(projectId, ana, "annotator");
+    await addMember(projectId, bo, "annotator");
+    await addMember(projectId, judge, "adjudicator");
     const files = readdirSync(CORPUS)
       .filter((f) => f.endsWith(".txt"))
       .sort();
     const ids = [
-      ...importAll(files.map((f) => ({ fileName: f, bytes: readFileSync(path.join(CORPUS, f)) }))),
-      ...importAll([{ fileName: "emoji.txt", bytes: Buffer.from(OWN_TEXT) }]),
+      ...(await importAll(files.map((f) => ({ fileName: f, bytes: readFileSync(path.join(CORPUS, f)) })))),
+      ...(await importAll([{ fileName: "emoji.txt", bytes: Buffer.from(OWN_TEXT) }])),
     ];
     for (const id of ids) texts.set(id, (getSqlite().prepare("select text from documents where id = ?").get(id) as { text: string }).text);
     const ownId = ids.at(-1)!;
     // The first two corpus documents and ours: identical work by both reviewers, then gold. The rest differ.
     const settled = [ids[0]!, ids[1]!, ownId];
     for (const [n, id] of ids.entries()) {
-      const speaker = createSource(ana, projectId, { name: `Speaker ${n + 1}`, kind: "person" });
+      const speaker = await createSource(ana, projectId, { name: `Speaker ${n + 1}`, kind: "person" });
       if (!speaker.ok) throw new Error(speaker.error);
-      tagDocument(ana, id, speaker.source.id, true);
-      tagDocument(bo, id, speaker.source.id, settled.includes(id));
+      await tagDocument(ana, id, speaker.source.id, true);
+      await tagDocument(bo, id, speaker.source.id, settled.includes(id));
       if (!settled.includes(id)) continue;
-      for (const who of [ana, bo]) markDocumentDone(who, projectId, id);
-      const accepted = acceptAllUnanimous(judge, projectId, id, { reason: "unanimous" });
+      for (const who of [ana, bo]) await markDocumentDone(who, projectId, id);
+      const accepted = await acceptAllUnanimous(judge, projectId, id, { reason: "unanimous" });
       if (!accepted.ok || accepted.accepted === 0) throw new Error(`nothing accepted on ${id}`);
     }
     for (const format of FORMATS) exported.set(format, await exportAs(format));

@@ -30,7 +30,7 @@ let docC: number;
 let speakerId: number;
 
 async function readAll(user: SessionUser, query: Record<string, string>): Promise<ExportDocument[]> {
-  const planned = planExport(user, projectId, query);
+  const planned = await planExport(user, projectId, query);
   if ("ok" in planned) throw new Error(planned.error);
   const out: ExportDocument[] = [];
   for await (const doc of readExportDocuments(getSqlite(), planned.plan)) out.push(doc);
@@ -43,13 +43,13 @@ beforeAll(async () => {
   manager = await admin();
   [ana, bo, judge, outsider] = [await reviewer("ana"), await reviewer("bo"), await reviewer("judge"), await reviewer("outsider")];
   projectId = await project("Export reader");
-  addMember(projectId, ana, "annotator");
-  addMember(projectId, bo, "annotator");
-  addMember(projectId, judge, "adjudicator");
-  docA = addDocument(projectId, A, "Calder Courier");
-  docB = addDocument(projectId, B, "Wire Service");
-  docC = addDocument(projectId, C, "Calder Courier");
-  const source = createSource(ana, projectId, { name: "Rana Haddad", kind: "person" });
+  await addMember(projectId, ana, "annotator");
+  await addMember(projectId, bo, "annotator");
+  await addMember(projectId, judge, "adjudicator");
+  docA = await addDocument(projectId, A, "Calder Courier");
+  docB = await addDocument(projectId, B, "Wire Service");
+  docC = await addDocument(projectId, C, "Calder Courier");
+  const source = await createSource(ana, projectId, { name: "Rana Haddad", kind: "person" });
   if (!source.ok) throw new Error(source.error);
   speakerId = source.source.id;
   // Aliases cannot be set from the app yet; the export must still carry them.
@@ -58,50 +58,50 @@ beforeAll(async () => {
     .run(JSON.stringify(["Mayor Haddad"]), speakerId);
   // Document A: both reviewers agree on one quote; both done; all accepted → gold settled.
   for (const who of [ana, bo]) {
-    markText(who, projectId, docA, A, "quote", "the levy is fair", { source_id: speakerId, speaker_type: "named_person", cue: "said" });
-    markDocumentDone(who, projectId, docA);
+    await markText(who, projectId, docA, A, "quote", "the levy is fair", { source_id: speakerId, speaker_type: "named_person", cue: "said" });
+    await markDocumentDone(who, projectId, docA);
   }
-  const accepted = acceptAllUnanimous(judge, projectId, docA, { reason: "unanimous" });
+  const accepted = await acceptAllUnanimous(judge, projectId, docA, { reason: "unanimous" });
   if (!accepted.ok) throw new Error(accepted.error);
   // Document B: reviewers differ, nothing decided → not settled.
-  markText(ana, projectId, docB, B, "claim", "the dam is safe");
-  markText(bo, projectId, docB, B, "opinion", "Nobody believed them.");
+  await markText(ana, projectId, docB, B, "claim", "the dam is safe");
+  await markText(bo, projectId, docB, B, "opinion", "Nobody believed them.");
 });
 
 describe("who may export", () => {
-  it("refuses a non-member with a 404 that says nothing of the project", () => {
-    const result = prepareExport(outsider, projectId, { format: "jsonl" }, "http://x");
+  it("refuses a non-member with a 404 that says nothing of the project", async () => {
+    const result = await prepareExport(outsider, projectId, { format: "jsonl" }, "http://x");
     expect(result).toMatchObject({ ok: false, status: 404 });
   });
 
-  it("refuses an annotator with a 403", () => {
-    expect(prepareExport(ana, projectId, { format: "jsonl" }, "http://x")).toMatchObject({ ok: false, status: 403 });
+  it("refuses an annotator with a 403", async () => {
+    expect(await prepareExport(ana, projectId, { format: "jsonl" }, "http://x")).toMatchObject({ ok: false, status: 403 });
   });
 
-  it("lets managers and adjudicators export", () => {
-    for (const user of [manager, judge]) expect("ok" in prepareExport(user, projectId, { format: "jsonl" }, "http://x")).toBe(false);
+  it("lets managers and adjudicators export", async () => {
+    for (const user of [manager, judge]) expect("ok" in (await prepareExport(user, projectId, { format: "jsonl" }, "http://x"))).toBe(false);
   });
 });
 
 describe("bad choices", () => {
-  it("names the formats when the format is unknown", () => {
-    const result = prepareExport(manager, projectId, { format: "xlsx" }, "http://x");
+  it("names the formats when the format is unknown", async () => {
+    const result = await prepareExport(manager, projectId, { format: "xlsx" }, "http://x");
     expect(result).toMatchObject({ ok: false, status: 400 });
     expect((result as { error: string }).error).toMatch(/xlsx.*jsonl, csv, w3c, brat, conll, uima-xmi/);
   });
 
-  it("names the layers when the layer is unknown", () => {
-    const result = prepareExport(manager, projectId, { format: "jsonl", layer: "best" }, "http://x");
+  it("names the layers when the layer is unknown", async () => {
+    const result = await prepareExport(manager, projectId, { format: "jsonl", layer: "best" }, "http://x");
     expect((result as { error: string }).error).toMatch(/best.*gold, all, gold-else-all, reviewer:<username>/);
   });
 
-  it("refuses a reviewer who is not a member, and a story of another project", () => {
-    expect(prepareExport(manager, projectId, { format: "jsonl", layer: "reviewer:outsider" }, "http://x")).toMatchObject({ status: 400 });
-    expect(prepareExport(manager, projectId, { format: "jsonl", story: "999" }, "http://x")).toMatchObject({ status: 400 });
+  it("refuses a reviewer who is not a member, and a story of another project", async () => {
+    expect(await prepareExport(manager, projectId, { format: "jsonl", layer: "reviewer:outsider" }, "http://x")).toMatchObject({ status: 400 });
+    expect(await prepareExport(manager, projectId, { format: "jsonl", story: "999" }, "http://x")).toMatchObject({ status: 400 });
   });
 
-  it("refuses an unknown kind", () => {
-    expect(prepareExport(manager, projectId, { format: "csv", kinds: "claim,rumour" }, "http://x")).toMatchObject({ status: 400 });
+  it("refuses an unknown kind", async () => {
+    expect(await prepareExport(manager, projectId, { format: "csv", kinds: "claim,rumour" }, "http://x")).toMatchObject({ status: 400 });
   });
 });
 
@@ -163,7 +163,7 @@ describe("scope and content", () => {
     for (const layer of ["gold", "all", "gold-else-all", "reviewer:ana"]) {
       for (const goldOnly of ["0", "1"]) {
         const query = { format: "jsonl", layer, goldOnly };
-        const planned = planExport(manager, projectId, query);
+        const planned = await planExport(manager, projectId, query);
         if ("ok" in planned) throw new Error(planned.error);
         const docs = await readAll(manager, query);
         expect(planned.summary.documentCount, `${layer} ${goldOnly}`).toBe(docs.length);

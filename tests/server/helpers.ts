@@ -9,34 +9,34 @@ let counter = 0;
 
 export const PASSWORD = "correct horse battery";
 
-function asSessionUser(id: number): SessionUser {
-  const row = getDb().select().from(users).where(eq(users.id, id)).get()!;
+async function asSessionUser(id: number): Promise<SessionUser> {
+  const row = (await getDb().select().from(users).where(eq(users.id, id)).get())!;
   return { id: row.id, username: row.username, displayName: row.displayName, role: row.role };
 }
 
 /** The first admin of this file's database (created on first call). */
 export async function admin(): Promise<SessionUser> {
-  if (!adminExists()) {
+  if (!(await adminExists())) {
     const result = await createFirstAdmin({ username: "admin", displayName: "Admin", password: PASSWORD });
     if (!result.ok) throw new Error(result.error);
   }
-  return asSessionUser(getDb().select().from(users).where(eq(users.username, "admin")).get()!.id);
+  return await asSessionUser((await getDb().select().from(users).where(eq(users.username, "admin")).get())!.id);
 }
 
 export async function reviewer(name = `reviewer${++counter}`): Promise<SessionUser> {
   const result = await createUserAsAdmin(await admin(), { username: name, displayName: name, password: PASSWORD });
   if (!result.ok) throw new Error(result.error);
-  return asSessionUser(result.userId);
+  return await asSessionUser(result.userId);
 }
 
 export async function project(name = `Project ${++counter}`): Promise<number> {
-  const result = createProject(await admin(), { name, description: "" });
+  const result = await createProject(await admin(), { name, description: "" });
   if (!result.ok) throw new Error(result.error);
   return result.projectId;
 }
 
-export function addMember(projectId: number, user: SessionUser, role: ProjectRole): void {
-  getDb().insert(projectMembers).values({ projectId, userId: user.id, role }).run();
+export async function addMember(projectId: number, user: SessionUser, role: ProjectRole): Promise<void> {
+  await getDb().insert(projectMembers).values({ projectId, userId: user.id, role }).run();
 }
 
 // Route handlers and pages read the session through next/headers, which Next.js provides only
@@ -55,7 +55,7 @@ export function presentCookie(token: string | null): void {
 }
 
 /** Signs `user` in for the next route or page call; null signs out. */
-export function signInAs(user: SessionUser | null): void {
+export async function signInAs(user: SessionUser | null): Promise<void> {
   jar.token = user === null ? null : generateSessionToken();
-  if (user !== null && jar.token !== null) createSession(jar.token, user.id);
+  if (user !== null && jar.token !== null) await createSession(jar.token, user.id);
 }

@@ -9,8 +9,8 @@ import { reviewer } from "./helpers";
 let n = 0;
 
 /** Imports one small document with system rights and returns its id. */
-export function newDocument(projectId: number, text = `Document number ${++n}. The mayor said the levy is fair.`): number {
-  const result = importDocuments({ kind: "system", label: "test" }, projectId, [{ text }], {});
+export async function newDocument(projectId: number, text = `Document number ${++n}. The mayor said the levy is fair.`): Promise<number> {
+  const result = await importDocuments({ kind: "system", label: "test" }, projectId, [{ text }], {});
   if (!result.ok) throw new Error(result.problems[0]!.message);
   return result.documents[0]!.id;
 }
@@ -18,16 +18,16 @@ export function newDocument(projectId: number, text = `Document number ${++n}. T
 /** An administrator who is a member of no project (admins get no rights in projects by role alone). */
 export async function outsideAdmin(name = `admin${++n}`): Promise<SessionUser> {
   const user = await reviewer(name);
-  getDb().update(users).set({ role: "admin" }).where(eq(users.id, user.id)).run();
+  await getDb().update(users).set({ role: "admin" }).where(eq(users.id, user.id)).run();
   return { ...user, role: "admin" };
 }
 
-export const auditCount = (): number => getDb().select({ n: count() }).from(auditLog).get()!.n;
+export const auditCount = async (): Promise<number> => (await getDb().select({ n: count() }).from(auditLog).get())!.n;
 
-export const lastAudit = () => getDb().select().from(auditLog).orderBy(auditLog.id).all().at(-1);
+export const lastAudit = async () => (await getDb().select().from(auditLog).orderBy(auditLog.id).all()).at(-1);
 
-export function membersOf(projectId: number): { userId: number; role: string }[] {
-  return getDb()
+export async function membersOf(projectId: number): Promise<{ userId: number; role: string }[]> {
+  return await getDb()
     .select({ userId: projectMembers.userId, role: projectMembers.role })
     .from(projectMembers)
     .where(eq(projectMembers.projectId, projectId))
@@ -35,8 +35,8 @@ export function membersOf(projectId: number): { userId: number; role: string }[]
     .all();
 }
 
-export function assignmentsOf(projectId: number): { documentId: number; userId: number; status: string }[] {
-  return getDb()
+export async function assignmentsOf(projectId: number): Promise<{ documentId: number; userId: number; status: string }[]> {
+  return await getDb()
     .select({ documentId: assignments.documentId, userId: assignments.userId, status: assignments.status })
     .from(assignments)
     .where(eq(assignments.projectId, projectId))
@@ -44,6 +44,6 @@ export function assignmentsOf(projectId: number): { documentId: number; userId: 
     .all();
 }
 
-export function projectRow(projectId: number): { guidelines: string; settings: unknown } {
-  return getDb().select({ guidelines: projects.guidelines, settings: projects.settings }).from(projects).where(eq(projects.id, projectId)).get()!;
+export async function projectRow(projectId: number): Promise<{ guidelines: string; settings: unknown }> {
+  return (await getDb().select({ guidelines: projects.guidelines, settings: projects.settings }).from(projects).where(eq(projects.id, projectId)).get())!;
 }

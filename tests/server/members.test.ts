@@ -21,24 +21,30 @@ beforeAll(async () => {
 
 /** Runs a refused call and checks that it wrote nothing: no member, no project or audit change. */
 async function expectNothingWritten(projectId: number, call: () => unknown): Promise<unknown> {
-  const before = { members: membersOf(projectId), project: projectRow(projectId), audits: auditCount() };
-  const result = call();
-  expect({ members: membersOf(projectId), project: projectRow(projectId), audits: auditCount() }).toEqual(before);
+  const before = { members: await membersOf(projectId), project: await projectRow(projectId), audits: await auditCount() };
+  const result = await call();
+  expect({ members: await membersOf(projectId), project: await projectRow(projectId), audits: await auditCount() }).toEqual(before);
   return result;
 }
 
 describe("adding members", () => {
   it("adds an existing user by username with a role, and audits it", async () => {
     const p = await project();
-    const result = addProjectMember(boss, p, { username: "  Ana ", role: "annotator" });
+    const result = await addProjectMember(boss, p, { username: "  Ana ", role: "annotator" });
     expect(result).toEqual({ ok: true, member: { userId: ana.id, username: "ana", displayName: "ana", role: "annotator", disabled: false } });
-    expect(getProjectForMember(ana, p)?.role).toBe("annotator");
-    expect(lastAudit()).toMatchObject({ actorId: boss.id, action: "add_member", entity: "project", entityId: p, after: { userId: ana.id, role: "annotator" } });
+    expect((await getProjectForMember(ana, p))?.role).toBe("annotator");
+    expect(await lastAudit()).toMatchObject({
+      actorId: boss.id,
+      action: "add_member",
+      entity: "project",
+      entityId: p,
+      after: { userId: ana.id, role: "annotator" },
+    });
   });
 
   it("refuses a member added twice, saying they are already in (and as what)", async () => {
     const p = await project();
-    addMember(p, ana, "adjudicator");
+    await addMember(p, ana, "adjudicator");
     const result = await expectNothingWritten(p, () => addProjectMember(boss, p, { username: "ana", role: "annotator" }));
     expect(result).toEqual({ ok: false, status: 409, code: "duplicate", error: "“ana” is already a member of this project (as adjudicator)." });
   });
@@ -60,14 +66,14 @@ describe("adding members", () => {
     const empty = await expectNothingWritten(p, () => addProjectMember(boss, p, { username: " ", role: "annotator" }));
     expect(empty).toMatchObject({ ok: false, error: "Enter the username of an existing user." });
     const gone = await reviewer();
-    setUserDisabled(boss, gone.id, true);
+    await setUserDisabled(boss, gone.id, true);
     const disabled = await expectNothingWritten(p, () => addProjectMember(boss, p, { username: gone.username, role: "annotator" }));
     expect(disabled).toMatchObject({ ok: false, error: `The account “${gone.username}” is disabled; an admin can enable it first.` });
   });
 
   it("is for managers: an annotator gets 403, a non-member 404, and nothing is written", async () => {
     const p = await project();
-    addMember(p, ana, "annotator");
+    await addMember(p, ana, "annotator");
     expect(await expectNothingWritten(p, () => addProjectMember(ana, p, { username: "ben", role: "manager" }))).toMatchObject({ status: 403 });
     expect(await expectNothingWritten(p, () => addProjectMember(ben, p, { username: "ben", role: "manager" }))).toMatchObject({ status: 404 });
   });
@@ -76,21 +82,21 @@ describe("adding members", () => {
 describe("changing roles and removing members", () => {
   it("changes a role and audits before and after", async () => {
     const p = await project();
-    addMember(p, ana, "annotator");
-    expect(changeMemberRole(boss, p, ana.id, "adjudicator")).toMatchObject({ ok: true, member: { role: "adjudicator" } });
-    expect(lastAudit()).toMatchObject({ action: "change_member_role", before: { role: "annotator" }, after: { role: "adjudicator" } });
+    await addMember(p, ana, "annotator");
+    expect(await changeMemberRole(boss, p, ana.id, "adjudicator")).toMatchObject({ ok: true, member: { role: "adjudicator" } });
+    expect(await lastAudit()).toMatchObject({ action: "change_member_role", before: { role: "annotator" }, after: { role: "adjudicator" } });
   });
 
   it("refuses a role that does not exist on a role change", async () => {
     const p = await project();
-    addMember(p, ana, "annotator");
+    await addMember(p, ana, "annotator");
     const result = await expectNothingWritten(p, () => changeMemberRole(boss, p, ana.id, "superuser"));
     expect(result).toMatchObject({ ok: false, status: 422, error: "“superuser” is not a project role: choose manager, annotator or adjudicator." });
   });
 
   it("refuses to demote or remove the last manager", async () => {
     const p = await project();
-    addMember(p, ana, "annotator");
+    await addMember(p, ana, "annotator");
     const demote = await expectNothingWritten(p, () => changeMemberRole(boss, p, boss.id, "annotator"));
     expect(demote).toMatchObject({ ok: false, status: 409, error: "Admin is the last manager of this project: make someone else a manager first." });
     const remove = await expectNothingWritten(p, () => removeProjectMember(boss, p, boss.id));
@@ -99,19 +105,19 @@ describe("changing roles and removing members", () => {
 
   it("lets a manager step down once someone else manages", async () => {
     const p = await project();
-    addMember(p, ana, "manager");
-    expect(removeProjectMember(boss, p, boss.id)).toMatchObject({ ok: true });
-    expect(getProjectForMember(boss, p)).toBeNull();
-    expect(changeMemberRole(ana, p, ana.id, "annotator")).toMatchObject({ ok: false, status: 409 });
+    await addMember(p, ana, "manager");
+    expect(await removeProjectMember(boss, p, boss.id)).toMatchObject({ ok: true });
+    expect(await getProjectForMember(boss, p)).toBeNull();
+    expect(await changeMemberRole(ana, p, ana.id, "annotator")).toMatchObject({ ok: false, status: 409 });
   });
 
   it("removes a member, audits it, and the project becomes a 404 for them", async () => {
     const p = await project();
-    addMember(p, ana, "annotator");
-    expect(removeProjectMember(boss, p, ana.id)).toMatchObject({ ok: true, member: { userId: ana.id } });
-    expect(lastAudit()).toMatchObject({ action: "remove_member", entityId: p, before: { userId: ana.id, role: "annotator" } });
-    expect(getProjectForMember(ana, p)).toBeNull();
-    expect(listMembers(ana, p)).toBeNull();
+    await addMember(p, ana, "annotator");
+    expect(await removeProjectMember(boss, p, ana.id)).toMatchObject({ ok: true, member: { userId: ana.id } });
+    expect(await lastAudit()).toMatchObject({ action: "remove_member", entityId: p, before: { userId: ana.id, role: "annotator" } });
+    expect(await getProjectForMember(ana, p)).toBeNull();
+    expect(await listMembers(ana, p)).toBeNull();
   });
 
   it("refuses to change or remove someone who is not a member, or a user that does not exist", async () => {
@@ -130,24 +136,24 @@ describe("guidelines and settings", () => {
   it("stores guidelines as given (markdown source) and audits the change", async () => {
     const p = await project();
     const text = "# Quotes\n\nTag the **quoted content**, not the cue. <script>alert(1)</script>";
-    expect(updateProjectGuidelines(boss, p, text)).toEqual({ ok: true });
-    expect(projectRow(p).guidelines).toBe(text);
-    expect(lastAudit()).toMatchObject({ action: "update_guidelines", before: { guidelines: "" }, after: { guidelines: text } });
+    expect(await updateProjectGuidelines(boss, p, text)).toEqual({ ok: true });
+    expect((await projectRow(p)).guidelines).toBe(text);
+    expect(await lastAudit()).toMatchObject({ action: "update_guidelines", before: { guidelines: "" }, after: { guidelines: text } });
   });
 
   it("saves settings validated by projectSettingsSchema and audits before and after", async () => {
     const p = await project();
     const axes = DEFAULT_AXES.map((a) => (a.key === "stance" ? { ...a, label: "Stance on the levy", min: -3, max: 3 } : a));
-    expect(updateProjectSettings(boss, p, { blindMode: false, annotatorsPerDocument: 3, axes })).toEqual({ ok: true });
-    expect(parseProjectSettings(projectRow(p).settings)).toEqual({ blindMode: false, annotatorsPerDocument: 3, axes });
-    expect(lastAudit()).toMatchObject({ action: "update_settings", before: { blindMode: true }, after: { blindMode: false, annotatorsPerDocument: 3 } });
+    expect(await updateProjectSettings(boss, p, { blindMode: false, annotatorsPerDocument: 3, axes })).toEqual({ ok: true });
+    expect(parseProjectSettings((await projectRow(p)).settings)).toEqual({ blindMode: false, annotatorsPerDocument: 3, axes });
+    expect(await lastAudit()).toMatchObject({ action: "update_settings", before: { blindMode: true }, after: { blindMode: false, annotatorsPerDocument: 3 } });
   });
 
   it("changes only the settings it is given", async () => {
     const p = await project();
-    updateProjectSettings(boss, p, { annotatorsPerDocument: 4 });
-    expect(updateProjectSettings(boss, p, { blindMode: false })).toEqual({ ok: true });
-    expect(parseProjectSettings(projectRow(p).settings)).toEqual({ blindMode: false, annotatorsPerDocument: 4, axes: DEFAULT_AXES });
+    await updateProjectSettings(boss, p, { annotatorsPerDocument: 4 });
+    expect(await updateProjectSettings(boss, p, { blindMode: false })).toEqual({ ok: true });
+    expect(parseProjectSettings((await projectRow(p)).settings)).toEqual({ blindMode: false, annotatorsPerDocument: 4, axes: DEFAULT_AXES });
     expect(await expectNothingWritten(p, () => updateProjectSettings(boss, p, "blind"))).toMatchObject({ ok: false, error: "These settings are not valid." });
   });
 
@@ -162,7 +168,7 @@ describe("guidelines and settings", () => {
 
   it("lets only managers edit either", async () => {
     const p = await project();
-    addMember(p, ana, "adjudicator");
+    await addMember(p, ana, "adjudicator");
     expect(await expectNothingWritten(p, () => updateProjectGuidelines(ana, p, "x"))).toMatchObject({ status: 403 });
     expect(await expectNothingWritten(p, () => updateProjectSettings(ana, p, { blindMode: false }))).toMatchObject({ status: 403 });
     expect(await expectNothingWritten(p, () => updateProjectGuidelines(ben, p, "x"))).toMatchObject({ status: 404 });

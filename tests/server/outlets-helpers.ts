@@ -9,25 +9,25 @@ import { importDocuments } from "@/lib/server/documents";
 let n = 0;
 
 /** Imports one document into the project; returns its id and its outlet's id. */
-export function addDocument(
+export async function addDocument(
   projectId: number,
   meta: { outlet?: string; story?: string; text?: string; title?: string } = {},
-): { documentId: number; outletId: number | null } {
+): Promise<{ documentId: number; outletId: number | null }> {
   const text = meta.text ?? `Words of document ${++n}, written for a test.`;
-  const result = importDocuments({ kind: "system", label: "test" }, projectId, [{ text }], { outlet: meta.outlet, story: meta.story, title: meta.title });
+  const result = await importDocuments({ kind: "system", label: "test" }, projectId, [{ text }], { outlet: meta.outlet, story: meta.story, title: meta.title });
   if (!result.ok) throw new Error(result.problems.map((p) => p.message).join("; "));
   const documentId = result.documents[0]!.id;
-  const row = getDb().select({ outletId: documents.outletId }).from(documents).where(eq(documents.id, documentId)).get()!;
+  const row = (await getDb().select({ outletId: documents.outletId }).from(documents).where(eq(documents.id, documentId)).get())!;
   return { documentId, outletId: row.outletId };
 }
 
-export function rows(table: SQLiteTable): number {
-  return getDb().select({ n: count() }).from(table).get()?.n ?? 0;
+export async function rows(table: SQLiteTable): Promise<number> {
+  return (await getDb().select({ n: count() }).from(table).get())?.n ?? 0;
 }
 
 /** The number of rows in `table` and in the audit log, to compare before and after a refusal. */
-export function snapshotCounts(table: SQLiteTable): { rows: number; audit: number } {
-  return { rows: rows(table), audit: rows(auditLog) };
+export async function snapshotCounts(table: SQLiteTable): Promise<{ rows: number; audit: number }> {
+  return { rows: await rows(table), audit: await rows(auditLog) };
 }
 
 export { signInAs } from "./helpers";

@@ -34,30 +34,30 @@ let outletId: number;
 beforeAll(async () => {
   [ana, stranger] = [await reviewer("ana"), await reviewer("sam")];
   projectId = await project();
-  addMember(projectId, ana, "annotator");
-  ({ documentId, outletId } = addDocument(projectId, { outlet: "Harbor Ledger" }) as { documentId: number; outletId: number });
+  await addMember(projectId, ana, "annotator");
+  ({ documentId, outletId } = (await addDocument(projectId, { outlet: "Harbor Ledger" })) as { documentId: number; outletId: number });
 });
 
 describe("page URLs and membership", () => {
   it("renders the stories and provenance pages for a member", async () => {
-    signInAs(ana);
+    await signInAs(ana);
     expect(await outcome(StoriesPage({ params: p({ projectId: String(projectId) }) }))).toBe("rendered");
     expect(await outcome(ProvenancePage({ params: p({ projectId: String(projectId), documentId: String(documentId) }) }))).toBe("rendered");
   });
 
   it("answers 404 to a non-member's project URLs, as to a project that does not exist", async () => {
-    signInAs(stranger);
+    await signInAs(stranger);
     expect(await outcome(StoriesPage({ params: p({ projectId: String(projectId) }) }))).toBe(404);
     expect(await outcome(StoriesPage({ params: p({ projectId: "999999" }) }))).toBe(404);
     expect(await outcome(ProvenancePage({ params: p({ projectId: String(projectId), documentId: String(documentId) }) }))).toBe(404);
   });
 
   it("shows any signed-in user an outlet's profile, but a project's ratings of it only to members", async () => {
-    signInAs(stranger);
+    await signInAs(stranger);
     expect(await outcome(OutletPage({ params: p({ outletId: String(outletId) }), searchParams: p({}) }))).toBe("rendered");
     expect(await outcome(OutletPage({ params: p({ outletId: String(outletId) }), searchParams: p({ project: String(projectId) }) }))).toBe(404);
     expect(await outcome(OutletPage({ params: p({ outletId: String(outletId) }), searchParams: p({ project: "999999" }) }))).toBe(404);
-    signInAs(ana);
+    await signInAs(ana);
     expect(await outcome(OutletPage({ params: p({ outletId: String(outletId) }), searchParams: p({ project: String(projectId) }) }))).toBe("rendered");
     expect(await outcome(OutletPage({ params: p({ outletId: "999999" }), searchParams: p({}) }))).toBe(404);
   });

@@ -41,26 +41,26 @@ beforeAll(async () => {
   [mia, ana, stranger] = [await reviewer("mia"), await reviewer("ana"), await reviewer("sam")];
   mine = await project("Water coverage");
   theirs = await project("Secret project");
-  addMember(mine, mia, "manager");
-  addMember(mine, ana, "annotator");
-  outletId = addDocument(mine, { outlet: "Harbor Ledger", title: "Levy passes" }).outletId!;
-  addDocument(mine, { outlet: "Harbor Ledger", title: "Plant delayed" });
-  addDocument(theirs, { outlet: "Harbor Ledger", title: "Hidden scoop" });
+  await addMember(mine, mia, "manager");
+  await addMember(mine, ana, "annotator");
+  outletId = (await addDocument(mine, { outlet: "Harbor Ledger", title: "Levy passes" })).outletId!;
+  await addDocument(mine, { outlet: "Harbor Ledger", title: "Plant delayed" });
+  await addDocument(theirs, { outlet: "Harbor Ledger", title: "Hidden scoop" });
 });
 
 describe("outlet profiles", () => {
-  it("reads an outlet's profile, and null for an unknown one", () => {
-    expect(getOutlet(outletId)).toMatchObject({ id: outletId, name: "Harbor Ledger", kind: "other", domain: null, notes: "" });
-    expect(getOutlet(999_999)).toBeNull();
+  it("reads an outlet's profile, and null for an unknown one", async () => {
+    expect(await getOutlet(outletId)).toMatchObject({ id: outletId, name: "Harbor Ledger", kind: "other", domain: null, notes: "" });
+    expect(await getOutlet(999_999)).toBeNull();
   });
 
-  it("lists every outlet with the number of documents in the viewer's projects", () => {
-    expect(listOutletsForViewer(ana).find((o) => o.id === outletId)).toMatchObject({ documentCount: 2 });
-    expect(listOutletsForViewer(stranger).find((o) => o.id === outletId)).toMatchObject({ documentCount: 0 });
+  it("lists every outlet with the number of documents in the viewer's projects", async () => {
+    expect((await listOutletsForViewer(ana)).find((o) => o.id === outletId)).toMatchObject({ documentCount: 2 });
+    expect((await listOutletsForViewer(stranger)).find((o) => o.id === outletId)).toMatchObject({ documentCount: 0 });
   });
 
-  it("lets an admin edit the profile, and audits it", () => {
-    const result = updateOutlet(boss, outletId, {
+  it("lets an admin edit the profile, and audits it", async () => {
+    const result = await updateOutlet(boss, outletId, {
       name: "The Harbor Ledger",
       domain: "HarborLedger.example",
       kind: "newspaper",
@@ -68,7 +68,7 @@ describe("outlet profiles", () => {
       notes: "Family-owned daily.",
     });
     expect(result).toMatchObject({ ok: true, outlet: { name: "The Harbor Ledger", domain: "harborledger.example", kind: "newspaper", country: "XX" } });
-    const entry = getDb()
+    const entry = await getDb()
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.entity, "outlet"), eq(auditLog.entityId, outletId)))
@@ -76,58 +76,58 @@ describe("outlet profiles", () => {
     expect(entry).toMatchObject({ action: "update", before: { name: "Harbor Ledger" }, after: { name: "The Harbor Ledger" } });
   });
 
-  it("refuses edits by non-admins, bad values and a name another outlet has, writing nothing", () => {
-    addDocument(mine, { outlet: "Calder Free Press" });
-    const before = snapshotCounts(outlets);
+  it("refuses edits by non-admins, bad values and a name another outlet has, writing nothing", async () => {
+    await addDocument(mine, { outlet: "Calder Free Press" });
+    const before = await snapshotCounts(outlets);
     const profile = { name: "Renamed", kind: "blog" as const, notes: "" };
-    expect(updateOutlet(mia, outletId, profile)).toMatchObject({ ok: false, status: 403 });
-    expect(updateOutlet(boss, outletId, { ...profile, kind: "tabloid" as never })).toMatchObject({ status: 422, error: "Pick the kind of outlet." });
-    expect(updateOutlet(boss, outletId, { ...profile, domain: "https://x.example/" })).toMatchObject({
+    expect(await updateOutlet(mia, outletId, profile)).toMatchObject({ ok: false, status: 403 });
+    expect(await updateOutlet(boss, outletId, { ...profile, kind: "tabloid" as never })).toMatchObject({ status: 422, error: "Pick the kind of outlet." });
+    expect(await updateOutlet(boss, outletId, { ...profile, domain: "https://x.example/" })).toMatchObject({
       status: 422,
       error: "Give the domain alone, like example.com.",
     });
-    expect(updateOutlet(boss, outletId, { ...profile, name: "calder free press" })).toMatchObject({ status: 409, code: "duplicate" });
-    expect(updateOutlet(boss, 999_999, profile)).toMatchObject({ status: 404 });
-    expect(snapshotCounts(outlets)).toEqual(before);
-    expect(getOutlet(outletId)?.name).toBe("The Harbor Ledger");
+    expect(await updateOutlet(boss, outletId, { ...profile, name: "calder free press" })).toMatchObject({ status: 409, code: "duplicate" });
+    expect(await updateOutlet(boss, 999_999, profile)).toMatchObject({ status: 404 });
+    expect(await snapshotCounts(outlets)).toEqual(before);
+    expect((await getOutlet(outletId))?.name).toBe("The Harbor Ledger");
   });
 });
 
 describe("what a viewer sees of an outlet's coverage", () => {
-  it("lists its documents only in projects the viewer is a member of", () => {
-    expect(listOutletDocuments(ana, outletId).map((d) => [d.projectName, d.title])).toEqual([
+  it("lists its documents only in projects the viewer is a member of", async () => {
+    expect((await listOutletDocuments(ana, outletId)).map((d) => [d.projectName, d.title])).toEqual([
       ["Water coverage", "Levy passes"],
       ["Water coverage", "Plant delayed"],
     ]);
-    expect(listOutletDocuments(stranger, outletId)).toEqual([]);
+    expect(await listOutletDocuments(stranger, outletId)).toEqual([]);
   });
 
   it("offers as rating projects only the viewer's projects with documents from the outlet", async () => {
     const empty = await project();
-    addMember(empty, ana, "annotator");
-    expect(outletProjectsFor(ana, outletId)).toEqual([{ id: mine, name: "Water coverage", role: "annotator", documentCount: 2 }]);
-    expect(outletProjectsFor(stranger, outletId)).toEqual([]);
+    await addMember(empty, ana, "annotator");
+    expect(await outletProjectsFor(ana, outletId)).toEqual([{ id: mine, name: "Water coverage", role: "annotator", documentCount: 2 }]);
+    expect(await outletProjectsFor(stranger, outletId)).toEqual([]);
   });
 });
 
 describe("published reference ratings", () => {
-  it("lets a manager of a project with the outlet's documents, and an admin, record one; audited", () => {
-    expect(canRecordReferences(mia, outletId)).toBe(true);
-    expect(canRecordReferences(boss, outletId)).toBe(true);
-    const result = recordReferenceRating(mia, outletId, allSides);
+  it("lets a manager of a project with the outlet's documents, and an admin, record one; audited", async () => {
+    expect(await canRecordReferences(mia, outletId)).toBe(true);
+    expect(await canRecordReferences(boss, outletId)).toBe(true);
+    const result = await recordReferenceRating(mia, outletId, allSides);
     expect(result).toMatchObject({
       ok: true,
       reference: { publisher: "AllSides", axis: "left_right", value: -2, label: "Lean Left", retrievedAt: "2031-04-01" },
     });
     if (!result.ok) return;
-    const entry = getDb()
+    const entry = await getDb()
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.entity, "reference_rating"), eq(auditLog.entityId, result.reference.id)))
       .get();
     expect(entry).toMatchObject({ action: "create", actorId: mia.id, after: { publisher: "AllSides", outletId } });
     expect(
-      recordReferenceRating(boss, outletId, {
+      await recordReferenceRating(boss, outletId, {
         publisher: "Ad Fontes Media",
         axis: "reliability",
         value: 44.5,
@@ -135,7 +135,7 @@ describe("published reference ratings", () => {
         url: "https://adfontesmedia.com/harbor-ledger",
       }),
     ).toMatchObject({ ok: true });
-    expect(listReferenceRatings(outletId).map((r) => r.publisher)).toEqual(["Ad Fontes Media", "AllSides"]);
+    expect((await listReferenceRatings(outletId)).map((r) => r.publisher)).toEqual(["Ad Fontes Media", "AllSides"]);
   });
 
   it.each([
@@ -149,28 +149,28 @@ describe("published reference ratings", () => {
     ["without a date", { ...allSides, retrievedAt: "" }, "Give the date the rating was published or read, as YYYY-MM-DD."],
     ["with a date in another format", { ...allSides, retrievedAt: "04/01/2031" }, "Give the date the rating was published or read, as YYYY-MM-DD."],
     ["with neither value nor label", { ...allSides, value: "", label: "" }, "Give the rating's value, its label (such as “Lean Left”), or both."],
-  ])("refuses a reference rating %s, writing nothing", (_case, input, message) => {
-    const before = snapshotCounts(referenceRatings);
-    expect(recordReferenceRating(mia, outletId, input)).toEqual({ ok: false, status: 422, code: "invalid", error: message });
-    expect(snapshotCounts(referenceRatings)).toEqual(before);
+  ])("refuses a reference rating %s, writing nothing", async (_case, input, message) => {
+    const before = await snapshotCounts(referenceRatings);
+    expect(await recordReferenceRating(mia, outletId, input)).toEqual({ ok: false, status: 422, code: "invalid", error: message });
+    expect(await snapshotCounts(referenceRatings)).toEqual(before);
   });
 
-  it("refuses annotators and outsiders, writing nothing", () => {
-    const before = snapshotCounts(referenceRatings);
-    expect(canRecordReferences(ana, outletId)).toBe(false);
-    expect(recordReferenceRating(ana, outletId, allSides)).toMatchObject({ ok: false, status: 403 });
-    expect(recordReferenceRating(stranger, outletId, allSides)).toMatchObject({ ok: false, status: 403 });
-    expect(recordReferenceRating(boss, 999_999, allSides)).toMatchObject({ ok: false, status: 404 });
-    expect(snapshotCounts(referenceRatings)).toEqual(before);
+  it("refuses annotators and outsiders, writing nothing", async () => {
+    const before = await snapshotCounts(referenceRatings);
+    expect(await canRecordReferences(ana, outletId)).toBe(false);
+    expect(await recordReferenceRating(ana, outletId, allSides)).toMatchObject({ ok: false, status: 403 });
+    expect(await recordReferenceRating(stranger, outletId, allSides)).toMatchObject({ ok: false, status: 403 });
+    expect(await recordReferenceRating(boss, 999_999, allSides)).toMatchObject({ ok: false, status: 404 });
+    expect(await snapshotCounts(referenceRatings)).toEqual(before);
   });
 
-  it("lets a manager remove one, audited with what it said; annotators cannot", () => {
-    const id = listReferenceRatings(outletId).find((r) => r.publisher === "AllSides")!.id;
-    expect(deleteReferenceRating(ana, outletId, id)).toMatchObject({ ok: false, status: 403 });
-    expect(deleteReferenceRating(mia, outletId, id)).toEqual({ ok: true });
-    expect(deleteReferenceRating(mia, outletId, id)).toMatchObject({ ok: false, status: 404 });
-    expect(listReferenceRatings(outletId).map((r) => r.publisher)).toEqual(["Ad Fontes Media"]);
-    const entry = getDb()
+  it("lets a manager remove one, audited with what it said; annotators cannot", async () => {
+    const id = (await listReferenceRatings(outletId)).find((r) => r.publisher === "AllSides")!.id;
+    expect(await deleteReferenceRating(ana, outletId, id)).toMatchObject({ ok: false, status: 403 });
+    expect(await deleteReferenceRating(mia, outletId, id)).toEqual({ ok: true });
+    expect(await deleteReferenceRating(mia, outletId, id)).toMatchObject({ ok: false, status: 404 });
+    expect((await listReferenceRatings(outletId)).map((r) => r.publisher)).toEqual(["Ad Fontes Media"]);
+    const entry = await getDb()
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.entity, "reference_rating"), eq(auditLog.action, "delete")))

@@ -24,35 +24,35 @@ beforeAll(async () => {
   [ana, ben, judge, outsider] = [await reviewer("ana"), await reviewer("ben"), await reviewer("judge"), await reviewer("outsider")];
 });
 
-function progressOf(user: SessionUser, p: number): ProjectProgress {
-  const result = getProjectProgress(user, p);
+async function progressOf(user: SessionUser, p: number): Promise<ProjectProgress> {
+  const result = await getProjectProgress(user, p);
   if (!result.ok) throw new Error(result.error);
   return result.progress;
 }
 
 async function workedProject(): Promise<{ p: number; d1: number; d2: number }> {
   const p = await project();
-  addMember(p, ana, "annotator");
-  addMember(p, ben, "annotator");
-  addMember(p, judge, "adjudicator");
-  const [d1, d2] = [newDocument(p, TEXT), newDocument(p, `${TEXT} Again.`)];
-  autoAssignDocuments(boss, p, { perDocument: 2, userIds: [ana.id, ben.id] });
+  await addMember(p, ana, "annotator");
+  await addMember(p, ben, "annotator");
+  await addMember(p, judge, "adjudicator");
+  const [d1, d2] = [await newDocument(p, TEXT), await newDocument(p, `${TEXT} Again.`)];
+  await autoAssignDocuments(boss, p, { perDocument: 2, userIds: [ana.id, ben.id] });
   const span = (exact: string) => ({ start: TEXT.indexOf(exact), end: TEXT.indexOf(exact) + exact.length, exact });
-  expect(createAnnotation(ana, p, d1, { kind: "claim", ...span("The mayor") })).toMatchObject({ ok: true });
-  expect(createAnnotation(ana, p, d1, { kind: "quote", ...span("the levy is fair") })).toMatchObject({ ok: true });
-  const gone = createAnnotation(ben, p, d1, { kind: "opinion", ...span("fair") });
+  expect(await createAnnotation(ana, p, d1, { kind: "claim", ...span("The mayor") })).toMatchObject({ ok: true });
+  expect(await createAnnotation(ana, p, d1, { kind: "quote", ...span("the levy is fair") })).toMatchObject({ ok: true });
+  const gone = await createAnnotation(ben, p, d1, { kind: "opinion", ...span("fair") });
   if (!gone.ok) throw new Error(gone.error);
-  deleteAnnotation(ben, p, d1, gone.annotation.id, gone.annotation.version);
-  markDocumentDone(ana, p, d1);
-  markDocumentDone(ana, p, d2);
-  markDocumentDone(ben, p, d1);
+  await deleteAnnotation(ben, p, d1, gone.annotation.id, gone.annotation.version);
+  await markDocumentDone(ana, p, d1);
+  await markDocumentDone(ana, p, d2);
+  await markDocumentDone(ben, p, d1);
   return { p, d1, d2 };
 }
 
 describe("project progress", () => {
   it("counts done of assigned per reviewer and per document", async () => {
     const { p, d1, d2 } = await workedProject();
-    const progress = progressOf(boss, p);
+    const progress = await progressOf(boss, p);
     expect(progress.reviewers.map((r) => [r.displayName, r.assigned, r.inProgress, r.done])).toEqual([
       ["ana", 2, 0, 2],
       ["ben", 2, 0, 1],
@@ -70,34 +70,34 @@ describe("project progress", () => {
 
   it("counts live annotator-layer spans per kind, leaving out deleted and gold spans", async () => {
     const { p, d1 } = await workedProject();
-    getDb().insert(annotations).values({ documentId: d1, annotatorId: judge.id, layer: "gold", kind: "claim", start: 0, end: 6, exact: "Budget" }).run();
-    expect(progressOf(boss, p).spans).toEqual({ claim: 1, opinion: 0, quote: 1 });
+    await getDb().insert(annotations).values({ documentId: d1, annotatorId: judge.id, layer: "gold", kind: "claim", start: 0, end: 6, exact: "Budget" }).run();
+    expect((await progressOf(boss, p)).spans).toEqual({ claim: 1, opinion: 0, quote: 1 });
   });
 
   it("is shown to adjudicators (who cannot reopen) but refused to annotators and non-members", async () => {
     const { p } = await workedProject();
-    expect(progressOf(judge, p).canReopen).toBe(false);
-    expect(getProjectProgress(ana, p)).toEqual({
+    expect((await progressOf(judge, p)).canReopen).toBe(false);
+    expect(await getProjectProgress(ana, p)).toEqual({
       ok: false,
       status: 403,
       code: "forbidden",
       error: "Only managers and adjudicators can see this project's progress.",
     });
-    expect(getProjectProgress(outsider, p)).toMatchObject({ ok: false, status: 404 });
+    expect(await getProjectProgress(outsider, p)).toMatchObject({ ok: false, status: 404 });
   });
 
   it("lists annotators with nothing assigned at 0 of 0, and drops removed members", async () => {
     const p = await project();
-    addMember(p, ana, "annotator");
-    addMember(p, ben, "annotator");
-    const doc = newDocument(p);
-    assignDocument(boss, p, { documentId: doc, userId: ben.id });
-    expect(progressOf(boss, p).reviewers.map((r) => [r.displayName, r.assigned])).toEqual([
+    await addMember(p, ana, "annotator");
+    await addMember(p, ben, "annotator");
+    const doc = await newDocument(p);
+    await assignDocument(boss, p, { documentId: doc, userId: ben.id });
+    expect((await progressOf(boss, p)).reviewers.map((r) => [r.displayName, r.assigned])).toEqual([
       ["ana", 0],
       ["ben", 1],
     ]);
-    removeProjectMember(boss, p, ben.id);
-    const after = progressOf(boss, p);
+    await removeProjectMember(boss, p, ben.id);
+    const after = await progressOf(boss, p);
     expect(after.reviewers.map((r) => r.displayName)).toEqual(["ana"]);
     expect(after.documents[0]).toMatchObject({ assigned: 0, done: 0 });
   });

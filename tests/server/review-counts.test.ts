@@ -17,14 +17,14 @@ let projectId: number;
 let threeDifferences: number;
 let emptyLayer: number;
 
-function page(documentId: number): DocumentReviewView {
-  const result = getDocumentReview(judge, projectId, documentId);
+async function page(documentId: number): Promise<DocumentReviewView> {
+  const result = await getDocumentReview(judge, projectId, documentId);
   if ("ok" in result) throw new Error(result.error);
   return result;
 }
 
-function row(documentId: number) {
-  const list = listDocumentsForReview(judge, projectId);
+async function row(documentId: number) {
+  const list = await listDocumentsForReview(judge, projectId);
   if ("ok" in list) throw new Error(list.error);
   return list.rows.find((r) => r.id === documentId)!;
 }
@@ -32,46 +32,46 @@ function row(documentId: number) {
 beforeAll(async () => {
   [ana, bo, judge] = [await reviewer("ana"), await reviewer("bo"), await reviewer("judge")];
   projectId = await project("Counts");
-  addMember(projectId, ana, "annotator");
-  addMember(projectId, bo, "annotator");
-  addMember(projectId, judge, "adjudicator");
-  threeDifferences = addDocument(projectId, TEXT);
+  await addMember(projectId, ana, "annotator");
+  await addMember(projectId, bo, "annotator");
+  await addMember(projectId, judge, "adjudicator");
+  threeDifferences = await addDocument(projectId, TEXT);
   // Six spans, three differences: agree, different kind, different boundaries.
-  for (const user of [ana, bo]) markText(user, projectId, threeDifferences, TEXT, "claim", "the levy adds nine dollars a month");
-  markText(ana, projectId, threeDifferences, TEXT, "claim", "Critics called the plan reckless");
-  markText(bo, projectId, threeDifferences, TEXT, "opinion", "Critics called the plan reckless");
-  markText(ana, projectId, threeDifferences, TEXT, "claim", "The plant will open in 2035");
-  markText(bo, projectId, threeDifferences, TEXT, "claim", "plant will open in 2035");
-  emptyLayer = addDocument(projectId, "Nothing in this short note is a claim.");
-  expect(markDocumentDone(ana, projectId, emptyLayer).ok).toBe(true);
+  for (const user of [ana, bo]) await markText(user, projectId, threeDifferences, TEXT, "claim", "the levy adds nine dollars a month");
+  await markText(ana, projectId, threeDifferences, TEXT, "claim", "Critics called the plan reckless");
+  await markText(bo, projectId, threeDifferences, TEXT, "opinion", "Critics called the plan reckless");
+  await markText(ana, projectId, threeDifferences, TEXT, "claim", "The plant will open in 2035");
+  await markText(bo, projectId, threeDifferences, TEXT, "claim", "plant will open in 2035");
+  emptyLayer = await addDocument(projectId, "Nothing in this short note is a claim.");
+  expect((await markDocumentDone(ana, projectId, emptyLayer)).ok).toBe(true);
 });
 
 describe("review counts", () => {
-  it("shows the same three differences in the queue and on the document's page, not six spans", () => {
-    const view = page(threeDifferences);
+  it("shows the same three differences in the queue and on the document's page, not six spans", async () => {
+    const view = await page(threeDifferences);
     expect(view.differences).toHaveLength(3);
-    expect(row(threeDifferences).progress).toEqual(view.progress);
+    expect((await row(threeDifferences)).progress).toEqual(view.progress);
     expect(view.progress).toMatchObject({ state: "open", differences: 3, undecided: 3, gold: false });
-    expect(progressSummary(row(threeDifferences).progress)).toBe("3 of 3 still to decide");
+    expect(progressSummary((await row(threeDifferences)).progress)).toBe("3 of 3 still to decide");
   });
 
-  it("moves both counts together as differences are decided", () => {
-    const agreeing = page(threeDifferences).differences.find((d) => d.label === "Agree")!;
-    const result = decide(judge, projectId, threeDifferences, {
+  it("moves both counts together as differences are decided", async () => {
+    const agreeing = (await page(threeDifferences)).differences.find((d) => d.label === "Agree")!;
+    const result = await decide(judge, projectId, threeDifferences, {
       action: "accept",
       sourceId: agreeing.spans[0]!.id,
       memberIds: agreeing.spans.map((s) => s.id),
     });
     expect(result).toMatchObject({ ok: true });
-    expect(page(threeDifferences).progress).toMatchObject({ differences: 3, undecided: 2 });
-    expect(row(threeDifferences).progress).toEqual(page(threeDifferences).progress);
+    expect((await page(threeDifferences)).progress).toMatchObject({ differences: 3, undecided: 2 });
+    expect((await row(threeDifferences)).progress).toEqual((await page(threeDifferences)).progress);
   });
 
-  it("says a document whose only reviewer marked it done with no spans has nothing to compare, and is not gold", () => {
-    const view = page(emptyLayer);
+  it("says a document whose only reviewer marked it done with no spans has nothing to compare, and is not gold", async () => {
+    const view = await page(emptyLayer);
     expect(view.isGold).toBe(false);
     expect(view.progress).toMatchObject({ state: "nothing_to_compare", layers: 1, differences: 0, gold: false });
-    expect(row(emptyLayer).progress).toEqual(view.progress);
+    expect((await row(emptyLayer)).progress).toEqual(view.progress);
     expect(progressSummary(view.progress)).toBe("Nothing to compare: one layer, empty");
   });
 });

@@ -45,15 +45,15 @@ function at(text: string, needle: string): { start: number; end: number } {
   return { start, end: start + codePointLength(needle) };
 }
 
-function mark(
+async function mark(
   user: SessionUser,
   projectId: number,
   doc: { id: number; text: string },
   kind: AnnotationKind,
   needle: string,
   extra: { attributes?: Record<string, unknown>; parentId?: number; note?: string } = {},
-): number {
-  const result = createAnnotation(user, projectId, doc.id, {
+): Promise<number> {
+  const result = await createAnnotation(user, projectId, doc.id, {
     kind,
     ...at(doc.text, needle),
     exact: needle,
@@ -64,9 +64,9 @@ function mark(
   return ok(result).annotation.id;
 }
 
-function addDocument(projectId: number, text: string, outlet: string, story: string, title: string): { id: number; text: string } {
+async function addDocument(projectId: number, text: string, outlet: string, story: string, title: string): Promise<{ id: number; text: string }> {
   const result = ok(
-    importDocuments({ kind: "user", user: manager }, projectId, [{ text, fileName: `${title}.txt` }], {
+    await importDocuments({ kind: "user", user: manager }, projectId, [{ text, fileName: `${title}.txt` }], {
       outlet,
       story,
       title,
@@ -86,14 +86,15 @@ async function annotatedProject(): Promise<number> {
     [bob, "annotator"],
     [judge, "adjudicator"],
   ] as const)
-    addMember(projectId, user, role);
-  const levy = addDocument(projectId, LEVY, "The Calder Courier", "Water levy", "Port Calder votes");
-  const talks = addDocument(projectId, TALKS, "Wire Service", "Water levy", "Talks resume");
-  const mayor = ok(createSource(alice, projectId, { name: "Rana Haddad", kind: "person", affiliation: "Port Calder council", description: "Mayor" })).source.id;
-  const council = ok(createSource(alice, projectId, { name: "Port Calder council", kind: "government" })).source.id;
-  const envoy = ok(createSource(bob, projectId, { name: "The envoy", kind: "anonymous" })).source.id;
+    await addMember(projectId, user, role);
+  const levy = await addDocument(projectId, LEVY, "The Calder Courier", "Water levy", "Port Calder votes");
+  const talks = await addDocument(projectId, TALKS, "Wire Service", "Water levy", "Talks resume");
+  const mayor = ok(await createSource(alice, projectId, { name: "Rana Haddad", kind: "person", affiliation: "Port Calder council", description: "Mayor" }))
+    .source.id;
+  const council = ok(await createSource(alice, projectId, { name: "Port Calder council", kind: "government" })).source.id;
+  const envoy = ok(await createSource(bob, projectId, { name: "The envoy", kind: "anonymous" })).source.id;
   ok(
-    createSegment(manager, projectId, talks.id, {
+    await createSegment(manager, projectId, talks.id, {
       ...at(TALKS, "Talks resume in Cairo."),
       outlet: "Agence Wire",
       originalDate: "2026-10-31",
@@ -102,48 +103,48 @@ async function annotatedProject(): Promise<number> {
   );
 
   // Alice: quotes with speakers, a claim inside a quote, a quote inside a quote (Arabic).
-  mark(alice, projectId, levy, "quote", "The levy is unfair", {
+  await mark(alice, projectId, levy, "quote", "The levy is unfair", {
     attributes: { source_id: mayor, speaker_text: "Mayor Rana Haddad", speaker_type: "named_person", mode: "direct", cue: "said" },
   });
-  const riverQuote = mark(alice, projectId, levy, "quote", "and the river 🐟 will pay.", { attributes: { source_id: mayor, mode: "direct" } });
-  mark(alice, projectId, levy, "claim", "the river 🐟 will pay", {
+  const riverQuote = await mark(alice, projectId, levy, "quote", "and the river 🐟 will pay.", { attributes: { source_id: mayor, mode: "direct" } });
+  await mark(alice, projectId, levy, "claim", "the river 🐟 will pay", {
     attributes: { checkworthy: "yes", certainty: "probable", targets: [council] },
     parentId: riverQuote,
     note: "Inside the mayor's quote.",
   });
-  const dam = mark(alice, projectId, levy, "quote", "«المياه ملك للجميع» was painted on the dam", {
+  const dam = await mark(alice, projectId, levy, "quote", "«المياه ملك للجميع» was painted on the dam", {
     attributes: { speaker_text: "Officials", speaker_type: "unnamed_group", mode: "indirect", addressee: "Al Jazeera" },
   });
-  mark(alice, projectId, levy, "quote", "المياه ملك للجميع", { attributes: { speaker_type: "unknown", mode: "direct" }, parentId: dam });
-  mark(alice, projectId, levy, "opinion", "The plan is reckless.", { attributes: { holder: "author", sentiment: -2, bias: "lexical" } });
+  await mark(alice, projectId, levy, "quote", "المياه ملك للجميع", { attributes: { speaker_type: "unknown", mode: "direct" }, parentId: dam });
+  await mark(alice, projectId, levy, "opinion", "The plan is reckless.", { attributes: { holder: "author", sentiment: -2, bias: "lexical" } });
   // Bob: one agreement, one claim alone, an opinion with other boundaries.
-  mark(bob, projectId, levy, "quote", "The levy is unfair", {
+  await mark(bob, projectId, levy, "quote", "The levy is unfair", {
     attributes: { source_id: mayor, speaker_text: "Mayor Rana Haddad", speaker_type: "named_person", mode: "direct", cue: "said" },
   });
-  mark(bob, projectId, levy, "claim", "Port Calder 🌊 votes today.", { attributes: { checkworthy: "no" } });
-  mark(bob, projectId, levy, "opinion", "The plan is reckless", { attributes: { holder: "author", sentiment: -1 } });
+  await mark(bob, projectId, levy, "claim", "Port Calder 🌊 votes today.", { attributes: { checkworthy: "no" } });
+  await mark(bob, projectId, levy, "opinion", "The plan is reckless", { attributes: { holder: "author", sentiment: -1 } });
   // The second document: nested quotes after flag and skin-tone emoji.
-  const outer = mark(bob, projectId, talks, "quote", "the minister said ‘we want a quiet week’ before leaving", {
+  const outer = await mark(bob, projectId, talks, "quote", "the minister said ‘we want a quiet week’ before leaving", {
     attributes: { source_id: envoy, mode: "indirect", cue: "told", addressee: "reporters" },
   });
-  mark(bob, projectId, talks, "quote", "we want a quiet week", { attributes: { mode: "direct", speaker_text: "the minister" }, parentId: outer });
-  mark(alice, projectId, talks, "quote", "سنعود إلى الطاولة غداً", {
+  await mark(bob, projectId, talks, "quote", "we want a quiet week", { attributes: { mode: "direct", speaker_text: "the minister" }, parentId: outer });
+  await mark(alice, projectId, talks, "quote", "سنعود إلى الطاولة غداً", {
     attributes: { mode: "direct", speaker_text: "المتحدث", speaker_type: "unnamed_person", cue: "قال" },
   });
-  for (const user of [alice, bob]) ok(markDocumentDone(user, projectId, levy.id));
-  ok(markDocumentDone(bob, projectId, talks.id));
+  for (const user of [alice, bob]) ok(await markDocumentDone(user, projectId, levy.id));
+  ok(await markDocumentDone(bob, projectId, talks.id));
 
   // The adjudicator accepts the agreed quote, keeps Alice's opinion boundaries, rejects Bob's claim, adds one.
-  const review = getDocumentReview(judge, projectId, levy.id);
+  const review = await getDocumentReview(judge, projectId, levy.id);
   if ("ok" in review) throw new Error(review.error);
   const group = (text: string) => review.differences.find((d) => d.excerpt.text === text)!;
   const ids = (d: { spans: { id: number }[] }) => d.spans.map((s) => s.id);
   const agreed = group("The levy is unfair");
-  ok(decide(judge, projectId, levy.id, { action: "accept", sourceId: agreed.spans[0]!.id, memberIds: ids(agreed), reason: "Both reviewers agree." }));
+  ok(await decide(judge, projectId, levy.id, { action: "accept", sourceId: agreed.spans[0]!.id, memberIds: ids(agreed), reason: "Both reviewers agree." }));
   const opinion = group("The plan is reckless.");
   const alicesOpinion = opinion.spans.find((s) => s.reviewerName === "alice")!;
   ok(
-    decide(judge, projectId, levy.id, {
+    await decide(judge, projectId, levy.id, {
       action: "accept",
       sourceId: alicesOpinion.id,
       memberIds: ids(opinion),
@@ -151,9 +152,9 @@ async function annotatedProject(): Promise<number> {
     }),
   );
   const claim = group("Port Calder 🌊 votes today.");
-  ok(decide(judge, projectId, levy.id, { action: "reject", memberIds: ids(claim), reason: "Not checkable." }));
+  ok(await decide(judge, projectId, levy.id, { action: "reject", memberIds: ids(claim), reason: "Not checkable." }));
   ok(
-    decide(judge, projectId, levy.id, {
+    await decide(judge, projectId, levy.id, {
       action: "add",
       kind: "claim",
       ...at(LEVY, "Officials told Al Jazeera"),
@@ -163,14 +164,14 @@ async function annotatedProject(): Promise<number> {
   );
 
   // Ratings: a reviewer's and the gold outlet rating, a document's genre, a published rating.
-  const courier = outletOf(levy.id);
-  ok(rateOutlet(alice, projectId, courier, { axis: "left_right", value: -2, rationale: "Leans to the council's critics." }));
-  ok(rateOutlet(bob, projectId, courier, { axis: "left_right", value: 1, rationale: "Quotes the mayor at length." }));
-  ok(settleGoldRating(judge, projectId, { outletId: courier, axis: "left_right", value: -1, rationale: "Between the two." }));
-  ok(rateDocument(alice, projectId, levy.id, { axis: "genre", label: "reporting", rationale: "A news report." }));
-  ok(rateDocument(bob, projectId, talks.id, { axis: "stance", value: 1, rationale: "Hopeful tone." }));
+  const courier = await outletOf(levy.id);
+  ok(await rateOutlet(alice, projectId, courier, { axis: "left_right", value: -2, rationale: "Leans to the council's critics." }));
+  ok(await rateOutlet(bob, projectId, courier, { axis: "left_right", value: 1, rationale: "Quotes the mayor at length." }));
+  ok(await settleGoldRating(judge, projectId, { outletId: courier, axis: "left_right", value: -1, rationale: "Between the two." }));
+  ok(await rateDocument(alice, projectId, levy.id, { axis: "genre", label: "reporting", rationale: "A news report." }));
+  ok(await rateDocument(bob, projectId, talks.id, { axis: "stance", value: 1, rationale: "Hopeful tone." }));
   ok(
-    recordReferenceRating(manager, courier, {
+    await recordReferenceRating(manager, courier, {
       publisher: "AllSides",
       axis: "left_right",
       value: -1.5,
@@ -182,12 +183,12 @@ async function annotatedProject(): Promise<number> {
   return projectId;
 }
 
-function outletOf(documentId: number): number {
-  return getDb().select({ outletId: documents.outletId }).from(documents).where(eq(documents.id, documentId)).get()!.outletId!;
+async function outletOf(documentId: number): Promise<number> {
+  return (await getDb().select({ outletId: documents.outletId }).from(documents).where(eq(documents.id, documentId)).get())!.outletId!;
 }
 
 async function exportJsonl(projectId: number, layer: "gold" | "all"): Promise<string> {
-  const prepared = prepareExport(manager, projectId, { format: "jsonl", layer }, "http://127.0.0.1:3000");
+  const prepared = await prepareExport(manager, projectId, { format: "jsonl", layer }, "http://127.0.0.1:3000");
   if ("ok" in prepared) throw new Error(prepared.error);
   return (await collect(prepared.stream())).toString("utf8");
 }
@@ -240,12 +241,12 @@ describe("JSONL round trip", () => {
       [bob, "annotator"],
       [judge, "adjudicator"],
     ] as const)
-      addMember(to, user, role);
+      await addMember(to, user, role);
     const files = [
       { name: "gold.jsonl", text: source.gold },
       { name: "all.jsonl", text: source.all },
     ];
-    const result = importAnnotations(manager, to, { format: "jsonl", files, layer: "as-exported", dryRun: false });
+    const result = await importAnnotations(manager, to, { format: "jsonl", files, layer: "as-exported", dryRun: false });
     if (!result.ok) throw new Error(result.error);
     expect(result.report.refused).toEqual([]);
     expect(result.report.decisions.dropped).toBe(0);

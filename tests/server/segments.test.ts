@@ -37,15 +37,15 @@ let documentId: number;
 beforeAll(async () => {
   [mia, ana, ben, stranger] = [await reviewer("mia"), await reviewer("ana"), await reviewer("ben"), await reviewer("sam")];
   projectId = await project();
-  addMember(projectId, mia, "manager");
-  addMember(projectId, ana, "annotator");
-  addMember(projectId, ben, "annotator");
-  documentId = addDocument(projectId, { outlet: "Calder Free Press", text: TEXT }).documentId;
+  await addMember(projectId, mia, "manager");
+  await addMember(projectId, ana, "annotator");
+  await addMember(projectId, ben, "annotator");
+  documentId = (await addDocument(projectId, { outlet: "Calder Free Press", text: TEXT })).documentId;
 });
 
 describe("marking re-published segments", () => {
-  it("records a region with its original outlet (created on the spot), date and URL, audited", () => {
-    const result = createSegment(ana, projectId, documentId, {
+  it("records a region with its original outlet (created on the spot), date and URL, audited", async () => {
+    const result = await createSegment(ana, projectId, documentId, {
       ...reuters,
       outlet: "Reuters",
       originalDate: "2031-03-14",
@@ -65,7 +65,7 @@ describe("marking re-published segments", () => {
     });
     if (!result.ok) return;
     expect(
-      getDb()
+      await getDb()
         .select()
         .from(auditLog)
         .where(and(eq(auditLog.entity, "segment"), eq(auditLog.entityId, result.segment.id)))
@@ -73,16 +73,16 @@ describe("marking re-published segments", () => {
     ).toMatchObject({ action: "create", actorId: ana.id });
   });
 
-  it("reuses an existing outlet by name in any letter case, and leaves date and URL optional", () => {
-    const outletsBefore = snapshotCounts(outlets).rows;
-    const result = createSegment(ben, projectId, documentId, { start: cp("AP"), end: Array.from(TEXT).length, outlet: "calder free press" });
+  it("reuses an existing outlet by name in any letter case, and leaves date and URL optional", async () => {
+    const outletsBefore = (await snapshotCounts(outlets)).rows;
+    const result = await createSegment(ben, projectId, documentId, { start: cp("AP"), end: Array.from(TEXT).length, outlet: "calder free press" });
     expect(result).toMatchObject({
       ok: true,
       createdOutlet: false,
       segment: { originalOutletName: "Calder Free Press", originalDate: null, originalUrl: null },
     });
-    expect(snapshotCounts(outlets).rows).toBe(outletsBefore);
-    expect(listSegments(mia, projectId, documentId)!.map((s) => s.originalOutletName)).toEqual(["Reuters", "Calder Free Press"]);
+    expect((await snapshotCounts(outlets)).rows).toBe(outletsBefore);
+    expect((await listSegments(mia, projectId, documentId))!.map((s) => s.originalOutletName)).toEqual(["Reuters", "Calder Free Press"]);
   });
 
   it.each([
@@ -93,42 +93,47 @@ describe("marking re-published segments", () => {
     ["fractional offsets", { start: 0.5, end: 5 }, 422, "The start offset must be a whole number of characters."],
     ["a region overlapping another", { start: cp("council"), end: cp("plant") }, 409, "This region overlaps the segment at 14–41 re-published from Reuters."],
     ["a region inside another", { start: cp("council"), end: cp("council") + 3 }, 409, "This region overlaps the segment at 14–41 re-published from Reuters."],
-  ])("refuses %s with a message, writing nothing", (_case, offsets, status, message) => {
-    const before = snapshotCounts(segments);
-    const result = createSegment(ana, projectId, documentId, { ...offsets, outlet: "Reuters" });
+  ])("refuses %s with a message, writing nothing", async (_case, offsets, status, message) => {
+    const before = await snapshotCounts(segments);
+    const result = await createSegment(ana, projectId, documentId, { ...offsets, outlet: "Reuters" });
     expect(result).toMatchObject({ ok: false, status });
     if (!result.ok) expect(result.error).toContain(message);
-    expect(snapshotCounts(segments)).toEqual(before);
+    expect(await snapshotCounts(segments)).toEqual(before);
   });
 
   it.each([
     ["no original outlet", { outlet: " " }, "Name the outlet that first published this region."],
     ["a date in another format", { outlet: "AP", originalDate: "14 March 2031" }, "Give the original date as YYYY-MM-DD."],
     ["a URL that is not a web address", { outlet: "AP", originalUrl: "ftp://x" }, "Give the original web address, starting with http:// or https://."],
-  ])("refuses %s, writing nothing (not even the outlet)", (_case, fields, message) => {
-    const before = [snapshotCounts(segments), snapshotCounts(outlets)];
-    expect(createSegment(ana, projectId, documentId, { start: 0, end: 2, ...fields })).toEqual({ ok: false, status: 422, code: "invalid", error: message });
-    expect([snapshotCounts(segments), snapshotCounts(outlets)]).toEqual(before);
+  ])("refuses %s, writing nothing (not even the outlet)", async (_case, fields, message) => {
+    const before = [await snapshotCounts(segments), await snapshotCounts(outlets)];
+    expect(await createSegment(ana, projectId, documentId, { start: 0, end: 2, ...fields })).toEqual({
+      ok: false,
+      status: 422,
+      code: "invalid",
+      error: message,
+    });
+    expect([await snapshotCounts(segments), await snapshotCounts(outlets)]).toEqual(before);
   });
 
   it("refuses a segment on a document of another project, or by a non-member, with 404", async () => {
-    const elsewhere = addDocument(await project(), { text: "Another project's text." }).documentId;
-    const before = [snapshotCounts(segments), snapshotCounts(outlets)];
-    expect(createSegment(ana, projectId, elsewhere, { start: 0, end: 3, outlet: "New Outlet" })).toMatchObject({ ok: false, status: 404 });
-    expect(createSegment(stranger, projectId, documentId, { start: 0, end: 2, outlet: "New Outlet" })).toMatchObject({ ok: false, status: 404 });
-    expect([snapshotCounts(segments), snapshotCounts(outlets)]).toEqual(before);
-    expect(listSegments(stranger, projectId, documentId)).toBeNull();
-    expect(listSegments(ana, projectId, elsewhere)).toBeNull();
+    const elsewhere = (await addDocument(await project(), { text: "Another project's text." })).documentId;
+    const before = [await snapshotCounts(segments), await snapshotCounts(outlets)];
+    expect(await createSegment(ana, projectId, elsewhere, { start: 0, end: 3, outlet: "New Outlet" })).toMatchObject({ ok: false, status: 404 });
+    expect(await createSegment(stranger, projectId, documentId, { start: 0, end: 2, outlet: "New Outlet" })).toMatchObject({ ok: false, status: 404 });
+    expect([await snapshotCounts(segments), await snapshotCounts(outlets)]).toEqual(before);
+    expect(await listSegments(stranger, projectId, documentId)).toBeNull();
+    expect(await listSegments(ana, projectId, elsewhere)).toBeNull();
   });
 
-  it("lets the segment's author or a manager remove it, audited; not another annotator", () => {
-    const [first, second] = listSegments(mia, projectId, documentId)!;
-    expect(deleteSegment(ben, projectId, documentId, first!.id)).toMatchObject({ ok: false, status: 403 });
-    expect(deleteSegment(ana, projectId, documentId, first!.id)).toEqual({ ok: true });
-    expect(deleteSegment(mia, projectId, documentId, second!.id)).toEqual({ ok: true });
-    expect(deleteSegment(mia, projectId, documentId, second!.id)).toMatchObject({ ok: false, status: 404 });
-    expect(listSegments(mia, projectId, documentId)).toEqual([]);
-    const deletions = getDb()
+  it("lets the segment's author or a manager remove it, audited; not another annotator", async () => {
+    const [first, second] = (await listSegments(mia, projectId, documentId))!;
+    expect(await deleteSegment(ben, projectId, documentId, first!.id)).toMatchObject({ ok: false, status: 403 });
+    expect(await deleteSegment(ana, projectId, documentId, first!.id)).toEqual({ ok: true });
+    expect(await deleteSegment(mia, projectId, documentId, second!.id)).toEqual({ ok: true });
+    expect(await deleteSegment(mia, projectId, documentId, second!.id)).toMatchObject({ ok: false, status: 404 });
+    expect(await listSegments(mia, projectId, documentId)).toEqual([]);
+    const deletions = await getDb()
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.entity, "segment"), eq(auditLog.action, "delete")))
@@ -139,7 +144,7 @@ describe("marking re-published segments", () => {
 
 describe("/api/projects/:projectId/documents/:documentId/segments", () => {
   it("creates (201), lists and deletes (204) a segment", async () => {
-    signInAs(ana);
+    await signInAs(ana);
     const created = await createRoute(
       request("POST", { ...reuters, outlet: "Reuters", originalDate: null, originalUrl: "" }),
       onDocument(projectId, documentId),
@@ -155,20 +160,20 @@ describe("/api/projects/:projectId/documents/:documentId/segments", () => {
   });
 
   it("answers 401, 422, 409 and 404 with a message, writing nothing", async () => {
-    signInAs(null);
+    await signInAs(null);
     expect((await listRoute(request("GET"), onDocument(projectId, documentId))).status).toBe(401);
-    signInAs(ana);
+    await signInAs(ana);
     await createRoute(request("POST", { ...reuters, outlet: "Reuters" }), onDocument(projectId, documentId));
-    const before = snapshotCounts(segments);
+    const before = await snapshotCounts(segments);
     const bad = await createRoute(request("POST", { start: "0", end: 4, outlet: "AP", extra: 1 }), onDocument(projectId, documentId));
     expect(bad.status).toBe(422);
     expect(await bad.json()).toMatchObject({ code: "invalid", fieldErrors: { start: expect.any(String) } });
     const overlap = await createRoute(request("POST", { start: 0, end: reuters.start + 1, outlet: "AP" }), onDocument(projectId, documentId));
     expect(overlap.status).toBe(409);
     expect(await overlap.json()).toMatchObject({ error: expect.stringContaining("overlaps the segment") });
-    signInAs(stranger);
+    await signInAs(stranger);
     expect((await listRoute(request("GET"), onDocument(projectId, documentId))).status).toBe(404);
     expect((await createRoute(request("POST", { start: 0, end: 2, outlet: "AP" }), onDocument(projectId, documentId))).status).toBe(404);
-    expect(snapshotCounts(segments)).toEqual(before);
+    expect(await snapshotCounts(segments)).toEqual(before);
   });
 });

@@ -12,11 +12,11 @@ describe("Lucia-style sessions", () => {
   it("stores only the sha256 of the token and validates the token back to its user", async () => {
     const user = await reviewer();
     const token = generateSessionToken();
-    const session = createSession(token, user.id);
+    const session = await createSession(token, user.id);
     expect(session.id).toBe(sessionIdFromToken(token));
     expect(session.id).not.toContain(token);
     expect(session.id).toMatch(/^[0-9a-f]{64}$/);
-    const result = validateSessionToken(token);
+    const result = await validateSessionToken(token);
     expect(result.user?.username).toBe(user.username);
   });
 
@@ -29,39 +29,39 @@ describe("Lucia-style sessions", () => {
 
   it("refuses a forged token", async () => {
     await reviewer();
-    expect(validateSessionToken("forged-token-that-was-never-issued")).toEqual({ session: null, user: null });
+    expect(await validateSessionToken("forged-token-that-was-never-issued")).toEqual({ session: null, user: null });
   });
 
   it("refuses and deletes an expired session", async () => {
     const user = await reviewer();
     const token = generateSessionToken();
-    const session = createSession(token, user.id);
-    getDb()
+    const session = await createSession(token, user.id);
+    await getDb()
       .update(sessions)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(sessions.id, session.id))
       .run();
-    expect(validateSessionToken(token).session).toBeNull();
-    expect(getDb().select().from(sessions).where(eq(sessions.id, session.id)).get()).toBeUndefined();
+    expect((await validateSessionToken(token)).session).toBeNull();
+    expect(await getDb().select().from(sessions).where(eq(sessions.id, session.id)).get()).toBeUndefined();
   });
 
   it("slides the expiry forward when a session is used in its second half", async () => {
     const user = await reviewer();
     const token = generateSessionToken();
-    const session = createSession(token, user.id);
+    const session = await createSession(token, user.id);
     const oldExpiry = new Date(Date.now() + 10 * DAY);
-    getDb().update(sessions).set({ expiresAt: oldExpiry }).where(eq(sessions.id, session.id)).run();
-    const renewed = validateSessionToken(token).session!;
+    await getDb().update(sessions).set({ expiresAt: oldExpiry }).where(eq(sessions.id, session.id)).run();
+    const renewed = (await validateSessionToken(token)).session!;
     expect(renewed.expiresAt.getTime()).toBeGreaterThan(Date.now() + SESSION_LIFETIME_MS - 60_000);
   });
 
   it("ends a user's sessions at once when an admin disables them", async () => {
     const user = await reviewer();
     const token = generateSessionToken();
-    createSession(token, user.id);
-    expect(validateSessionToken(token).user).not.toBeNull();
-    expect(setUserDisabled(await admin(), user.id, true)).toEqual({ ok: true });
-    expect(validateSessionToken(token).user).toBeNull();
-    expect(getDb().select().from(sessions).where(eq(sessions.userId, user.id)).all()).toHaveLength(0);
+    await createSession(token, user.id);
+    expect((await validateSessionToken(token)).user).not.toBeNull();
+    expect(await setUserDisabled(await admin(), user.id, true)).toEqual({ ok: true });
+    expect((await validateSessionToken(token)).user).toBeNull();
+    expect(await getDb().select().from(sessions).where(eq(sessions.userId, user.id)).all()).toHaveLength(0);
   });
 });

@@ -22,159 +22,164 @@ let spans: { anaQuote: number; benQuote: number; gone: number; target: number; b
 
 beforeEach(async () => {
   w = await registryWorld();
-  kept = addSource(w.p, "Khamis al-Khanjar", ["Sheikh Khamis"], "Sunni politician");
-  away = addSource(w.p, "Khanjar", ["al-Khanjar", "sheikh khamis"]);
+  kept = await addSource(w.p, "Khamis al-Khanjar", ["Sheikh Khamis"], "Sunni politician");
+  away = await addSource(w.p, "Khanjar", ["al-Khanjar", "sheikh khamis"]);
   spans = {
-    anaQuote: quote(w.ana, w.p, w.docs[0]!, away),
-    benQuote: quote(w.ben, w.p, w.docs[1]!, away),
-    gone: quote(w.ana, w.p, w.docs[2]!, away),
-    target: claim(w.ana, w.p, w.docs[0]!, [away]),
-    both: claim(w.ben, w.p, w.docs[1]!, [kept, away]),
-    keptQuote: quote(w.ben, w.p, w.docs[2]!, kept),
+    anaQuote: await quote(w.ana, w.p, w.docs[0]!, away),
+    benQuote: await quote(w.ben, w.p, w.docs[1]!, away),
+    gone: await quote(w.ana, w.p, w.docs[2]!, away),
+    target: await claim(w.ana, w.p, w.docs[0]!, [away]),
+    both: await claim(w.ben, w.p, w.docs[1]!, [kept, away]),
+    keptQuote: await quote(w.ben, w.p, w.docs[2]!, kept),
   };
-  remove(w.ana, w.p, w.docs[2]!, spans.gone);
+  await remove(w.ana, w.p, w.docs[2]!, spans.gone);
 });
 
-const counts = (id: number) => listSources(w.manager, w.p)!.sources.find((s) => s.id === id);
+const counts = async (id: number) => (await listSources(w.manager, w.p))!.sources.find((s) => s.id === id);
 
 describe("merging", () => {
-  it("moves every quote and target to the kept source, growing versions, and the name joins its aliases", () => {
-    const versions = Object.fromEntries(Object.entries(spans).map(([k, id]) => [k, span(id).version]));
-    const result = mergeSources(w.manager, w.p, { from: away, into: kept });
+  it("moves every quote and target to the kept source, growing versions, and the name joins its aliases", async () => {
+    const versions: Record<string, number> = {};
+    for (const [k, id] of Object.entries(spans)) versions[k] = (await span(id)).version;
+    const result = await mergeSources(w.manager, w.p, { from: away, into: kept });
     expect(result).toMatchObject({ ok: true, moved: 5, kept: { id: kept, aliases: ["Sheikh Khamis", "Khanjar", "al-Khanjar"] } });
-    expect(sourceRow(away)).toBeUndefined();
-    expect(span(spans.anaQuote)).toEqual({ version: versions.anaQuote! + 1, attributes: { source_id: kept } });
-    expect(span(spans.benQuote).attributes).toEqual({ source_id: kept });
-    expect(span(spans.gone).attributes).toEqual({ source_id: kept });
-    expect(span(spans.target).attributes).toEqual({ targets: [kept] });
-    expect(span(spans.both).attributes).toEqual({ targets: [kept] });
-    expect(span(spans.keptQuote).version).toBe(versions.keptQuote);
+    expect(await sourceRow(away)).toBeUndefined();
+    expect(await span(spans.anaQuote)).toEqual({ version: versions.anaQuote! + 1, attributes: { source_id: kept } });
+    expect((await span(spans.benQuote)).attributes).toEqual({ source_id: kept });
+    expect((await span(spans.gone)).attributes).toEqual({ source_id: kept });
+    expect((await span(spans.target)).attributes).toEqual({ targets: [kept] });
+    expect((await span(spans.both)).attributes).toEqual({ targets: [kept] });
+    expect((await span(spans.keptQuote)).version).toBe(versions.keptQuote);
     // Live quotes only: the deleted one moved too, but is not counted.
-    expect(counts(kept)).toMatchObject({ quotes: 3, documents: 3, outlets: 2 });
+    expect(await counts(kept)).toMatchObject({ quotes: 3, documents: 3, outlets: 2 });
   });
 
-  it("writes the merge to the audit log, on the source and on each span, and shows it in the history", () => {
-    const result = mergeSources(w.manager, w.p, { from: away, into: kept });
+  it("writes the merge to the audit log, on the source and on each span, and shows it in the history", async () => {
+    const result = await mergeSources(w.manager, w.p, { from: away, into: kept });
     if (!result.ok) throw new Error(result.error);
-    const entry = getDb().select().from(auditLog).where(eq(auditLog.id, result.mergeId)).get();
+    const entry = await getDb().select().from(auditLog).where(eq(auditLog.id, result.mergeId)).get();
     expect(entry).toMatchObject({ action: "merge", entity: "source", entityId: kept, actorId: w.manager.id });
-    const perSpan = getDb()
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.entity, "annotation"), eq(auditLog.action, "source-merge")))
-      .all()
-      .filter((e) => Object.values(spans).includes(e.entityId!));
+    const perSpan = (
+      await getDb()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entity, "annotation"), eq(auditLog.action, "source-merge")))
+        .all()
+    ).filter((e) => Object.values(spans).includes(e.entityId!));
     expect(perSpan).toHaveLength(5);
-    expect(sourceHistory(w.manager, w.p)![0]).toMatchObject({
+    expect((await sourceHistory(w.manager, w.p))![0]).toMatchObject({
       id: result.mergeId,
       action: "merge",
       summary: "Merged “Khanjar” into “Khamis al-Khanjar”: 5 spans moved.",
       undoable: true,
     });
     // In blind mode an annotator is not told how many of the others' spans moved.
-    expect(sourceHistory(w.ana, w.p)![0]!.summary).toBe("Merged “Khanjar” into “Khamis al-Khanjar”.");
+    expect((await sourceHistory(w.ana, w.p))![0]!.summary).toBe("Merged “Khanjar” into “Khamis al-Khanjar”.");
   });
 
-  it("gives a tab still holding the old version of a moved span the usual version conflict", () => {
-    const before = span(spans.anaQuote).version;
-    mergeSources(w.manager, w.p, { from: away, into: kept });
-    const stale = updateAnnotation(w.ana, w.p, w.docs[0]!, spans.anaQuote, { version: before, note: "old tab" });
+  it("gives a tab still holding the old version of a moved span the usual version conflict", async () => {
+    const before = (await span(spans.anaQuote)).version;
+    await mergeSources(w.manager, w.p, { from: away, into: kept });
+    const stale = await updateAnnotation(w.ana, w.p, w.docs[0]!, spans.anaQuote, { version: before, note: "old tab" });
     expect(stale).toMatchObject({ ok: false, status: 409, code: "stale", current: { attributes: { source_id: kept } } });
   });
 
-  it("lets an adjudicator merge, and refuses an annotator with 403", () => {
-    expect(mergeSources(w.ana, w.p, { from: away, into: kept })).toMatchObject({ ok: false, status: 403 });
-    expect(mergeSources(w.adjudicator, w.p, { from: away, into: kept }).ok).toBe(true);
+  it("lets an adjudicator merge, and refuses an annotator with 403", async () => {
+    expect(await mergeSources(w.ana, w.p, { from: away, into: kept })).toMatchObject({ ok: false, status: 403 });
+    expect((await mergeSources(w.adjudicator, w.p, { from: away, into: kept })).ok).toBe(true);
   });
 
   it("refuses a source merged into itself, unknown ids and another project's source, changing nothing", async () => {
-    const foreign = addSource(await project(), "Elsewhere");
-    const audits = auditCount();
-    const before = span(spans.anaQuote);
-    expect(mergeSources(w.manager, w.p, { from: away, into: away })).toMatchObject({
+    const foreign = await addSource(await project(), "Elsewhere");
+    const audits = await auditCount();
+    const before = await span(spans.anaQuote);
+    expect(await mergeSources(w.manager, w.p, { from: away, into: away })).toMatchObject({
       status: 422,
       error: expect.stringContaining("cannot be merged into itself"),
     });
-    expect(mergeSources(w.manager, w.p, { from: 999_999, into: kept })).toMatchObject({ status: 404, error: expect.stringContaining("#999999") });
-    expect(mergeSources(w.manager, w.p, { from: away, into: foreign })).toMatchObject({ status: 404 });
-    expect(mergeSources(w.manager, w.p, { from: foreign, into: kept })).toMatchObject({ status: 404 });
-    expect(mergeSources(w.manager, w.p, { from: "1", into: kept })).toMatchObject({ status: 422 });
-    expect(auditCount()).toBe(audits);
-    expect(span(spans.anaQuote)).toEqual(before);
-    expect(sourceRow(away)).toBeDefined();
-    expect(sourceRow(foreign)).toBeDefined();
+    expect(await mergeSources(w.manager, w.p, { from: 999_999, into: kept })).toMatchObject({ status: 404, error: expect.stringContaining("#999999") });
+    expect(await mergeSources(w.manager, w.p, { from: away, into: foreign })).toMatchObject({ status: 404 });
+    expect(await mergeSources(w.manager, w.p, { from: foreign, into: kept })).toMatchObject({ status: 404 });
+    expect(await mergeSources(w.manager, w.p, { from: "1", into: kept })).toMatchObject({ status: 422 });
+    expect(await auditCount()).toBe(audits);
+    expect(await span(spans.anaQuote)).toEqual(before);
+    expect(await sourceRow(away)).toBeDefined();
+    expect(await sourceRow(foreign)).toBeDefined();
   });
 });
 
 describe("undoing a merge", () => {
-  function merged(): number {
-    const result = mergeSources(w.manager, w.p, { from: away, into: kept });
+  async function merged(): Promise<number> {
+    const result = await mergeSources(w.manager, w.p, { from: away, into: kept });
     if (!result.ok) throw new Error(result.error);
     return result.mergeId;
   }
 
-  it("restores the source with its id and aliases, takes the added aliases off the kept one, and moves the spans back", () => {
-    const original = sourceRow(away)!;
-    const mergeId = merged();
-    const result = undoMerge(w.manager, w.p, mergeId);
+  it("restores the source with its id and aliases, takes the added aliases off the kept one, and moves the spans back", async () => {
+    const original = (await sourceRow(away))!;
+    const mergeId = await merged();
+    const result = await undoMerge(w.manager, w.p, mergeId);
     expect(result).toMatchObject({ ok: true, movedBack: 5, left: 0, restored: { id: away, name: "Khanjar" } });
-    expect(sourceRow(away)).toEqual(original);
-    expect(sourceRow(kept)?.aliases).toEqual(["Sheikh Khamis"]);
-    expect(span(spans.anaQuote).attributes).toEqual({ source_id: away });
-    expect(span(spans.gone).attributes).toEqual({ source_id: away });
-    expect(span(spans.both).attributes).toEqual({ targets: [kept, away] });
-    expect(counts(away)).toMatchObject({ quotes: 2, documents: 2, outlets: 2 });
-    const [undo, merge] = sourceHistory(w.manager, w.p)!;
+    expect(await sourceRow(away)).toEqual(original);
+    expect((await sourceRow(kept))?.aliases).toEqual(["Sheikh Khamis"]);
+    expect((await span(spans.anaQuote)).attributes).toEqual({ source_id: away });
+    expect((await span(spans.gone)).attributes).toEqual({ source_id: away });
+    expect((await span(spans.both)).attributes).toEqual({ targets: [kept, away] });
+    expect(await counts(away)).toMatchObject({ quotes: 2, documents: 2, outlets: 2 });
+    const [undo, merge] = (await sourceHistory(w.manager, w.p))!;
     expect(undo).toMatchObject({ action: "unmerge", summary: "Undid the merge of “Khanjar” into “Khamis al-Khanjar”: 5 spans moved back." });
     expect(merge).toMatchObject({ id: mergeId, undoable: false });
   });
 
-  it("leaves a span re-pointed since the merge where its reviewer put it", () => {
-    const mergeId = merged();
-    const other = addSource(w.p, "Someone Else");
-    const moved = updateAnnotation(w.ben, w.p, w.docs[1]!, spans.benQuote, { version: span(spans.benQuote).version, attributes: { source_id: other } });
+  it("leaves a span re-pointed since the merge where its reviewer put it", async () => {
+    const mergeId = await merged();
+    const other = await addSource(w.p, "Someone Else");
+    const moved = await updateAnnotation(w.ben, w.p, w.docs[1]!, spans.benQuote, {
+      version: (await span(spans.benQuote)).version,
+      attributes: { source_id: other },
+    });
     expect(moved.ok).toBe(true);
     // An edit that leaves the speaker alone does not stop the span going back.
-    updateAnnotation(w.ana, w.p, w.docs[0]!, spans.anaQuote, { version: span(spans.anaQuote).version, note: "checked" });
-    expect(undoMerge(w.manager, w.p, mergeId)).toMatchObject({ ok: true, movedBack: 4, left: 1 });
-    expect(span(spans.benQuote).attributes).toEqual({ source_id: other });
-    expect(span(spans.anaQuote).attributes).toEqual({ source_id: away });
-    expect(sourceHistory(w.manager, w.p)![0]!.summary).toContain("4 spans moved back, 1 span left as re-pointed since");
+    await updateAnnotation(w.ana, w.p, w.docs[0]!, spans.anaQuote, { version: (await span(spans.anaQuote)).version, note: "checked" });
+    expect(await undoMerge(w.manager, w.p, mergeId)).toMatchObject({ ok: true, movedBack: 4, left: 1 });
+    expect((await span(spans.benQuote)).attributes).toEqual({ source_id: other });
+    expect((await span(spans.anaQuote)).attributes).toEqual({ source_id: away });
+    expect((await sourceHistory(w.manager, w.p))![0]!.summary).toContain("4 spans moved back, 1 span left as re-pointed since");
   });
 
   it("refuses a second undo, an unknown merge and another project's merge", async () => {
-    const mergeId = merged();
-    expect(undoMerge(w.manager, w.p, mergeId).ok).toBe(true);
+    const mergeId = await merged();
+    expect((await undoMerge(w.manager, w.p, mergeId)).ok).toBe(true);
     const elsewhere = await registryWorld();
-    const audits = auditCount();
-    expect(undoMerge(w.manager, w.p, mergeId)).toMatchObject({ ok: false, status: 409, error: "This merge has already been undone." });
-    expect(undoMerge(w.manager, w.p, 999_999)).toMatchObject({ ok: false, status: 404 });
-    expect(undoMerge(elsewhere.manager, elsewhere.p, mergeId)).toMatchObject({ ok: false, status: 404 });
-    expect(undoMerge(w.ana, w.p, mergeId)).toMatchObject({ ok: false, status: 403 });
-    expect(auditCount()).toBe(audits);
+    const audits = await auditCount();
+    expect(await undoMerge(w.manager, w.p, mergeId)).toMatchObject({ ok: false, status: 409, error: "This merge has already been undone." });
+    expect(await undoMerge(w.manager, w.p, 999_999)).toMatchObject({ ok: false, status: 404 });
+    expect(await undoMerge(elsewhere.manager, elsewhere.p, mergeId)).toMatchObject({ ok: false, status: 404 });
+    expect(await undoMerge(w.ana, w.p, mergeId)).toMatchObject({ ok: false, status: 403 });
+    expect(await auditCount()).toBe(audits);
   });
 
-  it("refuses, changing nothing, when the kept source was merged away since or another source took the name", () => {
-    const mergeId = merged();
-    const third = addSource(w.p, "Khamis Farhan al-Khanjar");
-    const later = mergeSources(w.manager, w.p, { from: kept, into: third });
+  it("refuses, changing nothing, when the kept source was merged away since or another source took the name", async () => {
+    const mergeId = await merged();
+    const third = await addSource(w.p, "Khamis Farhan al-Khanjar");
+    const later = await mergeSources(w.manager, w.p, { from: kept, into: third });
     if (!later.ok) throw new Error(later.error);
-    const audits = auditCount();
-    expect(undoMerge(w.manager, w.p, mergeId)).toMatchObject({ status: 409, error: expect.stringContaining("undo that merge first") });
-    expect(undoMerge(w.manager, w.p, later.mergeId).ok).toBe(true);
+    const audits = await auditCount();
+    expect(await undoMerge(w.manager, w.p, mergeId)).toMatchObject({ status: 409, error: expect.stringContaining("undo that merge first") });
+    expect((await undoMerge(w.manager, w.p, later.mergeId)).ok).toBe(true);
 
-    updateSource(w.manager, w.p, third, { name: "KHANJAR" });
-    const before = auditCount();
-    expect(undoMerge(w.manager, w.p, mergeId)).toMatchObject({ status: 409, code: "duplicate", error: expect.stringContaining("“KHANJAR” exists now") });
-    expect(auditCount()).toBe(before);
-    expect(sourceRow(away)).toBeUndefined();
+    await updateSource(w.manager, w.p, third, { name: "KHANJAR" });
+    const before = await auditCount();
+    expect(await undoMerge(w.manager, w.p, mergeId)).toMatchObject({ status: 409, code: "duplicate", error: expect.stringContaining("“KHANJAR” exists now") });
+    expect(await auditCount()).toBe(before);
+    expect(await sourceRow(away)).toBeUndefined();
     expect(audits).toBeLessThan(before);
   });
 
-  it("tells a blind annotator about the undo without the counts", () => {
-    setBlind(w.p, true);
-    undoMerge(w.manager, w.p, merged());
-    expect(sourceHistory(w.ana, w.p)![0]!.summary).toBe("Undid the merge of “Khanjar” into “Khamis al-Khanjar”.");
+  it("tells a blind annotator about the undo without the counts", async () => {
+    await setBlind(w.p, true);
+    await undoMerge(w.manager, w.p, await merged());
+    expect((await sourceHistory(w.ana, w.p))![0]!.summary).toBe("Undid the merge of “Khanjar” into “Khamis al-Khanjar”.");
   });
 });
 
@@ -183,11 +188,11 @@ describe("the merge and undo routes", () => {
   const inProject = (p: number | string) => ({ params: Promise.resolve({ projectId: String(p) }) });
 
   it("merge and undo over HTTP, with 401, 400, 403, 404 and 422 for bad requests", async () => {
-    signInAs(null);
+    await signInAs(null);
     expect((await mergeRoute(post(JSON.stringify({ from: away, into: kept })), inProject(w.p))).status).toBe(401);
-    signInAs(w.ana);
+    await signInAs(w.ana);
     expect((await mergeRoute(post(JSON.stringify({ from: away, into: kept })), inProject(w.p))).status).toBe(403);
-    signInAs(w.manager);
+    await signInAs(w.manager);
     expect((await mergeRoute(post("{from:1}"), inProject(w.p))).status).toBe(400);
     const self = await mergeRoute(post(JSON.stringify({ from: kept, into: kept })), inProject(w.p));
     expect(self.status).toBe(422);

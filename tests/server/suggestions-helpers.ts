@@ -37,16 +37,16 @@ let n = 0;
 export async function suggestWorld(text = ARTICLE): Promise<SuggestWorld> {
   const p = await project();
   const [manager, ana, ben] = [await reviewer(), await reviewer(), await reviewer()];
-  addMember(p, manager, "manager");
-  addMember(p, ana, "annotator");
-  addMember(p, ben, "annotator");
-  const doc = addDocument(p, { text, title: `Levy ${++n}` }).documentId;
-  return { p, doc, manager, ana, ben, haddad: addSource(p, "Rana Haddad", ["Mayor Haddad"]) };
+  await addMember(p, manager, "manager");
+  await addMember(p, ana, "annotator");
+  await addMember(p, ben, "annotator");
+  const doc = (await addDocument(p, { text, title: `Levy ${++n}` })).documentId;
+  return { p, doc, manager, ana, ben, haddad: await addSource(p, "Rana Haddad", ["Mayor Haddad"]) };
 }
 
 /** The member's open suggestions, failing the test on a refusal. */
-export function open(user: SessionUser, w: SuggestWorld, doc = w.doc): SuggestionDto[] {
-  const listed = listSuggestionsForMember(user, w.p, doc);
+export async function open(user: SessionUser, w: SuggestWorld, doc = w.doc): Promise<SuggestionDto[]> {
+  const listed = await listSuggestionsForMember(user, w.p, doc);
   if (!listed.ok) throw new Error(listed.error);
   return listed.suggestions;
 }
@@ -58,6 +58,6 @@ export function byWords(list: readonly SuggestionDto[], words: string): Suggesti
   return found!;
 }
 
-export function decisionsOf(user: SessionUser): SuggestionDecision[] {
-  return getDb().select().from(suggestionDecisions).where(eq(suggestionDecisions.userId, user.id)).all();
+export async function decisionsOf(user: SessionUser): Promise<SuggestionDecision[]> {
+  return await getDb().select().from(suggestionDecisions).where(eq(suggestionDecisions.userId, user.id)).all();
 }

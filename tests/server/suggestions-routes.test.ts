@@ -39,7 +39,7 @@ beforeAll(async () => {
 
 describe("the suggestion routes", () => {
   it("list, accept (201 with the span and its source) and reject (200)", async () => {
-    signInAs(w.ana);
+    await signInAs(w.ana);
     const before = await list();
     const haddad = byWords(before, QUOTES.haddad);
     const accepted = await send(acceptRoute.POST, { key: haddad.key });
@@ -59,7 +59,7 @@ describe("the suggestion routes", () => {
 
   it("accept all answers the accepted spans and how many were skipped", async () => {
     const fresh = await suggestWorld();
-    signInAs(fresh.ben);
+    await signInAs(fresh.ben);
     const response = await send(acceptAllRoute.POST, { minConfidence: 0 }, { p: fresh.p, doc: fresh.doc });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { accepted: { annotation: { kind: string } }[]; skipped: number };
@@ -81,19 +81,19 @@ describe("the suggestion routes", () => {
     ["a threshold above 1", acceptAllRoute.POST, { minConfidence: 1.5 }, 422, /runs from 0 to 1/],
     ["a threshold as text", acceptAllRoute.POST, { minConfidence: "0.8" }, 422, /minConfidence must be a number/],
   ] as const)("refuse %s with %i and a message, writing nothing", async (_label, handler, body, status, message) => {
-    signInAs(w.ben);
-    const audits = auditCount();
-    const decisions = decisionsOf(w.ben).length;
+    await signInAs(w.ben);
+    const audits = await auditCount();
+    const decisions = (await decisionsOf(w.ben)).length;
     const response = await send(handler, body);
     expect(response.status).toBe(status);
     expect(((await response.json()) as { error: string }).error).toMatch(message);
-    expect(auditCount()).toBe(audits);
-    expect(decisionsOf(w.ben)).toHaveLength(decisions);
+    expect(await auditCount()).toBe(audits);
+    expect(await decisionsOf(w.ben)).toHaveLength(decisions);
   });
 
   it("refuse a decided suggestion with 409 “decided”", async () => {
-    signInAs(w.ana);
-    const [decision] = decisionsOf(w.ana);
+    await signInAs(w.ana);
+    const [decision] = await decisionsOf(w.ana);
     const response = await send(acceptRoute.POST, { key: decision!.key });
     expect(response.status).toBe(409);
     expect(await response.json()).toMatchObject({ code: "decided", error: expect.stringMatching(/already accepted or rejected/) });
@@ -102,12 +102,12 @@ describe("the suggestion routes", () => {
   it("answer 409 “disabled” when the project has suggestions off, 404 to a non-member and 401 signed out", async () => {
     const fresh = await suggestWorld();
     const ids = { p: fresh.p, doc: fresh.doc };
-    signInAs(w.ana);
+    await signInAs(w.ana);
     expect((await send(listRoute.GET, undefined, ids)).status).toBe(404);
-    signInAs(null);
+    await signInAs(null);
     expect((await send(listRoute.GET, undefined, ids)).status).toBe(401);
-    expect(updateSuggestionSettings(fresh.manager, fresh.p, { enabled: false, cues: [] }).ok).toBe(true);
-    signInAs(fresh.ana);
+    expect((await updateSuggestionSettings(fresh.manager, fresh.p, { enabled: false, cues: [] })).ok).toBe(true);
+    await signInAs(fresh.ana);
     for (const [handler, body] of [
       [listRoute.GET, undefined],
       [acceptRoute.POST, { key: "0:3" }],

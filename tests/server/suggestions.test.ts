@@ -21,7 +21,7 @@ beforeAll(async () => {
 describe("the suggestions a member is offered", () => {
   it("are lib/suggest's for the text with the project's registry, in reading order, with the quoted text and the speaker's name", async () => {
     const fresh = await suggestWorld();
-    const list = open(fresh.ana, fresh);
+    const list = await open(fresh.ana, fresh);
     const direct = suggest(ARTICLE, { sources: [{ id: fresh.haddad, name: "Rana Haddad", aliases: ["Mayor Haddad"] }], extraCues: [] });
     expect(list.map((s) => s.key).sort()).toEqual(direct.map((s) => s.key).sort());
     expect(list.map((s) => s.start)).toEqual([...list.map((s) => s.start)].sort((a, b) => a - b));
@@ -36,101 +36,103 @@ describe("the suggestions a member is offered", () => {
 
   it("are not spans: listing them writes nothing", async () => {
     const fresh = await suggestWorld();
-    const audits = auditCount();
-    expect(open(fresh.ana, fresh).length).toBeGreaterThanOrEqual(3);
-    expect(listAnnotations(fresh.ana, fresh.p, fresh.doc)).toEqual([]);
-    expect(decisionsOf(fresh.ana)).toEqual([]);
-    expect(auditCount()).toBe(audits);
+    const audits = await auditCount();
+    expect((await open(fresh.ana, fresh)).length).toBeGreaterThanOrEqual(3);
+    expect(await listAnnotations(fresh.ana, fresh.p, fresh.doc)).toEqual([]);
+    expect(await decisionsOf(fresh.ana)).toEqual([]);
+    expect(await auditCount()).toBe(audits);
   });
 
   it("leave out those overlapping one of the reviewer's own spans, but not another reviewer's", async () => {
     const fresh = await suggestWorld();
-    const target = byWords(open(fresh.ana, fresh), QUOTES.okafor);
-    const made = createAnnotation(fresh.ben, fresh.p, fresh.doc, {
+    const target = byWords(await open(fresh.ana, fresh), QUOTES.okafor);
+    const made = await createAnnotation(fresh.ben, fresh.p, fresh.doc, {
       kind: "claim",
       start: target.start,
       end: target.start + 4,
       exact: target.exact.slice(0, 4),
     });
     expect(made.ok).toBe(true);
-    expect(open(fresh.ana, fresh).map((s) => s.key)).toContain(target.key);
-    expect(open(fresh.ben, fresh).map((s) => s.key)).not.toContain(target.key);
-    expect(acceptSuggestion(fresh.ben, fresh.p, fresh.doc, target.key)).toMatchObject({ ok: false, status: 409, code: "overlap" });
+    expect((await open(fresh.ana, fresh)).map((s) => s.key)).toContain(target.key);
+    expect((await open(fresh.ben, fresh)).map((s) => s.key)).not.toContain(target.key);
+    expect(await acceptSuggestion(fresh.ben, fresh.p, fresh.doc, target.key)).toMatchObject({ ok: false, status: 409, code: "overlap" });
   });
 });
 
 describe("accepting a suggestion", () => {
-  it("makes the reviewer's attributed quote with the registry speaker, mode and cue, and records the decision", () => {
-    const s = byWords(open(w.ana, w), QUOTES.haddad);
-    const result = acceptSuggestion(w.ana, w.p, w.doc, s.key);
+  it("makes the reviewer's attributed quote with the registry speaker, mode and cue, and records the decision", async () => {
+    const s = byWords(await open(w.ana, w), QUOTES.haddad);
+    const result = await acceptSuggestion(w.ana, w.p, w.doc, s.key);
     if (!result.ok) throw new Error(result.error);
     expect(result).toMatchObject({ key: s.key, newSource: false, source: { id: w.haddad, name: "Rana Haddad" } });
     expect(result.annotation).toMatchObject({ kind: "quote", start: s.start, end: s.end, exact: s.exact, annotatorId: w.ana.id, layer: "annotator" });
     expect(result.annotation.attributes).toMatchObject({ source_id: w.haddad, speaker_type: "named_person", mode: s.type, speaker_text: s.speaker!.text });
     if (s.cue !== null) expect(result.annotation.attributes.cue).toBe(s.cue.text);
-    expect(listAnnotations(w.ana, w.p, w.doc)!.map((a) => a.id)).toEqual([result.annotation.id]);
-    expect(decisionsOf(w.ana)).toMatchObject([{ key: s.key, decision: "accepted", annotationId: result.annotation.id, documentId: w.doc, projectId: w.p }]);
-    expect(open(w.ana, w).map((x) => x.key)).not.toContain(s.key);
+    expect((await listAnnotations(w.ana, w.p, w.doc))!.map((a) => a.id)).toEqual([result.annotation.id]);
+    expect(await decisionsOf(w.ana)).toMatchObject([
+      { key: s.key, decision: "accepted", annotationId: result.annotation.id, documentId: w.doc, projectId: w.p },
+    ]);
+    expect((await open(w.ana, w)).map((x) => x.key)).not.toContain(s.key);
     // Another reviewer's suggestions are their own.
-    expect(open(w.ben, w).map((x) => x.key)).toContain(s.key);
+    expect((await open(w.ben, w)).map((x) => x.key)).toContain(s.key);
   });
 
-  it("adds a speaker the registry does not know as a new source, linked from the span", () => {
-    const s = byWords(open(w.ana, w), QUOTES.okafor);
-    const result = acceptSuggestion(w.ana, w.p, w.doc, s.key);
+  it("adds a speaker the registry does not know as a new source, linked from the span", async () => {
+    const s = byWords(await open(w.ana, w), QUOTES.okafor);
+    const result = await acceptSuggestion(w.ana, w.p, w.doc, s.key);
     if (!result.ok) throw new Error(result.error);
     expect(result.newSource).toBe(true);
-    const row = getDb().select().from(sources).where(eq(sources.id, result.source!.id)).get()!;
+    const row = (await getDb().select().from(sources).where(eq(sources.id, result.source!.id)).get())!;
     expect(row).toMatchObject({ projectId: w.p, name: "Tom Okafor", kind: "person" });
     expect(result.annotation.attributes).toMatchObject({ source_id: row.id, speaker_type: "named_person" });
     // The next reviewer to accept it is matched to that source rather than making a second one.
-    const again = byWords(open(w.ben, w), QUOTES.okafor);
+    const again = byWords(await open(w.ben, w), QUOTES.okafor);
     expect(again.speaker?.sourceId).toBe(row.id);
-    const second = acceptSuggestion(w.ben, w.p, w.doc, again.key);
+    const second = await acceptSuggestion(w.ben, w.p, w.doc, again.key);
     expect(second).toMatchObject({ ok: true, newSource: false, source: { id: row.id } });
   });
 
-  it("refuses a suggestion already decided, and one the text does not yield, writing nothing", () => {
-    const [decided] = decisionsOf(w.ana);
-    const before = { audits: auditCount(), spans: getDb().select().from(annotations).all().length };
-    expect(acceptSuggestion(w.ana, w.p, w.doc, decided!.key)).toMatchObject({ ok: false, status: 409, code: "decided" });
-    expect(rejectSuggestion(w.ana, w.p, w.doc, decided!.key)).toMatchObject({ ok: false, status: 409, code: "decided" });
-    const stale = acceptSuggestion(w.ana, w.p, w.doc, "0:3");
+  it("refuses a suggestion already decided, and one the text does not yield, writing nothing", async () => {
+    const [decided] = await decisionsOf(w.ana);
+    const before = { audits: await auditCount(), spans: (await getDb().select().from(annotations).all()).length };
+    expect(await acceptSuggestion(w.ana, w.p, w.doc, decided!.key)).toMatchObject({ ok: false, status: 409, code: "decided" });
+    expect(await rejectSuggestion(w.ana, w.p, w.doc, decided!.key)).toMatchObject({ ok: false, status: 409, code: "decided" });
+    const stale = await acceptSuggestion(w.ana, w.p, w.doc, "0:3");
     expect(stale).toMatchObject({ ok: false, status: 409, code: "stale" });
     expect(!stale.ok && stale.error).toMatch(/no longer yields suggestion 0:3/);
-    expect(rejectSuggestion(w.ana, w.p, w.doc, "999999:1000000")).toMatchObject({ ok: false, status: 409, code: "stale" });
-    expect({ audits: auditCount(), spans: getDb().select().from(annotations).all().length }).toEqual(before);
+    expect(await rejectSuggestion(w.ana, w.p, w.doc, "999999:1000000")).toMatchObject({ ok: false, status: 409, code: "stale" });
+    expect({ audits: await auditCount(), spans: (await getDb().select().from(annotations).all()).length }).toEqual(before);
   });
 });
 
 describe("rejecting a suggestion", () => {
   it("records the decision without a span, so the suggestion is not offered to that reviewer again", async () => {
     const fresh = await suggestWorld();
-    const s = byWords(open(fresh.ana, fresh), QUOTES.spokesperson);
-    expect(rejectSuggestion(fresh.ana, fresh.p, fresh.doc, s.key)).toEqual({ ok: true, key: s.key });
-    expect(decisionsOf(fresh.ana)).toMatchObject([{ key: s.key, decision: "rejected", annotationId: null }]);
-    expect(open(fresh.ana, fresh).map((x) => x.key)).not.toContain(s.key);
-    expect(listAnnotations(fresh.ana, fresh.p, fresh.doc)).toEqual([]);
-    expect(open(fresh.ben, fresh).map((x) => x.key)).toContain(s.key);
+    const s = byWords(await open(fresh.ana, fresh), QUOTES.spokesperson);
+    expect(await rejectSuggestion(fresh.ana, fresh.p, fresh.doc, s.key)).toEqual({ ok: true, key: s.key });
+    expect(await decisionsOf(fresh.ana)).toMatchObject([{ key: s.key, decision: "rejected", annotationId: null }]);
+    expect((await open(fresh.ana, fresh)).map((x) => x.key)).not.toContain(s.key);
+    expect(await listAnnotations(fresh.ana, fresh.p, fresh.doc)).toEqual([]);
+    expect((await open(fresh.ben, fresh)).map((x) => x.key)).toContain(s.key);
   });
 });
 
 describe("accepting all at or above a confidence", () => {
   it("accepts exactly the open suggestions at or above it, and none twice", async () => {
     const fresh = await suggestWorld();
-    const list = open(fresh.ana, fresh);
+    const list = await open(fresh.ana, fresh);
     const top = Math.max(...list.map((s) => s.confidence));
-    const result = acceptAllSuggestions(fresh.ana, fresh.p, fresh.doc, top);
+    const result = await acceptAllSuggestions(fresh.ana, fresh.p, fresh.doc, top);
     if (!result.ok) throw new Error(result.error);
     const expected = list.filter((s) => s.confidence >= top).map((s) => s.key);
     expect(result.accepted.map((a) => a.key).sort()).toEqual(expected.sort());
     expect(result.accepted.every((a) => a.annotation.kind === "quote")).toBe(true);
-    expect(open(fresh.ana, fresh).map((s) => s.key)).toEqual(list.filter((s) => s.confidence < top).map((s) => s.key));
+    expect((await open(fresh.ana, fresh)).map((s) => s.key)).toEqual(list.filter((s) => s.confidence < top).map((s) => s.key));
 
-    const rest = acceptAllSuggestions(fresh.ana, fresh.p, fresh.doc, 0);
+    const rest = await acceptAllSuggestions(fresh.ana, fresh.p, fresh.doc, 0);
     if (!rest.ok) throw new Error(rest.error);
     expect(rest.accepted.length + result.accepted.length + rest.skipped).toBe(list.length);
-    expect(acceptAllSuggestions(fresh.ana, fresh.p, fresh.doc, 0)).toMatchObject({ ok: true, accepted: [], skipped: 0 });
-    expect(listAnnotations(fresh.ana, fresh.p, fresh.doc)!.length).toBe(list.length - rest.skipped);
+    expect(await acceptAllSuggestions(fresh.ana, fresh.p, fresh.doc, 0)).toMatchObject({ ok: true, accepted: [], skipped: 0 });
+    expect((await listAnnotations(fresh.ana, fresh.p, fresh.doc))!.length).toBe(list.length - rest.skipped);
   });
 });

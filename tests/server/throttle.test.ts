@@ -34,9 +34,9 @@ async function fail(username: string, address: string, now: number, times: numbe
   return outcomes;
 }
 
-function failures(username: string, address: string): Record<string, number> {
+async function failures(username: string, address: string): Promise<Record<string, number>> {
   const keys = throttleKeys(username, address);
-  const rows = getDb()
+  const rows = await getDb()
     .select()
     .from(loginThrottle)
     .where(inArray(loginThrottle.key, Object.values(keys)))
@@ -122,7 +122,7 @@ describe("sign-in throttling per address, across usernames", () => {
     const now = freshTime();
     const office = await Promise.all(Array.from({ length: 3 * P.address.lockAfter! }, (_, i) => attempt(`colleague${i}`, "198.51.100.10", now, RIGHT)));
     expect(office.every((o) => o.status === "ok" && o.delayMs === 0)).toBe(true);
-    expect(failures("colleague0", "198.51.100.10").address).toBe(0);
+    expect((await failures("colleague0", "198.51.100.10")).address).toBe(0);
   });
 
   it("reports the tries left on the address when it is nearer its ceiling than the username", async () => {
@@ -149,23 +149,23 @@ describe("what a right password clears", () => {
     await fail("ivan", "192.0.2.30", now, 4);
     await fail("someone", "192.0.2.30", now, 3);
     await fail("ivan", "192.0.2.31", now, 2);
-    expect(failures("ivan", "192.0.2.30")).toEqual({ pair: 4, address: 7, username: 6 });
+    expect(await failures("ivan", "192.0.2.30")).toEqual({ pair: 4, address: 7, username: 6 });
     expect(await attempt("ivan", "192.0.2.30", now, RIGHT)).toMatchObject({ status: "ok" });
-    expect(failures("ivan", "192.0.2.30")).toEqual({ pair: 0, address: 7, username: 0 });
-    expect(failures("ivan", "192.0.2.31")).toMatchObject({ pair: 2, address: 2 });
+    expect(await failures("ivan", "192.0.2.30")).toEqual({ pair: 0, address: 7, username: 0 });
+    expect(await failures("ivan", "192.0.2.31")).toMatchObject({ pair: 2, address: 2 });
   });
 
   it("counts nothing for the right password of a disabled account", async () => {
     const now = freshTime();
     await fail("lea", "192.0.2.50", now, 2);
     expect(await attempt("lea", "192.0.2.50", now, DISABLED)).toMatchObject({ status: "disabled" });
-    expect(failures("lea", "192.0.2.50")).toEqual({ pair: 2, address: 2, username: 2 });
+    expect(await failures("lea", "192.0.2.50")).toEqual({ pair: 2, address: 2, username: 2 });
   });
 
   it("drops counters nobody has failed on for longer than the rules remember", async () => {
     const now = freshTime();
     await attempt("mo", "192.0.2.60", now);
     await attempt("nell", "192.0.2.61", now + P.pair.forgetAfterMs + 1);
-    expect(failures("mo", "192.0.2.60")).toEqual({ pair: 0, address: 0, username: 0 });
+    expect(await failures("mo", "192.0.2.60")).toEqual({ pair: 0, address: 0, username: 0 });
   });
 });

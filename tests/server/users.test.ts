@@ -10,16 +10,16 @@ describe("users", () => {
   it("creates the first admin once; a second setup is refused and writes nothing", async () => {
     const first = await admin();
     expect(first.role).toBe("admin");
-    const count = (): number => getDb().select({ id: users.id }).from(users).all().length;
-    const before = count();
+    const count = async (): Promise<number> => (await getDb().select({ id: users.id }).from(users).all()).length;
+    const before = await count();
     const second = await createFirstAdmin({ username: "intruder", displayName: "X", password: PASSWORD });
     expect(second).toEqual({ ok: false, error: "Setup is already done. Sign in instead." });
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
   });
 
   it("stores argon2id hashes, never the password", async () => {
     const user = await reviewer();
-    const row = getDb().select().from(users).where(eq(users.id, user.id)).get()!;
+    const row = (await getDb().select().from(users).where(eq(users.id, user.id)).get())!;
     expect(row.passwordHash).toMatch(/^\$argon2id\$/);
     expect(row.passwordHash).not.toContain(PASSWORD);
   });
@@ -33,9 +33,9 @@ describe("users", () => {
 
   it("tells a disabled user with the right password that the account is disabled", async () => {
     const user = await reviewer();
-    setUserDisabled(await admin(), user.id, true);
+    await setUserDisabled(await admin(), user.id, true);
     expect(await verifyCredentials(user.username, PASSWORD)).toEqual({ status: "disabled" });
-    setUserDisabled(await admin(), user.id, false);
+    await setUserDisabled(await admin(), user.id, false);
     expect(await verifyCredentials(user.username, PASSWORD)).toEqual({ status: "ok", userId: user.id });
   });
 
@@ -49,7 +49,7 @@ describe("users", () => {
     const member = await reviewer();
     const other = await reviewer();
     expect((await createUserAsAdmin(member, { username: "sneaky", displayName: "S", password: PASSWORD })).ok).toBe(false);
-    expect(setUserDisabled(member, other.id, true).ok).toBe(false);
+    expect((await setUserDisabled(member, other.id, true)).ok).toBe(false);
     expect((await resetPassword(member, other.id, "a new password 1")).ok).toBe(false);
     expect(await verifyCredentials(other.username, PASSWORD)).toEqual({ status: "ok", userId: other.id });
   });
@@ -57,35 +57,29 @@ describe("users", () => {
   it("resets a password and signs the user out everywhere", async () => {
     const user = await reviewer();
     const token = generateSessionToken();
-    createSession(token, user.id);
+    await createSession(token, user.id);
     expect((await resetPassword(await admin(), user.id, "brand new password")).ok).toBe(true);
-    expect(validateSessionToken(token).user).toBeNull();
+    expect((await validateSessionToken(token)).user).toBeNull();
     expect(await verifyCredentials(user.username, PASSWORD)).toEqual({ status: "invalid" });
     expect(await verifyCredentials(user.username, "brand new password")).toEqual({ status: "ok", userId: user.id });
   });
 
   it("refuses to act on a user that does not exist", async () => {
-    expect(setUserDisabled(await admin(), 99_999, true)).toEqual({ ok: false, error: "That user does not exist." });
+    expect(await setUserDisabled(await admin(), 99_999, true)).toEqual({ ok: false, error: "That user does not exist." });
     expect(await resetPassword(await admin(), 99_999, "whatever password")).toEqual({ ok: false, error: "That user does not exist." });
   });
 
   it("records user changes in the audit log", async () => {
     const user = await reviewer();
-    setUserDisabled(await admin(), user.id, true);
-    const actions = getDb()
-      .select()
-      .from(auditLog)
-      .where(eq(auditLog.entityId, user.id))
-      .all()
-      .filter((e) => e.entity === "user")
-      .map((e) => e.action);
+    await setUserDisabled(await admin(), user.id, true);
+    const actions = (await getDb().select().from(auditLog).where(eq(auditLog.entityId, user.id)).all()).filter((e) => e.entity === "user").map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["create", "disable"]));
   });
 
   it("adds new reviewers to the demo project as annotators", async () => {
-    const demo = getDb().insert(projects).values({ name: "Demo here", isDemo: true, settings: {} }).returning().get();
+    const demo = await getDb().insert(projects).values({ name: "Demo here", isDemo: true, settings: {} }).returning().get();
     const user = await reviewer();
-    const membership = getDb().select().from(projectMembers).where(eq(projectMembers.userId, user.id)).all();
+    const membership = await getDb().select().from(projectMembers).where(eq(projectMembers.userId, user.id)).all();
     expect(membership).toContainEqual(expect.objectContaining({ projectId: demo.id, role: "annotator" }));
   });
 });

@@ -21,7 +21,7 @@ export async function toggleDisabledAction(_prev: FormState, formData: FormData)
   const admin = await requireAdmin();
   const userId = parseId(formData.get("userId"));
   if (userId === null) return { message: "That user does not exist." };
-  const result = setUserDisabled(admin, userId, formString(formData, "disable") === "true");
+  const result = await setUserDisabled(admin, userId, formString(formData, "disable") === "true");
   if (!result.ok) return { message: result.error };
   revalidatePath("/admin/users");
   return { ok: true };

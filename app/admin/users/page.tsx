@@ -12,7 +12,7 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
 export default async function UsersPage(): Promise<ReactNode> {
   await connection();
   const admin = await requireAdmin();
-  const users = listUsers();
+  const users = await listUsers();
   return (
     <section>
       <h1>Users</h1>

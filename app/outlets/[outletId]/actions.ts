@@ -23,7 +23,7 @@ export async function rateOutletAction(_prev: FormState, formData: FormData): Pr
   const values = read(formData, ["axis", "value", "rationale"]);
   const parsed = outletRatingSchema.safeParse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  const result = rateOutlet(user, projectId, outletId, parsed.data);
+  const result = await rateOutlet(user, projectId, outletId, parsed.data);
   if (!result.ok) return { message: result.error, values };
   revalidatePath(`/outlets/${outletId}`);
   return { ok: true, message: result.created ? "Rating saved." : "Rating updated." };
@@ -38,7 +38,7 @@ export async function recordReferenceAction(_prev: FormState, formData: FormData
   const values = read(formData, REFERENCE_FIELDS);
   const parsed = referenceRatingSchema.safeParse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  const result = recordReferenceRating(user, outletId, parsed.data);
+  const result = await recordReferenceRating(user, outletId, parsed.data);
   if (!result.ok) return { message: result.error, values };
   revalidatePath(`/outlets/${outletId}`);
   return { ok: true, message: `Recorded the ${result.reference.publisher} rating.` };
@@ -49,7 +49,7 @@ export async function deleteReferenceAction(_prev: FormState, formData: FormData
   const outletId = parseId(formData.get("outletId"));
   const referenceId = parseId(formData.get("referenceId"));
   if (outletId === null || referenceId === null) return gone;
-  const result = deleteReferenceRating(user, outletId, referenceId);
+  const result = await deleteReferenceRating(user, outletId, referenceId);
   if (!result.ok) return { message: result.error };
   revalidatePath(`/outlets/${outletId}`);
   return { ok: true };
@@ -62,7 +62,7 @@ export async function updateOutletAction(_prev: FormState, formData: FormData): 
   const values = read(formData, ["name", "domain", "kind", "country", "notes"]);
   const parsed = outletProfileSchema.safeParse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  const result = updateOutlet(user, outletId, parsed.data);
+  const result = await updateOutlet(user, outletId, parsed.data);
   if (!result.ok) return { message: result.error, values };
   revalidatePath(`/outlets/${outletId}`);
   revalidatePath("/outlets");

@@ -40,17 +40,17 @@ export default async function OutletPage({ params, searchParams }: { params: Par
   await connection();
   const user = await requireUser();
   const outletId = parseId((await params).outletId);
-  const outlet = outletId === null ? null : getOutlet(outletId);
+  const outlet = outletId === null ? null : await getOutlet(outletId);
   if (outlet === null) notFound();
 
   // Ratings are per project: only the viewer's projects with this outlet's documents are
   // offered, and any other ?project= (someone else's, or none at all) is the same 404.
-  const projects = outletProjectsFor(user, outlet.id);
+  const projects = await outletProjectsFor(user, outlet.id);
   const asked = (await searchParams).project;
   const projectId = asked === undefined ? (projects[0]?.id ?? null) : parseId(asked);
   const project = projects.find((p) => p.id === projectId) ?? null;
   if (asked !== undefined && project === null) notFound();
-  const view = project === null ? null : outletRatingsFor(user, project.id, outlet.id);
+  const view = project === null ? null : await outletRatingsFor(user, project.id, outlet.id);
 
   return (
     <section className="outlet-page">
@@ -79,7 +79,7 @@ export default async function OutletPage({ params, searchParams }: { params: Par
       ) : null}
 
       <h2>Coverage in your projects</h2>
-      <Coverage documents={listOutletDocuments(user, outlet.id)} />
+      <Coverage documents={await listOutletDocuments(user, outlet.id)} />
 
       <h2 className="perspective-heading">Perspective</h2>
       {project === null ? (
@@ -89,7 +89,7 @@ export default async function OutletPage({ params, searchParams }: { params: Par
       )}
       <div className="perspective-columns">
         {project !== null && view !== null ? <TeamRatings projectId={project.id} outletId={outlet.id} view={view} /> : <div />}
-        <PublishedRatings outletId={outlet.id} references={listReferenceRatings(outlet.id)} canRecord={canRecordReferences(user, outlet.id)} />
+        <PublishedRatings outletId={outlet.id} references={await listReferenceRatings(outlet.id)} canRecord={await canRecordReferences(user, outlet.id)} />
       </div>
     </section>
   );

@@ -13,9 +13,9 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
   const { user, project } = await memberProject(params);
 
   const query = documentListQuerySchema.parse(await searchParams);
-  const docs = listDocumentsForMember(user, project.id, query);
-  const outlets = listOutlets();
-  const stories = listStories(project.id);
+  const docs = await listDocumentsForMember(user, project.id, query);
+  const outlets = await listOutlets();
+  const stories = await listStories(project.id);
   const filtered = query.outlet !== undefined || query.story !== undefined;
   const manages = project.role === "manager";
 

@@ -17,7 +17,7 @@ export async function memberProject(params: ProjectParams): Promise<{ user: Sess
   await connection();
   const user = await requireUser();
   const projectId = parseId((await params).projectId);
-  const project = projectId === null ? null : getProjectForMember(user, projectId);
+  const project = projectId === null ? null : await getProjectForMember(user, projectId);
   if (project === null) notFound();
   return { user, project };
 }
@@ -31,8 +31,8 @@ export async function memberDocument(params: DocumentParams): Promise<{ user: Se
   const raw = await params;
   const projectId = parseId(raw.projectId);
   const documentId = parseId(raw.documentId);
-  const doc = projectId === null || documentId === null ? null : getDocumentForMember(user, projectId, documentId);
-  const project = doc === null ? null : getProjectForMember(user, doc.projectId);
+  const doc = projectId === null || documentId === null ? null : await getDocumentForMember(user, projectId, documentId);
+  const project = doc === null ? null : await getProjectForMember(user, doc.projectId);
   if (doc === null || project === null) notFound();
   return { user, project, doc };
 }

@@ -12,7 +12,7 @@ export async function createProjectAction(_prev: FormState, formData: FormData):
   const values = { name: formString(formData, "name"), description: formString(formData, "description") };
   const parsed = newProjectSchema.safeParse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  const result = createProject(user, parsed.data);
+  const result = await createProject(user, parsed.data);
   if (!result.ok) return { message: result.error, values };
   redirect(`/projects/${result.projectId}`);
 }

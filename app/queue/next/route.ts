@@ -11,6 +11,6 @@ export async function GET(request: Request): Promise<never> {
   if (user === null) redirect("/login");
   const project = new URL(request.url).searchParams.get("project");
   const projectId = project === null ? undefined : (parseId(project) ?? undefined);
-  const next = nextDocument(user, projectId);
+  const next = await nextDocument(user, projectId);
   redirect(next === null ? "/queue" : documentHref(next));
 }

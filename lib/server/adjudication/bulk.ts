@@ -24,23 +24,23 @@ class Abort extends Error {
  * reviewers, when fewer than two are done) marked with the same kind, offsets and compared
  * attributes. Running it again accepts nothing new.
  */
-export function acceptAllUnanimous(user: SessionUser, projectId: number, documentId: number, raw: unknown = {}): BulkResult {
+export async function acceptAllUnanimous(user: SessionUser, projectId: number, documentId: number, raw: unknown = {}): Promise<BulkResult> {
   const parsed = acceptUnanimousSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error.issues[0]!.message);
   try {
-    return getDb().transaction(
-      (tx): BulkResult => {
-        const scope = adjudicatorScope(tx, user, projectId, documentId);
+    return await getDb().transaction(
+      async (tx): Promise<BulkResult> => {
+        const scope = await adjudicatorScope(tx, user, projectId, documentId);
         if ("ok" in scope) return scope;
-        const state = loadReviewState(tx, documentId);
-        const text = documentText(tx, documentId);
+        const state = await loadReviewState(tx, documentId);
+        const text = await documentText(tx, documentId);
         let accepted = 0;
         for (const d of state.review.differences) {
           if (!state.review.unanimous.has(d.key) || d.spans.some((s) => state.coveredBy.has(s.id))) continue;
           const source = d.spans[0]!;
           const fields = { kind: source.kind, start: source.start, end: source.end, attributes: { ...source.attributes } };
           if (duplicateGold(state.gold, fields) !== null) continue;
-          const written = writeGoldSpan(tx, user, scope, text, fields, {
+          const written = await writeGoldSpan(tx, user, scope, text, fields, {
             decision: "accepted",
             fromAnnotationIds: d.spans.map((s) => s.id),
             reason: parsed.data.reason,
@@ -66,17 +66,17 @@ export function acceptAllUnanimous(user: SessionUser, projectId: number, documen
 export type UndoResult = { ok: true; message: string } | Failure;
 
 /** Takes a decision back: its gold span is soft-deleted and its spans are undecided again. */
-export function undoDecision(user: SessionUser, projectId: number, documentId: number, raw: unknown): UndoResult {
+export async function undoDecision(user: SessionUser, projectId: number, documentId: number, raw: unknown): Promise<UndoResult> {
   const parsed = undoSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error.issues[0]!.message);
   return getDb().transaction(
-    (tx): UndoResult => {
-      const scope = adjudicatorScope(tx, user, projectId, documentId);
+    async (tx): Promise<UndoResult> => {
+      const scope = await adjudicatorScope(tx, user, projectId, documentId);
       if ("ok" in scope) return scope;
-      const decision = decisionsOf(tx, documentId).find((d) => d.id === parsed.data.adjudicationId);
+      const decision = (await decisionsOf(tx, documentId)).find((d) => d.id === parsed.data.adjudicationId);
       if (decision === undefined) return fail(404, "not_found", "This decision does not exist any more; it may have been undone already.");
-      tx.delete(adjudications).where(eq(adjudications.id, decision.id)).run();
-      recordAudit(tx, {
+      await tx.delete(adjudications).where(eq(adjudications.id, decision.id)).run();
+      await recordAudit(tx, {
         actorId: user.id,
         action: "undo",
         entity: "adjudication",
@@ -85,14 +85,15 @@ export function undoDecision(user: SessionUser, projectId: number, documentId: n
       });
       if (decision.goldAnnotationId !== null) {
         const gold = and(eq(annotations.id, decision.goldAnnotationId), eq(annotations.layer, "gold"), isNull(annotations.deletedAt));
-        const row = tx.select().from(annotations).where(gold).get();
+        const row = await tx.select().from(annotations).where(gold).get();
         if (row !== undefined) {
           const deletedAt = new Date();
-          tx.update(annotations)
+          await tx
+            .update(annotations)
             .set({ deletedAt, updatedAt: deletedAt, version: row.version + 1 })
             .where(eq(annotations.id, row.id))
             .run();
-          recordAudit(tx, {
+          await recordAudit(tx, {
             actorId: user.id,
             action: "delete",
             entity: "annotation",

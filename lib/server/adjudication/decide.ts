@@ -43,7 +43,7 @@ function currentGroup(state: ReviewState, memberIds: readonly number[]): readonl
 
 type SourcedInput = Extract<DecisionInput, { action: "accept" | "edit" }>;
 
-function sourcedDecision(tx: Conn, user: SessionUser, scope: DocumentScope, state: ReviewState, input: SourcedInput): Written {
+async function sourcedDecision(tx: Conn, user: SessionUser, scope: DocumentScope, state: ReviewState, input: SourcedInput): Promise<Written> {
   const group = currentGroup(state, input.memberIds);
   if ("ok" in group) return group;
   const decided = state.coveredBy.get(input.sourceId);
@@ -59,11 +59,11 @@ function sourcedDecision(tx: Conn, user: SessionUser, scope: DocumentScope, stat
   // The copied span first, then the others this decision settles (they were overridden).
   const from = [source.id, ...group.filter((s) => s.id !== source.id).map((s) => s.id)];
   const decision = input.action === "accept" ? "accepted" : "edited";
-  return writeGoldSpan(tx, user, scope, documentText(tx, scope.documentId), fields, { decision, fromAnnotationIds: from, reason: input.reason });
+  return writeGoldSpan(tx, user, scope, await documentText(tx, scope.documentId), fields, { decision, fromAnnotationIds: from, reason: input.reason });
 }
 
-function apply(tx: Conn, user: SessionUser, scope: DocumentScope, input: DecisionInput): Written {
-  const state = loadReviewState(tx, scope.documentId);
+async function apply(tx: Conn, user: SessionUser, scope: DocumentScope, input: DecisionInput): Promise<Written> {
+  const state = await loadReviewState(tx, scope.documentId);
   switch (input.action) {
     case "accept":
     case "edit":
@@ -77,7 +77,8 @@ function apply(tx: Conn, user: SessionUser, scope: DocumentScope, input: Decisio
       const fields: GoldFields = { kind: input.kind, start: input.start, end: input.end, attributes: input.attributes };
       const duplicate = duplicateGold(state.gold, fields);
       if (duplicate !== null) return duplicate;
-      return writeGoldSpan(tx, user, scope, documentText(tx, scope.documentId), fields, { decision: "added", fromAnnotationIds: [], reason: input.reason });
+      const text = await documentText(tx, scope.documentId);
+      return writeGoldSpan(tx, user, scope, text, fields, { decision: "added", fromAnnotationIds: [], reason: input.reason });
     }
   }
 }
@@ -90,15 +91,15 @@ const DONE: Record<DecisionInput["action"], string> = {
 };
 
 /** Accept, edit, reject or add, for the document's adjudicators and managers only. */
-export function decide(user: SessionUser, projectId: number, documentId: number, raw: unknown): DecisionResult {
+export async function decide(user: SessionUser, projectId: number, documentId: number, raw: unknown): Promise<DecisionResult> {
   const parsed = decisionSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error.issues[0]!.message);
   const input = parsed.data;
   return getDb().transaction(
-    (tx): DecisionResult => {
-      const scope = adjudicatorScope(tx, user, projectId, documentId);
+    async (tx): Promise<DecisionResult> => {
+      const scope = await adjudicatorScope(tx, user, projectId, documentId);
       if ("ok" in scope) return scope;
-      const written = apply(tx, user, scope, input);
+      const written = await apply(tx, user, scope, input);
       if (!written.ok) return written;
       return { ok: true, message: DONE[input.action], adjudicationId: written.adjudicationId };
     },

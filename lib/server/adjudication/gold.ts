@@ -34,8 +34,8 @@ export function duplicateGold(gold: readonly GoldSpan[], fields: GoldFields): Fa
   return fail(409, "duplicate", `The gold layer already has this ${KIND_WORD[fields.kind]} (${fields.start}–${fields.end}); it was not added twice.`);
 }
 
-function recordDecision(conn: Conn, user: SessionUser, documentId: number, goldAnnotationId: number | null, record: DecisionRecord): number {
-  const row = conn
+async function recordDecision(conn: Conn, user: SessionUser, documentId: number, goldAnnotationId: number | null, record: DecisionRecord): Promise<number> {
+  const row = await conn
     .insert(adjudications)
     .values({
       documentId,
@@ -47,7 +47,7 @@ function recordDecision(conn: Conn, user: SessionUser, documentId: number, goldA
     })
     .returning({ id: adjudications.id })
     .get();
-  recordAudit(conn, {
+  await recordAudit(conn, {
     actorId: user.id,
     action: `adjudicate:${record.decision}`,
     entity: "adjudication",
@@ -58,11 +58,18 @@ function recordDecision(conn: Conn, user: SessionUser, documentId: number, goldA
 }
 
 /** A span copied or edited into gold: checked like any span (offsets, text, attributes, sources). */
-export function writeGoldSpan(conn: Conn, user: SessionUser, scope: DocumentScope, text: string, fields: GoldFields, record: DecisionRecord): Written {
+export async function writeGoldSpan(
+  conn: Conn,
+  user: SessionUser,
+  scope: DocumentScope,
+  text: string,
+  fields: GoldFields,
+  record: DecisionRecord,
+): Promise<Written> {
   const inText =
     Number.isInteger(fields.start) && Number.isInteger(fields.end) && 0 <= fields.start && fields.start < fields.end && fields.end <= scope.charCount;
   const exact = inText ? sliceCodePoints(text, fields.start, fields.end) : "";
-  const checked = checkSpan(conn, scope, text, user.id, { ...fields, exact, note: "", parentId: null }, null);
+  const checked = await checkSpan(conn, scope, text, user.id, { ...fields, exact, note: "", parentId: null }, null);
   if (!checked.ok) return checked;
   const { prefix, suffix } = textQuoteSelector(text, fields.start, fields.end);
   const values = {
@@ -76,12 +83,12 @@ export function writeGoldSpan(conn: Conn, user: SessionUser, scope: DocumentScop
     suffix,
     version: 1,
   };
-  const gold = conn.insert(annotations).values(values).returning({ id: annotations.id }).get();
-  recordAudit(conn, { actorId: user.id, action: "create", entity: "annotation", entityId: gold.id, after: { id: gold.id, ...values } });
-  return { ok: true, adjudicationId: recordDecision(conn, user, scope.documentId, gold.id, record), goldAnnotationId: gold.id };
+  const gold = await conn.insert(annotations).values(values).returning({ id: annotations.id }).get();
+  await recordAudit(conn, { actorId: user.id, action: "create", entity: "annotation", entityId: gold.id, after: { id: gold.id, ...values } });
+  return { ok: true, adjudicationId: await recordDecision(conn, user, scope.documentId, gold.id, record), goldAnnotationId: gold.id };
 }
 
 /** A rejection: the reviewers' spans are settled and nothing goes into gold. */
-export function writeRejection(conn: Conn, user: SessionUser, documentId: number, record: DecisionRecord): Written {
-  return { ok: true, adjudicationId: recordDecision(conn, user, documentId, null, record), goldAnnotationId: null };
+export async function writeRejection(conn: Conn, user: SessionUser, documentId: number, record: DecisionRecord): Promise<Written> {
+  return { ok: true, adjudicationId: await recordDecision(conn, user, documentId, null, record), goldAnnotationId: null };
 }

@@ -14,12 +14,12 @@ export interface ReviewListRow {
   progress: ReviewProgress;
 }
 
-export function listDocumentsForReview(user: SessionUser, projectId: number): { projectName: string; rows: ReviewListRow[] } | Failure {
-  const project = projectForReviewer(user, projectId);
+export async function listDocumentsForReview(user: SessionUser, projectId: number): Promise<{ projectName: string; rows: ReviewListRow[] } | Failure> {
+  const project = await projectForReviewer(user, projectId);
   if ("ok" in project) return project;
-  const progressOf = goldTracker(projectId);
+  const progressOf = await goldTracker(projectId);
   const rows: ReviewListRow[] = [];
-  forEachAgreementDocument(projectId, "all", (d) => {
+  await forEachAgreementDocument(projectId, "all", (d) => {
     rows.push({ id: d.id, title: d.title, reviewers: d.reviewerIds.length, doneReviewers: d.doneReviewers, progress: progressOf(d) });
   });
   return { projectName: project.name, rows };

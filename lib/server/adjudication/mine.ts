@@ -34,9 +34,9 @@ export interface MyOutcomesView {
   outcomes: MyOutcome[];
 }
 
-function goldRow(goldId: number | null): GoldSpan | null {
+async function goldRow(goldId: number | null): Promise<GoldSpan | null> {
   if (goldId === null) return null;
-  const row = getDb()
+  const row = await getDb()
     .select({
       id: annotations.id,
       kind: annotations.kind,
@@ -67,24 +67,29 @@ function changesBetween(mine: { kind: string; start: number; end: number; attrib
 }
 
 /** The signed-in reviewer's own spans on the document with what adjudication made of them. */
-export function getMyOutcomes(user: SessionUser, projectId: number, documentId: number): MyOutcomesView | Failure {
+export async function getMyOutcomes(user: SessionUser, projectId: number, documentId: number): Promise<MyOutcomesView | Failure> {
   const db = getDb();
-  const scope = documentScope(db, user, projectId, documentId);
-  const doc = scope === null ? null : getDocumentForMember(user, projectId, documentId);
+  const scope = await documentScope(db, user, projectId, documentId);
+  const doc = scope === null ? null : await getDocumentForMember(user, projectId, documentId);
   if (scope === null || doc === null) return fail(404, "not_found", "This document does not exist, or you are not a member of its project.");
-  const base = { project: { id: projectId, name: getProjectForMember(user, projectId)?.name ?? "Project" }, document: { id: doc.id, title: doc.title } };
+  const base = {
+    project: { id: projectId, name: (await getProjectForMember(user, projectId))?.name ?? "Project" },
+    document: { id: doc.id, title: doc.title },
+  };
   if (!scope.seesOthers && scope.myStatus !== "submitted") return { ...base, hidden: true, outcomes: [] };
-  const coveredBy = coverage(decisionsOf(db, documentId));
-  const mine = findSpans(db, and(eq(annotations.documentId, documentId), eq(annotations.annotatorId, user.id), isNull(annotations.deletedAt)));
-  const outcomes = mine.map((s): MyOutcome => {
-    const span = { id: s.id, kind: s.kind, start: s.start, end: s.end, exact: s.exact };
-    const by = coveredBy.get(s.id);
-    if (by === undefined) return { span, outcome: "pending", changes: [], gold: null, reason: "", adjudicatorName: null, at: null };
-    const gold = goldRow(by.goldAnnotationId);
-    const changes = gold === null ? [] : changesBetween(s, gold);
-    const outcome: Outcome = gold === null ? "rejected" : changes.length === 0 ? "accepted" : "changed";
-    const goldView = gold === null ? null : { id: gold.id, kind: gold.kind, start: gold.start, end: gold.end, exact: gold.exact };
-    return { span, outcome, changes, gold: goldView, reason: by.reason, adjudicatorName: by.adjudicatorName, at: by.at.toISOString() };
-  });
+  const coveredBy = coverage(await decisionsOf(db, documentId));
+  const mine = await findSpans(db, and(eq(annotations.documentId, documentId), eq(annotations.annotatorId, user.id), isNull(annotations.deletedAt)));
+  const outcomes = await Promise.all(
+    mine.map(async (s): Promise<MyOutcome> => {
+      const span = { id: s.id, kind: s.kind, start: s.start, end: s.end, exact: s.exact };
+      const by = coveredBy.get(s.id);
+      if (by === undefined) return { span, outcome: "pending", changes: [], gold: null, reason: "", adjudicatorName: null, at: null };
+      const gold = await goldRow(by.goldAnnotationId);
+      const changes = gold === null ? [] : changesBetween(s, gold);
+      const outcome: Outcome = gold === null ? "rejected" : changes.length === 0 ? "accepted" : "changed";
+      const goldView = gold === null ? null : { id: gold.id, kind: gold.kind, start: gold.start, end: gold.end, exact: gold.exact };
+      return { span, outcome, changes, gold: goldView, reason: by.reason, adjudicatorName: by.adjudicatorName, at: by.at.toISOString() };
+    }),
+  );
   return { ...base, hidden: false, outcomes };
 }

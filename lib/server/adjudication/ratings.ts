@@ -36,7 +36,7 @@ export interface OutletRatingsView {
 }
 
 /** Outlets with documents in the project, or already rated in it. */
-function projectOutlets(projectId: number): { id: number; name: string }[] {
+async function projectOutlets(projectId: number): Promise<{ id: number; name: string }[]> {
   const inDocs = getDb()
     .selectDistinct({ id: documents.outletId })
     .from(documents)
@@ -45,7 +45,7 @@ function projectOutlets(projectId: number): { id: number; name: string }[] {
     .selectDistinct({ id: perspectiveRatings.outletId })
     .from(perspectiveRatings)
     .where(and(eq(perspectiveRatings.projectId, projectId), isNotNull(perspectiveRatings.outletId)));
-  return getDb()
+  return await getDb()
     .select({ id: outlets.id, name: outlets.name })
     .from(outlets)
     .where(or(inArray(outlets.id, inDocs), inArray(outlets.id, rated)))
@@ -53,8 +53,8 @@ function projectOutlets(projectId: number): { id: number; name: string }[] {
     .all();
 }
 
-function outletRows(projectId: number) {
-  return getDb()
+async function outletRows(projectId: number) {
+  return await getDb()
     .select({
       id: perspectiveRatings.id,
       outletId: perspectiveRatings.outletId,
@@ -73,11 +73,14 @@ function outletRows(projectId: number) {
 }
 
 /** Every outlet × axis with the reviewers' ratings and the gold one; for adjudicators and managers. */
-export function listRatingsForAdjudication(user: SessionUser, projectId: number): { projectName: string; outlets: OutletRatingsView[] } | Failure {
-  const project = projectForReviewer(user, projectId);
+export async function listRatingsForAdjudication(
+  user: SessionUser,
+  projectId: number,
+): Promise<{ projectName: string; outlets: OutletRatingsView[] } | Failure> {
+  const project = await projectForReviewer(user, projectId);
   if ("ok" in project) return project;
-  const rows = outletRows(projectId);
-  const outletViews = projectOutlets(projectId).map((o) => ({
+  const rows = await outletRows(projectId);
+  const outletViews = (await projectOutlets(projectId)).map((o) => ({
     outletId: o.id,
     outletName: o.name,
     axes: project.settings.axes.map((axis) => {
@@ -96,8 +99,8 @@ export function listRatingsForAdjudication(user: SessionUser, projectId: number)
 export type SettleResult = { ok: true; message: string; version: number } | Failure;
 
 /** Sets (or changes) the gold rating of an outlet on an axis; the adjudicator becomes its rater. */
-export function settleGoldRating(user: SessionUser, projectId: number, raw: unknown): SettleResult {
-  const project = projectForReviewer(user, projectId);
+export async function settleGoldRating(user: SessionUser, projectId: number, raw: unknown): Promise<SettleResult> {
+  const project = await projectForReviewer(user, projectId);
   if ("ok" in project) return project;
   const parsed = goldRatingSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error.issues[0]!.message);
@@ -106,16 +109,16 @@ export function settleGoldRating(user: SessionUser, projectId: number, raw: unkn
   if (axis === null) return invalid(unknownAxisProblem(project.settings.axes, input.axis));
   const problem = axisValueProblem(axis, input.value);
   if (problem !== null) return invalid(problem);
-  if (!projectOutlets(projectId).some((o) => o.id === input.outletId)) return fail(404, "not_found", "This outlet is not covered by this project.");
+  if (!(await projectOutlets(projectId)).some((o) => o.id === input.outletId)) return fail(404, "not_found", "This outlet is not covered by this project.");
   return getDb().transaction(
-    (tx): SettleResult => {
+    async (tx): Promise<SettleResult> => {
       const where = and(
         eq(perspectiveRatings.projectId, projectId),
         eq(perspectiveRatings.outletId, input.outletId),
         eq(perspectiveRatings.axis, axis.key),
         eq(perspectiveRatings.isGold, true),
       );
-      const before = tx.select().from(perspectiveRatings).where(where).orderBy(desc(perspectiveRatings.updatedAt)).get();
+      const before = await tx.select().from(perspectiveRatings).where(where).orderBy(desc(perspectiveRatings.updatedAt)).get();
       const seen = before?.updatedAt.getTime() ?? null;
       if (seen !== input.expectedUpdatedAt) {
         const now = before === undefined ? "none" : `${before.value}`;
@@ -130,13 +133,13 @@ export function settleGoldRating(user: SessionUser, projectId: number, raw: unkn
       const fields = { value: input.value, rationale: input.rationale, raterId: user.id, updatedAt };
       const row =
         before === undefined
-          ? tx
+          ? await tx
               .insert(perspectiveRatings)
               .values({ projectId, outletId: input.outletId, axis: axis.key, isGold: true, ...fields })
               .returning()
               .get()
-          : tx.update(perspectiveRatings).set(fields).where(eq(perspectiveRatings.id, before.id)).returning().get()!;
-      recordAudit(tx, {
+          : (await tx.update(perspectiveRatings).set(fields).where(eq(perspectiveRatings.id, before.id)).returning().get())!;
+      await recordAudit(tx, {
         actorId: user.id,
         action: before === undefined ? "create" : "update",
         entity: "perspective_rating",

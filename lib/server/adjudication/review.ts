@@ -74,13 +74,13 @@ function sourceIds(spans: readonly { attributes: Record<string, unknown> }[]): n
 }
 
 /** The document's review for its adjudicators and managers; a refusal for anyone else. */
-export function getDocumentReview(user: SessionUser, projectId: number, documentId: number): DocumentReviewView | Failure {
-  const scope = adjudicatorScope(getDb(), user, projectId, documentId);
+export async function getDocumentReview(user: SessionUser, projectId: number, documentId: number): Promise<DocumentReviewView | Failure> {
+  const scope = await adjudicatorScope(getDb(), user, projectId, documentId);
   if ("ok" in scope) return scope;
-  const doc = getDocumentForMember(user, projectId, documentId);
-  const project = getProjectForMember(user, projectId);
+  const doc = await getDocumentForMember(user, projectId, documentId);
+  const project = await getProjectForMember(user, projectId);
   if (doc === null || project === null) return fail(404, "not_found", "This document does not exist, or you are not a member of its project.");
-  const state = loadReviewState(getDb(), documentId);
+  const state = await loadReviewState(getDb(), documentId);
   const index = buildOffsetIndex(doc.text);
   const names = new Map(state.reviewers.map((r) => [r.id, r.name]));
   const views = new Map(state.decisions.map((d) => [d.id, decisionView(d, state.gold)]));
@@ -132,6 +132,6 @@ export function getDocumentReview(user: SessionUser, projectId: number, document
     gold: state.gold.map((g) => ({ ...g, decision: viewsByGold.get(g.id) ?? null })),
     added: [...views.values()].filter((v) => v.decision === "added"),
     isGold: progress.gold,
-    sourceNames: sourceNamesFor(user, projectId, sourceIds([...state.spans, ...state.gold])),
+    sourceNames: await sourceNamesFor(user, projectId, sourceIds([...state.spans, ...state.gold])),
   };
 }

@@ -49,15 +49,15 @@ export interface ReviewState {
 }
 
 /** The document, if the user is its project's manager or adjudicator; a refusal otherwise. */
-export function adjudicatorScope(conn: Conn, user: SessionUser, projectId: number, documentId: number): DocumentScope | Failure {
-  const scope = documentScope(conn, user, projectId, documentId);
+export async function adjudicatorScope(conn: Conn, user: SessionUser, projectId: number, documentId: number): Promise<DocumentScope | Failure> {
+  const scope = await documentScope(conn, user, projectId, documentId);
   if (scope === null) return fail(404, "not_found", "This document does not exist, or you are not a member of its project.");
   if (scope.role === "annotator") return fail(403, "forbidden", "Only the project's adjudicators and managers can review and adjudicate documents.");
   return scope;
 }
 
-function reviewersOf(conn: Conn, documentId: number, spans: readonly ReviewerSpan[]): Reviewer[] {
-  const rows = conn
+async function reviewersOf(conn: Conn, documentId: number, spans: readonly ReviewerSpan[]): Promise<Reviewer[]> {
+  const rows = await conn
     .select({ id: assignments.userId, name: users.displayName, status: assignments.status })
     .from(assignments)
     .innerJoin(users, eq(users.id, assignments.userId))
@@ -70,8 +70,8 @@ function reviewersOf(conn: Conn, documentId: number, spans: readonly ReviewerSpa
   return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
 }
 
-function goldSpans(conn: Conn, documentId: number): GoldSpan[] {
-  return conn
+async function goldSpans(conn: Conn, documentId: number): Promise<GoldSpan[]> {
+  const rows = await conn
     .select({
       id: annotations.id,
       kind: annotations.kind,
@@ -83,11 +83,11 @@ function goldSpans(conn: Conn, documentId: number): GoldSpan[] {
     .from(annotations)
     .where(and(eq(annotations.documentId, documentId), eq(annotations.layer, "gold"), isNull(annotations.deletedAt)))
     .orderBy(asc(annotations.start), asc(annotations.end), asc(annotations.id))
-    .all()
-    .map((g) => ({ ...g, attributes: (g.attributes ?? {}) as Record<string, unknown> }));
+    .all();
+  return rows.map((g) => ({ ...g, attributes: (g.attributes ?? {}) as Record<string, unknown> }));
 }
 
-export function decisionsOf(conn: Conn, documentId: number): Decision[] {
+export async function decisionsOf(conn: Conn, documentId: number): Promise<Decision[]> {
   return conn
     .select({
       id: adjudications.id,
@@ -113,8 +113,9 @@ export function coverage(decisions: readonly Decision[]): Map<number, Decision> 
 }
 
 /** Reads the whole review state of a document (call inside the transaction that acts on it). */
-export function loadReviewState(conn: Conn, documentId: number): ReviewState {
-  const spans: ReviewerSpan[] = findSpans(conn, and(eq(annotations.documentId, documentId), isNull(annotations.deletedAt))).map((s) => ({
+export async function loadReviewState(conn: Conn, documentId: number): Promise<ReviewState> {
+  const live = await findSpans(conn, and(eq(annotations.documentId, documentId), isNull(annotations.deletedAt)));
+  const spans: ReviewerSpan[] = live.map((s) => ({
     id: s.id,
     reviewerId: s.annotatorId,
     reviewerName: s.annotatorName,
@@ -125,8 +126,8 @@ export function loadReviewState(conn: Conn, documentId: number): ReviewState {
     exact: s.exact,
     updatedAt: s.updatedAt,
   }));
-  const reviewers = reviewersOf(conn, documentId, spans);
-  const decisions = decisionsOf(conn, documentId);
+  const reviewers = await reviewersOf(conn, documentId, spans);
+  const decisions = await decisionsOf(conn, documentId);
   const review = reviewDocument({ spans, reviewerIds: reviewers.map((r) => r.id), consensusIds: consensusReviewers(reviewers) });
-  return { reviewers, spans, gold: goldSpans(conn, documentId), decisions, coveredBy: coverage(decisions), review };
+  return { reviewers, spans, gold: await goldSpans(conn, documentId), decisions, coveredBy: coverage(decisions), review };
 }

@@ -12,18 +12,18 @@ import { recordAudit } from "../audit";
 import { refuse, type ImportRun } from "./types";
 
 /** The document's text, read once per run. */
-export function textOf(run: ImportRun, documentId: number): OffsetIndex {
+export async function textOf(run: ImportRun, documentId: number): Promise<OffsetIndex> {
   let index = run.texts.get(documentId);
   if (index === undefined) {
-    const row = run.tx.select({ text: documents.text }).from(documents).where(eq(documents.id, documentId)).get();
+    const row = await run.tx.select({ text: documents.text }).from(documents).where(eq(documents.id, documentId)).get();
     index = buildOffsetIndex(row?.text ?? "");
     run.texts.set(documentId, index);
   }
   return index;
 }
 
-function byHash(run: ImportRun, sha256: string): number | null {
-  const row = run.tx
+async function byHash(run: ImportRun, sha256: string): Promise<number | null> {
+  const row = await run.tx
     .select({ id: documents.id })
     .from(documents)
     .where(and(eq(documents.projectId, run.projectId), eq(documents.textSha256, sha256)))
@@ -32,39 +32,39 @@ function byHash(run: ImportRun, sha256: string): number | null {
 }
 
 /** The outlet with this name (any case), or a new one with what the file says of it. */
-export function outletFor(run: ImportRun, outlet: Pick<JsonlOutlet, "name"> & Partial<JsonlOutlet>): number {
-  const found = run.tx
+export async function outletFor(run: ImportRun, outlet: Pick<JsonlOutlet, "name"> & Partial<JsonlOutlet>): Promise<number> {
+  const found = await run.tx
     .select({ id: outlets.id })
     .from(outlets)
     .where(sql`lower(${outlets.name}) = lower(${outlet.name})`)
     .get();
   if (found !== undefined) return found.id;
   const values = { name: outlet.name, domain: outlet.domain ?? null, kind: outlet.kind ?? "other", country: outlet.country ?? null };
-  const row = run.tx.insert(outlets).values(values).returning({ id: outlets.id }).get();
-  recordAudit(run.tx, { actorId: run.actor.id, action: "import", entity: "outlet", entityId: row.id, after: { id: row.id, ...values } });
+  const row = await run.tx.insert(outlets).values(values).returning({ id: outlets.id }).get();
+  await recordAudit(run.tx, { actorId: run.actor.id, action: "import", entity: "outlet", entityId: row.id, after: { id: row.id, ...values } });
   return row.id;
 }
 
-function storyFor(run: ImportRun, story: { name: string; description: string }): number {
-  const found = run.tx
+async function storyFor(run: ImportRun, story: { name: string; description: string }): Promise<number> {
+  const found = await run.tx
     .select({ id: stories.id })
     .from(stories)
     .where(and(eq(stories.projectId, run.projectId), sql`lower(${stories.name}) = lower(${story.name})`))
     .get();
   if (found !== undefined) return found.id;
   const values = { projectId: run.projectId, name: story.name, description: story.description };
-  const row = run.tx.insert(stories).values(values).returning({ id: stories.id }).get();
-  recordAudit(run.tx, { actorId: run.actor.id, action: "import", entity: "story", entityId: row.id, after: values });
+  const row = await run.tx.insert(stories).values(values).returning({ id: stories.id }).get();
+  await recordAudit(run.tx, { actorId: run.actor.id, action: "import", entity: "story", entityId: row.id, after: values });
   return row.id;
 }
 
-function addSegments(run: ImportRun, line: JsonlLine, documentId: number, charCount: number): void {
+async function addSegments(run: ImportRun, line: JsonlLine, documentId: number, charCount: number): Promise<void> {
   for (const s of line.record.segments) {
     if (s.end > charCount || s.start >= s.end) {
       refuse(run, `${lineName(line)}, segment ${s.id}`, `the segment ${s.start}–${s.end} is outside the text (${charCount} code points)`);
       continue;
     }
-    const originalOutletId = s.originalOutlet === null ? null : outletFor(run, { name: s.originalOutlet.name });
+    const originalOutletId = s.originalOutlet === null ? null : await outletFor(run, { name: s.originalOutlet.name });
     const values = {
       documentId,
       start: s.start,
@@ -74,18 +74,18 @@ function addSegments(run: ImportRun, line: JsonlLine, documentId: number, charCo
       originalDate: s.originalDate,
       createdBy: run.actor.id,
     };
-    const row = run.tx.insert(segments).values(values).returning({ id: segments.id }).get();
-    recordAudit(run.tx, { actorId: run.actor.id, action: "import", entity: "segment", entityId: row.id, after: values });
+    const row = await run.tx.insert(segments).values(values).returning({ id: segments.id }).get();
+    await recordAudit(run.tx, { actorId: run.actor.id, action: "import", entity: "segment", entityId: row.id, after: values });
   }
 }
 
-function createFromLine(run: ImportRun, line: JsonlLine, text: string): number {
+async function createFromLine(run: ImportRun, line: JsonlLine, text: string): Promise<number> {
   const { record } = line;
-  const storyId = record.story === null ? null : storyFor(run, record.story);
+  const storyId = record.story === null ? null : await storyFor(run, record.story);
   const values = {
     projectId: run.projectId,
     storyId,
-    outletId: record.outlet === null ? null : outletFor(run, record.outlet),
+    outletId: record.outlet === null ? null : await outletFor(run, record.outlet),
     title: record.title,
     author: record.author,
     publishedAt: record.publishedAt,
@@ -98,18 +98,18 @@ function createFromLine(run: ImportRun, line: JsonlLine, text: string): number {
     sourceFileName: record.sourceFileName,
     importedBy: run.actor.id,
   };
-  const row = run.tx.insert(documents).values(values).returning({ id: documents.id }).get();
+  const row = await run.tx.insert(documents).values(values).returning({ id: documents.id }).get();
   const { text: _text, ...summary } = values;
-  recordAudit(run.tx, { actorId: run.actor.id, action: "import", entity: "document", entityId: row.id, after: summary });
-  addSegments(run, line, row.id, values.charCount);
+  await recordAudit(run.tx, { actorId: run.actor.id, action: "import", entity: "document", entityId: row.id, after: summary });
+  await addSegments(run, line, row.id, values.charCount);
   return row.id;
 }
 
 /** The line's document: the project's document with the same text, else a new one; null when refused. */
-export function documentForLine(run: ImportRun, line: JsonlLine): number | null {
+export async function documentForLine(run: ImportRun, line: JsonlLine): Promise<number | null> {
   const { record } = line;
   const where = lineName(line);
-  const existing = byHash(run, record.textSha256);
+  const existing = await byHash(run, record.textSha256);
   if (existing !== null) {
     run.report.documents.matched++;
     return existing;
@@ -131,8 +131,8 @@ export function documentForLine(run: ImportRun, line: JsonlLine): number | null 
   return createFromLine(run, line, text);
 }
 
-function byId(run: ImportRun, id: number): number | null {
-  const row = run.tx
+async function byId(run: ImportRun, id: number): Promise<number | null> {
+  const row = await run.tx
     .select({ id: documents.id })
     .from(documents)
     .where(and(eq(documents.projectId, run.projectId), eq(documents.id, id)))
@@ -140,8 +140,8 @@ function byId(run: ImportRun, id: number): number | null {
   return row?.id ?? null;
 }
 
-function byTitle(run: ImportRun, title: string): number | null {
-  const rows = run.tx
+async function byTitle(run: ImportRun, title: string): Promise<number | null> {
+  const rows = await run.tx
     .select({ id: documents.id })
     .from(documents)
     .where(and(eq(documents.projectId, run.projectId), eq(documents.title, title)))
@@ -151,18 +151,18 @@ function byTitle(run: ImportRun, title: string): number | null {
 }
 
 /** W3C and brat: the project's document the reference names (sha256, id, file stem, title, in that order). */
-export function documentForRef(run: ImportRun, ref: DocumentRef): number | null {
+export async function documentForRef(run: ImportRun, ref: DocumentRef): Promise<number | null> {
   if (ref.sha256 !== undefined) {
-    const found = byHash(run, ref.sha256);
+    const found = await byHash(run, ref.sha256);
     if (found !== null) return found;
   }
   if (ref.documentId !== undefined) {
-    const found = byId(run, ref.documentId);
+    const found = await byId(run, ref.documentId);
     if (found !== null) return found;
   }
   const stemId = ref.fileStem === undefined ? null : /^(\d+)(?:-|$)/.exec(ref.fileStem)?.[1];
   if (stemId !== undefined && stemId !== null) {
-    const found = byId(run, Number(stemId));
+    const found = await byId(run, Number(stemId));
     if (found !== null) return found;
   }
   return ref.title === undefined ? null : byTitle(run, ref.title);

@@ -13,13 +13,13 @@ import type { ImportRun } from "./types";
 const STATUS_ORDER = { todo: 0, in_progress: 1, submitted: 2 } as const;
 
 /** Reviewers' statuses only move forward: an import never reopens a layer someone marked done. */
-export function restoreAssignments(run: ImportRun, line: JsonlLine, documentId: number): void {
+export async function restoreAssignments(run: ImportRun, line: JsonlLine, documentId: number): Promise<void> {
   for (const layer of line.record.layers) {
     if (layer.reviewer === null || layer.status === null) continue;
-    const reviewer = memberByUsername(run, layer.reviewer.username, `reviewer of layer ${layer.name} on ${lineName(line)}`);
+    const reviewer = await memberByUsername(run, layer.reviewer.username, `reviewer of layer ${layer.name} on ${lineName(line)}`);
     if (reviewer === null) continue;
     const where = and(eq(assignments.documentId, documentId), eq(assignments.userId, reviewer.id));
-    const before = run.tx.select({ id: assignments.id, status: assignments.status }).from(assignments).where(where).get();
+    const before = await run.tx.select({ id: assignments.id, status: assignments.status }).from(assignments).where(where).get();
     if (before !== undefined && STATUS_ORDER[before.status] >= STATUS_ORDER[layer.status]) {
       run.report.assignments.present++;
       continue;
@@ -28,9 +28,9 @@ export function restoreAssignments(run: ImportRun, line: JsonlLine, documentId: 
     const after = { projectId: run.projectId, documentId, userId: reviewer.id, status: layer.status, submittedAt };
     const row =
       before === undefined
-        ? run.tx.insert(assignments).values(after).returning({ id: assignments.id }).get()
-        : run.tx.update(assignments).set({ status: layer.status, submittedAt }).where(where).returning({ id: assignments.id }).get();
-    recordAudit(run.tx, { actorId: run.actor.id, action: "import", entity: "assignment", entityId: row!.id, before: before ?? null, after });
+        ? await run.tx.insert(assignments).values(after).returning({ id: assignments.id }).get()
+        : await run.tx.update(assignments).set({ status: layer.status, submittedAt }).where(where).returning({ id: assignments.id }).get();
+    await recordAudit(run.tx, { actorId: run.actor.id, action: "import", entity: "assignment", entityId: row!.id, before: before ?? null, after });
     run.report.assignments.restored++;
   }
 }
@@ -38,7 +38,7 @@ export function restoreAssignments(run: ImportRun, line: JsonlLine, documentId: 
 const sameIds = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((id, i) => id === b[i]);
 
 /** `idOf` maps a span id of the line to its id here (undefined when the span is not in the file). */
-export function restoreDecisions(run: ImportRun, line: JsonlLine, documentId: number, idOf: (fileId: number) => number | undefined): void {
+export async function restoreDecisions(run: ImportRun, line: JsonlLine, documentId: number, idOf: (fileId: number) => number | undefined): Promise<void> {
   for (const d of line.record.decisions) {
     const gold = d.goldAnnotationId === null ? null : idOf(d.goldAnnotationId);
     const from = d.fromAnnotationIds.map(idOf);
@@ -46,10 +46,10 @@ export function restoreDecisions(run: ImportRun, line: JsonlLine, documentId: nu
       run.report.decisions.dropped++;
       continue;
     }
-    const adjudicator = memberByUsername(run, d.adjudicator.username, `adjudicator of decision ${d.id} on ${lineName(line)}`);
+    const adjudicator = await memberByUsername(run, d.adjudicator.username, `adjudicator of decision ${d.id} on ${lineName(line)}`);
     if (adjudicator === null) continue;
     const fromIds = from as number[];
-    const candidates = run.tx
+    const candidates = await run.tx
       .select({ from: adjudications.fromAnnotationIds, reason: adjudications.reason })
       .from(adjudications)
       .where(
@@ -74,19 +74,19 @@ export function restoreDecisions(run: ImportRun, line: JsonlLine, documentId: nu
       adjudicatorId: adjudicator.id,
       at: new Date(d.at),
     };
-    const row = run.tx.insert(adjudications).values(values).returning({ id: adjudications.id }).get();
-    recordAudit(run.tx, { actorId: run.actor.id, action: "import", entity: "adjudication", entityId: row.id, after: values });
+    const row = await run.tx.insert(adjudications).values(values).returning({ id: adjudications.id }).get();
+    await recordAudit(run.tx, { actorId: run.actor.id, action: "import", entity: "adjudication", entityId: row.id, after: values });
     run.report.decisions.added++;
   }
 }
 
 type Target = { outletId: number; documentId?: undefined } | { documentId: number; outletId?: undefined };
 
-function restoreRating(run: ImportRun, r: JsonlRating, target: Target, where: string): void {
-  const rater = memberByUsername(run, r.rater.username, where);
+async function restoreRating(run: ImportRun, r: JsonlRating, target: Target, where: string): Promise<void> {
+  const rater = await memberByUsername(run, r.rater.username, where);
   if (rater === null) return;
   const on = target.outletId !== undefined ? eq(perspectiveRatings.outletId, target.outletId) : eq(perspectiveRatings.documentId, target.documentId);
-  const before = run.tx
+  const before = await run.tx
     .select({ value: perspectiveRatings.value, label: perspectiveRatings.label, rationale: perspectiveRatings.rationale })
     .from(perspectiveRatings)
     .where(
@@ -119,18 +119,18 @@ function restoreRating(run: ImportRun, r: JsonlRating, target: Target, where: st
     createdAt: at,
     updatedAt: at,
   };
-  const row = run.tx.insert(perspectiveRatings).values(values).returning({ id: perspectiveRatings.id }).get();
-  recordAudit(run.tx, { actorId: run.actor.id, action: "import", entity: "perspective_rating", entityId: row.id, after: values });
+  const row = await run.tx.insert(perspectiveRatings).values(values).returning({ id: perspectiveRatings.id }).get();
+  await recordAudit(run.tx, { actorId: run.actor.id, action: "import", entity: "perspective_rating", entityId: row.id, after: values });
   run.report.ratings.added++;
 }
 
-export function restoreDocumentRatings(run: ImportRun, line: JsonlLine, documentId: number): void {
-  for (const r of line.record.ratings) restoreRating(run, r, { documentId }, `rater of the document on ${lineName(line)}`);
+export async function restoreDocumentRatings(run: ImportRun, line: JsonlLine, documentId: number): Promise<void> {
+  for (const r of line.record.ratings) await restoreRating(run, r, { documentId }, `rater of the document on ${lineName(line)}`);
 }
 
-function restoreReferences(run: ImportRun, outlet: JsonlOutlet, outletId: number): void {
+async function restoreReferences(run: ImportRun, outlet: JsonlOutlet, outletId: number): Promise<void> {
   for (const r of outlet.references) {
-    const rows = run.tx
+    const rows = await run.tx
       .select({ value: referenceRatings.value, label: referenceRatings.label, url: referenceRatings.url })
       .from(referenceRatings)
       .where(
@@ -156,16 +156,16 @@ function restoreReferences(run: ImportRun, outlet: JsonlOutlet, outletId: number
       url: r.url,
       recordedBy: run.actor.id,
     };
-    const row = run.tx.insert(referenceRatings).values(values).returning({ id: referenceRatings.id }).get();
-    recordAudit(run.tx, { actorId: run.actor.id, action: "import", entity: "reference_rating", entityId: row.id, after: values });
+    const row = await run.tx.insert(referenceRatings).values(values).returning({ id: referenceRatings.id }).get();
+    await recordAudit(run.tx, { actorId: run.actor.id, action: "import", entity: "reference_rating", entityId: row.id, after: values });
     run.report.references.added++;
   }
 }
 
 /** The team's ratings of the outlet (repeated on every line of its documents; written once) and its published ratings. */
-export function restoreOutletRatings(run: ImportRun, line: JsonlLine, outletId: number): void {
+export async function restoreOutletRatings(run: ImportRun, line: JsonlLine, outletId: number): Promise<void> {
   const outlet = line.record.outlet;
   if (outlet === null) return;
-  for (const r of outlet.ratings) restoreRating(run, r, { outletId }, `rater of “${outlet.name}” on ${lineName(line)}`);
-  restoreReferences(run, outlet, outletId);
+  for (const r of outlet.ratings) await restoreRating(run, r, { outletId }, `rater of “${outlet.name}” on ${lineName(line)}`);
+  await restoreReferences(run, outlet, outletId);
 }

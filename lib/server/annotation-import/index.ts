@@ -22,28 +22,28 @@ export type AnnotationImportResult = { ok: true; report: ImportReport } | Failur
 /** Thrown to leave the transaction without committing; carries nothing, the report is outside. */
 class RollBack extends Error {}
 
-function importLine(run: ImportRun, line: JsonlLine): void {
-  const documentId = documentForLine(run, line);
+async function importLine(run: ImportRun, line: JsonlLine): Promise<void> {
+  const documentId = await documentForLine(run, line);
   if (documentId === null) return;
   const asExported = run.layer === "as-exported";
   const jobs: SpanJob[] = [];
   for (const span of line.spans) {
-    const target = targetOf(run, span);
+    const target = await targetOf(run, span);
     if (target !== null) jobs.push({ span, documentId, target, strictOffsets: true, assignmentsFromFile: asExported });
   }
-  const ids = writeSpans(run, jobs);
+  const ids = await writeSpans(run, jobs);
   if (!asExported) return;
   const byFileId = new Map(line.spans.map((s) => [s.fileId, ids.get(jobKey(documentId, s.ref))]));
-  restoreAssignments(run, line, documentId);
-  restoreDecisions(run, line, documentId, (fileId) => byFileId.get(fileId) ?? undefined);
-  restoreDocumentRatings(run, line, documentId);
-  if (line.record.outlet !== null) restoreOutletRatings(run, line, outletFor(run, line.record.outlet));
+  await restoreAssignments(run, line, documentId);
+  await restoreDecisions(run, line, documentId, (fileId) => byFileId.get(fileId) ?? undefined);
+  await restoreDocumentRatings(run, line, documentId);
+  if (line.record.outlet !== null) await restoreOutletRatings(run, line, await outletFor(run, line.record.outlet));
 }
 
-function importSpans(run: ImportRun, spans: SpanInput[]): void {
+async function importSpans(run: ImportRun, spans: SpanInput[]): Promise<void> {
   const jobs: SpanJob[] = [];
   for (const span of spans) {
-    const documentId = documentForRef(run, span.document);
+    const documentId = await documentForRef(run, span.document);
     if (documentId === null) {
       refuse(
         run,
@@ -52,22 +52,22 @@ function importSpans(run: ImportRun, spans: SpanInput[]): void {
       );
       continue;
     }
-    const target = targetOf(run, span);
+    const target = await targetOf(run, span);
     if (target !== null) jobs.push({ span, documentId, target, strictOffsets: false, assignmentsFromFile: false });
   }
-  writeSpans(run, jobs);
+  await writeSpans(run, jobs);
 }
 
-function runImport(actor: SessionUser, projectId: number, input: AnnotationImportInput): ImportReport {
+async function runImport(actor: SessionUser, projectId: number, input: AnnotationImportInput): Promise<ImportReport> {
   const report = emptyReport(input.format, input.layer, input.dryRun);
   const parsed = parseFiles(input.format, input.files);
   for (const p of parsed.problems) report.refused.push({ ref: p.where, reason: p.message });
   try {
-    getDb().transaction(
-      (tx) => {
+    await getDb().transaction(
+      async (tx) => {
         const run: ImportRun = { tx, projectId, actor, layer: input.layer, report, members: new Map(), texts: new Map(), speakers: new Map(), live: new Map() };
-        for (const line of parsed.lines) importLine(run, line);
-        importSpans(run, parsed.spans);
+        for (const line of parsed.lines) await importLine(run, line);
+        await importSpans(run, parsed.spans);
         if (report.refused.length > 0 || input.dryRun) throw new RollBack();
       },
       { behavior: "immediate" },
@@ -84,10 +84,10 @@ function runImport(actor: SessionUser, projectId: number, input: AnnotationImpor
  * text's sha256 or created), W3C and brat onto its documents. Non-members get the 404 of a
  * project that does not exist; other members a 403. Refusals are in the report, never thrown.
  */
-export function importAnnotations(user: SessionUser, projectId: number, input: AnnotationImportInput): AnnotationImportResult {
-  const refusal = refuseUnlessManager(user, projectId, "import annotations");
+export async function importAnnotations(user: SessionUser, projectId: number, input: AnnotationImportInput): Promise<AnnotationImportResult> {
+  const refusal = await refuseUnlessManager(user, projectId, "import annotations");
   if (refusal !== null) return refusal;
   const options = importOptionsSchema.safeParse({ format: input.format, layer: input.layer, dryRun: input.dryRun });
   if (!options.success) return fail(422, "invalid", options.error.issues[0]!.message);
-  return { ok: true, report: runImport(user, projectId, { ...input, ...options.data }) };
+  return { ok: true, report: await runImport(user, projectId, { ...input, ...options.data }) };
 }

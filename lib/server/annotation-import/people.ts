@@ -11,40 +11,40 @@ export interface LayerTarget {
   annotatorId: number;
 }
 
-function memberNames(run: ImportRun): string[] {
-  return run.tx
+async function memberNames(run: ImportRun): Promise<string[]> {
+  const rows = await run.tx
     .select({ username: users.username })
     .from(projectMembers)
     .innerJoin(users, eq(users.id, projectMembers.userId))
     .where(eq(projectMembers.projectId, run.projectId))
     .orderBy(asc(users.username))
-    .all()
-    .map((r) => r.username);
+    .all();
+  return rows.map((r) => r.username);
 }
 
-function missingReason(run: ImportRun, username: string, exists: boolean, where: string): string {
+async function missingReason(run: ImportRun, username: string, exists: boolean, where: string): Promise<string> {
   const who = exists ? `“${username}” is not a member of this project` : `there is no user “${username}” here`;
   const fix = exists ? "add them to the project as a member" : "an admin can create the account and a manager add it to the project";
-  const alternatives = memberNames(run).map((n) => `reviewer:${n}`);
+  const alternatives = (await memberNames(run)).map((n) => `reviewer:${n}`);
   return `${who} (${where}): ${fix}, or import with the layer gold or one of ${alternatives.join(", ")}`;
 }
 
 /** The project member with this username; null (refused once, naming `where`) when there is none. */
-export function memberByUsername(run: ImportRun, username: string, where: string): Member | null {
+export async function memberByUsername(run: ImportRun, username: string, where: string): Promise<Member | null> {
   const key = username.toLowerCase();
   const known = run.members.get(key);
   if (known !== undefined) return known;
-  const user = run.tx.select({ id: users.id, username: users.username, displayName: users.displayName }).from(users).where(eq(users.username, key)).get();
+  const user = await run.tx.select({ id: users.id, username: users.username, displayName: users.displayName }).from(users).where(eq(users.username, key)).get();
   const member =
     user === undefined
       ? undefined
-      : run.tx
+      : await run.tx
           .select({ userId: projectMembers.userId })
           .from(projectMembers)
           .where(and(eq(projectMembers.projectId, run.projectId), eq(projectMembers.userId, user.id)))
           .get();
   const found = user !== undefined && member !== undefined ? user : null;
-  if (found === null) refuse(run, `user ${key}`, missingReason(run, key, user !== undefined, where));
+  if (found === null) refuse(run, `user ${key}`, await missingReason(run, key, user !== undefined, where));
   run.members.set(key, found);
   return found;
 }
@@ -56,7 +56,7 @@ const reviewerOf = (layer: LayerName): string => layer.slice("reviewer:".length)
  * (gold spans are then the importing manager's); "as-exported" follows the file, keeping a
  * gold span's author when the file names one.
  */
-export function targetOf(run: ImportRun, span: SpanInput): LayerTarget | null {
+export async function targetOf(run: ImportRun, span: SpanInput): Promise<LayerTarget | null> {
   const chosen: LayerName | null = run.layer === "as-exported" ? span.layer : run.layer;
   if (chosen === null) {
     refuse(run, span.ref, "the file does not say which layer this span is in: import it with the layer gold or reviewer:<username>");
@@ -64,9 +64,9 @@ export function targetOf(run: ImportRun, span: SpanInput): LayerTarget | null {
   }
   if (chosen === "gold") {
     if (run.layer !== "as-exported" || span.annotator === undefined) return { layer: "gold", annotatorId: run.actor.id };
-    const author = memberByUsername(run, span.annotator.username, `author of the gold span ${span.ref}`);
+    const author = await memberByUsername(run, span.annotator.username, `author of the gold span ${span.ref}`);
     return author === null ? null : { layer: "gold", annotatorId: author.id };
   }
-  const reviewer = memberByUsername(run, reviewerOf(chosen), run.layer === "as-exported" ? `reviewer of ${span.ref}` : "the chosen layer");
+  const reviewer = await memberByUsername(run, reviewerOf(chosen), run.layer === "as-exported" ? `reviewer of ${span.ref}` : "the chosen layer");
   return reviewer === null ? null : { layer: "annotator", annotatorId: reviewer.id };
 }

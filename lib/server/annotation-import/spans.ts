@@ -27,14 +27,14 @@ export interface SpanJob {
 /** jobKey → the id the span has here (new or already present); null when refused. */
 export type SpanIds = Map<string, number | null>;
 
-function liveSpans(run: ImportRun, documentId: number, target: LayerTarget): Map<string, number> {
+async function liveSpans(run: ImportRun, documentId: number, target: LayerTarget): Promise<Map<string, number>> {
   // Gold holds one span per kind and offsets whoever wrote it (see adjudication/gold.ts).
   const key = target.layer === "gold" ? `${documentId}|gold` : `${documentId}|a|${target.annotatorId}`;
   let live = run.live.get(key);
   if (live !== undefined) return live;
   const where = [eq(annotations.documentId, documentId), eq(annotations.layer, target.layer), isNull(annotations.deletedAt)];
   if (target.layer === "annotator") where.push(eq(annotations.annotatorId, target.annotatorId));
-  const rows = run.tx
+  const rows = await run.tx
     .select({ id: annotations.id, kind: annotations.kind, start: annotations.start, end: annotations.end })
     .from(annotations)
     .where(and(...where))
@@ -44,9 +44,9 @@ function liveSpans(run: ImportRun, documentId: number, target: LayerTarget): Map
   return live;
 }
 
-function place(run: ImportRun, job: SpanJob): { start: number; end: number } | null {
+async function place(run: ImportRun, job: SpanJob): Promise<{ start: number; end: number } | null> {
   const { span, documentId } = job;
-  const text = textOf(run, documentId);
+  const text = await textOf(run, documentId);
   const length = text.codePointLength;
   if (job.strictOffsets && !(0 <= span.start && span.start < span.end && span.end <= length)) {
     refuse(run, span.ref, `the offsets ${span.start}–${span.end} are outside the text of document ${documentId} (${length} code points)`);
@@ -61,11 +61,15 @@ function place(run: ImportRun, job: SpanJob): { start: number; end: number } | n
   return { start: anchored.start, end: anchored.end };
 }
 
-function attributesOf(run: ImportRun, span: SpanInput): AnnotationAttributes | null {
+async function attributesOf(run: ImportRun, span: SpanInput): Promise<AnnotationAttributes | null> {
   const raw: Record<string, unknown> = { ...span.attributes };
-  if (span.speaker !== null && span.speaker.name.trim() !== "") raw.source_id = speakerId(run, span.speaker);
+  if (span.speaker !== null && span.speaker.name.trim() !== "") raw.source_id = await speakerId(run, span.speaker);
   const targets = span.targets.filter((t) => t.name.trim() !== "");
-  if (targets.length > 0) raw.targets = [...new Set(targets.map((t) => speakerId(run, t)))];
+  if (targets.length > 0) {
+    const ids: number[] = [];
+    for (const t of targets) ids.push(await speakerId(run, t));
+    raw.targets = [...new Set(ids)];
+  }
   const parsed = parseAttributes(span.kind, raw);
   if (parsed.ok) return parsed.attributes;
   refuse(run, span.ref, parsed.error);
@@ -83,7 +87,7 @@ interface Batch {
 export const jobKey = (documentId: number, ref: string): string => `${documentId}|${ref}`;
 
 /** The parent's id here, written first if need be; undefined when the span must be refused. */
-function parentId(batch: Batch, job: SpanJob): number | null | undefined {
+async function parentId(batch: Batch, job: SpanJob): Promise<number | null | undefined> {
   const { run } = batch;
   const ref = job.span.parentRef;
   if (ref === null) return null;
@@ -102,12 +106,18 @@ function parentId(batch: Batch, job: SpanJob): number | null | undefined {
     return undefined;
   }
   // A refused parent is already reported; the batch will not be written either way.
-  return writeJob(batch, parent) ?? null;
+  return (await writeJob(batch, parent)) ?? null;
 }
 
-function insert(run: ImportRun, job: SpanJob, at: { start: number; end: number }, attributes: AnnotationAttributes, parent: number | null): number {
+async function insert(
+  run: ImportRun,
+  job: SpanJob,
+  at: { start: number; end: number },
+  attributes: AnnotationAttributes,
+  parent: number | null,
+): Promise<number> {
   const { span, documentId, target } = job;
-  const { exact, prefix, suffix } = textQuoteSelector(textOf(run, documentId), at.start, at.end);
+  const { exact, prefix, suffix } = textQuoteSelector(await textOf(run, documentId), at.start, at.end);
   const dates = span.createdAt === undefined ? {} : { createdAt: new Date(span.createdAt), updatedAt: new Date(span.updatedAt ?? span.createdAt) };
   const values = {
     documentId,
@@ -124,9 +134,15 @@ function insert(run: ImportRun, job: SpanJob, at: { start: number; end: number }
     version: 1,
     ...dates,
   };
-  const row = run.tx.insert(annotations).values(values).returning({ id: annotations.id }).get();
-  recordAudit(run.tx, { actorId: run.actor.id, action: "import", entity: "annotation", entityId: row.id, after: { id: row.id, ...values, from: span.ref } });
-  if (target.layer === "annotator" && !job.assignmentsFromFile) startAssignment(run.tx, run.projectId, documentId, target.annotatorId);
+  const row = await run.tx.insert(annotations).values(values).returning({ id: annotations.id }).get();
+  await recordAudit(run.tx, {
+    actorId: run.actor.id,
+    action: "import",
+    entity: "annotation",
+    entityId: row.id,
+    after: { id: row.id, ...values, from: span.ref },
+  });
+  if (target.layer === "annotator" && !job.assignmentsFromFile) await startAssignment(run.tx, run.projectId, documentId, target.annotatorId);
   return row.id;
 }
 
@@ -137,44 +153,44 @@ function basicProblem(job: SpanJob): string | null {
 }
 
 /** Checks every rule (so all of a span's problems are reported), then writes it unless it is already there. */
-function checkAndWrite(batch: Batch, job: SpanJob): number | null {
+async function checkAndWrite(batch: Batch, job: SpanJob): Promise<number | null> {
   const { run } = batch;
   const problem = basicProblem(job);
   if (problem !== null) {
     refuse(run, job.span.ref, problem);
     return null;
   }
-  const at = place(run, job);
-  const attributes = attributesOf(run, job.span);
-  const parent = parentId(batch, job);
+  const at = await place(run, job);
+  const attributes = await attributesOf(run, job.span);
+  const parent = await parentId(batch, job);
   if (at === null || attributes === null || parent === undefined) return null;
-  const live = liveSpans(run, job.documentId, job.target);
+  const live = await liveSpans(run, job.documentId, job.target);
   const key = `${job.span.kind}|${at.start}|${at.end}`;
   const existing = live.get(key);
   if (existing !== undefined) {
     run.report.spans.present++;
     return existing;
   }
-  const id = insert(run, job, at, attributes, parent);
+  const id = await insert(run, job, at, attributes, parent);
   live.set(key, id);
   run.report.spans.added++;
   return id;
 }
 
-function writeJob(batch: Batch, job: SpanJob): number | null {
+async function writeJob(batch: Batch, job: SpanJob): Promise<number | null> {
   const key = jobKey(job.documentId, job.span.ref);
   const done = batch.ids.get(key);
   if (done !== undefined) return done;
   batch.visiting.add(key);
-  const id = checkAndWrite(batch, job);
+  const id = await checkAndWrite(batch, job);
   batch.visiting.delete(key);
   batch.ids.set(key, id);
   return id;
 }
 
 /** Writes every span (parents before children); returns the id each span has here, by jobKey. */
-export function writeSpans(run: ImportRun, jobs: SpanJob[]): SpanIds {
+export async function writeSpans(run: ImportRun, jobs: SpanJob[]): Promise<SpanIds> {
   const batch: Batch = { run, jobs: new Map(jobs.map((j) => [jobKey(j.documentId, j.span.ref), j])), ids: new Map(), visiting: new Set() };
-  for (const job of jobs) writeJob(batch, job);
+  for (const job of jobs) await writeJob(batch, job);
   return batch.ids;
 }

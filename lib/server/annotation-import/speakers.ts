@@ -19,11 +19,15 @@ interface Registry {
 
 const registries = new WeakMap<ImportRun, Registry>();
 
-function registryOf(run: ImportRun): Registry {
+async function registryOf(run: ImportRun): Promise<Registry> {
   let registry = registries.get(run);
   if (registry !== undefined) return registry;
   registry = { byName: new Map(), byAlias: new Map() };
-  const rows = run.tx.select({ id: sources.id, name: sources.name, aliases: sources.aliases }).from(sources).where(eq(sources.projectId, run.projectId)).all();
+  const rows = await run.tx
+    .select({ id: sources.id, name: sources.name, aliases: sources.aliases })
+    .from(sources)
+    .where(eq(sources.projectId, run.projectId))
+    .all();
   for (const row of rows) {
     registry.byName.set(fold(row.name), row.id);
     for (const alias of row.aliases) if (!registry.byAlias.has(fold(alias))) registry.byAlias.set(fold(alias), row.id);
@@ -41,7 +45,7 @@ function match(registry: Registry, speaker: SpeakerRef): number | null {
   return null;
 }
 
-function create(run: ImportRun, speaker: SpeakerRef): number {
+async function create(run: ImportRun, speaker: SpeakerRef): Promise<number> {
   const kind: SourceKind = SOURCE_KINDS.includes(speaker.kind as SourceKind) ? (speaker.kind as SourceKind) : "person";
   const values = {
     projectId: run.projectId,
@@ -51,21 +55,21 @@ function create(run: ImportRun, speaker: SpeakerRef): number {
     description: speaker.description ?? "",
     aliases: [...(speaker.aliases ?? [])],
   };
-  const row = run.tx.insert(sources).values(values).returning({ id: sources.id }).get();
-  recordAudit(run.tx, { actorId: run.actor.id, action: "import", entity: "source", entityId: row.id, after: { id: row.id, ...values } });
+  const row = await run.tx.insert(sources).values(values).returning({ id: sources.id }).get();
+  await recordAudit(run.tx, { actorId: run.actor.id, action: "import", entity: "source", entityId: row.id, after: { id: row.id, ...values } });
   return row.id;
 }
 
 /** The registry id for this speaker, created when the project has none by that name or alias. */
-export function speakerId(run: ImportRun, speaker: SpeakerRef): number {
+export async function speakerId(run: ImportRun, speaker: SpeakerRef): Promise<number> {
   const key = fold(speaker.name);
   const known = run.speakers.get(key);
   if (known !== undefined) return known;
-  const registry = registryOf(run);
+  const registry = await registryOf(run);
   let id = match(registry, speaker);
   if (id !== null) run.report.speakers.matched++;
   else {
-    id = create(run, speaker);
+    id = await create(run, speaker);
     run.report.speakers.created++;
     registry.byName.set(key, id);
     for (const alias of speaker.aliases ?? []) if (!registry.byAlias.has(fold(alias))) registry.byAlias.set(fold(alias), id);

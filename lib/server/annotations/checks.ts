@@ -44,19 +44,19 @@ export function referencedSources(attributes: AnnotationAttributes): number[] {
 }
 
 /** The ids up the parent chain of `parentId` (parentId first), to refuse a cycle. */
-function ancestors(conn: Conn, parentId: number): number[] {
+async function ancestors(conn: Conn, parentId: number): Promise<number[]> {
   const seen: number[] = [];
   let next: number | null = parentId;
   while (next !== null && !seen.includes(next) && seen.length < 1000) {
     seen.push(next);
-    const row = conn.select({ parentId: annotations.parentId }).from(annotations).where(eq(annotations.id, next)).get();
+    const row = await conn.select({ parentId: annotations.parentId }).from(annotations).where(eq(annotations.id, next)).get();
     next = row?.parentId ?? null;
   }
   return seen;
 }
 
-function parentProblem(conn: Conn, scope: DocumentScope, annotatorId: number, parentId: number, selfId: number | null): string | null {
-  const parent = conn
+async function parentProblem(conn: Conn, scope: DocumentScope, annotatorId: number, parentId: number, selfId: number | null): Promise<string | null> {
+  const parent = await conn
     .select({ deletedAt: annotations.deletedAt })
     .from(annotations)
     .where(
@@ -70,7 +70,7 @@ function parentProblem(conn: Conn, scope: DocumentScope, annotatorId: number, pa
     .get();
   if (parent === undefined) return `Span ${parentId} is not one of your spans on this document, so this span cannot be nested in it.`;
   if (parent.deletedAt !== null) return `Span ${parentId} has been deleted, so this span cannot be nested in it.`;
-  if (selfId !== null && ancestors(conn, parentId).includes(selfId)) return "A span cannot be nested inside itself or inside a span nested in it.";
+  if (selfId !== null && (await ancestors(conn, parentId)).includes(selfId)) return "A span cannot be nested inside itself or inside a span nested in it.";
   return null;
 }
 
@@ -78,14 +78,14 @@ function parentProblem(conn: Conn, scope: DocumentScope, annotatorId: number, pa
  * Runs every check on a span about to be written by `annotatorId`; `selfId` is the span being
  * edited (null on create). Returns the validated attributes, which are what gets stored.
  */
-export function checkSpan(
+export async function checkSpan(
   conn: Conn,
   scope: DocumentScope,
   text: string,
   annotatorId: number,
   fields: SpanFields,
   selfId: number | null,
-): { ok: true; attributes: AnnotationAttributes } | Failure {
+): Promise<{ ok: true; attributes: AnnotationAttributes } | Failure> {
   if (!ANNOTATION_KINDS.includes(fields.kind)) return invalid("Kind must be claim, opinion or quote.");
   const offsets = offsetProblem(scope.charCount, fields.start, fields.end);
   if (offsets !== null) return invalid(offsets);
@@ -93,10 +93,10 @@ export function checkSpan(
   if (exact !== null) return invalid(exact);
   const parsed = parseAttributes(fields.kind, fields.attributes);
   if (!parsed.ok) return invalid(parsed.error);
-  const missing = missingSourceIds(conn, scope.projectId, referencedSources(parsed.attributes));
+  const missing = await missingSourceIds(conn, scope.projectId, referencedSources(parsed.attributes));
   if (missing.length > 0) return invalid(`Source ${missing[0]} is not in this project.`);
   if (fields.parentId !== null) {
-    const parent = parentProblem(conn, scope, annotatorId, fields.parentId, selfId);
+    const parent = await parentProblem(conn, scope, annotatorId, fields.parentId, selfId);
     if (parent !== null) return invalid(parent);
   }
   return { ok: true, attributes: parsed.attributes };

@@ -15,15 +15,15 @@ import { documentScope, documentText } from "./scope";
  * sends is checked against the frozen text; the span, the audit row and the assignment are
  * written in one transaction, so a refusal leaves nothing behind.
  */
-export function createAnnotation(user: SessionUser, projectId: number, documentId: number, input: CreateAnnotationInput): AnnotationResult {
+export async function createAnnotation(user: SessionUser, projectId: number, documentId: number, input: CreateAnnotationInput): Promise<AnnotationResult> {
   // IMMEDIATE takes the write lock before the checks read, so no other process can
   // freeze the layer or delete the parent between our checks and our insert.
   return getDb().transaction(
-    (tx): AnnotationResult => {
-      const scope = documentScope(tx, user, projectId, documentId);
+    async (tx): Promise<AnnotationResult> => {
+      const scope = await documentScope(tx, user, projectId, documentId);
       if (scope === null) return documentNotFound();
       if (scope.myStatus === "submitted") return frozen();
-      const text = documentText(tx, documentId);
+      const text = await documentText(tx, documentId);
       const fields = {
         kind: input.kind,
         start: input.start,
@@ -33,17 +33,17 @@ export function createAnnotation(user: SessionUser, projectId: number, documentI
         note: input.note ?? "",
         parentId: input.parentId ?? null,
       };
-      const checked = checkSpan(tx, scope, text, user.id, fields, null);
+      const checked = await checkSpan(tx, scope, text, user.id, fields, null);
       if (!checked.ok) return checked;
       const { prefix, suffix } = textQuoteSelector(text, fields.start, fields.end);
-      const row = tx
+      const row = await tx
         .insert(annotations)
         .values({ ...fields, attributes: checked.attributes, documentId, annotatorId: user.id, layer: "annotator", prefix, suffix, version: 1 })
         .returning({ id: annotations.id })
         .get();
-      startAssignment(tx, projectId, documentId, user.id);
-      const annotation = getSpan(tx, documentId, row.id)!;
-      recordAudit(tx, { actorId: user.id, action: "create", entity: "annotation", entityId: row.id, after: auditSnapshot(annotation) });
+      await startAssignment(tx, projectId, documentId, user.id);
+      const annotation = (await getSpan(tx, documentId, row.id))!;
+      await recordAudit(tx, { actorId: user.id, action: "create", entity: "annotation", entityId: row.id, after: auditSnapshot(annotation) });
       return { ok: true, annotation };
     },
     { behavior: "immediate" },

@@ -53,20 +53,20 @@ export function memberSees(user: SessionUser, projectId: number): SQL {
 }
 
 /** Annotator-layer spans matching `where`, in reading order (start asc, end desc). */
-export function findSpans(conn: Conn, where: SQL | undefined): AnnotationDto[] {
-  return conn
+export async function findSpans(conn: Conn, where: SQL | undefined): Promise<AnnotationDto[]> {
+  const rows = await conn
     .select(spanColumns)
     .from(annotations)
     .innerJoin(users, eq(users.id, annotations.annotatorId))
     .where(and(eq(annotations.layer, "annotator"), where))
     .orderBy(asc(annotations.start), desc(annotations.end), asc(annotations.id))
-    .all()
-    .map(toDto);
+    .all();
+  return rows.map(toDto);
 }
 
 /** One annotator-layer span of a document, deleted or not. Callers have authorized the document. */
-export function getSpan(conn: Conn, documentId: number, annotationId: number): AnnotationDto | null {
-  return findSpans(conn, and(eq(annotations.documentId, documentId), eq(annotations.id, annotationId)))[0] ?? null;
+export async function getSpan(conn: Conn, documentId: number, annotationId: number): Promise<AnnotationDto | null> {
+  return (await findSpans(conn, and(eq(annotations.documentId, documentId), eq(annotations.id, annotationId))))[0] ?? null;
 }
 
 /** What the audit log keeps of a span: everything but the derived display name. */

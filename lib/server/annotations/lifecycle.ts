@@ -5,10 +5,16 @@ import type { SessionUser } from "../session";
 import { applyChange, ownSpan } from "./own-span";
 import { stale, type AnnotationResult } from "./result";
 
-export function deleteAnnotation(user: SessionUser, projectId: number, documentId: number, annotationId: number, version: number): AnnotationResult {
+export async function deleteAnnotation(
+  user: SessionUser,
+  projectId: number,
+  documentId: number,
+  annotationId: number,
+  version: number,
+): Promise<AnnotationResult> {
   return getDb().transaction(
-    (tx): AnnotationResult => {
-      const found = ownSpan(tx, user, { projectId, documentId, annotationId }, false);
+    async (tx): Promise<AnnotationResult> => {
+      const found = await ownSpan(tx, user, { projectId, documentId, annotationId }, false);
       if (!found.ok) return found;
       if (version !== found.span.version) return stale(found.span);
       return applyChange(tx, user, "delete", found.span, { deletedAt: new Date() });
@@ -22,10 +28,16 @@ export function deleteAnnotation(user: SessionUser, projectId: number, documentI
  * restore that names a version is held to it exactly like edit and delete: a version other
  * than the stored one (older, or newer than any handed out) is stale.
  */
-export function restoreAnnotation(user: SessionUser, projectId: number, documentId: number, annotationId: number, version?: number): AnnotationResult {
+export async function restoreAnnotation(
+  user: SessionUser,
+  projectId: number,
+  documentId: number,
+  annotationId: number,
+  version?: number,
+): Promise<AnnotationResult> {
   return getDb().transaction(
-    (tx): AnnotationResult => {
-      const found = ownSpan(tx, user, { projectId, documentId, annotationId }, true);
+    async (tx): Promise<AnnotationResult> => {
+      const found = await ownSpan(tx, user, { projectId, documentId, annotationId }, true);
       if (!found.ok) return found;
       if (version !== undefined && version !== found.span.version) return stale(found.span);
       return applyChange(tx, user, "restore", found.span, { deletedAt: null });

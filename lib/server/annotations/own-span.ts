@@ -18,8 +18,8 @@ export interface OwnSpan {
 }
 
 /** The span, if the user may see it; null otherwise (a span you cannot see does not exist). */
-export function visibleSpan(conn: Conn, user: SessionUser, scope: DocumentScope, annotationId: number): AnnotationDto | null {
-  const span = getSpan(conn, scope.documentId, annotationId);
+export async function visibleSpan(conn: Conn, user: SessionUser, scope: DocumentScope, annotationId: number): Promise<AnnotationDto | null> {
+  const span = await getSpan(conn, scope.documentId, annotationId);
   if (span === null) return null;
   return scope.seesOthers || span.annotatorId === user.id ? span : null;
 }
@@ -28,15 +28,15 @@ export function visibleSpan(conn: Conn, user: SessionUser, scope: DocumentScope,
  * Loads a span its owner is about to change. `deleted` says which state the change expects:
  * edit and delete need a live span, restore a deleted one.
  */
-export function ownSpan(
+export async function ownSpan(
   conn: Conn,
   user: SessionUser,
   target: { projectId: number; documentId: number; annotationId: number },
   deleted: boolean,
-): OwnSpan | Failure {
-  const scope = documentScope(conn, user, target.projectId, target.documentId);
+): Promise<OwnSpan | Failure> {
+  const scope = await documentScope(conn, user, target.projectId, target.documentId);
   if (scope === null) return documentNotFound();
-  const span = visibleSpan(conn, user, scope, target.annotationId);
+  const span = await visibleSpan(conn, user, scope, target.annotationId);
   if (span === null || (!deleted && span.deletedAt !== null)) return spanNotFound();
   if (span.annotatorId !== user.id) return fail(403, "not_owner", "This span belongs to another reviewer.");
   if (scope.myStatus === "submitted") return frozen();
@@ -49,23 +49,29 @@ export function ownSpan(
  * writer bumped the version since we read it, nothing changes and this returns false, so
  * two requests made against the same version can never both win.
  */
-export function writeIfVersion(conn: Conn, annotationId: number, version: number, values: Writable): boolean {
-  const result = conn
+export async function writeIfVersion(conn: Conn, annotationId: number, version: number, values: Writable): Promise<boolean> {
+  const changed = await conn
     .update(annotations)
     .set({ ...values, version: version + 1, updatedAt: new Date() })
     .where(and(eq(annotations.id, annotationId), eq(annotations.version, version)))
-    .run();
-  return result.changes === 1;
+    .returning({ id: annotations.id });
+  return changed.length === 1;
 }
 
 /**
  * Applies a change to a span read as `before` (guarded by its version) and records it in
  * the audit log with before and after; a writer that lost the race gets "stale".
  */
-export function applyChange(conn: Conn, user: SessionUser, action: "update" | "delete" | "restore", before: AnnotationDto, values: Writable): AnnotationResult {
-  if (!writeIfVersion(conn, before.id, before.version, values)) return stale(getSpan(conn, before.documentId, before.id)!);
-  const annotation = getSpan(conn, before.documentId, before.id)!;
-  recordAudit(conn, {
+export async function applyChange(
+  conn: Conn,
+  user: SessionUser,
+  action: "update" | "delete" | "restore",
+  before: AnnotationDto,
+  values: Writable,
+): Promise<AnnotationResult> {
+  if (!(await writeIfVersion(conn, before.id, before.version, values))) return stale((await getSpan(conn, before.documentId, before.id))!);
+  const annotation = (await getSpan(conn, before.documentId, before.id))!;
+  await recordAudit(conn, {
     actorId: user.id,
     action,
     entity: "annotation",

@@ -18,9 +18,14 @@ export interface ListAnnotationsOptions {
  * the project or the user is not a member. While blind mode is on, an annotator gets only
  * their own spans: the filter is part of the query, so nothing else ever leaves the database.
  */
-export function listAnnotations(user: SessionUser, projectId: number, documentId: number, opts: ListAnnotationsOptions = {}): AnnotationDto[] | null {
+export async function listAnnotations(
+  user: SessionUser,
+  projectId: number,
+  documentId: number,
+  opts: ListAnnotationsOptions = {},
+): Promise<AnnotationDto[] | null> {
   const db = getDb();
-  const scope = documentScope(db, user, projectId, documentId);
+  const scope = await documentScope(db, user, projectId, documentId);
   if (scope === null) return null;
   const where: SQL[] = [eq(annotations.documentId, documentId), memberSees(user, projectId)];
   if (!opts.includeDeleted) where.push(isNull(annotations.deletedAt));
@@ -32,11 +37,11 @@ export function listAnnotations(user: SessionUser, projectId: number, documentId
 export type { HistoryEntry };
 
 /** The audit trail of one span, oldest first; null for anyone who cannot see the span. */
-export function annotationHistory(user: SessionUser, projectId: number, documentId: number, annotationId: number): HistoryEntry[] | null {
+export async function annotationHistory(user: SessionUser, projectId: number, documentId: number, annotationId: number): Promise<HistoryEntry[] | null> {
   const db = getDb();
-  const scope = documentScope(db, user, projectId, documentId);
-  if (scope === null || visibleSpan(db, user, scope, annotationId) === null) return null;
-  return db
+  const scope = await documentScope(db, user, projectId, documentId);
+  if (scope === null || (await visibleSpan(db, user, scope, annotationId)) === null) return null;
+  const rows = await db
     .select({
       action: auditLog.action,
       actorName: users.displayName,
@@ -48,6 +53,6 @@ export function annotationHistory(user: SessionUser, projectId: number, document
     .leftJoin(users, eq(users.id, auditLog.actorId))
     .where(and(eq(auditLog.entity, "annotation"), eq(auditLog.entityId, annotationId)))
     .orderBy(asc(auditLog.at), asc(auditLog.id))
-    .all()
-    .map((row) => ({ ...row, at: row.at.toISOString() }));
+    .all();
+  return rows.map((row) => ({ ...row, at: row.at.toISOString() }));
 }

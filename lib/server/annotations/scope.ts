@@ -21,8 +21,8 @@ export interface DocumentScope {
   myStatus: Assignment["status"] | null;
 }
 
-export function documentScope(conn: Conn, user: SessionUser, projectId: number, documentId: number): DocumentScope | null {
-  const row = conn
+export async function documentScope(conn: Conn, user: SessionUser, projectId: number, documentId: number): Promise<DocumentScope | null> {
+  const row = await conn
     .select({
       charCount: documents.charCount,
       role: projectMembers.role,
@@ -48,7 +48,7 @@ export function documentScope(conn: Conn, user: SessionUser, projectId: number, 
 }
 
 /** The frozen text; only called after documentScope has authorized the user. */
-export function documentText(conn: Conn, documentId: number): string {
-  const row = conn.select({ text: documents.text }).from(documents).where(eq(documents.id, documentId)).get();
+export async function documentText(conn: Conn, documentId: number): Promise<string> {
+  const row = await conn.select({ text: documents.text }).from(documents).where(eq(documents.id, documentId)).get();
   return row?.text ?? "";
 }

@@ -12,16 +12,16 @@ import { documentText } from "./scope";
  * out keep their stored values, and the resulting span passes the same checks as a new one
  * (attributes against the resulting kind, exact against the resulting offsets).
  */
-export function updateAnnotation(
+export async function updateAnnotation(
   user: SessionUser,
   projectId: number,
   documentId: number,
   annotationId: number,
   input: UpdateAnnotationInput,
-): AnnotationResult {
+): Promise<AnnotationResult> {
   return getDb().transaction(
-    (tx): AnnotationResult => {
-      const found = ownSpan(tx, user, { projectId, documentId, annotationId }, false);
+    async (tx): Promise<AnnotationResult> => {
+      const found = await ownSpan(tx, user, { projectId, documentId, annotationId }, false);
       if (!found.ok) return found;
       const { scope, span: before } = found;
       if (input.version !== before.version) return stale(before);
@@ -34,8 +34,8 @@ export function updateAnnotation(
         note: input.note ?? before.note,
         parentId: input.parentId === undefined ? before.parentId : input.parentId,
       };
-      const text = documentText(tx, documentId);
-      const checked = checkSpan(tx, scope, text, user.id, fields, annotationId);
+      const text = await documentText(tx, documentId);
+      const checked = await checkSpan(tx, scope, text, user.id, fields, annotationId);
       if (!checked.ok) return checked;
       const { prefix, suffix } = textQuoteSelector(text, fields.start, fields.end);
       return applyChange(tx, user, "update", before, { ...fields, attributes: checked.attributes, prefix, suffix });

@@ -37,8 +37,8 @@ export function visibleTo(viewer: Viewer): SQL {
 }
 
 /** The viewer's role and blind-mode reach in the project, or null for a non-member. */
-export function viewerIn(conn: Conn, user: SessionUser, projectId: number): Viewer | null {
-  const row = conn
+export async function viewerIn(conn: Conn, user: SessionUser, projectId: number): Promise<Viewer | null> {
+  const row = await conn
     .select({ role: projectMembers.role, settings: projects.settings })
     .from(projectMembers)
     .innerJoin(projects, eq(projects.id, projectMembers.projectId))
@@ -53,10 +53,10 @@ export function viewerIn(conn: Conn, user: SessionUser, projectId: number): View
  * One span of the project as this user may see it (deleted ones included, flagged), or null
  * when it is in another project, the user is no member, or blind mode hides it.
  */
-export function spanForViewer(conn: Conn, user: SessionUser, projectId: number, annotationId: number): SpanAccess | null {
-  const viewer = viewerIn(conn, user, projectId);
+export async function spanForViewer(conn: Conn, user: SessionUser, projectId: number, annotationId: number): Promise<SpanAccess | null> {
+  const viewer = await viewerIn(conn, user, projectId);
   if (viewer === null) return null;
-  const row = conn
+  const row = await conn
     .select({
       id: annotations.id,
       documentId: annotations.documentId,
@@ -80,8 +80,8 @@ export function spanForViewer(conn: Conn, user: SessionUser, projectId: number, 
 }
 
 /** A live span the user may see, or the 404 that hides everything else. */
-export function liveSpan(conn: Conn, user: SessionUser, projectId: number, annotationId: number): SpanAccess | Failure {
-  const span = spanForViewer(conn, user, projectId, annotationId);
+export async function liveSpan(conn: Conn, user: SessionUser, projectId: number, annotationId: number): Promise<SpanAccess | Failure> {
+  const span = await spanForViewer(conn, user, projectId, annotationId);
   return span === null || span.deleted ? spanNotFound(annotationId) : span;
 }
 

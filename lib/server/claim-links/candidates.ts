@@ -9,7 +9,7 @@
 // viewer may see and re-read the winners through the same visibility rule, so the cache never
 // decides who sees what.
 import { and, count, eq, inArray, isNull, max } from "drizzle-orm";
-import { getSqlite } from "@/db";
+import { withSqlite, type getSqlite } from "@/db";
 import { annotations } from "@/db/schema";
 import { SpanGroup, Vocabulary, vectorize, type TermVector } from "@/lib/links/similarity";
 import type { Conn } from "../annotations/scope";
@@ -58,8 +58,8 @@ function generation(sqlite: ReturnType<typeof getSqlite>): string {
   return `${version}:${own}`;
 }
 
-function keys(conn: Conn, documentIds: number[]): Map<number, string> {
-  const rows = conn
+async function keys(conn: Conn, documentIds: number[]): Promise<Map<number, string>> {
+  const rows = await conn
     .select({ documentId: annotations.documentId, n: count(), latest: max(annotations.updatedAt) })
     .from(annotations)
     .where(and(inArray(annotations.documentId, documentIds), isNull(annotations.deletedAt)))
@@ -71,8 +71,8 @@ function keys(conn: Conn, documentIds: number[]): Map<number, string> {
 /** Candidate rows read from the database since the process started: tests use it to tell a cache hit. */
 export const loads = { rows: 0 };
 
-function load(conn: Conn, documentId: number, vocabulary: Vocabulary): CachedGroup[] {
-  const rows = conn
+async function load(conn: Conn, documentId: number, vocabulary: Vocabulary): Promise<CachedGroup[]> {
+  const rows = await conn
     .select({ id: annotations.id, annotatorId: annotations.annotatorId, layer: annotations.layer, exact: annotations.exact })
     .from(annotations)
     .where(and(eq(annotations.documentId, documentId), isNull(annotations.deletedAt)))
@@ -101,14 +101,14 @@ export interface Candidates {
 }
 
 /** The live spans of these documents, as vectors, from the cache where its key still holds. */
-export function documentCandidates(conn: Conn, documentIds: number[]): Candidates {
-  const sqlite = getSqlite();
-  const c = cache(sqlite);
+export async function documentCandidates(conn: Conn, documentIds: number[]): Promise<Candidates> {
+  const { c, now } = await withSqlite((sqlite) => ({ c: cache(sqlite), now: generation(sqlite) }));
   if (documentIds.length === 0) return { vocabulary: c.vocabulary, perDocument: [] };
-  const now = generation(sqlite);
   const unchanged = documentIds.every((id) => c.documents.get(id)?.checked === now);
-  const current = unchanged ? null : keys(conn, documentIds);
-  const perDocument = documentIds.map((documentId) => {
+  // No await when unchanged: every document is then a hit, read before anyone can evict it.
+  const current = unchanged ? null : await keys(conn, documentIds);
+  const perDocument: CachedGroup[][] = [];
+  for (const documentId of documentIds) {
     const hit = c.documents.get(documentId);
     const key = current === null ? hit!.key : (current.get(documentId) ?? "0:0");
     if (hit !== undefined && hit.key === key) {
@@ -116,12 +116,13 @@ export function documentCandidates(conn: Conn, documentIds: number[]): Candidate
       // Refresh its place so the least recently used goes first when the cache is full.
       c.documents.delete(documentId);
       c.documents.set(documentId, hit);
-      return hit.groups;
+      perDocument.push(hit.groups);
+      continue;
     }
-    const groups = key === "0:0" ? [] : load(conn, documentId, c.vocabulary);
+    const groups = key === "0:0" ? [] : await load(conn, documentId, c.vocabulary);
     c.documents.set(documentId, { key, groups, checked: now });
     if (c.documents.size > MAX_DOCUMENTS) c.documents.delete(c.documents.keys().next().value!);
-    return groups;
-  });
+    perDocument.push(groups);
+  }
   return { vocabulary: c.vocabulary, perDocument };
 }

@@ -18,20 +18,20 @@ export interface LinkedSpan {
   layer: "annotator" | "gold";
 }
 
-export function linkIdOf(conn: Conn, annotationId: number): number | null {
-  const row = conn.select({ linkId: claimLinkSpans.linkId }).from(claimLinkSpans).where(eq(claimLinkSpans.annotationId, annotationId)).get();
+export async function linkIdOf(conn: Conn, annotationId: number): Promise<number | null> {
+  const row = await conn.select({ linkId: claimLinkSpans.linkId }).from(claimLinkSpans).where(eq(claimLinkSpans.annotationId, annotationId)).get();
   return row?.linkId ?? null;
 }
 
 /** Every member of a link, deleted or not (for writes). */
-export function memberIds(conn: Conn, linkId: number): number[] {
-  return conn
+export async function memberIds(conn: Conn, linkId: number): Promise<number[]> {
+  const rows = await conn
     .select({ id: claimLinkSpans.annotationId })
     .from(claimLinkSpans)
     .where(eq(claimLinkSpans.linkId, linkId))
     .orderBy(asc(claimLinkSpans.annotationId))
-    .all()
-    .map((r) => r.id);
+    .all();
+  return rows.map((r) => r.id);
 }
 
 const linkedColumns = {
@@ -50,7 +50,7 @@ const linkedColumns = {
  * The given spans of the project that the viewer may see and that are live, in publication
  * order (undated last), then by document and position. Authorization is in the query.
  */
-export function describeSpans(conn: Conn, viewer: Viewer, projectId: number, ids: readonly number[]): LinkedSpan[] {
+export async function describeSpans(conn: Conn, viewer: Viewer, projectId: number, ids: readonly number[]): Promise<LinkedSpan[]> {
   if (ids.length === 0) return [];
   return conn
     .select(linkedColumns)
@@ -64,6 +64,6 @@ export function describeSpans(conn: Conn, viewer: Viewer, projectId: number, ids
 }
 
 /** A link's spans as the viewer sees them. */
-export function linkedSpans(conn: Conn, viewer: Viewer, projectId: number, linkId: number): LinkedSpan[] {
-  return describeSpans(conn, viewer, projectId, memberIds(conn, linkId));
+export async function linkedSpans(conn: Conn, viewer: Viewer, projectId: number, linkId: number): Promise<LinkedSpan[]> {
+  return describeSpans(conn, viewer, projectId, await memberIds(conn, linkId));
 }

@@ -31,22 +31,29 @@ function suggestable(span: SpanAccess, group: CachedGroup): boolean {
   return span.viewer.seesOthers || (group.annotatorId === span.viewer.userId && group.layer === "annotator");
 }
 
-export function suggestMatches(user: SessionUser, projectId: number, documentId: number, annotationId: number, limit = DEFAULT_SUGGESTIONS): SuggestResult {
+export async function suggestMatches(
+  user: SessionUser,
+  projectId: number,
+  documentId: number,
+  annotationId: number,
+  limit = DEFAULT_SUGGESTIONS,
+): Promise<SuggestResult> {
   const db = getDb();
-  const span = liveSpan(db, user, projectId, annotationId);
+  const span = await liveSpan(db, user, projectId, annotationId);
   if ("ok" in span) return span;
   if (span.documentId !== documentId) return spanNotFound(annotationId);
   if (span.storyId === null) return noStory(span.documentTitle);
-  const others = db
-    .select({ id: documents.id })
-    .from(documents)
-    .where(and(eq(documents.projectId, projectId), eq(documents.storyId, span.storyId), ne(documents.id, documentId)))
-    .all()
-    .map((d) => d.id);
-  const linkId = linkIdOf(db, span.id);
-  const linked = new Set(linkId === null ? [] : memberIds(db, linkId));
-  const { vocabulary, perDocument } = documentCandidates(db, others);
-  const exact = db.select({ exact: annotations.exact }).from(annotations).where(eq(annotations.id, span.id)).get()?.exact ?? "";
+  const others = (
+    await db
+      .select({ id: documents.id })
+      .from(documents)
+      .where(and(eq(documents.projectId, projectId), eq(documents.storyId, span.storyId), ne(documents.id, documentId)))
+      .all()
+  ).map((d) => d.id);
+  const linkId = await linkIdOf(db, span.id);
+  const linked = new Set(linkId === null ? [] : await memberIds(db, linkId));
+  const { vocabulary, perDocument } = await documentCandidates(db, others);
+  const exact = (await db.select({ exact: annotations.exact }).from(annotations).where(eq(annotations.id, span.id)).get())?.exact ?? "";
   const query = vectorize(exact, vocabulary);
   const wanted = Math.min(Math.max(1, Math.floor(limit)), MAX_SUGGESTIONS);
   const groups = perDocument
@@ -55,11 +62,13 @@ export function suggestMatches(user: SessionUser, projectId: number, documentId:
     .map((g) => g.spans);
   const ranked = rankBySimilarity(query, groups, { limit: wanted, floor: DEFAULT_FLOOR, vocabularySize: vocabulary.size, exclude: linked });
   const described = new Map(
-    describeSpans(
-      db,
-      span.viewer,
-      projectId,
-      ranked.map((r) => r.item),
+    (
+      await describeSpans(
+        db,
+        span.viewer,
+        projectId,
+        ranked.map((r) => r.item),
+      )
     ).map((s) => [s.annotationId, s]),
   );
   const suggestions: MatchSuggestion[] = [];

@@ -15,11 +15,11 @@ const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve
 const running = new Map<number, Promise<void>>();
 
 async function warm(storyId: number): Promise<void> {
-  const ids = getDb().select({ id: documents.id }).from(documents).where(eq(documents.storyId, storyId)).all();
+  const ids = await getDb().select({ id: documents.id }).from(documents).where(eq(documents.storyId, storyId)).all();
   for (const { id } of ids) {
     await pause();
     // Each call reads only what changed since the cache last saw it: cheap when already warm.
-    documentCandidates(getDb(), [id]);
+    await documentCandidates(getDb(), [id]);
   }
 }
 

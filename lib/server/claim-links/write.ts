@@ -43,88 +43,96 @@ function pairProblem(a: SpanAccess, b: SpanAccess): Failure | null {
   return null;
 }
 
-function addMembers(conn: Conn, linkId: number, ids: number[], actorId: number): void {
+async function addMembers(conn: Conn, linkId: number, ids: number[], actorId: number): Promise<void> {
   if (ids.length > 0)
-    conn
+    await conn
       .insert(claimLinkSpans)
       .values(ids.map((annotationId) => ({ linkId, annotationId, addedBy: actorId })))
       .run();
 }
 
 /** Puts a and b in one link; returns the link's id. */
-function join(conn: Tx, user: SessionUser, projectId: number, a: SpanAccess, b: SpanAccess): number {
-  const linkA = linkIdOf(conn, a.id);
-  const linkB = linkIdOf(conn, b.id);
+async function join(conn: Tx, user: SessionUser, projectId: number, a: SpanAccess, b: SpanAccess): Promise<number> {
+  const linkA = await linkIdOf(conn, a.id);
+  const linkB = await linkIdOf(conn, b.id);
   if (linkA !== null && linkA === linkB) return linkA;
   if (linkA === null && linkB === null) {
-    const linkId = conn.insert(claimLinks).values({ projectId, storyId: a.storyId!, createdBy: user.id }).returning({ id: claimLinks.id }).get().id;
-    addMembers(conn, linkId, [a.id, b.id], user.id);
-    recordAudit(conn, { actorId: user.id, action: "link", entity: "claim_link", entityId: linkId, after: { storyId: a.storyId, annotationIds: [a.id, b.id] } });
+    const linkId = (await conn.insert(claimLinks).values({ projectId, storyId: a.storyId!, createdBy: user.id }).returning({ id: claimLinks.id }).get()).id;
+    await addMembers(conn, linkId, [a.id, b.id], user.id);
+    await recordAudit(conn, {
+      actorId: user.id,
+      action: "link",
+      entity: "claim_link",
+      entityId: linkId,
+      after: { storyId: a.storyId, annotationIds: [a.id, b.id] },
+    });
     return linkId;
   }
   if (linkA === null || linkB === null) {
     const linkId = (linkA ?? linkB)!;
-    const before = memberIds(conn, linkId);
-    addMembers(conn, linkId, [linkA === null ? a.id : b.id], user.id);
-    recordAudit(conn, {
+    const before = await memberIds(conn, linkId);
+    await addMembers(conn, linkId, [linkA === null ? a.id : b.id], user.id);
+    const after = { annotationIds: await memberIds(conn, linkId) };
+    await recordAudit(conn, {
       actorId: user.id,
       action: "link",
       entity: "claim_link",
       entityId: linkId,
       before: { annotationIds: before },
-      after: { annotationIds: memberIds(conn, linkId) },
+      after,
     });
     return linkId;
   }
   // Two links: the older survives and takes the other's spans, who added them is kept as it was.
   const [kept, gone] = linkA < linkB ? [linkA, linkB] : [linkB, linkA];
-  const before = { [kept]: memberIds(conn, kept), [gone]: memberIds(conn, gone) };
-  conn.update(claimLinkSpans).set({ linkId: kept }).where(eq(claimLinkSpans.linkId, gone)).run();
-  conn.delete(claimLinks).where(eq(claimLinks.id, gone)).run();
-  recordAudit(conn, {
+  const before = { [kept]: await memberIds(conn, kept), [gone]: await memberIds(conn, gone) };
+  await conn.update(claimLinkSpans).set({ linkId: kept }).where(eq(claimLinkSpans.linkId, gone)).run();
+  await conn.delete(claimLinks).where(eq(claimLinks.id, gone)).run();
+  const annotationIds = await memberIds(conn, kept);
+  await recordAudit(conn, {
     actorId: user.id,
     action: "merge",
     entity: "claim_link",
     entityId: kept,
     before: { links: before },
-    after: { mergedLinkId: gone, annotationIds: memberIds(conn, kept) },
+    after: { mergedLinkId: gone, annotationIds },
   });
   return kept;
 }
 
 /** Links two spans as the same claim (see the rules above); the link's spans as the user sees them. */
-export function linkSpans(user: SessionUser, projectId: number, annotationId: number, otherAnnotationId: number): LinkResult {
+export async function linkSpans(user: SessionUser, projectId: number, annotationId: number, otherAnnotationId: number): Promise<LinkResult> {
   if (annotationId === otherAnnotationId) return fail(400, "invalid", "A span cannot be linked to itself; pick a span in another document of the story.");
   return getDb().transaction(
-    (tx): LinkResult => {
-      const a = liveSpan(tx, user, projectId, annotationId);
+    async (tx): Promise<LinkResult> => {
+      const a = await liveSpan(tx, user, projectId, annotationId);
       if ("ok" in a) return a;
-      const b = liveSpan(tx, user, projectId, otherAnnotationId);
+      const b = await liveSpan(tx, user, projectId, otherAnnotationId);
       if ("ok" in b) return b;
       const problem = pairProblem(a, b);
       if (problem !== null) return problem;
-      const linkId = join(tx, user, projectId, a, b);
-      return { ok: true, linkId, spans: linkedSpans(tx, a.viewer, projectId, linkId) };
+      const linkId = await join(tx, user, projectId, a, b);
+      return { ok: true, linkId, spans: await linkedSpans(tx, a.viewer, projectId, linkId) };
     },
     { behavior: "immediate" },
   );
 }
 
 /** Takes one span out of its link; a link left with fewer than two spans (deleted ones count) goes. */
-export function unlinkSpan(user: SessionUser, projectId: number, annotationId: number): { ok: true } | Failure {
+export async function unlinkSpan(user: SessionUser, projectId: number, annotationId: number): Promise<{ ok: true } | Failure> {
   return getDb().transaction(
-    (tx): { ok: true } | Failure => {
-      const span = liveSpan(tx, user, projectId, annotationId);
+    async (tx): Promise<{ ok: true } | Failure> => {
+      const span = await liveSpan(tx, user, projectId, annotationId);
       if ("ok" in span) return span;
       const refused = goldRefusal(span);
       if (refused !== null) return refused;
-      const linkId = linkIdOf(tx, span.id);
+      const linkId = await linkIdOf(tx, span.id);
       if (linkId === null) return fail(409, "invalid", "This span is not linked to any other span.");
-      const before = memberIds(tx, linkId);
-      tx.delete(claimLinkSpans).where(eq(claimLinkSpans.annotationId, span.id)).run();
+      const before = await memberIds(tx, linkId);
+      await tx.delete(claimLinkSpans).where(eq(claimLinkSpans.annotationId, span.id)).run();
       const left = before.filter((id) => id !== span.id);
-      if (left.length < 2) tx.delete(claimLinks).where(eq(claimLinks.id, linkId)).run();
-      recordAudit(tx, {
+      if (left.length < 2) await tx.delete(claimLinks).where(eq(claimLinks.id, linkId)).run();
+      await recordAudit(tx, {
         actorId: user.id,
         action: "unlink",
         entity: "claim_link",

@@ -1,7 +1,7 @@
 // Who may see a comparison, and of what: a member of the project, for one of its stories or
 // for the whole project. Unknown project, non-member and a story of another project all get
 // the same 404, so the answer never tells which projects or stories exist.
-import { getSqlite } from "@/db";
+import { withSqlite } from "@/db";
 import type { ProjectRole } from "@/db/schema";
 import type { PerspectiveAxis } from "@/lib/validation/projects";
 import { fail, type Failure } from "../annotations/result";
@@ -22,14 +22,18 @@ export interface CompareScope {
 export const projectNotFound = (): Failure => fail(404, "not_found", "This project does not exist, or you are not a member of it.");
 export const storyNotFound = (): Failure => fail(404, "not_found", "This story does not exist in this project.");
 
-export function compareScope(user: SessionUser, projectId: number, storyId: number | null): CompareScope | Failure {
-  const project = getProjectForMember(user, projectId);
+export async function compareScope(user: SessionUser, projectId: number, storyId: number | null): Promise<CompareScope | Failure> {
+  const project = await getProjectForMember(user, projectId);
   if (project === null) return projectNotFound();
   let story: CompareScope["story"] = null;
   if (storyId !== null) {
-    const row = getSqlite()
-      .prepare<[number, number], { id: number; name: string; description: string }>("select id, name, description from stories where id = ? and project_id = ?")
-      .get(storyId, projectId);
+    const row = await withSqlite((sqlite) =>
+      sqlite
+        .prepare<[number, number], { id: number; name: string; description: string }>(
+          "select id, name, description from stories where id = ? and project_id = ?",
+        )
+        .get(storyId, projectId),
+    );
     if (row === undefined) return storyNotFound();
     story = row;
   }

@@ -2,9 +2,10 @@
 // counted, found through the comparison itself so the list and the count cannot disagree.
 import { compare } from "@/lib/compare";
 import type { CompareDocument, CompareSpan } from "@/lib/compare/types";
+import { withSqlite } from "@/db";
 import { fail, type Failure } from "../annotations/result";
 import type { SessionUser } from "../session";
-import { compareScope } from "./access";
+import { compareScope, type CompareScope } from "./access";
 import { documentsOf, loadBase, sourcesOf, spansOf } from "./input";
 import type { LayerChoice } from "./layer";
 
@@ -17,16 +18,21 @@ export interface CellQuote {
 export type CellResult = { ok: true; speakerName: string; outletName: string | null; quotes: CellQuote[] } | Failure;
 
 /** `outletId` null is the column of documents without an outlet. */
-export function quotesInCell(
+export async function quotesInCell(
   user: SessionUser,
   projectId: number,
   storyId: number | null,
   layer: LayerChoice,
   speakerKey: string,
   outletId: number | null,
-): CellResult {
-  const scope = compareScope(user, projectId, storyId);
+): Promise<CellResult> {
+  const scope = await compareScope(user, projectId, storyId);
   if ("ok" in scope) return scope;
+  return await withSqlite(() => cellQuotes(scope, layer, speakerKey, outletId));
+}
+
+/** Reads synchronously: called inside withSqlite. */
+function cellQuotes(scope: CompareScope, layer: LayerChoice, speakerKey: string, outletId: number | null): CellResult {
   const base = loadBase(scope, layer);
   if (!base.rows.some((d) => d.outlet_id === outletId))
     return fail(404, "not_found", outletId === null ? "Every document here has an outlet." : "This outlet has no document here.");

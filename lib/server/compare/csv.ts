@@ -20,13 +20,13 @@ export interface ComparisonCsv {
 const isTable = (name: string | null): name is TableName => (TABLE_NAMES as readonly (string | null)[]).includes(name);
 
 /** `params` as the URL gives them: `table` (required) and `layer` (optional, as on the page). */
-export function comparisonCsv(user: SessionUser, projectId: number, storyId: number | null, params: URLSearchParams): ComparisonCsv | Failure {
+export async function comparisonCsv(user: SessionUser, projectId: number, storyId: number | null, params: URLSearchParams): Promise<ComparisonCsv | Failure> {
   const table = params.get("table");
   if (!isTable(table)) {
     const asked = table === null || table === "" ? "No table was named" : `There is no table “${table}”`;
     return fail(400, "invalid", `${asked}. Ask for one of: ${TABLE_NAMES.join(", ")} (?table=${TABLE_NAMES[0]}).`);
   }
-  const loaded = loadComparison(user, projectId, storyId, parseLayerChoice(params.get("layer")));
+  const loaded = await loadComparison(user, projectId, storyId, parseLayerChoice(params.get("layer")));
   if (!loaded.ok) return loaded;
   const { view } = loaded;
   const tables = comparisonTables(view.comparison, view.input);

@@ -28,7 +28,11 @@ export interface Base {
   plan: LayerPlan;
 }
 
-/** The documents in scope, oldest first, and the layer the rule picks for each. */
+/**
+ * The documents in scope, oldest first, and the layer the rule picks for each. The reads here
+ * and in the functions taking a Base are synchronous: run them in one `withSqlite` callback,
+ * so they never see another request's transaction half done.
+ */
 export function loadBase(scope: CompareScope, choice: LayerChoice): Base {
   const queries = compareQueries(getSqlite());
   const rows = queries.documents.all({ projectId: scope.project.id, storyId: scope.story?.id ?? null });

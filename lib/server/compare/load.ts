@@ -2,6 +2,7 @@
 import type { ProjectRole } from "@/db/schema";
 import { compare } from "@/lib/compare";
 import type { CompareInput, Comparison } from "@/lib/compare/types";
+import { withSqlite } from "@/db";
 import type { Failure } from "../annotations/result";
 import type { SessionUser } from "../session";
 import { compareScope } from "./access";
@@ -21,11 +22,18 @@ export interface ComparisonView {
 }
 
 /** `storyId` null compares every document of the project, with every story's claim groups. */
-export function loadComparison(user: SessionUser, projectId: number, storyId: number | null, layer: LayerChoice): { ok: true; view: ComparisonView } | Failure {
-  const scope = compareScope(user, projectId, storyId);
+export async function loadComparison(
+  user: SessionUser,
+  projectId: number,
+  storyId: number | null,
+  layer: LayerChoice,
+): Promise<{ ok: true; view: ComparisonView } | Failure> {
+  const scope = await compareScope(user, projectId, storyId);
   if ("ok" in scope) return scope;
-  const base = loadBase(scope, layer);
-  const input = loadInput(base);
+  const { base, input } = await withSqlite(() => {
+    const read = loadBase(scope, layer);
+    return { base: read, input: loadInput(read) };
+  });
   return {
     ok: true,
     view: {

@@ -1,9 +1,10 @@
 // Side-by-side reading: one to three documents of a story with the spans of the layer shown
 // on each, and the claim groups and speakers that tie them together.
 import type { ClaimGroup, CompareDocument, CompareSource, CompareSpan } from "@/lib/compare/types";
+import { withSqlite } from "@/db";
 import { fail, type Failure } from "../annotations/result";
 import type { SessionUser } from "../session";
-import { compareScope } from "./access";
+import { compareScope, type CompareScope } from "./access";
 import { claimGroups } from "./groups";
 import { documentsOf, goldDocuments, loadBase, sourcesOf, spansOf } from "./input";
 import { finishLayers } from "./layers";
@@ -31,18 +32,25 @@ export interface ReadingView {
 
 export const MAX_READING = 3;
 
-export function loadReading(
+export async function loadReading(
   user: SessionUser,
   projectId: number,
   storyId: number,
   documentIds: number[],
   layer: LayerChoice,
-): { ok: true; view: ReadingView } | Failure {
-  const scope = compareScope(user, projectId, storyId);
+): Promise<{ ok: true; view: ReadingView } | Failure> {
+  const scope = await compareScope(user, projectId, storyId);
   if ("ok" in scope) return scope;
   const wanted = [...new Set(documentIds)];
   if (wanted.length === 0 || wanted.length > MAX_READING)
     return fail(400, "invalid", `Choose one to ${MAX_READING} documents of the story to read side by side.`);
+  return await withSqlite(() => readingOf(user, scope, wanted, layer));
+}
+
+/** Reads synchronously: called inside withSqlite. */
+function readingOf(user: SessionUser, scope: CompareScope, wanted: number[], layer: LayerChoice): { ok: true; view: ReadingView } | Failure {
+  const projectId = scope.project.id;
+  const storyId = scope.story!.id;
   const base = loadBase(scope, layer);
   const storyIds = base.rows.map((d) => d.id);
   if (wanted.some((id) => !storyIds.includes(id))) return fail(404, "not_found", "One of these documents does not exist in this story.");

@@ -3,7 +3,7 @@
 // and a document whose spans have not changed since the last request comes from the cache.
 import type { BiasType, Certainty, CompareSpan, OpinionHolder, QuoteMode, SpeakerType } from "@/lib/compare/types";
 import type { DocumentLayer } from "./layers";
-import { getSqlite } from "@/db";
+import { getSqlite, withSqlite } from "@/db";
 import { compareQueries, type CompareQueries, type SpanTuple } from "./queries";
 import { goldSettledIn } from "../export/plan";
 import { stampsOf } from "./span-cache";
@@ -111,15 +111,18 @@ const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve
  * loadComparison decides who sees which documents and layers before it reads any.
  */
 async function warmSpans(queries: CompareQueries, projectId: number, storyId: number): Promise<void> {
-  const ids = queries.documents.all({ projectId, storyId }).map((d) => d.id);
-  if (ids.length === 0) return;
-  const candidates = queries.goldCandidates.all({ ids: JSON.stringify(ids) }).map((r) => r.id);
-  const settled = new Set<number>();
-  if (candidates.length > 0) for (const [id, gold] of goldSettledIn(queries.export, candidates)) if (gold) settled.add(id);
+  // Each step reads synchronously once no other request's transaction is open (withSqlite).
+  const { ids, settled } = await withSqlite(() => {
+    const found = queries.documents.all({ projectId, storyId }).map((d) => d.id);
+    const candidates = found.length === 0 ? [] : queries.goldCandidates.all({ ids: JSON.stringify(found) }).map((r) => r.id);
+    const gold = new Set<number>();
+    if (candidates.length > 0) for (const [id, isGold] of goldSettledIn(queries.export, candidates)) if (isGold) gold.add(id);
+    return { ids: found, settled: gold };
+  });
   for (const id of ids) {
     await pause();
     const layer: DocumentLayer = { shown: { kind: "none" }, gold: settled.has(id), onlyUser: null, ifSpans: null };
-    readSpans(queries, new Map([[id, layer]]), [id]);
+    await withSqlite(() => readSpans(queries, new Map([[id, layer]]), [id]));
   }
 }
 

@@ -13,9 +13,9 @@ function check(result: { ok: true } | { ok: false; error: string }, what: string
   if (!result.ok) throw new Error(`demo ${what} refused: ${result.error}`);
 }
 
-export function markDemoDone(projectId: number, team: DemoTeam, documentIds: readonly number[], done: Record<DemoReviewerKey, number[]>): void {
+export async function markDemoDone(projectId: number, team: DemoTeam, documentIds: readonly number[], done: Record<DemoReviewerKey, number[]>): Promise<void> {
   for (const key of ["amara", "jonas"] as const) {
-    for (const index of done[key]) check(markDocumentDone(team.reviewers[key], projectId, documentIds[index]!), "mark done");
+    for (const index of done[key]) check(await markDocumentDone(team.reviewers[key], projectId, documentIds[index]!), "mark done");
   }
 }
 
@@ -26,9 +26,9 @@ const REJECT_REASON = "Not a separate span under the guidelines.";
  * Settles one document: the unanimous spans go to gold in one step, then each remaining
  * difference is accepted with Amara's span where she marked one, and rejected otherwise.
  */
-export function settleDemoDocument(editor: SessionUser, projectId: number, documentId: number, amara: SessionUser): void {
-  check(acceptAllUnanimous(editor, projectId, documentId, { reason: "Both reviewers agree." }), "accept unanimous");
-  const state = loadReviewState(getDb(), documentId);
+export async function settleDemoDocument(editor: SessionUser, projectId: number, documentId: number, amara: SessionUser): Promise<void> {
+  check(await acceptAllUnanimous(editor, projectId, documentId, { reason: "Both reviewers agree." }), "accept unanimous");
+  const state = await loadReviewState(getDb(), documentId);
   for (const difference of state.review.differences) {
     const open = difference.spans.filter((s) => !state.coveredBy.has(s.id));
     if (open.length === 0) continue;
@@ -36,6 +36,6 @@ export function settleDemoDocument(editor: SessionUser, projectId: number, docum
     const hers = difference.spans.find((s) => s.reviewerId === amara.id);
     const input =
       hers === undefined ? { action: "reject", memberIds, reason: REJECT_REASON } : { action: "accept", sourceId: hers.id, memberIds, reason: ACCEPT_REASON };
-    check(decide(editor, projectId, documentId, input), "decision");
+    check(await decide(editor, projectId, documentId, input), "decision");
   }
 }

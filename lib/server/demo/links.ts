@@ -16,8 +16,8 @@ export interface DemoLink {
   spans: string[];
 }
 
-function linkPair(editor: SessionUser, projectId: number, a: number, b: number): number {
-  const result = linkSpans(editor, projectId, a, b);
+async function linkPair(editor: SessionUser, projectId: number, a: number, b: number): Promise<number> {
+  const result = await linkSpans(editor, projectId, a, b);
   if (!result.ok) throw new Error(`demo link refused: ${result.error}`);
   return result.linkId;
 }
@@ -28,8 +28,9 @@ function linkPair(editor: SessionUser, projectId: number, a: number, b: number):
  * through a span in another article. The gold spans join through their adjudications, as on
  * any settled document. The label is the claim in a few words, for the timeline.
  */
-export function writeDemoLinks(conn: Conn, editor: SessionUser, projectId: number, links: readonly DemoLink[], ids: DemoSpanIds): number[] {
-  return links.map((link) => {
+export async function writeDemoLinks(conn: Conn, editor: SessionUser, projectId: number, links: readonly DemoLink[], ids: DemoSpanIds): Promise<number[]> {
+  const linkIds: number[] = [];
+  for (const link of links) {
     const perArticle = link.spans.map((key) => {
       const written = ids.get(key);
       if (written === undefined) throw new Error(`demo link names an unknown span: ${key}`);
@@ -37,21 +38,29 @@ export function writeDemoLinks(conn: Conn, editor: SessionUser, projectId: numbe
     });
     const [first, second] = [perArticle[0]!, perArticle[1]!];
     let linkId = 0;
-    for (const other of perArticle.slice(1).flat()) linkId = linkPair(editor, projectId, first[0]!, other);
-    for (const sameArticle of first.slice(1)) linkId = linkPair(editor, projectId, sameArticle, second[0]!);
-    conn.update(claimLinks).set({ label: link.label }).where(eq(claimLinks.id, linkId)).run();
-    recordAudit(conn, { actorId: editor.id, action: "label", entity: "claim_link", entityId: linkId, before: { label: "" }, after: { label: link.label } });
-    return linkId;
-  });
+    for (const other of perArticle.slice(1).flat()) linkId = await linkPair(editor, projectId, first[0]!, other);
+    for (const sameArticle of first.slice(1)) linkId = await linkPair(editor, projectId, sameArticle, second[0]!);
+    await conn.update(claimLinks).set({ label: link.label }).where(eq(claimLinks.id, linkId)).run();
+    await recordAudit(conn, {
+      actorId: editor.id,
+      action: "label",
+      entity: "claim_link",
+      entityId: linkId,
+      before: { label: "" },
+      after: { label: link.label },
+    });
+    linkIds.push(linkId);
+  }
+  return linkIds;
 }
 
 /** Both reviewers rate each outlet on the project's axes, through the ratings module. */
-export function writeDemoRatings(team: DemoTeam, projectId: number, outletIds: Map<string, number>, ratings: readonly DemoRating[]): void {
+export async function writeDemoRatings(team: DemoTeam, projectId: number, outletIds: Map<string, number>, ratings: readonly DemoRating[]): Promise<void> {
   for (const rating of ratings) {
     const outletId = outletIds.get(rating.outlet);
     if (outletId === undefined) throw new Error(`demo rating of an unknown outlet: ${rating.outlet}`);
     for (const key of ["amara", "jonas"] as const) {
-      const result = rateOutlet(team.reviewers[key], projectId, outletId, { axis: rating.axis, value: rating.values[key], rationale: rating.rationale });
+      const result = await rateOutlet(team.reviewers[key], projectId, outletId, { axis: rating.axis, value: rating.values[key], rationale: rating.rationale });
       if (!result.ok) throw new Error(`demo rating refused: ${result.error}`);
     }
   }

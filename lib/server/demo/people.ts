@@ -18,30 +18,36 @@ export interface DemoTeam {
   adjudicator: SessionUser;
 }
 
-function createAccount(conn: Conn, projectId: number, account: DemoAccount, role: ProjectRole): SessionUser {
+async function createAccount(conn: Conn, projectId: number, account: DemoAccount, role: ProjectRole): Promise<SessionUser> {
   const values = { ...account, passwordHash: DEMO_PASSWORD_HASH, role: "member" as const, disabledAt: new Date() };
-  const row = conn.insert(users).values(values).returning({ id: users.id }).get();
-  recordAudit(conn, { actorId: null, action: "create", entity: "user", entityId: row.id, after: { ...account, role: "member", disabled: true, demo: true } });
-  conn.insert(projectMembers).values({ projectId, userId: row.id, role }).run();
+  const row = await conn.insert(users).values(values).returning({ id: users.id }).get();
+  await recordAudit(conn, {
+    actorId: null,
+    action: "create",
+    entity: "user",
+    entityId: row.id,
+    after: { ...account, role: "member", disabled: true, demo: true },
+  });
+  await conn.insert(projectMembers).values({ projectId, userId: row.id, role }).run();
   return { id: row.id, username: account.username, displayName: account.displayName, role: "member" };
 }
 
 /** The two reviewers (annotators) and the editor (adjudicator), members of the demo project. */
-export function createDemoTeam(conn: Conn, projectId: number): DemoTeam {
+export async function createDemoTeam(conn: Conn, projectId: number): Promise<DemoTeam> {
   return {
     reviewers: {
-      amara: createAccount(conn, projectId, DEMO_REVIEWERS.amara, "annotator"),
-      jonas: createAccount(conn, projectId, DEMO_REVIEWERS.jonas, "annotator"),
+      amara: await createAccount(conn, projectId, DEMO_REVIEWERS.amara, "annotator"),
+      jonas: await createAccount(conn, projectId, DEMO_REVIEWERS.jonas, "annotator"),
     },
-    adjudicator: createAccount(conn, projectId, DEMO_ADJUDICATOR, "adjudicator"),
+    adjudicator: await createAccount(conn, projectId, DEMO_ADJUDICATOR, "adjudicator"),
   };
 }
 
 /** The demo's sources registry, added by a reviewer the way anyone adds one; name → id. */
-export function createDemoSources(by: SessionUser, projectId: number): Map<string, number> {
+export async function createDemoSources(by: SessionUser, projectId: number): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   for (const source of DEMO_SOURCES) {
-    const created = createSource(by, projectId, source);
+    const created = await createSource(by, projectId, source);
     if (!created.ok) throw new Error(`demo source refused: ${created.error}`);
     ids.set(source.name, created.source.id);
   }

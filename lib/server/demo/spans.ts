@@ -48,13 +48,13 @@ function reviewersOf(span: DemoSpan): DemoReviewerKey[] {
 }
 
 /** Writes every planned span for each reviewer who marked it; throws if one is refused. */
-export function writeDemoSpans(
+export async function writeDemoSpans(
   projectId: number,
   documents: readonly DemoDocument[],
   plan: readonly DemoSpan[],
   reviewers: Record<DemoReviewerKey, SessionUser>,
   sourceIds: Map<string, number>,
-): DemoSpanIds {
+): Promise<DemoSpanIds> {
   const ids: DemoSpanIds = new Map();
   for (const span of plan) {
     const doc = documents[span.article]!;
@@ -64,7 +64,7 @@ export function writeDemoSpans(
       const { start, end } = locatePhrase(doc.text, marked.phrase);
       const parentId = span.parent === undefined ? null : (ids.get(span.parent)?.[reviewer] ?? null);
       const input = { kind: marked.kind, start, end, exact: marked.phrase, attributes: marked.attributes, parentId };
-      const result = createAnnotation(reviewers[reviewer], projectId, doc.id, input);
+      const result = await createAnnotation(reviewers[reviewer], projectId, doc.id, input);
       if (!result.ok) throw new Error(`demo span “${span.key}” refused: ${result.error}`);
       written[reviewer] = result.annotation.id;
     }

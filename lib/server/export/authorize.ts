@@ -1,6 +1,7 @@
 // Who may export and what an export's choices mean in this project: parsed options, the
 // caller's role, a story or reviewer that must belong to the project, and the totals.
-import { getSqlite } from "@/db";
+import Database from "better-sqlite3";
+import { getSqlite, withSqlite } from "@/db";
 import { parseExportOptions, type ExportOptions, type RawExportQuery } from "@/lib/validation/export";
 import { fail, type Failure } from "../annotations/result";
 import { getProjectForMember } from "../projects";
@@ -10,16 +11,15 @@ import { documentsInScope, summarize, type ExportPlan, type ExportSummary } from
 const notFound = (): Failure => fail(404, "not_found", "This project does not exist, or you are not a member of it.");
 
 /** Who may export: the project's managers and adjudicators (annotators may be blind to others). */
-export function canExport(user: SessionUser, projectId: number): { id: number; name: string } | Failure {
-  const project = getProjectForMember(user, projectId);
+export async function canExport(user: SessionUser, projectId: number): Promise<{ id: number; name: string } | Failure> {
+  const project = await getProjectForMember(user, projectId);
   if (project === null) return notFound();
   if (project.role === "annotator") return fail(403, "forbidden", "Only the project's managers and adjudicators can export its annotations.");
   return { id: project.id, name: project.name };
 }
 
 /** Checks that a story or outlet filter names something in this project, and finds a reviewer's id. */
-function resolvePlan(project: { id: number; name: string }, options: ExportOptions): ExportPlan | Failure {
-  const sqlite = getSqlite();
+function resolvePlan(sqlite: Database.Database, project: { id: number; name: string }, options: ExportOptions): ExportPlan | Failure {
   if (options.storyId !== null && sqlite.prepare("select 1 from stories where id = ? and project_id = ?").get(options.storyId, project.id) === undefined) {
     return fail(400, "invalid", `Story ${options.storyId} is not in this project.`);
   }
@@ -43,12 +43,12 @@ function resolvePlan(project: { id: number; name: string }, options: ExportOptio
 export type PlannedExport = { plan: ExportPlan; summary: ExportSummary };
 
 /** For a signed-in user: managers and adjudicators of the project only. */
-export function planExport(user: SessionUser, projectId: number, raw: RawExportQuery): PlannedExport | Failure {
+export async function planExport(user: SessionUser, projectId: number, raw: RawExportQuery): Promise<PlannedExport | Failure> {
   const parsed = parseExportOptions(raw);
   if (!parsed.ok) return fail(400, "invalid", parsed.error);
-  const project = canExport(user, projectId);
+  const project = await canExport(user, projectId);
   if ("ok" in project) return project;
-  return planFor(project, parsed.options);
+  return planFor(await withSqlite((sqlite) => resolvePlan(sqlite, project, parsed.options)));
 }
 
 /**
@@ -58,11 +58,27 @@ export function planExport(user: SessionUser, projectId: number, raw: RawExportQ
 export function planExportAsOperator(project: { id: number; name: string }, raw: RawExportQuery): PlannedExport | Failure {
   const parsed = parseExportOptions(raw);
   if (!parsed.ok) return fail(400, "invalid", parsed.error);
-  return planFor(project, parsed.options);
+  return planFor(resolvePlan(getSqlite(), project, parsed.options));
 }
 
-function planFor(project: { id: number; name: string }, options: ExportOptions): PlannedExport | Failure {
-  const plan = resolvePlan(project, options);
+/**
+ * Counts on the shared connection when it has no transaction open, so nothing uncommitted is
+ * there to see. The count is synchronous and may be asked for mid-download, when it cannot wait
+ * for another request's transaction to end: then it reads through a read-only connection of its
+ * own, which sees committed rows only.
+ */
+function summarizeCommitted(plan: ExportPlan): ExportSummary {
+  const sqlite = getSqlite();
+  if (!sqlite.inTransaction) return summarize(sqlite, plan);
+  const own = new Database(sqlite.name, { readonly: true, fileMustExist: true });
+  try {
+    return summarize(own, plan);
+  } finally {
+    own.close();
+  }
+}
+
+function planFor(plan: ExportPlan | Failure): PlannedExport | Failure {
   if ("ok" in plan) return plan;
   // Counting reads the whole scope (a second or so on a million spans), so it happens only when
   // something asks: the Export page and the CLI do at once; a download only if its format needs it.
@@ -70,7 +86,7 @@ function planFor(project: { id: number; name: string }, options: ExportOptions):
   return {
     plan,
     get summary(): ExportSummary {
-      return (summary ??= summarize(getSqlite(), plan));
+      return (summary ??= summarizeCommitted(plan));
     },
   };
 }

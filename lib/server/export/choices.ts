@@ -1,7 +1,8 @@
 // What the Export page offers: the project's stories, the outlets of its documents, and the
 // reviewers who have a layer to export. Managers and adjudicators only, as for the export itself.
+import type Database from "better-sqlite3";
 import type { Failure } from "../annotations/result";
-import { getSqlite } from "@/db";
+import { withSqlite } from "@/db";
 import type { SessionUser } from "../session";
 import { canExport } from "./authorize";
 
@@ -13,10 +14,13 @@ export interface ExportChoices {
   documents: number;
 }
 
-export function exportChoices(user: SessionUser, projectId: number): ExportChoices | Failure {
-  const project = canExport(user, projectId);
+export async function exportChoices(user: SessionUser, projectId: number): Promise<ExportChoices | Failure> {
+  const project = await canExport(user, projectId);
   if ("ok" in project) return project;
-  const sqlite = getSqlite();
+  return await withSqlite((sqlite) => choicesOf(sqlite, project));
+}
+
+function choicesOf(sqlite: Database.Database, project: { id: number; name: string }): ExportChoices {
   const stories = sqlite
     .prepare<[number], ExportChoices["stories"][number]>(
       "select s.id, s.name, (select count(*) from documents d where d.story_id = s.id) as documents from stories s where s.project_id = ? order by lower(s.name)",

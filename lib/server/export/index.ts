@@ -24,8 +24,8 @@ export interface PreparedExport {
   totals(): ExportSummary;
 }
 
-export function prepareExport(user: SessionUser, projectId: number, raw: RawExportQuery, baseUrl: string): PreparedExport | Failure {
-  const planned = planExport(user, projectId, raw);
+export async function prepareExport(user: SessionUser, projectId: number, raw: RawExportQuery, baseUrl: string): Promise<PreparedExport | Failure> {
+  const planned = await planExport(user, projectId, raw);
   return "ok" in planned ? planned : preparePlanned(planned, baseUrl);
 }
 

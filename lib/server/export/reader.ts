@@ -4,6 +4,7 @@
 // per round of queries and holds nothing else, so memory stays flat whatever the corpus size;
 // being an async iterator, a PostgreSQL backend can put a cursor behind the same interface.
 import type Database from "better-sqlite3";
+import { withSqlite } from "@/db";
 import type { DocumentSource, ExportDocument, ExportLayer, ExportOutlet, ExportSource, ExportSpan, LayerName } from "@/lib/export/types";
 import { batches, goldSettledIn, layerTakes, orderLayers, type ExportPlan } from "./plan";
 import { prepareQueries, type DocumentRowRaw, type ExportQueries, type RatingRowRaw, type SpanTuple } from "./queries";
@@ -233,7 +234,8 @@ export async function* readExportDocuments(
   const caches: Caches = { outlets: new OutletCache(queries, plan.project.id), people: new Map(), settled };
   for (const batch of batches(plan.documentIds)) {
     // Each document is handed on before the next batch is read; the consumer's pace (a slow
-    // download, a full disk) decides when that happens.
-    for (const doc of readBatch(queries, plan, caches, batch, withSpans)) yield doc;
+    // download, a full disk) decides when that happens. A batch is read in one synchronous
+    // step once no other request's transaction is open, so it never sees one half done.
+    for (const doc of await withSqlite(() => readBatch(queries, plan, caches, batch, withSpans))) yield doc;
   }
 }

@@ -17,8 +17,8 @@ export interface RegistryAccess {
   seesOthers: boolean;
 }
 
-export function registryAccess(conn: Conn, user: SessionUser, projectId: number): RegistryAccess | null {
-  const viewer = viewerIn(conn, user, projectId);
+export async function registryAccess(conn: Conn, user: SessionUser, projectId: number): Promise<RegistryAccess | null> {
+  const viewer = await viewerIn(conn, user, projectId);
   if (viewer === null) return null;
   return { role: viewer.role, curates: viewer.role !== "annotator", seesOthers: viewer.seesOthers };
 }
@@ -28,8 +28,8 @@ export const projectGone = (): Failure => fail(404, "not_found", "This project d
 export const sourceGone = (id: number): Failure => fail(404, "not_found", `Source #${id} is not in this project (it may have been merged into another).`);
 
 /** The curator's access, or the refusal to send: 404 for a non-member, 403 for an annotator. */
-export function curatorAccess(conn: Conn, user: SessionUser, projectId: number, toDo: string): RegistryAccess | Failure {
-  const access = registryAccess(conn, user, projectId);
+export async function curatorAccess(conn: Conn, user: SessionUser, projectId: number, toDo: string): Promise<RegistryAccess | Failure> {
+  const access = await registryAccess(conn, user, projectId);
   if (access === null) return projectGone();
   if (!access.curates) return fail(403, "forbidden", `Only the project's managers and adjudicators may ${toDo}.`);
   return access;

@@ -53,17 +53,14 @@ function clashWarnings(others: Others, added: string[]): string[] {
   return warnings;
 }
 
-function applyUpdate(tx: Conn, user: SessionUser, projectId: number, before: SourceDto, input: UpdateSourceInput): UpdateSourceResult {
-  const others = tx
-    .select({ id: sources.id, name: sources.name, aliases: sources.aliases })
-    .from(sources)
-    .where(eq(sources.projectId, projectId))
-    .all()
-    .filter((o) => o.id !== before.id);
+async function applyUpdate(tx: Conn, user: SessionUser, projectId: number, before: SourceDto, input: UpdateSourceInput): Promise<UpdateSourceResult> {
+  const others = (
+    await tx.select({ id: sources.id, name: sources.name, aliases: sources.aliases }).from(sources).where(eq(sources.projectId, projectId)).all()
+  ).filter((o) => o.id !== before.id);
   const name = input.name ?? before.name;
   const taken = input.name === undefined ? undefined : nameClash(others, name);
   if (taken !== undefined) {
-    const existing = tx.select(sourceColumns).from(sources).where(eq(sources.id, taken.id)).get()!;
+    const existing = (await tx.select(sourceColumns).from(sources).where(eq(sources.id, taken.id)).get())!;
     return { ...fail(409, "duplicate", `Another source is already named “${taken.name}”. To make them one, merge them instead.`), existing };
   }
   const aliases = nextAliases(before, name, input);
@@ -74,8 +71,8 @@ function applyUpdate(tx: Conn, user: SessionUser, projectId: number, before: Sou
     affiliation: input.affiliation === undefined ? before.affiliation : input.affiliation || null,
     aliases,
   };
-  const source = tx.update(sources).set(values).where(eq(sources.id, before.id)).returning(sourceColumns).get()!;
-  recordAudit(tx, {
+  const source = (await tx.update(sources).set(values).where(eq(sources.id, before.id)).returning(sourceColumns).get())!;
+  await recordAudit(tx, {
     actorId: user.id,
     action: "update",
     entity: "source",
@@ -87,14 +84,14 @@ function applyUpdate(tx: Conn, user: SessionUser, projectId: number, before: Sou
 }
 
 /** A curator edits a source of the project; fields left out keep their values. `input` is checked against updateSourceSchema. */
-export function updateSource(user: SessionUser, projectId: number, sourceId: number, input: unknown): UpdateSourceResult {
+export async function updateSource(user: SessionUser, projectId: number, sourceId: number, input: unknown): Promise<UpdateSourceResult> {
   return getDb().transaction(
-    (tx): UpdateSourceResult => {
-      const access = curatorAccess(tx, user, projectId, "edit sources");
+    async (tx): Promise<UpdateSourceResult> => {
+      const access = await curatorAccess(tx, user, projectId, "edit sources");
       if ("ok" in access) return access;
       const parsed = updateSourceSchema.safeParse(input);
       if (!parsed.success) return invalid(parsed.error.issues[0]!.message);
-      const before = tx
+      const before = await tx
         .select(sourceColumns)
         .from(sources)
         .where(and(eq(sources.id, sourceId), eq(sources.projectId, projectId)))

@@ -19,6 +19,9 @@ interface Row {
   after: string;
 }
 
+/** A raw row comes back as its values, in the order of the select below. */
+type RawRow = [Row["id"], Row["action"], Row["actorName"], Row["at"], Row["before"], Row["after"], number];
+
 type Named = { name?: string; aliases?: string[]; kind?: string; affiliation?: string | null };
 
 const quotes = (n: number): string => `${n} ${n === 1 ? "span" : "spans"}`;
@@ -52,16 +55,17 @@ function describe(row: Row, counts: boolean): string {
 }
 
 /** The newest `limit` registry changes of the project; null for a non-member. */
-export function sourceHistory(user: SessionUser, projectId: number, limit = 30): SourceHistoryEntry[] | null {
+export async function sourceHistory(user: SessionUser, projectId: number, limit = 30): Promise<SourceHistoryEntry[] | null> {
   const db = getDb();
-  const access = registryAccess(db, user, projectId);
+  const access = await registryAccess(db, user, projectId);
   if (access === null) return null;
-  const rows = db.all<Row>(sql`
+  const raw = await db.all<RawRow>(sql`
     select l.id, l.action, u.display_name as actorName, l.at, l.before, l.after,
       exists (select 1 from audit_log x where x.entity = 'source' and x.action = 'unmerge' and json_extract(x.after, '$.mergeId') = l.id) as undone
     from audit_log l left join users u on u.id = l.actor_id
     where l.entity = 'source' and l.action in ('create', 'update', 'merge', 'unmerge') and json_extract(l.after, '$.projectId') = ${projectId}
-    order by l.id desc limit ${limit}`) as (Row & { undone: number })[];
+    order by l.id desc limit ${limit}`);
+  const rows = raw.map(([id, action, actorName, at, before, after, undone]) => ({ id, action, actorName, at, before, after, undone }));
   return rows.map((r) => ({
     id: r.id,
     action: r.action,

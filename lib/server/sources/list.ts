@@ -23,8 +23,9 @@ interface CountRow {
 }
 
 /** Quote counts per source id; `onlyUser` limits them to that reviewer's own layer. */
-export function quoteCounts(projectId: number, onlyUser: number | null): Map<number, CountRow> {
-  const rows = getDb().all<CountRow>(sql`
+export async function quoteCounts(projectId: number, onlyUser: number | null): Promise<Map<number, CountRow>> {
+  // A raw row comes back as its values, in the order of the select.
+  const rows = await getDb().all<[number, number, number, number]>(sql`
     select json_extract(a.attributes, '$.source_id') as sourceId, count(*) as quotes,
       count(distinct a.document_id) as documents, count(distinct d.outlet_id) as outlets
     from annotations a join documents d on d.id = a.document_id
@@ -32,16 +33,16 @@ export function quoteCounts(projectId: number, onlyUser: number | null): Map<num
       and json_type(a.attributes, '$.source_id') = 'integer'
       and (${onlyUser} is null or (a.annotator_id = ${onlyUser} and a.layer = 'annotator'))
     group by sourceId`);
-  return new Map(rows.map((r) => [r.sourceId, r]));
+  return new Map(rows.map(([sourceId, quotes, documents, outlets]) => [sourceId, { sourceId, quotes, documents, outlets }]));
 }
 
 /** Every source of the project with its counts, ordered by name; null for a non-member. */
-export function listSources(user: SessionUser, projectId: number): SourcesOverview | null {
+export async function listSources(user: SessionUser, projectId: number): Promise<SourcesOverview | null> {
   const db = getDb();
-  const access = registryAccess(db, user, projectId);
+  const access = await registryAccess(db, user, projectId);
   if (access === null) return null;
-  const counts = quoteCounts(projectId, access.seesOthers ? null : user.id);
-  const rows = db
+  const counts = await quoteCounts(projectId, access.seesOthers ? null : user.id);
+  const rows = await db
     .select(sourceColumns)
     .from(sources)
     .where(eq(sources.projectId, projectId))

@@ -33,13 +33,13 @@ function addAliases(kept: Source, merged: Source): string[] {
   return added;
 }
 
-function mergeIn(tx: Tx, user: SessionUser, projectId: number, raw: unknown): MergeResult {
-  const access = curatorAccess(tx, user, projectId, "merge sources");
+async function mergeIn(tx: Tx, user: SessionUser, projectId: number, raw: unknown): Promise<MergeResult> {
+  const access = await curatorAccess(tx, user, projectId, "merge sources");
   if ("ok" in access) return access;
   const parsed = mergeSourcesSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error.issues[0]!.message);
   const input = parsed.data;
-  const rows = tx
+  const rows = await tx
     .select()
     .from(sources)
     .where(and(eq(sources.projectId, projectId), inArray(sources.id, [input.from, input.into])))
@@ -50,29 +50,29 @@ function mergeIn(tx: Tx, user: SessionUser, projectId: number, raw: unknown): Me
   if (kept === undefined) return sourceGone(input.into);
 
   const moved: MovedSpan[] = [];
-  for (const span of spansNaming(tx, projectId, merged.id)) {
+  for (const span of await spansNaming(tx, projectId, merged.id)) {
     const after = repoint(span.attributes, merged.id, kept.id);
-    rewriteSpan(tx, user.id, span, after, "source-merge");
+    await rewriteSpan(tx, user.id, span, after, "source-merge");
     moved.push({ id: span.id, before: span.attributes, after });
   }
   const addedAliases = addAliases(kept, merged);
-  const keptAfter = tx
+  const keptAfter = (await tx
     .update(sources)
     .set({ aliases: [...kept.aliases, ...addedAliases] })
     .where(eq(sources.id, kept.id))
     .returning(sourceColumns)
-    .get()!;
-  tx.delete(sources).where(eq(sources.id, merged.id)).run();
+    .get())!;
+  await tx.delete(sources).where(eq(sources.id, merged.id)).run();
   const { createdAt: _c, projectId: _p, ...keptBefore } = kept;
   const record: MergeRecord = {
     before: { projectId, kept: keptBefore, merged: { ...merged, createdAt: merged.createdAt.toISOString() } },
     after: { projectId, kept: keptAfter, addedAliases, moved },
   };
-  const mergeId = recordAudit(tx, { actorId: user.id, action: "merge", entity: "source", entityId: kept.id, ...record });
+  const mergeId = await recordAudit(tx, { actorId: user.id, action: "merge", entity: "source", entityId: kept.id, ...record });
   return { ok: true, mergeId, kept: keptAfter, moved: moved.length };
 }
 
 /** A curator merges source `from` into source `into` ({ from, into }, checked against mergeSourcesSchema); both must be sources of this project. */
-export function mergeSources(user: SessionUser, projectId: number, input: unknown): MergeResult {
+export async function mergeSources(user: SessionUser, projectId: number, input: unknown): Promise<MergeResult> {
   return getDb().transaction((tx) => mergeIn(tx, user, projectId, input), { behavior: "immediate" });
 }

@@ -9,6 +9,7 @@ import { fail, type Failure } from "../annotations/result";
 import type { Conn } from "../annotations/scope";
 import { recordAudit } from "../audit";
 import type { SessionUser } from "../session";
+import { isUniqueViolation } from "../db-errors";
 
 export type { SourceDto };
 
@@ -26,7 +27,7 @@ export const sourceColumns = {
 const isMember = (user: SessionUser, projectId: number) =>
   sql`exists (select 1 from ${projectMembers} where ${projectMembers.projectId} = ${projectId} and ${projectMembers.userId} = ${user.id})`;
 
-function memberSources(user: SessionUser, projectId: number): SourceDto[] {
+async function memberSources(user: SessionUser, projectId: number): Promise<SourceDto[]> {
   return getDb()
     .select(sourceColumns)
     .from(sources)
@@ -41,39 +42,39 @@ function memberSources(user: SessionUser, projectId: number): SourceDto[] {
  * fold only ASCII, and source names are often not (Émile, Ἀθῆναι, Ирина). A project holds at
  * most a few thousand sources, so one indexed read per keystroke is cheap. Null for non-members.
  */
-export function searchSources(user: SessionUser, projectId: number, q: string, limit = 10): SourceDto[] | null {
-  const rows = memberSources(user, projectId);
+export async function searchSources(user: SessionUser, projectId: number, q: string, limit = 10): Promise<SourceDto[] | null> {
+  const rows = await memberSources(user, projectId);
   // No rows means no sources yet or no membership; only then is the second question needed.
-  if (rows.length === 0 && !isProjectMember(user, projectId)) return null;
+  if (rows.length === 0 && !(await isProjectMember(user, projectId))) return null;
   return rankSources(q, rows)
     .slice(0, Math.max(1, Math.min(limit, 50)))
     .map(({ match: _match, ...source }) => source);
 }
 
-export function isProjectMember(user: SessionUser, projectId: number): boolean {
+export async function isProjectMember(user: SessionUser, projectId: number): Promise<boolean> {
   return (
-    getDb()
+    (await getDb()
       .select({ one: sql`1` })
       .from(projectMembers)
       .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, user.id)))
-      .get() !== undefined
+      .get()) !== undefined
   );
 }
 
-export function getSource(user: SessionUser, projectId: number, sourceId: number): SourceDto | null {
+export async function getSource(user: SessionUser, projectId: number, sourceId: number): Promise<SourceDto | null> {
   return (
-    getDb()
+    (await getDb()
       .select(sourceColumns)
       .from(sources)
       .where(and(eq(sources.id, sourceId), eq(sources.projectId, projectId), isMember(user, projectId)))
-      .get() ?? null
+      .get()) ?? null
   );
 }
 
 /** Names of the given sources, for labelling spans; ids outside the project are left out. */
-export function sourceNamesFor(user: SessionUser, projectId: number, ids: number[]): Record<number, string> {
+export async function sourceNamesFor(user: SessionUser, projectId: number, ids: number[]): Promise<Record<number, string>> {
   if (ids.length === 0) return {};
-  const rows = getDb()
+  const rows = await getDb()
     .select({ id: sources.id, name: sources.name })
     .from(sources)
     .where(and(inArray(sources.id, ids), eq(sources.projectId, projectId), isMember(user, projectId)))
@@ -82,26 +83,27 @@ export function sourceNamesFor(user: SessionUser, projectId: number, ids: number
 }
 
 /** The ids among `ids` that are not sources of this project, in the order given. */
-export function missingSourceIds(conn: Conn, projectId: number, ids: number[]): number[] {
+export async function missingSourceIds(conn: Conn, projectId: number, ids: number[]): Promise<number[]> {
   if (ids.length === 0) return [];
   const found = new Set(
-    conn
-      .select({ id: sources.id })
-      .from(sources)
-      .where(and(inArray(sources.id, ids), eq(sources.projectId, projectId)))
-      .all()
-      .map((r) => r.id),
+    (
+      await conn
+        .select({ id: sources.id })
+        .from(sources)
+        .where(and(inArray(sources.id, ids), eq(sources.projectId, projectId)))
+        .all()
+    ).map((r) => r.id),
   );
   return ids.filter((id) => !found.has(id));
 }
 
-export function sourceByName(conn: Conn, projectId: number, name: string): SourceDto | null {
+export async function sourceByName(conn: Conn, projectId: number, name: string): Promise<SourceDto | null> {
   return (
-    conn
+    (await conn
       .select(sourceColumns)
       .from(sources)
       .where(and(eq(sources.projectId, projectId), sql`lower(${sources.name}) = lower(${name})`))
-      .get() ?? null
+      .get()) ?? null
   );
 }
 
@@ -113,14 +115,14 @@ function duplicate(existing: SourceDto): Failure & { existing: SourceDto } {
 }
 
 /** Any member adds a source. A name already in the project (any letter case) is refused with the existing source. */
-export function createSource(user: SessionUser, projectId: number, input: NewSourceInput): CreateSourceResult {
-  if (!isProjectMember(user, projectId)) {
+export async function createSource(user: SessionUser, projectId: number, input: NewSourceInput): Promise<CreateSourceResult> {
+  if (!(await isProjectMember(user, projectId))) {
     return fail(404, "not_found", "This project does not exist, or you are not a member of it.");
   }
   try {
-    return getDb().transaction(
-      (tx): CreateSourceResult => {
-        const existing = sourceByName(tx, projectId, input.name.trim());
+    return await getDb().transaction(
+      async (tx): Promise<CreateSourceResult> => {
+        const existing = await sourceByName(tx, projectId, input.name.trim());
         if (existing !== null) return duplicate(existing);
         const values = {
           projectId,
@@ -129,16 +131,16 @@ export function createSource(user: SessionUser, projectId: number, input: NewSou
           affiliation: input.affiliation || null,
           description: input.description ?? "",
         };
-        const source = tx.insert(sources).values(values).returning(sourceColumns).get();
-        recordAudit(tx, { actorId: user.id, action: "create", entity: "source", entityId: source.id, after: { projectId, ...source } });
+        const source = await tx.insert(sources).values(values).returning(sourceColumns).get();
+        await recordAudit(tx, { actorId: user.id, action: "create", entity: "source", entityId: source.id, after: { projectId, ...source } });
         return { ok: true, source };
       },
       { behavior: "immediate" },
     );
   } catch (error) {
     // Another process added the same name between our check and our insert.
-    if (!String(error).includes("UNIQUE constraint failed")) throw error;
-    const existing = sourceByName(getDb(), projectId, input.name.trim());
+    if (!isUniqueViolation(error)) throw error;
+    const existing = await sourceByName(getDb(), projectId, input.name.trim());
     if (existing === null) throw error;
     return duplicate(existing);
   }

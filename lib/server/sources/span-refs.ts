@@ -24,22 +24,22 @@ export interface MovedSpan {
   after: Record<string, unknown>;
 }
 
-interface RawRef {
-  id: number;
-  documentId: number;
-  version: number;
-  attributes: string;
+/** A raw row comes back as its values: id, document id, version, attributes (JSON text). */
+type RawRef = [number, number, number, string];
+
+function toRef([id, documentId, version, attributes]: RawRef): SpanRef {
+  return { id, documentId, version, attributes: JSON.parse(attributes) as Record<string, unknown> };
 }
 
 /** Spans of the project's documents (any layer, deleted or not) whose speaker or targets name `sourceId`. */
-export function spansNaming(tx: Tx, projectId: number, sourceId: number): SpanRef[] {
-  const rows = tx.all<RawRef>(sql`
+export async function spansNaming(tx: Tx, projectId: number, sourceId: number): Promise<SpanRef[]> {
+  const rows = await tx.all<RawRef>(sql`
     select a.id, a.document_id as documentId, a.version, a.attributes from annotations a
     where a.document_id in (select id from documents where project_id = ${projectId})
       and ((a.kind = 'quote' and json_extract(a.attributes, '$.source_id') = ${sourceId})
         or exists (select 1 from json_each(a.attributes, '$.targets') t where t.value = ${sourceId}))
     order by a.id`);
-  return rows.map((r) => ({ ...r, attributes: JSON.parse(r.attributes) as Record<string, unknown> }));
+  return rows.map(toRef);
 }
 
 /** The attributes with every mention of `from` replaced by `into` (targets kept free of repeats). */
@@ -54,12 +54,19 @@ export function repoint(attributes: Record<string, unknown>, from: number, into:
 }
 
 /** Writes new attributes to a span read at `version`, growing the version, and audits it on the span. */
-export function rewriteSpan(tx: Tx, actorId: number, span: SpanRef, attributes: Record<string, unknown>, action: "source-merge" | "source-unmerge"): void {
-  tx.update(annotations)
+export async function rewriteSpan(
+  tx: Tx,
+  actorId: number,
+  span: SpanRef,
+  attributes: Record<string, unknown>,
+  action: "source-merge" | "source-unmerge",
+): Promise<void> {
+  await tx
+    .update(annotations)
     .set({ attributes, version: span.version + 1, updatedAt: new Date() })
     .where(and(eq(annotations.id, span.id), eq(annotations.version, span.version)))
     .run();
-  recordAudit(tx, {
+  await recordAudit(tx, {
     actorId,
     action,
     entity: "annotation",
@@ -70,10 +77,10 @@ export function rewriteSpan(tx: Tx, actorId: number, span: SpanRef, attributes: 
 }
 
 /** Current attributes and versions of the given spans (those still there). */
-export function spansById(tx: Tx, ids: number[]): Map<number, SpanRef> {
+export async function spansById(tx: Tx, ids: number[]): Promise<Map<number, SpanRef>> {
   if (ids.length === 0) return new Map();
-  const rows = tx.all<RawRef>(sql`
+  const rows = await tx.all<RawRef>(sql`
     select id, document_id as documentId, version, attributes from annotations
     where id in (select value from json_each(${JSON.stringify(ids)}))`);
-  return new Map(rows.map((r) => [r.id, { ...r, attributes: JSON.parse(r.attributes) as Record<string, unknown> }]));
+  return new Map(rows.map((r) => [r[0], toRef(r)]));
 }

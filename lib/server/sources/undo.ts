@@ -23,8 +23,8 @@ export type UndoResult = { ok: true; restored: SourceDto; movedBack: number; lef
 const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** The merge entry of this project, or null. */
-function findMerge(tx: Tx, projectId: number, mergeId: number): MergeRecord | null {
-  const row = tx
+async function findMerge(tx: Tx, projectId: number, mergeId: number): Promise<MergeRecord | null> {
+  const row = await tx
     .select({ before: auditLog.before, after: auditLog.after })
     .from(auditLog)
     .where(and(eq(auditLog.id, mergeId), eq(auditLog.entity, "source"), eq(auditLog.action, "merge")))
@@ -33,15 +33,16 @@ function findMerge(tx: Tx, projectId: number, mergeId: number): MergeRecord | nu
   return record?.after?.projectId === projectId ? record : null;
 }
 
-function mergeUndone(tx: Pick<Tx, "all">, mergeId: number): boolean {
+async function mergeUndone(tx: Pick<Tx, "all">, mergeId: number): Promise<boolean> {
   return (
-    tx.all(sql`select 1 from audit_log where entity = 'source' and action = 'unmerge' and json_extract("after", '$.mergeId') = ${mergeId} limit 1`).length > 0
+    (await tx.all(sql`select 1 from audit_log where entity = 'source' and action = 'unmerge' and json_extract("after", '$.mergeId') = ${mergeId} limit 1`))
+      .length > 0
   );
 }
 
 /** Puts back the fields the merge changed, where the span still holds what the merge wrote. */
-function moveBack(tx: Tx, actorId: number, moved: MovedSpan[]): { movedBack: number; left: number } {
-  const now = spansById(
+async function moveBack(tx: Tx, actorId: number, moved: MovedSpan[]): Promise<{ movedBack: number; left: number }> {
+  const now = await spansById(
     tx,
     moved.map((m) => m.id),
   );
@@ -58,40 +59,41 @@ function moveBack(tx: Tx, actorId: number, moved: MovedSpan[]): { movedBack: num
       changed = true;
     }
     if (!changed) continue;
-    rewriteSpan(tx, actorId, span, next, "source-unmerge");
+    await rewriteSpan(tx, actorId, span, next, "source-unmerge");
     movedBack += 1;
   }
   return { movedBack, left: moved.length - movedBack };
 }
 
-function undoIn(tx: Tx, user: SessionUser, projectId: number, mergeId: number): UndoResult {
-  const access = curatorAccess(tx, user, projectId, "undo a merge");
+async function undoIn(tx: Tx, user: SessionUser, projectId: number, mergeId: number): Promise<UndoResult> {
+  const access = await curatorAccess(tx, user, projectId, "undo a merge");
   if ("ok" in access) return access;
-  const record = findMerge(tx, projectId, mergeId);
+  const record = await findMerge(tx, projectId, mergeId);
   if (record === null) return fail(404, "not_found", `There is no merge #${mergeId} in this project.`);
-  if (mergeUndone(tx, mergeId)) return fail(409, "stale", "This merge has already been undone.");
+  if (await mergeUndone(tx, mergeId)) return fail(409, "stale", "This merge has already been undone.");
   const { merged, kept: keptThen } = record.before;
-  const kept = tx
+  const kept = await tx
     .select(sourceColumns)
     .from(sources)
     .where(and(eq(sources.id, keptThen.id), eq(sources.projectId, projectId)))
     .get();
   if (kept === undefined) return fail(409, "stale", `“${keptThen.name}” has since been merged into another source; undo that merge first.`);
-  const taken = sourceByName(tx, projectId, merged.name);
+  const taken = await sourceByName(tx, projectId, merged.name);
   if (taken !== null) return fail(409, "duplicate", `A source named “${taken.name}” exists now; rename it before undoing this merge.`);
 
-  const restored = tx
+  const restored = await tx
     .insert(sources)
     .values({ ...merged, createdAt: new Date(merged.createdAt) })
     .returning(sourceColumns)
     .get();
   const added = new Set(record.after.addedAliases.map(foldName));
-  tx.update(sources)
+  await tx
+    .update(sources)
     .set({ aliases: kept.aliases.filter((a) => !added.has(foldName(a))) })
     .where(eq(sources.id, kept.id))
     .run();
-  const { movedBack, left } = moveBack(tx, user.id, record.after.moved);
-  recordAudit(tx, {
+  const { movedBack, left } = await moveBack(tx, user.id, record.after.moved);
+  await recordAudit(tx, {
     actorId: user.id,
     action: "unmerge",
     entity: "source",
@@ -103,6 +105,6 @@ function undoIn(tx: Tx, user: SessionUser, projectId: number, mergeId: number): 
 }
 
 /** A curator undoes the merge recorded as audit entry `mergeId`. */
-export function undoMerge(user: SessionUser, projectId: number, mergeId: number): UndoResult {
+export async function undoMerge(user: SessionUser, projectId: number, mergeId: number): Promise<UndoResult> {
   return getDb().transaction((tx) => undoIn(tx, user, projectId, mergeId), { behavior: "immediate" });
 }

@@ -38,25 +38,25 @@ beforeAll(async () => {
   routes = await loadRoutes();
   const users = { manager: await reviewer("mona"), annotator: await reviewer("ana"), outsider: await reviewer("nico") };
   const p = await project();
-  addMember(p, users.manager, "manager");
-  addMember(p, users.annotator, "annotator");
-  const doc = addDocument(p, { text: TEXT, story: STORY }).documentId;
-  const retold = addDocument(p, { text: RETOLD, story: STORY }).documentId;
-  const segment = createSegment(users.annotator, p, doc, { start: 0, end: 5, outlet: "Harbor Ledger" });
+  await addMember(p, users.manager, "manager");
+  await addMember(p, users.annotator, "annotator");
+  const doc = (await addDocument(p, { text: TEXT, story: STORY })).documentId;
+  const retold = (await addDocument(p, { text: RETOLD, story: STORY })).documentId;
+  const segment = await createSegment(users.annotator, p, doc, { start: 0, end: 5, outlet: "Harbor Ledger" });
   if (!segment.ok) throw new Error(segment.error);
-  const spans = ownSpans(users.manager, p, doc);
-  storySpans(users.manager, p, doc, retold);
-  const sourceId = addSource(p, "Kept speaker");
-  const merge = mergeSources(users.manager, p, { from: addSource(p, "Merged speaker"), into: sourceId });
+  const spans = await ownSpans(users.manager, p, doc);
+  await storySpans(users.manager, p, doc, retold);
+  const sourceId = await addSource(p, "Kept speaker");
+  const merge = await mergeSources(users.manager, p, { from: await addSource(p, "Merged speaker"), into: sourceId });
   if (!merge.ok) throw new Error(merge.error);
   const ids = { projectId: String(p), documentId: String(doc), annotationId: String(spans.live), segmentId: String(segment.segment.id) };
   world = { users, ids: { ...ids, sourceId: String(sourceId), mergeId: String(merge.mergeId) } };
 }, TIMEOUT);
 
-function signIn(who: Who): void {
-  if (who === "signed out") signInAs(null);
+async function signIn(who: Who): Promise<void> {
+  if (who === "signed out") await signInAs(null);
   else if (who === "forged cookie") presentCookie("forged-session-token");
-  else signInAs(world.users[who]);
+  else await signInAs(world.users[who]);
 }
 
 function buildRequest(route: Route, body: FuzzBody, type: string | undefined, query: string, authorization: string | undefined): Request {
@@ -106,8 +106,8 @@ describe("every JSON route handler under random requests", () => {
           const route = routes[pick % routes.length]!;
           const params = Object.fromEntries(route.params.map((name) => [name, world.ids[name]!]));
           if (badId !== undefined && route.params.length > 0) params[route.params[badId[0] % route.params.length]!] = badId[1];
-          signIn(who);
-          const audits = auditCount();
+          await signIn(who);
+          const audits = await auditCount();
           const response = await route.handler(buildRequest(route, body, type, query, authorization), { params: Promise.resolve(params) });
           const { status, text } = await settle(response);
           expect(status, `${route.name} answered ${status} to ${body.label}: ${text.slice(0, 300)}`).toBeGreaterThanOrEqual(200);
@@ -115,7 +115,7 @@ describe("every JSON route handler under random requests", () => {
           if (route.readsBody) expect(status, `${route.name} accepted ${body.label}`).toBeGreaterThanOrEqual(400);
           if (status < 400) return;
           expect(JSON.parse(text)).toMatchObject({ error: expect.stringMatching(/\S/) });
-          expect(auditCount()).toBe(audits);
+          expect(await auditCount()).toBe(audits);
         }),
         HERE,
       );

@@ -22,7 +22,7 @@ import {
   type Real,
 } from "./span-model";
 
-type Step = fc.Command<Model, Real>;
+type Step = fc.AsyncCommand<Model, Real>;
 const pickSpan = (model: Model, pick: number): ModelSpan => model.spans[pick % model.spans.length]!;
 const pickId = (model: Model, pick: number | null): number | null => (pick === null || model.spans.length === 0 ? null : pickSpan(model, pick).id);
 // Valid for every kind, and one no kind has: attributes are checked against the resulting kind.
@@ -40,13 +40,13 @@ function refusedStep(model: Model, span: ModelSpan | null, stale: boolean): { st
 export class Create implements Step {
   constructor(readonly fields: { range: Range; kind: AnnotationKind; exact: ExactMode; note: string; attributes: number; parent: number | null }) {}
   check = (): boolean => true;
-  run(model: Model, real: Real): void {
+  async run(model: Model, real: Real): Promise<void> {
     const { kind, note } = this.fields;
     const { start, end } = offsets(this.fields.range, real);
     const attributes = { ...ATTRIBUTES[this.fields.attributes]! };
     const exact = exactFor(real, start, end, this.fields.exact === "omit" ? "codePoints" : this.fields.exact)!;
     const parentId = pickId(model, this.fields.parent);
-    const result = createAnnotation(real.owner, real.projectId, real.documentId, { kind, start, end, exact, note, attributes, parentId });
+    const result = await createAnnotation(real.owner, real.projectId, real.documentId, { kind, start, end, exact, note, attributes, parentId });
     const valid = offsetsValid(real, start, end) && exact === sliceOf(real, start, end) && attributesValid(attributes) && parentAllowed(model, parentId, null);
     if (model.frozen) expectRefused(result, 409, "frozen", "create on a layer marked done");
     else if (!valid) expectRefused(result, 422, "invalid", `create ${JSON.stringify({ start, end, exact, parentId })}`);
@@ -56,7 +56,7 @@ export class Create implements Step {
       expect(span.version).toBe(1);
       model.spans.push({ id: span.id, kind, start, end, exact, note, attributes, parentId, version: 1, deleted: false, changes: 1 });
     }
-    checkInvariants(model, real);
+    await checkInvariants(model, real);
   }
   toString = (): string => `create(${JSON.stringify(this.fields)})`;
 }
@@ -74,7 +74,7 @@ export class Edit implements Step {
     },
   ) {}
   check = (model: Model): boolean => model.spans.length > 0;
-  run(model: Model, real: Real): void {
+  async run(model: Model, real: Real): Promise<void> {
     const span = pickSpan(model, this.fields.pick);
     const { stale, kind, note } = this.fields;
     const moved = this.fields.range === undefined ? undefined : offsets(this.fields.range, real);
@@ -84,7 +84,7 @@ export class Edit implements Step {
     const parent = this.fields.parent;
     const parentId = parent === "keep" ? undefined : parent === "none" ? null : parent === "self" ? span.id : pickId(model, parent);
     const input = { version: span.version + stale, start: moved?.start, end: moved?.end, kind, exact, note, parentId };
-    const result = updateAnnotation(real.owner, real.projectId, real.documentId, span.id, input);
+    const result = await updateAnnotation(real.owner, real.projectId, real.documentId, span.id, input);
     const refusal = refusedStep(model, span, stale !== 0);
     const after = {
       ...span,
@@ -100,7 +100,7 @@ export class Edit implements Step {
     else if (!valid) expectRefused(result, 422, "invalid", `edit of ${span.id} to ${JSON.stringify(input)}`);
     else Object.assign(span, after, { version: expectChanged(result, span, `edit of ${span.id}`).version, changes: span.changes + 1 });
     if (refusal?.code === "stale") expect((result as { current?: { version: number } }).current?.version).toBe(span.version);
-    checkInvariants(model, real);
+    await checkInvariants(model, real);
   }
   toString = (): string => `edit(${JSON.stringify(this.fields)})`;
 }
@@ -111,13 +111,13 @@ export class Delete implements Step {
     readonly stale: -1 | 1 | 0,
   ) {}
   check = (model: Model): boolean => model.spans.length > 0;
-  run(model: Model, real: Real): void {
+  async run(model: Model, real: Real): Promise<void> {
     const span = pickSpan(model, this.pick);
-    const result = deleteAnnotation(real.owner, real.projectId, real.documentId, span.id, span.version + this.stale);
+    const result = await deleteAnnotation(real.owner, real.projectId, real.documentId, span.id, span.version + this.stale);
     const refusal = refusedStep(model, span, this.stale !== 0);
     if (refusal !== null) expectRefused(result, refusal.status, refusal.code, `delete of ${span.id}`);
     else Object.assign(span, { deleted: true, version: expectChanged(result, span, `delete of ${span.id}`).version, changes: span.changes + 1 });
-    checkInvariants(model, real);
+    await checkInvariants(model, real);
   }
   toString = (): string => `delete(${this.pick}, ${this.stale})`;
 }
@@ -125,14 +125,14 @@ export class Delete implements Step {
 export class Restore implements Step {
   constructor(readonly pick: number) {}
   check = (model: Model): boolean => model.spans.length > 0;
-  run(model: Model, real: Real): void {
+  async run(model: Model, real: Real): Promise<void> {
     const span = pickSpan(model, this.pick);
-    const result = restoreAnnotation(real.owner, real.projectId, real.documentId, span.id);
+    const result = await restoreAnnotation(real.owner, real.projectId, real.documentId, span.id);
     if (model.frozen) expectRefused(result, 409, "frozen", `restore of ${span.id}`);
     else if (!span.deleted) expectRefused(result, 409, "not_deleted", `restore of live ${span.id}`);
     // Restored intact: every field as it was before the delete (checkInvariants compares them all).
     else Object.assign(span, { deleted: false, version: expectChanged(result, span, `restore of ${span.id}`).version, changes: span.changes + 1 });
-    checkInvariants(model, real);
+    await checkInvariants(model, real);
   }
   toString = (): string => `restore(${this.pick})`;
 }
@@ -141,12 +141,12 @@ export class Restore implements Step {
 export class Intrude implements Step {
   constructor(readonly pick: number) {}
   check = (model: Model): boolean => model.spans.length > 0;
-  run(model: Model, real: Real): void {
+  async run(model: Model, real: Real): Promise<void> {
     const span = pickSpan(model, this.pick);
-    const result = updateAnnotation(real.manager, real.projectId, real.documentId, span.id, { version: span.version, note: "not mine" });
+    const result = await updateAnnotation(real.manager, real.projectId, real.documentId, span.id, { version: span.version, note: "not mine" });
     if (span.deleted) expectRefused(result, 404, "not_found", "someone else's deleted span");
     else expectRefused(result, 403, "not_owner", "someone else's span");
-    checkInvariants(model, real);
+    await checkInvariants(model, real);
   }
   toString = (): string => `intrude(${this.pick})`;
 }
@@ -154,13 +154,13 @@ export class Intrude implements Step {
 export class Freeze implements Step {
   constructor(readonly done: boolean) {}
   check = (): boolean => true;
-  run(model: Model, real: Real): void {
+  async run(model: Model, real: Real): Promise<void> {
     const result = this.done
-      ? markDocumentDone(real.owner, real.projectId, real.documentId)
-      : reopenDocument(real.manager, real.projectId, real.documentId, real.owner.id);
+      ? await markDocumentDone(real.owner, real.projectId, real.documentId)
+      : await reopenDocument(real.manager, real.projectId, real.documentId, real.owner.id);
     expect(result.ok).toBe(true);
     model.frozen = this.done;
-    checkInvariants(model, real);
+    await checkInvariants(model, real);
   }
   toString = (): string => (this.done ? "markDone" : "reopen");
 }

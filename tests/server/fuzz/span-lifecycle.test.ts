@@ -30,14 +30,14 @@ beforeAll(async () => {
   owner = await reviewer("olive");
   manager = await reviewer("max");
   projectId = await project();
-  addMember(projectId, owner, "annotator");
-  addMember(projectId, manager, "manager");
+  await addMember(projectId, owner, "annotator");
+  await addMember(projectId, manager, "manager");
 });
 
 /** A fresh document of `raw` text (made unique, and given a first line to title it). */
-function freshDocument(raw: string): Real {
-  const { documentId } = addDocument(projectId, { text: `Run ${++runs}.\n${raw}` });
-  const text = getDb().select({ text: documents.text }).from(documents).where(eq(documents.id, documentId)).get()!.text;
+async function freshDocument(raw: string): Promise<Real> {
+  const { documentId } = await addDocument(projectId, { text: `Run ${++runs}.\n${raw}` });
+  const text = (await getDb().select({ text: documents.text }).from(documents).where(eq(documents.id, documentId)).get())!.text;
   return { owner, manager, projectId, documentId, text, chars: Array.from(text) };
 }
 
@@ -47,9 +47,9 @@ describe("span lifecycle on a real database", () => {
     async () => {
       await fuzz(
         "spanLifecycles",
-        fc.property(wellFormedText, spanSteps, (raw, steps) => {
-          const real = freshDocument(raw);
-          fc.modelRun(() => ({ model: { spans: [], frozen: false } satisfies Model, real }), steps);
+        fc.asyncProperty(wellFormedText, spanSteps, async (raw, steps) => {
+          const real = await freshDocument(raw);
+          await fc.asyncModelRun(() => ({ model: { spans: [], frozen: false } satisfies Model, real }), steps);
         }),
         HERE,
       );

@@ -106,8 +106,8 @@ function expectMatches(real: Real, row: AnnotationDto, span: ModelSpan): void {
 }
 
 /** After every step: the database holds exactly the model's spans, each anchored, each change audited. */
-export function checkInvariants(model: Model, real: Real): void {
-  const rows = listAnnotations(real.owner, real.projectId, real.documentId, { includeDeleted: true }) ?? [];
+export async function checkInvariants(model: Model, real: Real): Promise<void> {
+  const rows = (await listAnnotations(real.owner, real.projectId, real.documentId, { includeDeleted: true })) ?? [];
   expect(rows.map((r) => r.id).sort((a, b) => a - b)).toEqual(model.spans.map((s) => s.id).sort((a, b) => a - b));
   for (const span of model.spans) {
     expectMatches(
@@ -115,6 +115,6 @@ export function checkInvariants(model: Model, real: Real): void {
       rows.find((r) => r.id === span.id)!,
       span,
     );
-    expect(annotationHistory(real.owner, real.projectId, real.documentId, span.id)).toHaveLength(span.changes);
+    expect(await annotationHistory(real.owner, real.projectId, real.documentId, span.id)).toHaveLength(span.changes);
   }
 }

@@ -20,7 +20,7 @@ export default async function AgreementPage({ params, searchParams }: { params: 
   const query = await searchParams;
   const layers: LayerFilter = query.layers === "done" ? "done" : "all";
   const sort: DocumentSort = SORTS.includes(query.sort as DocumentSort) ? (query.sort as DocumentSort) : "alpha_asc";
-  const view = projectId === null ? null : getProjectAgreement(user, projectId, layers);
+  const view = projectId === null ? null : await getProjectAgreement(user, projectId, layers);
   if (view === null || ("ok" in view && view.status === 404)) notFound();
   if ("ok" in view) {
     return <Refused title="Agreement" error={view.error} back={{ href: `/projects/${projectId}`, label: "Back to the project" }} />;

@@ -14,7 +14,7 @@ export const metadata = { title: "Compare outlets" };
 export default async function CompareProjectPage({ params, searchParams }: { params: ProjectParams; searchParams: Search }): Promise<ReactNode> {
   const { user, project } = await memberProject(params);
   const layer = parseLayerChoice(single((await searchParams).layer));
-  const result = loadComparison(user, project.id, null, layer);
+  const result = await loadComparison(user, project.id, null, layer);
   if (!result.ok) notFound();
   const { view } = result;
   const paths = comparePaths(project.id, null, view.blind ? null : layerChoiceParam(view.layer));

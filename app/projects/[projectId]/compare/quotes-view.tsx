@@ -26,7 +26,7 @@ interface QuotesViewProps {
   paths: (layer: string | null) => ComparePaths;
 }
 
-export function QuotesView({ user, projectId, storyId, query, paths }: QuotesViewProps): ReactNode {
+export async function QuotesView({ user, projectId, storyId, query, paths }: QuotesViewProps): Promise<ReactNode> {
   const layer = parseLayerChoice(single(query.layer));
   const p = paths(layerChoiceParam(layer));
   const back = (
@@ -47,7 +47,7 @@ export function QuotesView({ user, projectId, storyId, query, paths }: QuotesVie
       </>
     );
   }
-  const result = quotesInCell(user, projectId, storyId, layer, speaker, outlet.outletId);
+  const result = await quotesInCell(user, projectId, storyId, layer, speaker, outlet.outletId);
   if (!result.ok) {
     return (
       <>

@@ -11,7 +11,7 @@ export const metadata = { title: "Export" };
 
 export default async function ExportPage({ params }: { params: ProjectParams }): Promise<ReactNode> {
   const { user, project } = await memberProject(params);
-  const choices = exportChoices(user, project.id);
+  const choices = await exportChoices(user, project.id);
   if ("ok" in choices) return <Refused title="Export" error={choices.error} back={{ href: `/projects/${project.id}`, label: "Back to the project" }} />;
   return (
     <section>

@@ -43,7 +43,7 @@ async function runImport(formData: FormData, items: ImportItem[], extraProblems:
   const meta = documentMetadataSchema.safeParse(values);
   if (!meta.success) return { errors: fieldErrors(meta.error), values };
   if (extraProblems.length > 0) return { message: "Nothing was imported. Fix these and try again:", problems: extraProblems, values };
-  const result = importDocuments({ kind: "user", user }, projectId, items, meta.data);
+  const result = await importDocuments({ kind: "user", user }, projectId, items, meta.data);
   if (result.ok) revalidatePath(`/projects/${projectId}`);
   return toState(result, values);
 }
@@ -73,7 +73,7 @@ export async function importAnnotationsAction(_prev: AnnotationImportState, form
   const user = await requireUser();
   const projectId = parseId(formData.get("projectId"));
   if (projectId === null) return { message: "That project does not exist." };
-  const refusal = refuseUnlessManager(user, projectId, "import annotations");
+  const refusal = await refuseUnlessManager(user, projectId, "import annotations");
   if (refusal !== null) return { message: refusal.error };
   const files = formData.getAll("annotationFiles").filter((f): f is File => f instanceof File && f.name !== "");
   if (files.length === 0) return { message: "Choose the file to import." };
@@ -92,7 +92,7 @@ export async function importAnnotationsAction(_prev: AnnotationImportState, form
       message: `Nothing was imported: ${over !== undefined ? tooLarge(over) : `the files together are over the ${MAX_ANNOTATION_IMPORT_BYTES / 1024 / 1024} MB limit.`}`,
     };
   const inputs = await Promise.all(files.map(async (f) => ({ name: f.webkitRelativePath || f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-  const result = importAnnotations(user, projectId, { ...options.data, files: inputs });
+  const result = await importAnnotations(user, projectId, { ...options.data, files: inputs });
   if (!result.ok) return { message: result.error };
   const { report } = result;
   if (report.written) revalidatePath(`/projects/${projectId}`);

@@ -45,7 +45,7 @@ export async function inspectFilesAction(formData: FormData): Promise<InspectSta
   if (files.length === 0) return { message: "Choose at least one file." };
   if (files.length > MAX_BATCH_FILES) return { message: `Choose at most ${MAX_BATCH_FILES} files at a time.` };
   const readable = items.filter((i): i is ImportItem => i !== null);
-  const result = inspectImport(user, projectId, readable);
+  const result = await inspectImport(user, projectId, readable);
   if (!result.ok) return { message: result.error };
   let next = 0;
   const rows = files.map((file, index): InspectedFile => {
@@ -71,7 +71,7 @@ export async function importBatchAction(formData: FormData): Promise<BatchState>
     return { message: "Nothing was imported. Fix these and try again:", rowProblems: Object.fromEntries(tooLarge), problems: tooLarge.map(([, m]) => m) };
   }
   const withRows = items.map((item, index) => ({ ...item!, meta: rows.rows[index]! }));
-  const result = importDocuments({ kind: "user", user }, projectId, withRows, {});
+  const result = await importDocuments({ kind: "user", user }, projectId, withRows, {});
   if (!result.ok) {
     const rowProblems: Record<number, string> = {};
     for (const p of result.problems) if (p.index !== undefined) rowProblems[p.index] = [rowProblems[p.index], p.message].filter(Boolean).join(" ");

@@ -18,7 +18,7 @@ export default async function ImportPage({ params }: { params: Promise<{ project
   await connection();
   const user = await requireUser();
   const projectId = parseId((await params).projectId);
-  const project = projectId === null ? null : getProjectForMember(user, projectId);
+  const project = projectId === null ? null : await getProjectForMember(user, projectId);
   if (project === null) notFound();
   if (project.role !== "manager") {
     return (
@@ -41,10 +41,10 @@ export default async function ImportPage({ params }: { params: Promise<{ project
         Upload {ACCEPTED_EXTENSIONS.join(", ")} files (up to {MAX_IMPORT_BYTES / 1024 / 1024} MB each) or paste an article. Text is normalized once (Unicode
         NFC, \n line ends) and then frozen: every annotation points into it.
       </p>
-      <ImportForms projectId={project.id} outlets={listOutlets().map((o) => o.name)} stories={listStories(project.id).map((s) => s.name)} />
+      <ImportForms projectId={project.id} outlets={(await listOutlets()).map((o) => o.name)} stories={(await listStories(project.id)).map((s) => s.name)} />
       <AnnotationImportForm
         projectId={project.id}
-        members={(listMembers(user, project.id) ?? []).filter((m) => !m.disabled).map((m) => ({ username: m.username, displayName: m.displayName }))}
+        members={((await listMembers(user, project.id)) ?? []).filter((m) => !m.disabled).map((m) => ({ username: m.username, displayName: m.displayName }))}
         maxBytes={MAX_ANNOTATION_IMPORT_BYTES}
       />
     </section>

@@ -11,7 +11,7 @@ export async function reopenAction(_prev: FormState, formData: FormData): Promis
   const documentId = parseId(formData.get("documentId"));
   const userId = parseId(formData.get("userId"));
   if (projectId === null || documentId === null || userId === null) return { message: "That document does not exist." };
-  const result = reopenDocument(user, projectId, documentId, userId);
+  const result = await reopenDocument(user, projectId, documentId, userId);
   if (!result.ok) return { message: result.error };
   revalidatePath(`/projects/${projectId}/progress`);
   revalidatePath(`/projects/${projectId}/documents/${documentId}`);

@@ -93,7 +93,7 @@ function DocumentRow({ projectId, doc, canReopen }: { projectId: number; doc: Do
 
 export default async function ProgressPage({ params }: { params: ProjectParams }): Promise<ReactNode> {
   const { user, project } = await memberProject(params);
-  const result = getProjectProgress(user, project.id);
+  const result = await getProjectProgress(user, project.id);
   if (!result.ok && result.status === 404) notFound();
   if (!result.ok) {
     return (

@@ -17,7 +17,7 @@ export default async function ReviewQueuePage({ params }: { params: Params }): P
   await connection();
   const user = await requireUser();
   const projectId = parseId((await params).projectId);
-  const view = projectId === null ? null : listDocumentsForReview(user, projectId);
+  const view = projectId === null ? null : await listDocumentsForReview(user, projectId);
   if (view === null || ("ok" in view && view.status === 404)) notFound();
   if ("ok" in view) {
     return <Refused title="Review" error={view.error} back={{ href: `/projects/${projectId}`, label: "Back to the project" }} />;

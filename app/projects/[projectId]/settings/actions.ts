@@ -36,7 +36,7 @@ export async function saveGuidelinesAction(_prev: FormState, formData: FormData)
   const projectId = parseId(formData.get("projectId"));
   if (projectId === null) return NO_PROJECT;
   const guidelines = formString(formData, "guidelines").replace(/\r\n/g, "\n");
-  const result = updateProjectGuidelines(user, projectId, guidelines);
+  const result = await updateProjectGuidelines(user, projectId, guidelines);
   if (!result.ok) return { message: result.error, values: { guidelines } };
   revalidatePath(`/projects/${projectId}`, "layout");
   return { ok: true, message: "Guidelines saved." };
@@ -46,7 +46,7 @@ export async function saveSettingsAction(_prev: FormState, formData: FormData): 
   const user = await requireUser();
   const projectId = parseId(formData.get("projectId"));
   if (projectId === null) return NO_PROJECT;
-  const result = updateProjectSettings(user, projectId, readSettings(formData));
+  const result = await updateProjectSettings(user, projectId, readSettings(formData));
   if (!result.ok) {
     // Give back what was typed (a missing blindMode means its box was unticked).
     const values = Object.fromEntries([...formData.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
@@ -62,7 +62,7 @@ export async function saveSuggestionsAction(_prev: FormState, formData: FormData
   if (projectId === null) return NO_PROJECT;
   const enabled = formData.get("suggestionsEnabled") === "on";
   const cues = formString(formData, "suggestionCues");
-  const result = updateSuggestionSettings(user, projectId, { enabled, cues: parseCueList(cues) });
+  const result = await updateSuggestionSettings(user, projectId, { enabled, cues: parseCueList(cues) });
   if (!result.ok) return { message: result.error, values: { suggestionsEnabled: enabled ? "on" : "off", suggestionCues: cues } };
   revalidatePath(`/projects/${projectId}`, "layout");
   return { ok: true, message: enabled ? "Suggestions are on." : "Suggestions are off." };

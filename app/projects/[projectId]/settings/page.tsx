@@ -30,7 +30,7 @@ export default async function SettingsPage({ params }: { params: ProjectParams }
         <GuidelinesForm projectId={project.id} guidelines={project.guidelines} />
         <div className="stack">
           <SettingsForm projectId={project.id} settings={project.settings} />
-          <SuggestionsForm projectId={project.id} settings={suggestionSettingsFor(user, project.id)!} />
+          <SuggestionsForm projectId={project.id} settings={(await suggestionSettingsFor(user, project.id))!} />
         </div>
       </div>
     </section>

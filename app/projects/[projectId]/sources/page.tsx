@@ -11,8 +11,8 @@ export const metadata = { title: "Sources" };
 
 export default async function SourcesPage({ params }: { params: ProjectParams }): Promise<ReactNode> {
   const { user, project } = await memberProject(params);
-  const overview = listSources(user, project.id);
-  const history = sourceHistory(user, project.id) ?? [];
+  const overview = await listSources(user, project.id);
+  const history = (await sourceHistory(user, project.id)) ?? [];
   if (overview === null) return null;
   const { access, sources } = overview;
   return (

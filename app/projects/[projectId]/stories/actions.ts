@@ -24,7 +24,7 @@ export async function saveStoryAction(_prev: FormState, formData: FormData): Pro
   const values = { name: formString(formData, "name"), description: formString(formData, "description") };
   const parsed = storySchema.safeParse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  const result = storyId === null ? createStory(user, projectId, parsed.data) : updateStory(user, projectId, storyId, parsed.data);
+  const result = storyId === null ? await createStory(user, projectId, parsed.data) : await updateStory(user, projectId, storyId, parsed.data);
   if (!result.ok) return { message: result.error, values };
   refresh(projectId);
   return { ok: true, message: storyId === null ? `Created “${result.story.name}”.` : "Story saved." };
@@ -35,7 +35,7 @@ export async function deleteStoryAction(_prev: FormState, formData: FormData): P
   const projectId = parseId(formData.get("projectId"));
   const storyId = parseId(formData.get("storyId"));
   if (projectId === null || storyId === null) return gone;
-  const result = deleteStory(user, projectId, storyId);
+  const result = await deleteStory(user, projectId, storyId);
   if (!result.ok) return { message: result.error };
   refresh(projectId);
   return { ok: true };
@@ -45,7 +45,7 @@ export async function moveDocumentAction(_prev: FormState, formData: FormData): 
   const user = await requireUser();
   const projectId = parseId(formData.get("projectId"));
   if (projectId === null) return gone;
-  const result = moveDocumentToStory(user, projectId, { documentId: formString(formData, "documentId"), storyId: formString(formData, "storyId") });
+  const result = await moveDocumentToStory(user, projectId, { documentId: formString(formData, "documentId"), storyId: formString(formData, "storyId") });
   if (!result.ok) return { message: result.error };
   refresh(projectId);
   return { ok: true };

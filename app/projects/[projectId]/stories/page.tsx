@@ -51,8 +51,8 @@ export default async function StoriesPage({ params }: { params: Promise<{ projec
   await connection();
   const user = await requireUser();
   const projectId = parseId((await params).projectId);
-  const project = projectId === null ? null : getProjectForMember(user, projectId);
-  const overview = project === null ? null : listStoriesForMember(user, project.id);
+  const project = projectId === null ? null : await getProjectForMember(user, projectId);
+  const overview = project === null ? null : await listStoriesForMember(user, project.id);
   if (project === null || overview === null) notFound();
   const manages = overview.role === "manager";
   const choices = manages ? overview.stories.map(({ id, name }) => ({ id, name })) : null;

@@ -28,7 +28,7 @@ export async function addMemberAction(_prev: FormState, formData: FormData): Pro
   const values = { username: formString(formData, "username"), role: formString(formData, "role") };
   const parsed = addMemberSchema.safeParse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  const result = addProjectMember(user, projectId, parsed.data);
+  const result = await addProjectMember(user, projectId, parsed.data);
   if (!result.ok) return { message: result.error, values };
   refresh(projectId);
   return { ok: true, message: `Added ${result.member.displayName} as ${ROLE_LABELS[result.member.role].toLowerCase()}.` };
@@ -39,7 +39,7 @@ export async function changeRoleAction(_prev: FormState, formData: FormData): Pr
   const projectId = parseId(formData.get("projectId"));
   const userId = parseId(formData.get("userId"));
   if (projectId === null || userId === null) return NO_PROJECT;
-  const result = changeMemberRole(user, projectId, userId, formString(formData, "role"));
+  const result = await changeMemberRole(user, projectId, userId, formString(formData, "role"));
   if (!result.ok) return { message: result.error };
   refresh(projectId);
   return { ok: true, message: `${result.member.displayName} is now ${ROLE_LABELS[result.member.role].toLowerCase()}.` };
@@ -50,7 +50,7 @@ export async function removeMemberAction(_prev: FormState, formData: FormData): 
   const projectId = parseId(formData.get("projectId"));
   const userId = parseId(formData.get("userId"));
   if (projectId === null || userId === null) return NO_PROJECT;
-  const result = removeProjectMember(user, projectId, userId);
+  const result = await removeProjectMember(user, projectId, userId);
   if (!result.ok) return { message: result.error };
   refresh(projectId);
   // A manager who removed themselves can no longer see this project.
@@ -65,7 +65,7 @@ export async function assignAction(_prev: FormState, formData: FormData): Promis
   const values = { documentId: formString(formData, "documentId"), userId: formString(formData, "userId") };
   const parsed = assignDocumentSchema.safeParse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  const result = assignDocument(user, projectId, parsed.data);
+  const result = await assignDocument(user, projectId, parsed.data);
   if (!result.ok) return { message: result.error, values };
   refresh(projectId);
   return { ok: true, message: "Assigned." };
@@ -78,7 +78,7 @@ export async function autoAssignAction(_prev: FormState, formData: FormData): Pr
   const values = { perDocument: formString(formData, "perDocument") };
   const parsed = autoAssignSchema.safeParse({ ...values, userIds: formData.getAll("userIds") });
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  const result = autoAssignDocuments(user, projectId, parsed.data);
+  const result = await autoAssignDocuments(user, projectId, parsed.data);
   if (!result.ok) return { message: result.error, values };
   refresh(projectId);
   const n = result.created.length;
@@ -90,7 +90,7 @@ export async function removeAssignmentAction(_prev: FormState, formData: FormDat
   const user = await requireUser();
   const projectId = parseId(formData.get("projectId"));
   if (projectId === null) return NO_PROJECT;
-  const result = removeAssignment(user, projectId, { documentId: formString(formData, "documentId"), userId: formString(formData, "userId") });
+  const result = await removeAssignment(user, projectId, { documentId: formString(formData, "documentId"), userId: formString(formData, "userId") });
   if (!result.ok) return { message: result.error };
   refresh(projectId);
   const kept =

@@ -86,10 +86,10 @@ function AssignSection({
 
 export default async function TeamPage({ params }: { params: ProjectParams }): Promise<ReactNode> {
   const { user, project } = await memberProject(params);
-  const members = listMembers(user, project.id) ?? [];
+  const members = (await listMembers(user, project.id)) ?? [];
   const manages = project.role === "manager";
-  const documents = manages ? listDocumentsForMember(user, project.id, { sort: "title" }).map((d) => ({ id: d.id, label: d.title })) : [];
-  const assigned = manages ? (listProjectAssignments(user, project.id) ?? []) : [];
+  const documents = manages ? (await listDocumentsForMember(user, project.id, { sort: "title" })).map((d) => ({ id: d.id, label: d.title })) : [];
+  const assigned = manages ? ((await listProjectAssignments(user, project.id)) ?? []) : [];
   return (
     <section>
       <ProjectNav project={project} current="team" />

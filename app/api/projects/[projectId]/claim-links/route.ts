@@ -12,6 +12,6 @@ export async function POST(request: Request, { params }: Params): Promise<Respon
   const { user, ids } = start;
   const body = await readBody(request, linkSpansSchema);
   if (!body.ok) return body.response;
-  const result = linkSpans(user, ids.projectId, body.data.annotationId, body.data.otherAnnotationId);
+  const result = await linkSpans(user, ids.projectId, body.data.annotationId, body.data.otherAnnotationId);
   return result.ok ? Response.json({ linkId: result.linkId, spans: result.spans }) : failureResponse(result);
 }

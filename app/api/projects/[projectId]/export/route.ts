@@ -24,7 +24,7 @@ function unauthenticated(error: string, invalidToken: boolean): Response {
 async function requester(request: Request): Promise<SessionUser | Response> {
   const authorization = request.headers.get("authorization");
   if (authorization !== null) {
-    const user = authenticateApiToken(bearerToken(authorization));
+    const user = await authenticateApiToken(bearerToken(authorization));
     return user ?? unauthenticated("This API token is not valid: it is unknown, revoked or malformed.", true);
   }
   const { user } = await getCurrentSession();
@@ -47,7 +47,7 @@ export async function GET(request: Request, { params }: Params): Promise<Respons
   const projectId = parseId((await params).projectId);
   if (projectId === null) return notFound();
   const url = new URL(request.url);
-  const prepared = prepareExport(user, projectId, queryObject(url), url.origin);
+  const prepared = await prepareExport(user, projectId, queryObject(url), url.origin);
   if ("ok" in prepared) return failureResponse(prepared);
   return streamResponse(prepared, request.signal);
 }

@@ -17,7 +17,7 @@ export async function GET(request: Request, { params }: Params): Promise<Respons
   if (q.length > Q_MAX) return jsonError(422, `The search is at most ${Q_MAX} characters.`, { code: "invalid" });
   const limit = Number(query.get("limit") ?? 10);
   if (!Number.isInteger(limit) || limit < 1 || limit > 50) return jsonError(422, "limit must be a whole number from 1 to 50.", { code: "invalid" });
-  const sources = searchSources(user, ids.projectId, q, limit);
+  const sources = await searchSources(user, ids.projectId, q, limit);
   return sources === null ? notFound() : Response.json({ sources });
 }
 
@@ -27,6 +27,6 @@ export async function POST(request: Request, { params }: Params): Promise<Respon
   const { user, ids } = start;
   const body = await readBody(request, newSourceSchema);
   if (!body.ok) return body.response;
-  const result = createSource(user, ids.projectId, body.data);
+  const result = await createSource(user, ids.projectId, body.data);
   return result.ok ? Response.json({ source: result.source }, { status: 201 }) : failureResponse(result);
 }

@@ -20,7 +20,7 @@ export async function settleRatingAction(_prev: FormState, formData: FormData): 
     rationale: formString(formData, "rationale"),
     expectedUpdatedAt: expected === "" ? null : expected,
   };
-  const result = settleGoldRating(user, projectId, input);
+  const result = await settleGoldRating(user, projectId, input);
   if (!result.ok) return { message: result.error, values: { value, rationale: input.rationale } };
   revalidatePath(`/projects/${projectId}/agreement/ratings`);
   revalidatePath(`/projects/${projectId}/agreement`);

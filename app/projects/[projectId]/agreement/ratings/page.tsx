@@ -18,7 +18,7 @@ export default async function GoldRatingsPage({ params }: { params: Params }): P
   await connection();
   const user = await requireUser();
   const projectId = parseId((await params).projectId);
-  const view = projectId === null ? null : listRatingsForAdjudication(user, projectId);
+  const view = projectId === null ? null : await listRatingsForAdjudication(user, projectId);
   if (view === null || ("ok" in view && view.status === 404)) notFound();
   if ("ok" in view) {
     return <Refused title="Gold outlet ratings" error={view.error} back={{ href: `/projects/${projectId}`, label: "Back to the project" }} />;

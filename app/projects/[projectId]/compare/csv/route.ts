@@ -10,6 +10,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ proj
   if (user === null) return plainRefusal(401, "Sign in to download this table.");
   const projectId = parseId((await params).projectId);
   if (projectId === null) return plainRefusal(404, "This project does not exist, or you are not a member of it.");
-  const csv = comparisonCsv(user, projectId, null, new URL(request.url).searchParams);
+  const csv = await comparisonCsv(user, projectId, null, new URL(request.url).searchParams);
   return csv.ok ? csvResponse(csv) : plainRefusal(csv.status, csv.error);
 }

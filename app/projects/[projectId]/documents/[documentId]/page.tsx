@@ -17,7 +17,7 @@ type Params = DocumentParams;
 
 export default async function DocumentPage({ params }: { params: Params }): Promise<ReactNode> {
   const { user, project, doc } = await memberDocument(params);
-  const spans = listAnnotations(user, doc.projectId, doc.id);
+  const spans = await listAnnotations(user, doc.projectId, doc.id);
   if (spans === null) notFound();
   // A reviewer who opens one article of a story is likely to ask for its match suggestions or
   // its comparison next: build both caches once the page has been sent.
@@ -27,7 +27,7 @@ export default async function DocumentPage({ params }: { params: Params }): Prom
     after(() => warmComparison(doc.projectId, storyId));
   }
 
-  const status = documentStatusFor(user, doc.projectId, doc.id);
+  const status = await documentStatusFor(user, doc.projectId, doc.id);
   const seesOthers = !project.settings.blindMode || project.role !== "annotator";
   return (
     <article className="reader wide">
@@ -96,12 +96,12 @@ export default async function DocumentPage({ params }: { params: Params }): Prom
         documentId={doc.id}
         text={doc.text}
         initialSpans={compactSpans(doc.id, spans)}
-        sourceNames={sourceNamesFor(user, doc.projectId, [...new Set(spans.flatMap((s) => referencedSources(s.attributes)))])}
+        sourceNames={await sourceNamesFor(user, doc.projectId, [...new Set(spans.flatMap((s) => referencedSources(s.attributes)))])}
         me={{ id: user.id, name: user.displayName }}
         frozen={status === "submitted"}
         seesOthers={seesOthers}
         storyName={doc.storyName}
-        suggestions={suggestionSettingsFor(user, doc.projectId)?.enabled ?? false}
+        suggestions={(await suggestionSettingsFor(user, doc.projectId))?.enabled ?? false}
       />
     </article>
   );

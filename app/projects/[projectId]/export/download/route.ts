@@ -13,7 +13,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ proj
   const projectId = parseId((await params).projectId);
   if (projectId === null) return plainRefusal(404, "This project does not exist, or you are not a member of it.");
   const url = new URL(request.url);
-  const prepared = prepareExport(user, projectId, exportQueryOf(url.searchParams), url.origin);
+  const prepared = await prepareExport(user, projectId, exportQueryOf(url.searchParams), url.origin);
   if ("ok" in prepared) return plainRefusal(prepared.status, prepared.error);
   return streamResponse(prepared, request.signal);
 }

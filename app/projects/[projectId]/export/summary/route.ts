@@ -10,7 +10,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ proj
   if (user === null) return Response.json({ error: "Sign in to export." }, { status: 401 });
   const projectId = parseId((await params).projectId);
   if (projectId === null) return Response.json({ error: "This project does not exist, or you are not a member of it." }, { status: 404 });
-  const planned = planExport(user, projectId, exportQueryOf(new URL(request.url).searchParams));
+  const planned = await planExport(user, projectId, exportQueryOf(new URL(request.url).searchParams));
   if ("ok" in planned) return Response.json({ error: planned.error }, { status: planned.status });
   return Response.json(planned.summary, { headers: { "Cache-Control": "no-store" } });
 }

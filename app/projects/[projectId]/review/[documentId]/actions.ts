@@ -55,10 +55,10 @@ function decisionInput(formData: FormData): Record<string, unknown> | string {
 type Outcome = { ok: true; message: string } | { ok: false; error: string };
 
 /** The guard clauses every action shares, then the lib/server call and the revalidation. */
-async function act(formData: FormData, call: (actor: { user: SessionUser } & Target) => Outcome | string): Promise<FormState> {
+async function act(formData: FormData, call: (actor: { user: SessionUser } & Target) => Promise<Outcome | string>): Promise<FormState> {
   const start = await begin(formData);
   if (!("user" in start)) return start;
-  const result = call(start);
+  const result = await call(start);
   if (typeof result === "string") return { message: result };
   if (!result.ok) return { message: result.error };
   revalidate(start);
@@ -66,9 +66,9 @@ async function act(formData: FormData, call: (actor: { user: SessionUser } & Tar
 }
 
 export async function decideAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return act(formData, ({ user, projectId, documentId }) => {
+  return act(formData, async ({ user, projectId, documentId }) => {
     const input = decisionInput(formData);
-    return typeof input === "string" ? input : decide(user, projectId, documentId, input);
+    return typeof input === "string" ? input : await decide(user, projectId, documentId, input);
   });
 }
 

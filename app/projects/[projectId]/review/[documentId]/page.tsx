@@ -19,7 +19,7 @@ export default async function ReviewPage({ params }: { params: Params }): Promis
   const raw = await params;
   const projectId = parseId(raw.projectId);
   const documentId = parseId(raw.documentId);
-  const view = projectId === null || documentId === null ? null : getDocumentReview(user, projectId, documentId);
+  const view = projectId === null || documentId === null ? null : await getDocumentReview(user, projectId, documentId);
   if (view === null || ("ok" in view && view.status === 404)) notFound();
   if ("ok" in view) {
     return <Refused title="Review" error={view.error} back={{ href: `/projects/${projectId}/documents/${documentId}`, label: "Open the document" }} />;

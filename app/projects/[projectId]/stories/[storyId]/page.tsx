@@ -19,7 +19,7 @@ export default async function StoryComparisonPage({ params, searchParams }: { pa
   const storyId = parseId((await params).storyId);
   if (storyId === null) notFound();
   const layer = parseLayerChoice(single((await searchParams).layer));
-  const result = loadComparison(user, project.id, storyId, layer);
+  const result = await loadComparison(user, project.id, storyId, layer);
   if (!result.ok || result.view.story === null) notFound();
   const { view } = result;
   const story = view.story!;

@@ -8,6 +8,6 @@ export async function DELETE(_request: Request, { params }: Params): Promise<Res
   const start = await begin(params);
   if (start instanceof Response) return start;
   const { user, ids } = start;
-  const result = unlinkSpan(user, ids.projectId, ids.annotationId);
+  const result = await unlinkSpan(user, ids.projectId, ids.annotationId);
   return result.ok ? new Response(null, { status: 204 }) : failureResponse(result);
 }

@@ -12,6 +12,6 @@ export async function PATCH(request: Request, { params }: Params): Promise<Respo
   const { user, ids } = start;
   const body = await readBody(request, updateSourceSchema);
   if (!body.ok) return body.response;
-  const result = updateSource(user, ids.projectId, ids.sourceId, body.data);
+  const result = await updateSource(user, ids.projectId, ids.sourceId, body.data);
   return result.ok ? Response.json({ source: result.source, warnings: result.warnings }) : failureResponse(result);
 }

@@ -12,7 +12,7 @@ export async function POST(request: Request, { params }: Params): Promise<Respon
   const { user, ids } = start;
   const body = await readBody(request, mergeSourcesSchema);
   if (!body.ok) return body.response;
-  const result = mergeSources(user, ids.projectId, body.data);
+  const result = await mergeSources(user, ids.projectId, body.data);
   if (!result.ok) return failureResponse(result);
   return Response.json({ mergeId: result.mergeId, kept: result.kept, moved: result.moved });
 }

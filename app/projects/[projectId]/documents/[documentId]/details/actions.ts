@@ -41,7 +41,7 @@ export async function saveDetailsAction(_prev: DetailsState, formData: FormData)
   const values = read(formData, "");
   const loaded = read(formData, "loaded_");
   if (projectId === null || documentId === null) return { message: gone, values, loaded };
-  const result = updateDocumentMetadata(user, projectId, documentId, values, loaded);
+  const result = await updateDocumentMetadata(user, projectId, documentId, values, loaded);
   if (!result.ok) {
     // Typed values stay; after a concurrent change, the next save is checked against what is stored now.
     return { message: result.error, errors: result.fields, values, loaded: result.stored ?? loaded, changed: result.changed };
@@ -60,7 +60,7 @@ export async function deleteDocumentAction(_prev: { message?: string }, formData
   const projectId = parseId(formData.get("projectId"));
   const documentId = parseId(formData.get("documentId"));
   if (projectId === null || documentId === null) return { message: gone };
-  const result = deleteDocument(user, projectId, documentId);
+  const result = await deleteDocument(user, projectId, documentId);
   if (!result.ok) return { message: result.error };
   refresh(projectId, documentId);
   redirect(`/projects/${projectId}`);

@@ -13,7 +13,7 @@ export const metadata = { title: "Document details" };
 
 export default async function DocumentDetailsPage({ params }: { params: DocumentParams }): Promise<ReactNode> {
   const { user, project, doc } = await memberDocument(params);
-  const result = getDocumentDetails(user, doc.projectId, doc.id);
+  const result = await getDocumentDetails(user, doc.projectId, doc.id);
   const breadcrumb = (
     <nav aria-label="Breadcrumb" className="breadcrumb">
       <Link href="/">Projects</Link> / <Link href={`/projects/${doc.projectId}`}>{project.name}</Link> /{" "}
@@ -46,8 +46,8 @@ export default async function DocumentDetailsPage({ params }: { params: Document
         projectId={doc.projectId}
         documentId={doc.id}
         values={details.values}
-        outlets={listOutlets().map((o) => o.name)}
-        stories={listStories(doc.projectId).map((s) => s.name)}
+        outlets={(await listOutlets()).map((o) => o.name)}
+        stories={(await listStories(doc.projectId)).map((s) => s.name)}
       />
       <DeleteDocument projectId={doc.projectId} documentId={doc.id} title={details.values.title} impact={details.impact} />
     </section>

@@ -22,7 +22,7 @@ export async function rateDocumentAction(_prev: FormState, formData: FormData): 
   };
   const parsed = documentRatingSchema.safeParse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  const result = rateDocument(user, projectId, documentId, parsed.data);
+  const result = await rateDocument(user, projectId, documentId, parsed.data);
   if (!result.ok) return { message: result.error, values };
   revalidatePath(`/projects/${projectId}/documents/${documentId}/segments`);
   return { ok: true, message: result.created ? "Saved." : "Updated." };

@@ -56,8 +56,8 @@ function Perspective({ projectId, documentId, view }: { projectId: number; docum
 
 export default async function ProvenancePage({ params }: { params: Params }): Promise<ReactNode> {
   const { user, project, doc } = await memberDocument(params);
-  const segments = listSegments(user, doc.projectId, doc.id);
-  const ratings = documentRatingsFor(user, doc.projectId, doc.id);
+  const segments = await listSegments(user, doc.projectId, doc.id);
+  const ratings = await documentRatingsFor(user, doc.projectId, doc.id);
   if (segments === null || ratings === null) notFound();
 
   return (
@@ -89,7 +89,7 @@ export default async function ProvenancePage({ params }: { params: Params }): Pr
         documentId={doc.id}
         text={doc.text}
         segments={segments}
-        outlets={listOutlets().map((o) => o.name)}
+        outlets={(await listOutlets()).map((o) => o.name)}
         me={{ id: user.id, isManager: project.role === "manager" }}
       />
     </article>

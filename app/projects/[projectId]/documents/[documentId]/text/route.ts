@@ -9,7 +9,7 @@ export async function GET(_request: Request, ctx: { params: Promise<{ projectId:
   const raw = await ctx.params;
   const projectId = parseId(raw.projectId);
   const documentId = parseId(raw.documentId);
-  const doc = projectId === null || documentId === null ? null : getDocumentForMember(user, projectId, documentId);
+  const doc = projectId === null || documentId === null ? null : await getDocumentForMember(user, projectId, documentId);
   if (doc === null) return new Response("Document not found.", { status: 404 });
   return new Response(doc.text, {
     headers: {

@@ -25,7 +25,7 @@ export default async function MyOutcomesPage({ params }: { params: Params }): Pr
   const raw = await params;
   const projectId = parseId(raw.projectId);
   const documentId = parseId(raw.documentId);
-  const view = projectId === null || documentId === null ? null : getMyOutcomes(user, projectId, documentId);
+  const view = projectId === null || documentId === null ? null : await getMyOutcomes(user, projectId, documentId);
   if (view === null || "ok" in view) notFound();
   const back = `/projects/${projectId}/documents/${documentId}`;
   return (

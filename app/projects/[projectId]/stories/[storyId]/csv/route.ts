@@ -12,6 +12,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ proj
   const projectId = parseId(raw.projectId);
   const storyId = parseId(raw.storyId);
   if (projectId === null || storyId === null) return plainRefusal(404, "This story does not exist, or you are not a member of its project.");
-  const csv = comparisonCsv(user, projectId, storyId, new URL(request.url).searchParams);
+  const csv = await comparisonCsv(user, projectId, storyId, new URL(request.url).searchParams);
   return csv.ok ? csvResponse(csv) : plainRefusal(csv.status, csv.error);
 }

@@ -16,7 +16,7 @@ export const metadata = { title: "Quotes" };
 export default async function StoryQuotesPage({ params, searchParams }: { params: Params; searchParams: Search }): Promise<ReactNode> {
   const { user, project } = await memberProject(params);
   const storyId = parseId((await params).storyId);
-  const story = storyId === null ? undefined : listStoriesForMember(user, project.id)?.stories.find((s) => s.id === storyId);
+  const story = storyId === null ? undefined : (await listStoriesForMember(user, project.id))?.stories.find((s) => s.id === storyId);
   if (story === undefined) notFound();
   return (
     <section className="compare-page">

@@ -38,7 +38,7 @@ function defaultChoice(documents: (Choice & { outletId: number | null })[]): num
 export default async function ReadPage({ params, searchParams }: { params: Params; searchParams: Search }): Promise<ReactNode> {
   const { user, project } = await memberProject(params);
   const storyId = parseId((await params).storyId);
-  const story = storyId === null ? undefined : listStoriesForMember(user, project.id)?.stories.find((s) => s.id === storyId);
+  const story = storyId === null ? undefined : (await listStoriesForMember(user, project.id))?.stories.find((s) => s.id === storyId);
   if (story === undefined) notFound();
   const query = await searchParams;
   const documents = story.outlets.flatMap((c) => c.documents).sort((a, b) => (a.publishedAt ?? "9999").localeCompare(b.publishedAt ?? "9999") || a.id - b.id);
@@ -56,7 +56,7 @@ export default async function ReadPage({ params, searchParams }: { params: Param
           : ids.length === 0
             ? "Choose two or three documents of the story."
             : null;
-  const result = problem === null ? loadReading(user, project.id, story.id, ids, layer) : null;
+  const result = problem === null ? await loadReading(user, project.id, story.id, ids, layer) : null;
   const view = result?.ok ? result.view : null;
   const layerParam = view === null || view.blind ? null : layerChoiceParam(view.layer);
   const links = view === null ? null : linksBetween(view.documents, view.groups, view.sources);

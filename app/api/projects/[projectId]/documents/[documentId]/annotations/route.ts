@@ -16,7 +16,7 @@ export async function GET(request: Request, { params }: Params): Promise<Respons
   const annotatorId = annotator === null ? undefined : parseId(annotator);
   if (annotatorId === null) return jsonError(422, "annotator must be a user id.", { code: "invalid" });
   const includeDeleted = query.get("deleted") === "1" || query.get("deleted") === "true";
-  const annotations = listAnnotations(user, ids.projectId, ids.documentId, { includeDeleted, annotatorId });
+  const annotations = await listAnnotations(user, ids.projectId, ids.documentId, { includeDeleted, annotatorId });
   if (annotations === null) return notFound();
   return Response.json({ annotations });
 }
@@ -27,7 +27,7 @@ export async function POST(request: Request, { params }: Params): Promise<Respon
   const { user, ids } = start;
   const body = await readBody(request, createAnnotationSchema);
   if (!body.ok) return body.response;
-  const result = createAnnotation(user, ids.projectId, ids.documentId, body.data);
+  const result = await createAnnotation(user, ids.projectId, ids.documentId, body.data);
   if (!result.ok) return failureResponse(result);
   return Response.json(result.annotation, { status: 201 });
 }

@@ -10,7 +10,7 @@ export async function GET(_request: Request, { params }: Params): Promise<Respon
   const start = await begin(params);
   if (start instanceof Response) return start;
   const { user, ids } = start;
-  const segments = listSegments(user, ids.projectId, ids.documentId);
+  const segments = await listSegments(user, ids.projectId, ids.documentId);
   return segments === null ? notFound() : Response.json({ segments });
 }
 
@@ -20,7 +20,7 @@ export async function POST(request: Request, { params }: Params): Promise<Respon
   const { user, ids } = start;
   const body = await readBody(request, segmentSchema);
   if (!body.ok) return body.response;
-  const result = createSegment(user, ids.projectId, ids.documentId, body.data);
+  const result = await createSegment(user, ids.projectId, ids.documentId, body.data);
   if (!result.ok) return failureResponse(result);
   return Response.json({ segment: result.segment, createdOutlet: result.createdOutlet }, { status: 201 });
 }

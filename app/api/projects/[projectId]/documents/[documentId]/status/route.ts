@@ -15,9 +15,9 @@ export async function GET(_request: Request, { params }: Params): Promise<Respon
   const start = await begin(params);
   if (start instanceof Response) return start;
   const { user, ids } = start;
-  const status = documentStatusFor(user, ids.projectId, ids.documentId);
+  const status = await documentStatusFor(user, ids.projectId, ids.documentId);
   if (status === null) return notFound();
-  const assignments = listDocumentAssignments(user, ids.projectId, ids.documentId);
+  const assignments = await listDocumentAssignments(user, ids.projectId, ids.documentId);
   return Response.json(assignments === null ? { status } : { status, assignments });
 }
 
@@ -28,9 +28,9 @@ export async function POST(request: Request, { params }: Params): Promise<Respon
   const body = await readBody(request, statusActionSchema);
   if (!body.ok) return body.response;
   if ("done" in body.data) {
-    const result = markDocumentDone(user, ids.projectId, ids.documentId);
+    const result = await markDocumentDone(user, ids.projectId, ids.documentId);
     return result.ok ? Response.json({ status: result.status, submittedAt: result.submittedAt }) : failureResponse(result);
   }
-  const result = reopenDocument(user, ids.projectId, ids.documentId, body.data.reopen);
+  const result = await reopenDocument(user, ids.projectId, ids.documentId, body.data.reopen);
   return result.ok ? Response.json({ userId: result.userId, status: result.status }) : failureResponse(result);
 }

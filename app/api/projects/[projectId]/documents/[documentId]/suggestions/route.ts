@@ -10,7 +10,7 @@ export async function GET(_request: Request, { params }: Params): Promise<Respon
   const start = await begin(params);
   if (start instanceof Response) return start;
   const { user, ids } = start;
-  const result = listSuggestionsForMember(user, ids.projectId, ids.documentId);
+  const result = await listSuggestionsForMember(user, ids.projectId, ids.documentId);
   if (!result.ok) return jsonError(result.status, result.error, { code: result.code });
   return Response.json({ suggestions: result.suggestions });
 }

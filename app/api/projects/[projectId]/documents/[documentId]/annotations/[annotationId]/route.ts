@@ -12,7 +12,7 @@ export async function PATCH(request: Request, { params }: Params): Promise<Respo
   const { user, ids } = start;
   const body = await readBody(request, updateAnnotationSchema);
   if (!body.ok) return body.response;
-  const result = updateAnnotation(user, ids.projectId, ids.documentId, ids.annotationId, body.data);
+  const result = await updateAnnotation(user, ids.projectId, ids.documentId, ids.annotationId, body.data);
   return result.ok ? Response.json(result.annotation) : failureResponse(result);
 }
 
@@ -22,6 +22,6 @@ export async function DELETE(request: Request, { params }: Params): Promise<Resp
   const { user, ids } = start;
   const body = await readBody(request, versionOnlySchema);
   if (!body.ok) return body.response;
-  const result = deleteAnnotation(user, ids.projectId, ids.documentId, ids.annotationId, body.data.version);
+  const result = await deleteAnnotation(user, ids.projectId, ids.documentId, ids.annotationId, body.data.version);
   return result.ok ? Response.json(result.annotation) : failureResponse(result);
 }

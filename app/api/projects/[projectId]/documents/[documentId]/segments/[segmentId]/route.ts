@@ -8,6 +8,6 @@ export async function DELETE(_request: Request, { params }: Params): Promise<Res
   const start = await begin(params);
   if (start instanceof Response) return start;
   const { user, ids } = start;
-  const result = deleteSegment(user, ids.projectId, ids.documentId, ids.segmentId);
+  const result = await deleteSegment(user, ids.projectId, ids.documentId, ids.segmentId);
   return result.ok ? new Response(null, { status: 204 }) : failureResponse(result);
 }

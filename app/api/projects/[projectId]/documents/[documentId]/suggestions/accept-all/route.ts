@@ -13,7 +13,7 @@ export async function POST(request: Request, { params }: Params): Promise<Respon
   const { user, ids } = start;
   const body = await readBody(request, acceptAllSchema);
   if (!body.ok) return body.response;
-  const result = acceptAllSuggestions(user, ids.projectId, ids.documentId, body.data.minConfidence);
+  const result = await acceptAllSuggestions(user, ids.projectId, ids.documentId, body.data.minConfidence);
   if (!result.ok) return jsonError(result.status, result.error, { code: result.code });
   return Response.json({ accepted: result.accepted, skipped: result.skipped });
 }

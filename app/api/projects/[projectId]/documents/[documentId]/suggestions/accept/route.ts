@@ -14,7 +14,7 @@ export async function POST(request: Request, { params }: Params): Promise<Respon
   const { user, ids } = start;
   const body = await readBody(request, decideSuggestionSchema);
   if (!body.ok) return body.response;
-  const result = acceptSuggestion(user, ids.projectId, ids.documentId, body.data.key);
+  const result = await acceptSuggestion(user, ids.projectId, ids.documentId, body.data.key);
   if (!result.ok) return jsonError(result.status, result.error, { code: result.code });
   const { ok: _ok, ...accepted } = result;
   return Response.json(accepted, { status: 201 });

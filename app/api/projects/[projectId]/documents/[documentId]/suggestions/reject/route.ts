@@ -13,7 +13,7 @@ export async function POST(request: Request, { params }: Params): Promise<Respon
   const { user, ids } = start;
   const body = await readBody(request, decideSuggestionSchema);
   if (!body.ok) return body.response;
-  const result = rejectSuggestion(user, ids.projectId, ids.documentId, body.data.key);
+  const result = await rejectSuggestion(user, ids.projectId, ids.documentId, body.data.key);
   if (!result.ok) return jsonError(result.status, result.error, { code: result.code });
   return Response.json({ key: result.key });
 }

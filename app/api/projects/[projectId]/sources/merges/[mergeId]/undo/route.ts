@@ -9,7 +9,7 @@ export async function POST(_request: Request, { params }: Params): Promise<Respo
   const start = await begin(params);
   if (start instanceof Response) return start;
   const { user, ids } = start;
-  const result = undoMerge(user, ids.projectId, ids.mergeId);
+  const result = await undoMerge(user, ids.projectId, ids.mergeId);
   if (!result.ok) return failureResponse(result);
   return Response.json({ restored: result.restored, movedBack: result.movedBack, left: result.left });
 }

@@ -8,6 +8,6 @@ export async function GET(_request: Request, { params }: Params): Promise<Respon
   const start = await begin(params);
   if (start instanceof Response) return start;
   const { user, ids } = start;
-  const entries = annotationHistory(user, ids.projectId, ids.documentId, ids.annotationId);
+  const entries = await annotationHistory(user, ids.projectId, ids.documentId, ids.annotationId);
   return entries === null ? notFound() : Response.json({ entries });
 }

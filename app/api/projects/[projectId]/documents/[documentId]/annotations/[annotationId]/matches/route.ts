@@ -13,9 +13,9 @@ export async function GET(request: Request, { params }: Params): Promise<Respons
   const raw = new URL(request.url).searchParams.get("limit");
   const limit = suggestionLimitSchema.safeParse(raw === null || raw === "" ? undefined : raw);
   if (!limit.success) return jsonError(422, limit.error.issues[0]!.message, { code: "invalid" });
-  const suggested = suggestMatches(user, ids.projectId, ids.documentId, ids.annotationId, limit.data);
+  const suggested = await suggestMatches(user, ids.projectId, ids.documentId, ids.annotationId, limit.data);
   if (!suggested.ok) return failureResponse(suggested);
-  const link = linkOf(user, ids.projectId, ids.annotationId);
+  const link = await linkOf(user, ids.projectId, ids.annotationId);
   if (!link.ok) return failureResponse(link);
   return Response.json({ link: { linkId: link.linkId, spans: link.spans }, suggestions: suggested.suggestions });
 }

@@ -13,6 +13,6 @@ export async function POST(request: Request, { params }: Params): Promise<Respon
   // An empty body is the same as {}: older clients post none.
   const body = await readBody(request.body === null ? new Request(request.url, { method: "POST", body: "{}" }) : request, restoreSchema);
   if (!body.ok) return body.response;
-  const result = restoreAnnotation(user, ids.projectId, ids.documentId, ids.annotationId, body.data.version);
+  const result = await restoreAnnotation(user, ids.projectId, ids.documentId, ids.annotationId, body.data.version);
   return result.ok ? Response.json(result.annotation) : failureResponse(result);
 }
