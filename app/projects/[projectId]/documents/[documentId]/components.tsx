@@ -1,7 +1,7 @@
 "use client";
 // The annotation workspace: the frozen text with highlights, a toolbar at the selection,
 // keyboard control, and a side panel with the span list and the active span's attributes.
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { splitParagraphs } from "@/lib/text";
 import { afterNextFrame } from "@/lib/workspace/after-frame";
 import { expandSpans, type CompactSpans } from "@/lib/workspace/compact-spans";
@@ -58,13 +58,13 @@ export function Workspace(props: WorkspaceProps): ReactNode {
   const paragraphs = useMemo(() => splitParagraphs(props.text), [props.text]);
   const api = useMemo(() => annotationsApi(projectId, documentId), [projectId, documentId]);
   const sources = useMemo(() => sourcesApi(projectId), [projectId]);
-  const [state, reactDispatch] = useReducer(reducer, null, () => initialState(expandSpans(props.text, props.initialSpans)));
-  // The saver reads state between renders (right after an edit is dispatched), so a mirror
-  // applies every action at once; React applies the same actions with the same pure reducer.
+  // The saver reads state between renders (right after an edit is dispatched), so the reducer
+  // runs once per action, here, and React is handed the result.
+  const [state, setState] = useState(() => initialState(expandSpans(props.text, props.initialSpans)));
   const stateRef = useRef(state);
   const dispatch = useCallback((action: Action) => {
     stateRef.current = reducer(stateRef.current, action);
-    reactDispatch(action);
+    setState(stateRef.current);
   }, []);
   const saver = useSaver(api, dispatch, stateRef);
   const [frozen, setFrozen] = useState(props.frozen);
@@ -86,6 +86,11 @@ export function Workspace(props: WorkspaceProps): ReactNode {
 
   // Reading order, counts and save states are kept up to date by the reducer, one change at a time.
   const index = state.live.index;
+  // What is drawn from every span (the list, its counts, the suggestions, the hover lookup)
+  // follows a change in a background render, so a tag's own render and frame stay small;
+  // the keys, the highlights and the active span use the current state.
+  const listIndex = useDeferredValue(index);
+  const listKinds = useDeferredValue(state.live.kinds);
   const active = state.activeKey === null ? null : (state.spans.get(state.activeKey) ?? null);
 
   const links = useMemo(() => linksApi(projectId, documentId), [projectId, documentId]);
@@ -265,6 +270,17 @@ export function Workspace(props: WorkspaceProps): ReactNode {
       .map((s) => ({ id: s.id, label: `${KIND_LABELS[s.kind]}: “${s.exact.slice(0, 40)}”` }));
   }, [active, index]);
 
+  const onFilter = useCallback(
+    (kind: AnnotationKind, on: boolean) =>
+      setFilter((f) => {
+        const next = new Set(f);
+        if (on) next.add(kind);
+        else next.delete(kind);
+        return next;
+      }),
+    [],
+  );
+
   const learnSource = useCallback((s: SourceDto) => setSourceNames((m) => (m.get(s.id) === s.name ? m : new Map(m).set(s.id, s.name))), []);
   const ownsActive = active !== null && active.draft.annotatorId === props.me.id;
 
@@ -273,7 +289,7 @@ export function Workspace(props: WorkspaceProps): ReactNode {
     projectId,
     documentId,
     enabled: props.suggestions && canEdit,
-    spans: index.sorted,
+    spans: listIndex.sorted,
     meId: props.me.id,
     paragraphsRef,
     announce: setAnnouncement,
@@ -325,7 +341,7 @@ export function Workspace(props: WorkspaceProps): ReactNode {
             }}
           />
         ) : null}
-        <HoverLayer textRef={textRef} paragraphsRef={paragraphsRef} index={index} describe={describeHover} />
+        <HoverLayer textRef={textRef} paragraphsRef={paragraphsRef} index={listIndex} describe={describeHover} />
         <div className="visually-hidden" aria-live="polite">
           {announcement}
         </div>
@@ -390,19 +406,12 @@ export function Workspace(props: WorkspaceProps): ReactNode {
           </section>
         ) : null}
         <SpanList
-          spans={index.sorted}
-          counts={state.live.kinds}
+          spans={listIndex.sorted}
+          counts={listKinds}
           activeKey={state.activeKey}
           filter={filter}
           showAnnotator={props.seesOthers}
-          onFilter={(k, on) =>
-            setFilter((f) => {
-              const n = new Set(f);
-              if (on) n.add(k);
-              else n.delete(k);
-              return n;
-            })
-          }
+          onFilter={onFilter}
           onActivate={activate}
           onRetry={saver.retry}
           describe={describeRow}

@@ -78,7 +78,7 @@ const Row = memo(function Row({
 const keyOf = (s: WorkspaceIndexed): string => s.key;
 const rowAttributes = (s: WorkspaceIndexed): Record<string, string> => ({ "data-span-key": s.key });
 
-export function SpanList({ spans, counts, activeKey, filter, showAnnotator, onFilter, onActivate, onRetry, describe }: Props): ReactNode {
+export const SpanList = memo(function SpanList({ spans, counts, activeKey, filter, showAnnotator, onFilter, onActivate, onRetry, describe }: Props): ReactNode {
   // With every kind shown (the usual case) the list is the index itself: nothing to filter.
   const everyKind = ANNOTATION_KINDS.every((k) => filter.has(k));
   const shown = useMemo(() => (everyKind ? spans : spans.filter((s) => filter.has(s.kind))), [everyKind, spans, filter]);
@@ -133,4 +133,4 @@ export function SpanList({ spans, counts, activeKey, filter, showAnnotator, onFi
       )}
     </section>
   );
-}
+});
