@@ -78,7 +78,9 @@ export function VirtualList<T>(props: Props<T>): ReactNode {
   // `version` changes when a row's measured height does: recompute the offsets then.
   const offsets = useMemo(() => rowOffsets(items.length, (i) => heightOf(keyOf(items[i]!)) + gap), [items, keyOf, heightOf, gap, version]); // eslint-disable-line react-hooks/exhaustive-deps
   const range = visibleRange(offsets, scrollTop, viewportHeight);
-  const indexOf = useCallback((key: string | null) => (key === null ? -1 : items.findIndex((item) => keyOf(item) === key)), [items, keyOf]);
+  // Row positions by key, built once per list (a render that only moves the active row looks up, not scans).
+  const positions = useMemo(() => new Map(items.map((item, i) => [keyOf(item), i] as const)), [items, keyOf]);
+  const indexOf = useCallback((key: string | null) => (key === null ? -1 : (positions.get(key) ?? -1)), [positions]);
 
   useLayoutEffect(() => {
     const el = viewport.current;

@@ -1,7 +1,7 @@
 "use client";
 // Says what the character under the mouse is covered by. Its own component with its own
 // state, so moving the mouse never re-renders the workspace or its span list.
-import { useEffect, useState, type ReactNode, type RefObject } from "react";
+import { memo, useEffect, useState, type ReactNode, type RefObject } from "react";
 import type { SpanIndex } from "@/lib/spans";
 import type { AnnotationDto } from "@/lib/validation/annotations";
 import { offsetAtPoint, type ParagraphBox } from "./dom-offsets";
@@ -13,7 +13,7 @@ interface Props {
   describe: (span: AnnotationDto) => string;
 }
 
-export function HoverLayer({ textRef, paragraphsRef, index, describe }: Props): ReactNode {
+export const HoverLayer = memo(function HoverLayer({ textRef, paragraphsRef, index, describe }: Props): ReactNode {
   const [hover, setHover] = useState<{ x: number; y: number; text: string } | null>(null);
   useEffect(() => {
     const el = textRef.current;
@@ -46,4 +46,4 @@ export function HoverLayer({ textRef, paragraphsRef, index, describe }: Props): 
       {hover.text}
     </div>
   ) : null;
-}
+});

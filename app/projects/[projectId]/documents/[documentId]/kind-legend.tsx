@@ -3,7 +3,7 @@
 // from lib/guidelines), and the project's guidelines, readable without leaving the document.
 // The legend's line of colours is always in view; definitions open under it, so a reviewer
 // who knows them keeps the panel short.
-import { createContext, useContext, type ReactNode } from "react";
+import { createContext, memo, useContext, type ReactNode } from "react";
 import { exampleParts, KIND_GUIDES } from "@/lib/guidelines/kinds";
 import "./kind-legend.css";
 
@@ -44,7 +44,7 @@ function KindRows(): ReactNode {
   );
 }
 
-export function KindLegend(): ReactNode {
+export const KindLegend = memo(function KindLegend(): ReactNode {
   const guidelines = useContext(GuidelinesContext);
   return (
     <div className="kind-legend-wrap">
@@ -65,4 +65,4 @@ export function KindLegend(): ReactNode {
       </details>
     </div>
   );
-}
+});
