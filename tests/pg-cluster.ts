@@ -3,11 +3,11 @@
 // cluster), one UTF8 database, and stop() that stops the server and removes the folder.
 import { execFile } from "node:child_process";
 import { accessSync, chownSync, constants, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
+import { freePort } from "./free-port";
 
 const run = promisify(execFile);
 
@@ -58,18 +58,6 @@ async function knownBinDirs(): Promise<string[]> {
     candidates.push(...versions.map((version) => path.join(debian, version, "bin")));
   }
   return candidates;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 const isRoot = (): boolean => process.getuid?.() === 0;

@@ -3,25 +3,14 @@
 // figures: the process id, for CPU time from /proc, and the event-loop probe (./probe.cjs).
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
+import { freePort } from "../../tests/free-port";
 
 export interface LoadServer {
   baseUrl: string;
   pid: number;
   log: () => string;
   stop: () => Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no free port"))));
-    });
-  });
 }
 
 export async function startLoadServer(dbPath: string, probeFile: string, nodeArgs: string[] = []): Promise<LoadServer> {

@@ -2,10 +2,10 @@
 // Chromium driven by playwright-core (never a downloaded browser).
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { freePort } from "../free-port";
 
 export interface TestServer {
   baseUrl: string;
@@ -15,17 +15,6 @@ export interface TestServer {
   stop: () => Promise<void>;
   /** Sends `signal` to the server process and waits for it to exit; unlike stop, keeps the database for a restart. */
   kill: (signal: NodeJS.Signals) => Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
 }
 
 async function waitUntilUp(url: string, child: ChildProcess, log: () => string): Promise<void> {
