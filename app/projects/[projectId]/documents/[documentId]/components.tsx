@@ -20,14 +20,14 @@ import { SpanList } from "./span-list";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { SelectionToolbar, TextBody } from "./text-body";
 import { useClaimMatches } from "./use-claim-matches";
-import { useSaver } from "./use-saver";
 import type { HighlightPainter } from "./highlights";
 import { paintNow, useHighlights } from "./use-highlights";
 import type { Range2 } from "./use-text-keys";
 import { useWorkspaceKeys } from "./use-workspace-keys";
 import { SuggestionPanel } from "./suggestion-layer";
 import { useSuggestions } from "./use-suggestions";
-import { initialState, reducer, type Action } from "./workspace-state";
+import { useSpanStore } from "./use-span-store";
+import { initialState, newDraft } from "./workspace-state";
 
 export interface WorkspaceProps {
   projectId: number;
@@ -50,23 +50,13 @@ interface PendingSelection extends Range2 {
   left: number;
 }
 
-const TEXT_SAVE_DELAY_MS = 500;
-
 export function Workspace(props: WorkspaceProps): ReactNode {
   const { projectId, documentId } = props;
   const chars = useMemo(() => toCodePoints(props.text), [props.text]);
   const paragraphs = useMemo(() => splitParagraphs(props.text), [props.text]);
   const api = useMemo(() => annotationsApi(projectId, documentId), [projectId, documentId]);
   const sources = useMemo(() => sourcesApi(projectId), [projectId]);
-  // The saver reads state between renders (right after an edit is dispatched), so the reducer
-  // runs once per action, here, and React is handed the result.
-  const [state, setState] = useState(() => initialState(expandSpans(props.text, props.initialSpans)));
-  const stateRef = useRef(state);
-  const dispatch = useCallback((action: Action) => {
-    stateRef.current = reducer(stateRef.current, action);
-    setState(stateRef.current);
-  }, []);
-  const saver = useSaver(api, dispatch, stateRef);
+  const { state, stateRef, dispatch, saver, edit, flush } = useSpanStore(api, () => initialState(expandSpans(props.text, props.initialSpans)));
   const [frozen, setFrozen] = useState(props.frozen);
   const [selection, setSelection] = useState<PendingSelection | null>(null);
   const [filter, setFilter] = useState(() => new Set<AnnotationKind>(ANNOTATION_KINDS));
@@ -76,7 +66,6 @@ export function Workspace(props: WorkspaceProps): ReactNode {
   const paragraphsRef = useRef<ParagraphBox[]>([]);
   const speakerRef = useRef<HTMLInputElement>(null);
   const panelRef = useRef<HTMLElement>(null);
-  const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   const tempIds = useRef(0);
   // A quote tagged with the mouse whose speaker field takes the focus once it is rendered.
   const speakerFor = useRef<string | null>(null);
@@ -97,36 +86,6 @@ export function Workspace(props: WorkspaceProps): ReactNode {
   const activeId = active !== null && active.draft.id > 0 ? active.draft.id : null;
   const matches = useClaimMatches(links, activeId, active?.draft.exact ?? "", props.storyName !== null, setAnnouncement);
 
-  const flush = useCallback(
-    (key: string) => {
-      const timer = timers.current.get(key);
-      if (timer !== undefined) {
-        clearTimeout(timer);
-        timers.current.delete(key);
-        saver.enqueue("update", key);
-      }
-    },
-    [saver],
-  );
-
-  const edit = useCallback(
-    (key: string, changes: Partial<AnnotationDto>, immediate: boolean, attributePatch?: Record<string, unknown>) => {
-      dispatch({ type: "edit", key, changes, attributePatch });
-      const old = timers.current.get(key);
-      if (old !== undefined) clearTimeout(old);
-      if (immediate) {
-        timers.current.delete(key);
-        saver.enqueue("update", key);
-      } else {
-        timers.current.set(
-          key,
-          setTimeout(() => flush(key), TEXT_SAVE_DELAY_MS),
-        );
-      }
-    },
-    [saver, flush, dispatch],
-  );
-
   const activate = useCallback(
     (key: string | null, scroll = true) => {
       dispatch({ type: "activate", key });
@@ -137,7 +96,7 @@ export function Workspace(props: WorkspaceProps): ReactNode {
         panelRef.current?.querySelector(`[data-span-key="${key}"]`)?.scrollIntoView({ block: "nearest" });
       }
     },
-    [dispatch],
+    [dispatch, stateRef],
   );
 
   const create = useCallback(
@@ -145,27 +104,13 @@ export function Workspace(props: WorkspaceProps): ReactNode {
       const exact = chars.slice(range.start, range.end).join("");
       const parent = index.containing(range.start, range.end).find((s) => s.kind === "quote" && s.annotatorId === props.me.id);
       const key = `new-${++tempIds.current}`;
-      const now = new Date().toISOString();
-      const draft: AnnotationDto = {
-        id: -tempIds.current,
-        documentId,
-        annotatorId: props.me.id,
-        annotatorName: props.me.name,
-        layer: "annotator",
+      const draft = newDraft(tempIds.current, documentId, props.me, {
         kind,
         start: range.start,
         end: range.end,
         exact,
-        prefix: "",
-        suffix: "",
-        attributes: {},
-        note: "",
         parentId: parent && parent.id > 0 ? parent.id : null,
-        version: 0,
-        createdAt: now,
-        updatedAt: now,
-        deletedAt: null,
-      };
+      });
       performance.mark("pd-tag-start");
       // The highlight comes first: painted now, on screen at the next frame. The save starts once
       // that frame is drawn (an edit or delete made before then waits for it in the saver's queue,

@@ -52,6 +52,32 @@ export function spanKey(dto: AnnotationDto): string {
   return String(dto.id);
 }
 
+/** A span the reviewer just tagged, as the workspace holds it until the server has created it. */
+export function newDraft(
+  tempId: number,
+  documentId: number,
+  me: { id: number; name: string },
+  span: Pick<AnnotationDto, "kind" | "start" | "end" | "exact" | "parentId">,
+): AnnotationDto {
+  const now = new Date().toISOString();
+  return {
+    ...span,
+    id: -tempId,
+    documentId,
+    annotatorId: me.id,
+    annotatorName: me.name,
+    layer: "annotator",
+    prefix: "",
+    suffix: "",
+    attributes: {},
+    note: "",
+    version: 0,
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+  };
+}
+
 export function initialState(spans: AnnotationDto[]): WorkspaceState {
   const rows = new Map(spans.map((s) => [spanKey(s), { key: spanKey(s), draft: s, saved: s, state: "saved" as const }]));
   return { spans: rows, live: liveSpans(rows.values()), activeKey: null, notice: null };

@@ -1,0 +1,65 @@
+"use client";
+// The workspace's spans and how changes to them reach the server: the state, the reducer run once
+// per action (the saver reads the result between renders), and edits that save at once or, for
+// typed text, after a pause.
+import { useCallback, useRef, useState, type RefObject } from "react";
+import type { AnnotationDto } from "@/lib/validation/annotations";
+import type { AnnotationsApi } from "./api-client";
+import { useSaver, type Saver } from "./use-saver";
+import { reducer, type Action, type WorkspaceState } from "./workspace-state";
+
+const TEXT_SAVE_DELAY_MS = 500;
+
+export interface SpanStore {
+  state: WorkspaceState;
+  stateRef: RefObject<WorkspaceState>;
+  dispatch: (action: Action) => void;
+  saver: Saver;
+  /** Applies `changes` now; saves at once when `immediate`, else after a pause in typing. */
+  edit: (key: string, changes: Partial<AnnotationDto>, immediate: boolean, attributePatch?: Record<string, unknown>) => void;
+  /** Saves a span's pending typed edit now. */
+  flush: (key: string) => void;
+}
+
+export function useSpanStore(api: AnnotationsApi, initial: () => WorkspaceState): SpanStore {
+  const [state, setState] = useState(initial);
+  const stateRef = useRef(state);
+  const dispatch = useCallback((action: Action) => {
+    stateRef.current = reducer(stateRef.current, action);
+    setState(stateRef.current);
+  }, []);
+  const saver = useSaver(api, dispatch, stateRef);
+  const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+
+  const flush = useCallback(
+    (key: string) => {
+      const timer = timers.current.get(key);
+      if (timer !== undefined) {
+        clearTimeout(timer);
+        timers.current.delete(key);
+        saver.enqueue("update", key);
+      }
+    },
+    [saver],
+  );
+
+  const edit = useCallback(
+    (key: string, changes: Partial<AnnotationDto>, immediate: boolean, attributePatch?: Record<string, unknown>) => {
+      dispatch({ type: "edit", key, changes, attributePatch });
+      const old = timers.current.get(key);
+      if (old !== undefined) clearTimeout(old);
+      if (immediate) {
+        timers.current.delete(key);
+        saver.enqueue("update", key);
+      } else {
+        timers.current.set(
+          key,
+          setTimeout(() => flush(key), TEXT_SAVE_DELAY_MS),
+        );
+      }
+    },
+    [saver, flush, dispatch],
+  );
+
+  return { state, stateRef, dispatch, saver, edit, flush };
+}
