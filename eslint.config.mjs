@@ -28,6 +28,21 @@ export default defineConfig([
     },
   },
   {
+    // The app's queries run on SQLite or PostgreSQL (db/tables.ts): drizzle's .get(), .all() and
+    // .run() exist on SQLite only. Await the query, or take a row with first()/one() from db/rows.ts.
+    files: ["app/**/*.ts", "app/**/*.tsx", "lib/**/*.ts", "scripts/**/*.ts"],
+    ignores: ["lib/server/backup/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[arguments.length=0] > MemberExpression.callee > Identifier.property[name=/^(get|all|run)$/]",
+          message: "SQLite-only: await the drizzle query itself, or use first()/one() from @/db/rows, so it also runs on PostgreSQL.",
+        },
+      ],
+    },
+  },
+  {
     // Plain CommonJS config files load JSON with require().
     files: ["**/*.js", "**/*.cjs"],
     rules: { "@typescript-eslint/no-require-imports": "off" },

@@ -3,6 +3,15 @@ import { defineConfig } from "vitest/config";
 
 const alias = { "@": path.resolve(import.meta.dirname) };
 
+/** Server tests about SQLite itself, or that compare the dialects (they start their own PostgreSQL). */
+const SQLITE_ONLY_SERVER_TESTS = [
+  "tests/server/backup.test.ts",
+  "tests/server/db-gate.test.ts",
+  "tests/server/schema.test.ts",
+  "tests/server/pg-*.test.ts",
+  "tests/server/db-copy.test.ts",
+];
+
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -22,6 +31,23 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
           // argon2 hashing and real SQLite files: keep the per-test budget generous.
           testTimeout: 20_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "server-pg",
+          include: ["tests/server/**/*.test.ts"],
+          // SQLite's own features (backups, the transaction gate, its schema), and the tests that
+          // compare the two dialects, which start their own PostgreSQL.
+          exclude: SQLITE_ONLY_SERVER_TESTS,
+          environment: "node",
+          env: { DATABASE_URL: "postgres://pending/" },
+          globalSetup: ["tests/pg-global-setup.ts"],
+          setupFiles: ["tests/server/setup-pg.ts"],
+          sequence: { groupOrder: 1 },
+          testTimeout: 20_000,
+          hookTimeout: 60_000,
         },
       },
       {

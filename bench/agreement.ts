@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { median, ms } from "./machine";
+import { one } from "@/db/rows";
 
 const DOCUMENTS = 1_000;
 const REVIEWERS = 3;
@@ -73,59 +74,52 @@ export async function benchAgreement(): Promise<string[]> {
   const users = [];
   for (let i = 0; i < REVIEWERS + 1; i++) {
     users.push(
-      await db
-        .insert(schema.users)
-        .values({ username: `user${i}`, displayName: `User ${i}`, passwordHash: "x", role: i === 0 ? "admin" : "member" })
-        .returning()
-        .get(),
+      await one(
+        db
+          .insert(schema.users)
+          .values({ username: `user${i}`, displayName: `User ${i}`, passwordHash: "x", role: i === 0 ? "admin" : "member" })
+          .returning(),
+      ),
     );
   }
   const manager = { id: users[0]!.id, username: "user0", displayName: "User 0", role: "admin" as const };
   const reviewerIds = users.slice(1).map((u) => u.id);
-  const project = await db.insert(schema.projects).values({ name: "Agreement bench", settings: {} }).returning().get();
+  const project = await one(db.insert(schema.projects).values({ name: "Agreement bench", settings: {} }).returning());
   await db
     .insert(schema.projectMembers)
     .values([
       { projectId: project.id, userId: manager.id, role: "manager" as const },
       ...reviewerIds.map((userId) => ({ projectId: project.id, userId, role: "annotator" as const })),
-    ])
-    .run();
+    ]);
   const addDoc = async (n: number, body: string): Promise<number> =>
     (
-      await db
-        .insert(schema.documents)
-        .values({
-          projectId: project.id,
-          title: `Document ${n}`,
-          text: body,
-          textSha256: sha256Hex(`${n}:${body}`),
-          charCount: body.length,
-          wordCount: Math.round(body.length / 6),
-        })
-        .returning({ id: schema.documents.id })
-        .get()
+      await one(
+        db
+          .insert(schema.documents)
+          .values({
+            projectId: project.id,
+            title: `Document ${n}`,
+            text: body,
+            textSha256: sha256Hex(`${n}:${body}`),
+            charCount: body.length,
+            wordCount: Math.round(body.length / 6),
+          })
+          .returning({ id: schema.documents.id }),
+      )
     ).id;
   await db.transaction(async (tx) => {
     const body = text(DOC_CHARS);
     for (let n = 0; n < DOCUMENTS; n++) {
       const documentId = await addDoc(n, body);
       const rows = spansFor(documentId, reviewerIds, body, SPANS_PER_REVIEWER, random);
-      for (let i = 0; i < rows.length; i += 500)
-        await tx
-          .insert(schema.annotations)
-          .values(rows.slice(i, i + 500))
-          .run();
+      for (let i = 0; i < rows.length; i += 500) await tx.insert(schema.annotations).values(rows.slice(i, i + 500));
     }
   });
   const bigBody = text(BIG_CHARS);
   const bigId = await addDoc(DOCUMENTS, bigBody);
   const bigRows = spansFor(bigId, reviewerIds, bigBody, BIG_SPANS_PER_REVIEWER, random);
   await db.transaction(async (tx) => {
-    for (let i = 0; i < bigRows.length; i += 500)
-      await tx
-        .insert(schema.annotations)
-        .values(bigRows.slice(i, i + 500))
-        .run();
+    for (let i = 0; i < bigRows.length; i += 500) await tx.insert(schema.annotations).values(bigRows.slice(i, i + 500));
   });
   const seedMs = performance.now() - t0;
 
@@ -162,7 +156,7 @@ export async function benchAgreement(): Promise<string[]> {
       `| review of the same document as the page loads it (lib/server: spans, reviewers, decisions, excerpts) | ${ms(median(page))} | median of 5; target < 1000 ms |`,
     ];
   } finally {
-    closeDb();
+    await closeDb();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -136,7 +136,7 @@ async function benchComparison(job: Job): Promise<string[]> {
   const cold = coldInChild("comparison", job);
   const coldBase = coldInChild("comparison-read", job);
   // Warmed: a fresh connection (so an empty span cache), warmComparison, then the first view.
-  db.closeDb();
+  await db.closeDb();
   db.getSqlite();
   const warming = await warmWithLag(() => warmComparison(job.seeded.projectId, job.seeded.storyId));
   const warmed = await timeOnce(() => runComparison(job));
@@ -203,7 +203,7 @@ export async function benchCompare(): Promise<string[]> {
     }
     return rows;
   } finally {
-    closeDb();
+    await closeDb();
     rmSync(dir, { recursive: true, force: true });
   }
 }

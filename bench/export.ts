@@ -106,7 +106,7 @@ export async function benchExport(options: { http: boolean } = { http: true }): 
     if (options.http) rows.push(...(await firstByte(seeded.projectId, seeded.managerId, dbPath)));
     return rows;
   } finally {
-    closeDb();
+    await closeDb();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const spans = (await listAnnotations(f.user, f.projectId, f.documentId)) ?? [];
   console.log("full DTO JSON bytes", Buffer.byteLength(JSON.stringify(spans)));
   console.log("compact JSON bytes", Buffer.byteLength(JSON.stringify(compactSpans(f.documentId, spans))));
-  closeDb();
+  await closeDb();
   const server = await startServer({ dbPath: process.env.DATABASE_PATH, demo: false });
   try {
     const res = await fetch(`${server.baseUrl}/projects/${f.projectId}/documents/${f.documentId}`, { headers: { cookie: `pd_session=${f.token}` } });

@@ -9,13 +9,14 @@ import { loadavg } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { closeDb, databasePath, getDb, getSqlite } from "@/db";
-import { documents, users } from "@/db/schema";
+import { documents, users } from "@/db/tables";
 import { createAnnotation } from "@/lib/server/annotations";
 import { ensureDemoProject } from "@/lib/server/demo";
 import type { SessionUser } from "@/lib/server/session";
 import { createFirstAdmin } from "@/lib/server/users";
 import { codePointLength, sliceCodePoints } from "@/lib/text";
 import { machineLine, median, percentile } from "./machine";
+import { first } from "@/db/rows";
 
 const SETTINGS = ["FULL", "NORMAL"] as const;
 type Setting = (typeof SETTINGS)[number];
@@ -36,8 +37,8 @@ async function prepare(dir: string): Promise<Target> {
   await ensureDemoProject("texts");
   const created = await createFirstAdmin({ username: "bench", displayName: "Bench", password: "a bench password" });
   if (!created.ok) throw new Error(created.error);
-  const row = (await getDb().select().from(users).where(eq(users.id, created.userId)).get())!;
-  const doc = (await getDb().select({ id: documents.id, projectId: documents.projectId, text: documents.text }).from(documents).limit(1).get())!;
+  const row = (await first(getDb().select().from(users).where(eq(users.id, created.userId))))!;
+  const doc = (await first(getDb().select({ id: documents.id, projectId: documents.projectId, text: documents.text }).from(documents).limit(1)))!;
   return {
     user: { id: row.id, username: row.username, displayName: row.displayName, role: row.role },
     projectId: doc.projectId,
@@ -124,7 +125,7 @@ async function main(): Promise<void> {
     const all = { FULL: figures(times.FULL, wall.FULL), NORMAL: figures(times.NORMAL, wall.NORMAL) };
     console.log(report(all, load).join("\n"));
   } finally {
-    closeDb();
+    await closeDb();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -143,7 +143,7 @@ export async function benchWorkspacePeer(): Promise<string[]> {
     const spans: BenchSpan[] = (await listAnnotations(user, projectId, documentId)) ?? [];
     pages[`peer-${count}.html`] = peerHtml(text, toW3C(text, spans));
   }
-  closeDb();
+  await closeDb();
 
   const [server, peer, browser] = await Promise.all([startServer({ dbPath: process.env.DATABASE_PATH, demo: false }), servePeer(pages), launchBrowser()]);
   try {

@@ -101,7 +101,7 @@ export async function benchWorkspace(): Promise<string[]> {
   const t0 = performance.now();
   const fixture = await buildFixture(WORDS, SPANS);
   const seedMs = performance.now() - t0;
-  closeDb();
+  await closeDb();
 
   const server = await startServer({ dbPath: process.env.DATABASE_PATH, demo: false });
   const browser = await launchBrowser();

@@ -7,7 +7,7 @@ async function main(): Promise<void> {
   getDb();
   const seeded = process.env.PROVENANCE_DEMO === "0" ? false : await ensureDemoProject();
   console.log(`database ready: ${databasePath()}${seeded ? " (demo project loaded)" : ""}`);
-  closeDb();
+  await closeDb();
 }
 
 void main();

@@ -19,7 +19,7 @@ const USAGE = `usage: npm run export -- --project <name or id> --format <jsonl|c
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
-  closeDb();
+  void closeDb();
   process.exit(1);
 }
 
@@ -109,7 +109,7 @@ async function main(): Promise<void> {
   }
   if (process.stderr.isTTY) process.stderr.write("\n");
   process.stderr.write(`${toStdout ? "Written to stdout" : `Wrote ${values.out}`}\n`);
-  closeDb();
+  await closeDb();
 }
 
 void main();

@@ -6,12 +6,13 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { users } from "@/db/schema";
+import { users } from "@/db/tables";
 import { importAnnotations, type ImportFile, type ImportReport } from "@/lib/server/annotation-import";
 import { reportHeadline, reportLines } from "@/lib/server/annotation-import/summary";
 import { createProject, findProjectByName, listProjectNames } from "@/lib/server/projects";
 import type { SessionUser } from "@/lib/server/session";
 import { guessImportFormat, importOptionsSchema, MAX_ANNOTATION_IMPORT_BYTES, type ImportFormatName } from "@/lib/validation/annotation-import";
+import { first } from "@/db/rows";
 
 export interface AnnotationArgs {
   project: string;
@@ -33,8 +34,8 @@ async function actorFor(username: string | undefined): Promise<SessionUser> {
   const columns = { id: users.id, username: users.username, displayName: users.displayName, role: users.role, disabledAt: users.disabledAt };
   const row =
     username === undefined
-      ? await getDb().select(columns).from(users).where(eq(users.role, "admin")).orderBy(asc(users.id)).get()
-      : await getDb().select(columns).from(users).where(eq(users.username, username.toLowerCase())).get();
+      ? await first(getDb().select(columns).from(users).where(eq(users.role, "admin")).orderBy(asc(users.id)))
+      : await first(getDb().select(columns).from(users).where(eq(users.username, username.toLowerCase())));
   if (row === undefined)
     throw new CliError(
       username === undefined ? "There is no admin yet: create one on /setup, or pass --as USERNAME." : `There is no user named “${username}”.`,

@@ -18,7 +18,7 @@ const USAGE =
 
 function fail(message: string): never {
   console.error(message);
-  closeDb();
+  void closeDb();
   process.exit(1);
 }
 
@@ -61,7 +61,7 @@ async function importAnnotationsFrom(values: {
       as: values.as,
     });
     printReport(report, projectName);
-    closeDb();
+    await closeDb();
     process.exit(report.refused.length > 0 ? 1 : 0);
   } catch (error) {
     if (error instanceof CliError) fail(error.message);
@@ -112,7 +112,7 @@ async function main(): Promise<void> {
   if (result.createdOutlet) console.log(`created outlet “${result.createdOutlet}”`);
   if (result.createdStory) console.log(`created story “${result.createdStory}”`);
   console.log(`${result.documents.length} document${result.documents.length === 1 ? "" : "s"} imported into “${project.name}” (${databasePath()})`);
-  closeDb();
+  await closeDb();
 }
 
 void main();

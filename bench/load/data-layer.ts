@@ -78,6 +78,6 @@ export async function measureDataLayer(dbPath: string, projectId: number, doc: L
       }),
     };
   } finally {
-    closeDb();
+    await closeDb();
   }
 }

@@ -59,6 +59,6 @@ export async function seedDatabase(reviewers: number, articles: ArticleSpec[]): 
       return { id, text: doc.text, wordCount: doc.wordCount };
     }),
   );
-  closeDb();
+  await closeDb();
   return { projectId: project.projectId, documents, reviewers };
 }

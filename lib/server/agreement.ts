@@ -3,7 +3,7 @@
 // pure computations in lib/review (which call lib/agreement for every number).
 import { and, asc, eq, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { adjudications, annotations, assignments, documents, perspectiveRatings, users } from "@/db/schema";
+import { adjudications, annotations, assignments, documents, perspectiveRatings, users } from "@/db/tables";
 import {
   AgreementAccumulator,
   ratingsAgreement,
@@ -46,8 +46,7 @@ async function assignmentsByDocument(projectId: number): Promise<Map<number, Map
   const rows = await getDb()
     .select({ documentId: assignments.documentId, userId: assignments.userId, status: assignments.status })
     .from(assignments)
-    .where(and(eq(assignments.projectId, projectId), ne(assignments.status, "todo")))
-    .all();
+    .where(and(eq(assignments.projectId, projectId), ne(assignments.status, "todo")));
   const byDoc = new Map<number, Map<number, boolean>>();
   for (const r of rows) {
     const m = byDoc.get(r.documentId) ?? new Map<number, boolean>();
@@ -116,8 +115,7 @@ export async function forEachAgreementDocument(projectId: number, layers: LayerF
       .select({ id: documents.id, title: documents.title, charCount: documents.charCount })
       .from(documents)
       .where(eq(documents.projectId, projectId))
-      .orderBy(asc(documents.id))
-      .all();
+      .orderBy(asc(documents.id));
     const started = await assignmentsByDocument(projectId);
     for (let i = 0; i < docs.length; i += BATCH) {
       const batch = docs.slice(i, i + BATCH);
@@ -178,8 +176,7 @@ async function coveredSpanIds(projectId: number): Promise<{ covered: Set<number>
     .select({ documentId: adjudications.documentId, from: adjudications.fromAnnotationIds })
     .from(adjudications)
     .innerJoin(documents, eq(documents.id, adjudications.documentId))
-    .where(eq(documents.projectId, projectId))
-    .all();
+    .where(eq(documents.projectId, projectId));
   const covered = new Set<number>();
   const decisions = new Map<number, number>();
   for (const r of rows) {
@@ -210,8 +207,7 @@ async function userNames(ids: readonly number[]): Promise<Record<number, string>
   const rows = await getDb()
     .select({ id: users.id, name: users.displayName })
     .from(users)
-    .where(inArray(users.id, [...ids]))
-    .all();
+    .where(inArray(users.id, [...ids]));
   return Object.fromEntries(rows.map((r) => [r.id, r.name]));
 }
 
@@ -227,8 +223,7 @@ export async function outletRatingAgreement(projectId: number, axes: readonly Pe
         isNotNull(perspectiveRatings.outletId),
         isNotNull(perspectiveRatings.value),
       ),
-    )
-    .all();
+    );
   const rows = found.map((r) => ({ outletId: r.outletId!, axis: r.axis, raterId: r.raterId, value: r.value! }));
   const labels = new Map(axes.map((a) => [a.key, a.label]));
   return ratingsAgreement(

@@ -3,13 +3,14 @@
 // the export endpoint is the only code that ever calls authenticateApiToken, and nothing
 // else reads the Authorization header, so a leaked token can read exports and do nothing more.
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
-import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
-import { apiTokens, users } from "@/db/schema";
+import { apiTokens, users } from "@/db/tables";
 import { API_TOKEN_PREFIX, MAX_LIVE_API_TOKENS, looksLikeApiToken, type NewApiTokenInput } from "@/lib/validation/api-tokens";
 import { recordAudit } from "./audit";
 // The same sha256-hex a session id is: one hashing of tokens in the app.
 import { sessionIdFromToken as hashToken, type SessionUser } from "./session";
+import { first, one } from "@/db/rows";
 
 export interface ApiTokenRow {
   id: number;
@@ -38,18 +39,19 @@ export async function createApiToken(user: SessionUser, input: NewApiTokenInput)
   const lastFour = token.slice(-4);
   return await getDb().transaction(async (tx): Promise<CreateApiTokenResult> => {
     // Counted inside the transaction: SQLite's single writer keeps two tabs from both passing.
-    const live = (await tx.select({ n: count() }).from(apiTokens).where(liveTokensOf(user.id)).get())?.n ?? 0;
+    const live = (await first(tx.select({ n: count() }).from(apiTokens).where(liveTokensOf(user.id))))?.n ?? 0;
     if (live >= MAX_LIVE_API_TOKENS) {
       return {
         ok: false,
         error: `You already have ${MAX_LIVE_API_TOKENS} tokens, the most one person may hold. Revoke one you no longer use first.`,
       };
     }
-    const row = await tx
-      .insert(apiTokens)
-      .values({ userId: user.id, name: input.name, tokenHash: hashToken(token), lastFour })
-      .returning({ id: apiTokens.id })
-      .get();
+    const row = await one(
+      tx
+        .insert(apiTokens)
+        .values({ userId: user.id, name: input.name, tokenHash: hashToken(token), lastFour })
+        .returning({ id: apiTokens.id }),
+    );
     // The audit row names the token by its last four characters; never the token or its hash.
     await recordAudit(tx, { actorId: user.id, action: "create", entity: "api_token", entityId: row.id, after: { name: input.name, lastFour } });
     return { ok: true, id: row.id, token, lastFour };
@@ -68,19 +70,19 @@ export async function listApiTokens(user: SessionUser): Promise<ApiTokenRow[]> {
     })
     .from(apiTokens)
     .where(liveTokensOf(user.id))
-    .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id))
-    .all();
+    .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id));
 }
 
 /** Revokes one of `user`'s own tokens; someone else's token is "not found", as is a revoked one. */
 export async function revokeApiToken(user: SessionUser, tokenId: number): Promise<RevokeApiTokenResult> {
   return await getDb().transaction(async (tx): Promise<RevokeApiTokenResult> => {
-    const revoked = await tx
-      .update(apiTokens)
-      .set({ revokedAt: sql`(unixepoch('subsec') * 1000)` })
-      .where(and(eq(apiTokens.id, tokenId), liveTokensOf(user.id)))
-      .returning({ name: apiTokens.name, lastFour: apiTokens.lastFour })
-      .get();
+    const revoked = await first(
+      tx
+        .update(apiTokens)
+        .set({ revokedAt: new Date() })
+        .where(and(eq(apiTokens.id, tokenId), liveTokensOf(user.id)))
+        .returning({ name: apiTokens.name, lastFour: apiTokens.lastFour }),
+    );
     if (revoked === undefined) return { ok: false, error: "That token does not exist or is already revoked." };
     await recordAudit(tx, { actorId: user.id, action: "revoke", entity: "api_token", entityId: tokenId, before: revoked });
     return { ok: true };
@@ -95,21 +97,18 @@ export async function revokeApiToken(user: SessionUser, tokenId: number): Promis
 export async function authenticateApiToken(token: string): Promise<SessionUser | null> {
   if (!looksLikeApiToken(token)) return null;
   const db = getDb();
-  const row = await db
-    .select({
-      tokenId: apiTokens.id,
-      user: { id: users.id, username: users.username, displayName: users.displayName, role: users.role },
-    })
-    .from(apiTokens)
-    .innerJoin(users, eq(apiTokens.userId, users.id))
-    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt), isNull(users.disabledAt)))
-    .get();
+  const row = await first(
+    db
+      .select({
+        tokenId: apiTokens.id,
+        user: { id: users.id, username: users.username, displayName: users.displayName, role: users.role },
+      })
+      .from(apiTokens)
+      .innerJoin(users, eq(apiTokens.userId, users.id))
+      .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt), isNull(users.disabledAt))),
+  );
   if (row === undefined) return null;
-  await db
-    .update(apiTokens)
-    .set({ lastUsedAt: sql`(unixepoch('subsec') * 1000)` })
-    .where(eq(apiTokens.id, row.tokenId))
-    .run();
+  await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId));
   return row.user;
 }
 

@@ -2,13 +2,14 @@
 // reviewers at once with the balanced plan from lib/assignment. Each new assignment is audited.
 import { and, eq, inArray } from "drizzle-orm";
 import { getDb, type DB } from "@/db";
-import { assignments, documents, projectMembers, users } from "@/db/schema";
+import { assignments, documents, projectMembers, users } from "@/db/tables";
 import { planBalancedAssignments, type AssignmentPair } from "@/lib/assignment/balance";
 import { assignDocumentSchema, autoAssignSchema } from "@/lib/validation/members";
 import { fail, invalid, type Failure } from "./annotations/result";
 import { recordAudit } from "./audit";
 import { refuseUnlessManager } from "./members";
 import type { SessionUser } from "./session";
+import { first, one } from "@/db/rows";
 
 type Tx = Pick<DB, "select" | "insert">;
 
@@ -16,32 +17,32 @@ export type AssignResult = { ok: true; assignmentId: number } | Failure;
 export type AutoAssignResult = { ok: true; created: AssignmentPair[]; loads: Record<number, number> } | Failure;
 
 async function insertAssignment(tx: Tx, actorId: number, projectId: number, pair: AssignmentPair, method: "hand" | "auto"): Promise<number> {
-  const row = await tx
-    .insert(assignments)
-    .values({ projectId, documentId: pair.documentId, userId: pair.userId, status: "todo" })
-    .returning({ id: assignments.id })
-    .get();
+  const row = await one(
+    tx.insert(assignments).values({ projectId, documentId: pair.documentId, userId: pair.userId, status: "todo" }).returning({ id: assignments.id }),
+  );
   await recordAudit(tx, { actorId, action: "assign", entity: "assignment", entityId: row.id, after: { ...pair, projectId, status: "todo", method } });
   return row.id;
 }
 
 async function documentInProject(tx: Tx, projectId: number, documentId: number): Promise<{ title: string } | null> {
   return (
-    (await tx
-      .select({ title: documents.title })
-      .from(documents)
-      .where(and(eq(documents.id, documentId), eq(documents.projectId, projectId)))
-      .get()) ?? null
+    (await first(
+      tx
+        .select({ title: documents.title })
+        .from(documents)
+        .where(and(eq(documents.id, documentId), eq(documents.projectId, projectId))),
+    )) ?? null
   );
 }
 
 async function memberName(tx: Tx, projectId: number, userId: number): Promise<string | null> {
-  const row = await tx
-    .select({ name: users.displayName })
-    .from(projectMembers)
-    .innerJoin(users, eq(users.id, projectMembers.userId))
-    .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)))
-    .get();
+  const row = await first(
+    tx
+      .select({ name: users.displayName })
+      .from(projectMembers)
+      .innerJoin(users, eq(users.id, projectMembers.userId))
+      .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId))),
+  );
   return row?.name ?? null;
 }
 
@@ -58,11 +59,12 @@ export async function assignDocument(manager: SessionUser, projectId: number, in
       if (doc === null) return invalid(`Document ${documentId} is not in this project.`);
       const name = await memberName(tx, projectId, userId);
       if (name === null) return invalid("That person is not a member of this project: add them on the team page first.");
-      const existing = await tx
-        .select({ id: assignments.id })
-        .from(assignments)
-        .where(and(eq(assignments.documentId, documentId), eq(assignments.userId, userId)))
-        .get();
+      const existing = await first(
+        tx
+          .select({ id: assignments.id })
+          .from(assignments)
+          .where(and(eq(assignments.documentId, documentId), eq(assignments.userId, userId))),
+      );
       if (existing !== undefined) return fail(409, "duplicate", `${name} already has “${doc.title}”.`);
       return { ok: true, assignmentId: await insertAssignment(tx, manager.id, projectId, parsed.data, "hand") };
     },
@@ -86,10 +88,9 @@ export async function autoAssignDocuments(manager: SessionUser, projectId: numbe
       const members = await tx
         .select({ userId: projectMembers.userId })
         .from(projectMembers)
-        .where(and(eq(projectMembers.projectId, projectId), inArray(projectMembers.userId, chosen)))
-        .all();
+        .where(and(eq(projectMembers.projectId, projectId), inArray(projectMembers.userId, chosen)));
       if (members.length !== chosen.length) return invalid("Some of the chosen people are not members of this project.");
-      const documentRows = await tx.select({ id: documents.id }).from(documents).where(eq(documents.projectId, projectId)).all();
+      const documentRows = await tx.select({ id: documents.id }).from(documents).where(eq(documents.projectId, projectId));
       const documentIds = documentRows.map((d) => d.id);
       if (documentIds.length === 0) return invalid("This project has no documents to assign yet.");
       // Only current members' assignments count: a removed member's old rows do not fill a slot.
@@ -97,8 +98,7 @@ export async function autoAssignDocuments(manager: SessionUser, projectId: numbe
         .select({ documentId: assignments.documentId, userId: assignments.userId })
         .from(assignments)
         .innerJoin(projectMembers, and(eq(projectMembers.projectId, assignments.projectId), eq(projectMembers.userId, assignments.userId)))
-        .where(eq(assignments.projectId, projectId))
-        .all();
+        .where(eq(assignments.projectId, projectId));
       const plan = planBalancedAssignments({ documentIds, reviewerIds: chosen, perDocument: parsed.data.perDocument, existing });
       if (!plan.ok) return invalid(plan.message);
       for (const pair of plan.assignments) await insertAssignment(tx, manager.id, projectId, pair, "auto");

@@ -5,7 +5,7 @@
 // "in progress" the usual way (startAssignment).
 import { and, asc, count, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
-import { annotations, assignments, documents, users } from "@/db/schema";
+import { annotations, assignments, documents, users } from "@/db/tables";
 import { assignDocumentSchema } from "@/lib/validation/members";
 import { fail, invalid, type Failure } from "./annotations/result";
 import type { Conn } from "./annotations/scope";
@@ -13,6 +13,7 @@ import type { AssignmentStatus } from "./assignments";
 import { recordAudit } from "./audit";
 import { refuseUnlessManager } from "./members";
 import type { SessionUser } from "./session";
+import { first } from "@/db/rows";
 
 export interface ProjectAssignmentRow {
   documentId: number;
@@ -31,8 +32,7 @@ export async function listProjectAssignments(manager: SessionUser, projectId: nu
     .innerJoin(documents, and(eq(documents.id, assignments.documentId), eq(documents.projectId, assignments.projectId)))
     .innerJoin(users, eq(users.id, assignments.userId))
     .where(eq(assignments.projectId, projectId))
-    .orderBy(asc(documents.title), asc(documents.id), asc(users.displayName), asc(users.id))
-    .all();
+    .orderBy(asc(documents.title), asc(documents.id), asc(users.displayName), asc(users.id));
 }
 
 async function liveSpanCount(conn: Conn, documentId: number, userId: number): Promise<number> {
@@ -42,7 +42,7 @@ async function liveSpanCount(conn: Conn, documentId: number, userId: number): Pr
     eq(annotations.layer, "annotator"),
     isNull(annotations.deletedAt),
   );
-  return (await conn.select({ n: count() }).from(annotations).where(where).get())?.n ?? 0;
+  return (await first(conn.select({ n: count() }).from(annotations).where(where)))?.n ?? 0;
 }
 
 export type RemoveAssignmentResult = { ok: true; displayName: string; title: string; spansKept: number } | Failure;
@@ -56,17 +56,18 @@ export async function removeAssignment(manager: SessionUser, projectId: number, 
       const parsed = assignDocumentSchema.safeParse(input);
       if (!parsed.success) return invalid(parsed.error.issues[0]!.message);
       const { documentId, userId } = parsed.data;
-      const row = await tx
-        .select({ assignment: assignments, title: documents.title, displayName: users.displayName })
-        .from(assignments)
-        .innerJoin(documents, eq(documents.id, assignments.documentId))
-        .innerJoin(users, eq(users.id, assignments.userId))
-        .where(and(eq(assignments.projectId, projectId), eq(assignments.documentId, documentId), eq(assignments.userId, userId)))
-        .get();
+      const row = await first(
+        tx
+          .select({ assignment: assignments, title: documents.title, displayName: users.displayName })
+          .from(assignments)
+          .innerJoin(documents, eq(documents.id, assignments.documentId))
+          .innerJoin(users, eq(users.id, assignments.userId))
+          .where(and(eq(assignments.projectId, projectId), eq(assignments.documentId, documentId), eq(assignments.userId, userId))),
+      );
       // Also what a second click (or a second tab) gets once the first removal went through.
       if (row === undefined) return fail(404, "not_found", "There is no such assignment in this project (it may have been removed already).");
       const { assignment: before, title, displayName } = row;
-      await tx.delete(assignments).where(eq(assignments.id, before.id)).run();
+      await tx.delete(assignments).where(eq(assignments.id, before.id));
       const spansKept = await liveSpanCount(tx, documentId, userId);
       await recordAudit(tx, {
         actorId: manager.id,

@@ -3,11 +3,12 @@
 // adjudication work on layers that no longer move.
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { assignments, projectMembers, users, type Assignment } from "@/db/schema";
+import { assignments, projectMembers, users, type Assignment } from "@/db/tables";
 import { documentNotFound, fail, type Failure } from "./annotations/result";
 import { documentScope, type Conn } from "./annotations/scope";
 import { recordAudit } from "./audit";
 import type { SessionUser } from "./session";
+import { first, one } from "@/db/rows";
 
 export type AssignmentStatus = Assignment["status"];
 
@@ -34,8 +35,7 @@ export async function listDocumentAssignments(manager: SessionUser, projectId: n
     .from(assignments)
     .innerJoin(users, eq(users.id, assignments.userId))
     .where(and(eq(assignments.documentId, documentId), eq(assignments.projectId, projectId)))
-    .orderBy(users.displayName)
-    .all();
+    .orderBy(users.displayName);
   return rows.map((row) => ({ ...row, submittedAt: row.submittedAt?.toISOString() ?? null }));
 }
 
@@ -48,17 +48,17 @@ export async function startAssignment(conn: Conn, projectId: number, documentId:
       target: [assignments.documentId, assignments.userId],
       set: { status: "in_progress" },
       setWhere: eq(assignments.status, "todo"),
-    })
-    .run();
+    });
 }
 
 async function assignmentOf(conn: Conn, documentId: number, userId: number): Promise<Assignment | null> {
   return (
-    (await conn
-      .select()
-      .from(assignments)
-      .where(and(eq(assignments.documentId, documentId), eq(assignments.userId, userId)))
-      .get()) ?? null
+    (await first(
+      conn
+        .select()
+        .from(assignments)
+        .where(and(eq(assignments.documentId, documentId), eq(assignments.userId, userId))),
+    )) ?? null
   );
 }
 
@@ -77,12 +77,13 @@ export async function markDocumentDone(user: SessionUser, projectId: number, doc
         return { ok: true, status: "submitted", submittedAt: before.submittedAt.toISOString() };
       }
       const submittedAt = new Date();
-      const row = await tx
-        .insert(assignments)
-        .values({ projectId, documentId, userId: user.id, status: "submitted", submittedAt })
-        .onConflictDoUpdate({ target: [assignments.documentId, assignments.userId], set: { status: "submitted", submittedAt } })
-        .returning({ id: assignments.id })
-        .get();
+      const row = await one(
+        tx
+          .insert(assignments)
+          .values({ projectId, documentId, userId: user.id, status: "submitted", submittedAt })
+          .onConflictDoUpdate({ target: [assignments.documentId, assignments.userId], set: { status: "submitted", submittedAt } })
+          .returning({ id: assignments.id }),
+      );
       await recordAudit(tx, {
         actorId: user.id,
         action: "submit",
@@ -110,7 +111,7 @@ export async function reopenDocument(manager: SessionUser, projectId: number, do
       const before = await assignmentOf(tx, documentId, userId);
       // Reopening a layer that is not submitted is a no-op, so a repeated click is harmless.
       if (before === null || before.status !== "submitted") return { ok: true, userId, status: before?.status ?? "todo" };
-      await tx.update(assignments).set({ status: "in_progress", submittedAt: null }).where(eq(assignments.id, before.id)).run();
+      await tx.update(assignments).set({ status: "in_progress", submittedAt: null }).where(eq(assignments.id, before.id));
       await recordAudit(tx, {
         actorId: manager.id,
         action: "reopen",
@@ -126,10 +127,11 @@ export async function reopenDocument(manager: SessionUser, projectId: number, do
 }
 
 async function isMemberOf(conn: Conn, projectId: number, userId: number): Promise<boolean> {
-  const row = await conn
-    .select({ one: sql`1` })
-    .from(projectMembers)
-    .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)))
-    .get();
+  const row = await first(
+    conn
+      .select({ one: sql`1` })
+      .from(projectMembers)
+      .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId))),
+  );
   return row !== undefined;
 }

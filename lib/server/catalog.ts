@@ -3,7 +3,8 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { DB } from "@/db";
 import { getDb } from "@/db";
-import { outlets, stories } from "@/db/schema";
+import { outlets, stories } from "@/db/tables";
+import { first, one } from "@/db/rows";
 
 type Tx = Pick<DB, "select" | "insert">;
 
@@ -13,36 +14,39 @@ export interface NamedRow {
 }
 
 export async function listOutlets(): Promise<NamedRow[]> {
-  return getDb().select({ id: outlets.id, name: outlets.name }).from(outlets).orderBy(asc(outlets.name)).all();
+  return getDb().select({ id: outlets.id, name: outlets.name }).from(outlets).orderBy(asc(outlets.name));
 }
 
 export async function listStories(projectId: number): Promise<NamedRow[]> {
-  return getDb().select({ id: stories.id, name: stories.name }).from(stories).where(eq(stories.projectId, projectId)).orderBy(asc(stories.name)).all();
+  return getDb().select({ id: stories.id, name: stories.name }).from(stories).where(eq(stories.projectId, projectId)).orderBy(asc(stories.name));
 }
 
 /** The outlet with this name (any letter case), created on the spot when new. */
 export async function findOrCreateOutlet(tx: Tx, name: string, domain?: string): Promise<{ id: number; created: boolean }> {
-  const existing = await tx
-    .select({ id: outlets.id })
-    .from(outlets)
-    .where(sql`lower(${outlets.name}) = lower(${name})`)
-    .get();
+  const existing = await first(
+    tx
+      .select({ id: outlets.id })
+      .from(outlets)
+      .where(sql`lower(${outlets.name}) = lower(${name})`),
+  );
   if (existing !== undefined) return { id: existing.id, created: false };
-  const row = await tx
-    .insert(outlets)
-    .values({ name, domain: domain ?? null })
-    .returning({ id: outlets.id })
-    .get();
+  const row = await one(
+    tx
+      .insert(outlets)
+      .values({ name, domain: domain ?? null })
+      .returning({ id: outlets.id }),
+  );
   return { id: row.id, created: true };
 }
 
 export async function findOrCreateStory(tx: Tx, projectId: number, name: string): Promise<{ id: number; created: boolean }> {
-  const existing = await tx
-    .select({ id: stories.id })
-    .from(stories)
-    .where(and(eq(stories.projectId, projectId), sql`lower(${stories.name}) = lower(${name})`))
-    .get();
+  const existing = await first(
+    tx
+      .select({ id: stories.id })
+      .from(stories)
+      .where(and(eq(stories.projectId, projectId), sql`lower(${stories.name}) = lower(${name})`)),
+  );
   if (existing !== undefined) return { id: existing.id, created: false };
-  const row = await tx.insert(stories).values({ projectId, name }).returning({ id: stories.id }).get();
+  const row = await one(tx.insert(stories).values({ projectId, name }).returning({ id: stories.id }));
   return { id: row.id, created: true };
 }

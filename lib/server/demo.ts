@@ -6,7 +6,7 @@ import { getDb } from "@/db";
 import { DEMO_ARTICLES, DEMO_PROJECT, DEMO_STORY } from "@/db/seed/demo";
 import { DEMO_RATINGS } from "@/db/seed/demo-people";
 import { DEMO_DONE, DEMO_LINKS, DEMO_SETTLED, DEMO_SPANS } from "@/db/seed/demo-spans";
-import { documents, outlets, projects, users } from "@/db/schema";
+import { documents, outlets, projects, users } from "@/db/tables";
 import { parseProjectSettings } from "@/lib/validation/projects";
 import type { Conn } from "./annotations/scope";
 import { settleDemoDocument, markDemoDone } from "./demo/gold";
@@ -14,6 +14,7 @@ import { writeDemoLinks, writeDemoRatings } from "./demo/links";
 import { createDemoSources, createDemoTeam } from "./demo/people";
 import { writeDemoSpans } from "./demo/spans";
 import { importDocuments } from "./documents";
+import { first, one } from "@/db/rows";
 
 /**
  * "full": the articles with the demo team's annotations, links, ratings and gold layer.
@@ -35,7 +36,7 @@ interface ImportedArticle {
 async function importArticles(conn: Conn, projectId: number): Promise<ImportedArticle[]> {
   const ids: number[] = [];
   for (const article of DEMO_ARTICLES) {
-    await conn.insert(outlets).values(article.outlet).onConflictDoNothing().run();
+    await conn.insert(outlets).values(article.outlet).onConflictDoNothing();
     const result = await importDocuments({ kind: "system", label: "demo" }, projectId, [{ fileName: `${article.outlet.domain}.txt`, text: article.text }], {
       title: article.title,
       outlet: article.outlet.name,
@@ -50,8 +51,7 @@ async function importArticles(conn: Conn, projectId: number): Promise<ImportedAr
   const rows = await conn
     .select({ id: documents.id, text: documents.text, storyId: documents.storyId, outletId: documents.outletId })
     .from(documents)
-    .where(inArray(documents.id, ids))
-    .all();
+    .where(inArray(documents.id, ids));
   return ids.map((id) => rows.find((r) => r.id === id)!);
 }
 
@@ -70,15 +70,16 @@ async function annotateDemo(conn: Conn, projectId: number, articles: ImportedArt
 
 async function loadDemo(content: DemoContent): Promise<boolean> {
   return await getDb().transaction(async (tx) => {
-    const userCount = (await tx.select({ n: count() }).from(users).get())?.n ?? 0;
-    const projectCount = (await tx.select({ n: count() }).from(projects).get())?.n ?? 0;
+    const userCount = (await first(tx.select({ n: count() }).from(users)))?.n ?? 0;
+    const projectCount = (await first(tx.select({ n: count() }).from(projects)))?.n ?? 0;
     if (userCount > 0 || projectCount > 0) return false;
 
-    const project = await tx
-      .insert(projects)
-      .values({ ...DEMO_PROJECT, settings: parseProjectSettings({}), isDemo: true })
-      .returning({ id: projects.id })
-      .get();
+    const project = await one(
+      tx
+        .insert(projects)
+        .values({ ...DEMO_PROJECT, settings: parseProjectSettings({}), isDemo: true })
+        .returning({ id: projects.id }),
+    );
     const articles = await importArticles(tx, project.id);
     if (content === "full") await annotateDemo(tx, project.id, articles);
     return true;

@@ -5,7 +5,7 @@
 // values the form was loaded with against the stored ones, inside the writing transaction.
 import { and, count, countDistinct, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, type DB } from "@/db";
-import { annotations, assignments, claimLinks, claimLinkSpans, documents, outlets, perspectiveRatings, segments, stories } from "@/db/schema";
+import { annotations, assignments, claimLinks, claimLinkSpans, documents, outlets, perspectiveRatings, segments, stories } from "@/db/tables";
 import { documentEditSchema, METADATA_FIELDS, type MetadataField, type MetadataValues } from "@/lib/validation/documents";
 import { fieldErrors } from "@/lib/validation/users";
 import { documentNotFound, fail, type Failure } from "./annotations/result";
@@ -13,6 +13,7 @@ import { recordAudit } from "./audit";
 import { findOrCreateOutlet, findOrCreateStory } from "./catalog";
 import { memberRole } from "./projects";
 import type { SessionUser } from "./session";
+import { first } from "@/db/rows";
 
 type Tx = Pick<DB, "select" | "selectDistinct" | "insert" | "update" | "delete">;
 
@@ -45,34 +46,36 @@ const LABELS: Record<MetadataField, string> = { title: "title", outlet: "outlet"
 /** 404 for a non-member or a document not in this project, then 403 for anyone but a manager. */
 async function managerGuard(conn: Tx, user: SessionUser, projectId: number, documentId: number): Promise<Failure | null> {
   const role = await memberRole(user.id, projectId);
-  const exists = await conn
-    .select({ id: documents.id })
-    .from(documents)
-    .where(and(eq(documents.id, documentId), eq(documents.projectId, projectId)))
-    .get();
+  const exists = await first(
+    conn
+      .select({ id: documents.id })
+      .from(documents)
+      .where(and(eq(documents.id, documentId), eq(documents.projectId, projectId))),
+  );
   if (role === null || exists === undefined) return documentNotFound();
   return role === "manager" ? null : fail(403, "forbidden", "Only a manager of this project can change or delete its documents.");
 }
 
 async function storedRow(conn: Tx, documentId: number) {
-  const row = await conn
-    .select({
-      title: documents.title,
-      outlet: outlets.name,
-      story: stories.name,
-      author: documents.author,
-      publishedAt: documents.publishedAt,
-      url: documents.url,
-      outletId: documents.outletId,
-      storyId: documents.storyId,
-      sourceFileName: documents.sourceFileName,
-      wordCount: documents.wordCount,
-    })
-    .from(documents)
-    .leftJoin(outlets, eq(outlets.id, documents.outletId))
-    .leftJoin(stories, eq(stories.id, documents.storyId))
-    .where(eq(documents.id, documentId))
-    .get();
+  const row = await first(
+    conn
+      .select({
+        title: documents.title,
+        outlet: outlets.name,
+        story: stories.name,
+        author: documents.author,
+        publishedAt: documents.publishedAt,
+        url: documents.url,
+        outletId: documents.outletId,
+        storyId: documents.storyId,
+        sourceFileName: documents.sourceFileName,
+        wordCount: documents.wordCount,
+      })
+      .from(documents)
+      .leftJoin(outlets, eq(outlets.id, documents.outletId))
+      .leftJoin(stories, eq(stories.id, documents.storyId))
+      .where(eq(documents.id, documentId)),
+  );
   return row!;
 }
 
@@ -82,24 +85,27 @@ function valuesOf(row: Awaited<ReturnType<typeof storedRow>>): MetadataValues {
 
 async function impactOf(conn: Tx, documentId: number): Promise<DeletionImpact> {
   const live = and(eq(annotations.documentId, documentId), isNull(annotations.deletedAt));
-  const spans = (await conn
-    .select({ n: count(), reviewers: countDistinct(annotations.annotatorId) })
-    .from(annotations)
-    .where(and(live, eq(annotations.layer, "annotator")))
-    .get())!;
-  const gold = (await conn
-    .select({ n: count() })
-    .from(annotations)
-    .where(and(live, eq(annotations.layer, "gold")))
-    .get())!;
-  const links = (await conn
-    .select({ n: countDistinct(claimLinkSpans.linkId) })
-    .from(claimLinkSpans)
-    .innerJoin(annotations, eq(annotations.id, claimLinkSpans.annotationId))
-    .where(eq(annotations.documentId, documentId))
-    .get())!;
+  const spans = (await first(
+    conn
+      .select({ n: count(), reviewers: countDistinct(annotations.annotatorId) })
+      .from(annotations)
+      .where(and(live, eq(annotations.layer, "annotator"))),
+  ))!;
+  const gold = (await first(
+    conn
+      .select({ n: count() })
+      .from(annotations)
+      .where(and(live, eq(annotations.layer, "gold"))),
+  ))!;
+  const links = (await first(
+    conn
+      .select({ n: countDistinct(claimLinkSpans.linkId) })
+      .from(claimLinkSpans)
+      .innerJoin(annotations, eq(annotations.id, claimLinkSpans.annotationId))
+      .where(eq(annotations.documentId, documentId)),
+  ))!;
   const n = async (table: typeof segments | typeof perspectiveRatings | typeof assignments): Promise<number> =>
-    (await conn.select({ n: count() }).from(table).where(eq(table.documentId, documentId)).get())!.n;
+    (await first(conn.select({ n: count() }).from(table).where(eq(table.documentId, documentId))))!.n;
   return {
     spans: spans.n,
     reviewers: spans.reviewers,
@@ -174,8 +180,7 @@ export async function updateDocumentMetadata(user: SessionUser, projectId: numbe
           outletId: outlet?.id ?? null,
           storyId: story?.id ?? null,
         })
-        .where(eq(documents.id, documentId))
-        .run();
+        .where(eq(documents.id, documentId));
       const saved = valuesOf(await storedRow(tx, documentId));
       await recordAudit(tx, {
         actorId: user.id,
@@ -203,8 +208,7 @@ async function linksLeftAlone(tx: Tx, documentId: number): Promise<number[]> {
     .selectDistinct({ id: claimLinkSpans.linkId })
     .from(claimLinkSpans)
     .innerJoin(annotations, eq(annotations.id, claimLinkSpans.annotationId))
-    .where(eq(annotations.documentId, documentId))
-    .all();
+    .where(eq(annotations.documentId, documentId));
   const touched = touchedRows.map((r) => r.id);
   if (touched.length === 0) return [];
   const remaining = await tx
@@ -212,8 +216,7 @@ async function linksLeftAlone(tx: Tx, documentId: number): Promise<number[]> {
     .from(claimLinkSpans)
     .innerJoin(annotations, eq(annotations.id, claimLinkSpans.annotationId))
     .where(inArray(claimLinkSpans.linkId, touched))
-    .groupBy(claimLinkSpans.linkId)
-    .all();
+    .groupBy(claimLinkSpans.linkId);
   return remaining.filter((r) => Number(r.n) < 2).map((r) => r.id);
 }
 
@@ -234,8 +237,8 @@ export async function deleteDocument(
       const row = await storedRow(tx, documentId);
       const impact = await impactOf(tx, documentId);
       const emptied = await linksLeftAlone(tx, documentId);
-      await tx.delete(documents).where(eq(documents.id, documentId)).run();
-      if (emptied.length > 0) await tx.delete(claimLinks).where(inArray(claimLinks.id, emptied)).run();
+      await tx.delete(documents).where(eq(documents.id, documentId));
+      if (emptied.length > 0) await tx.delete(claimLinks).where(inArray(claimLinks.id, emptied));
       await recordAudit(tx, {
         actorId: user.id,
         action: "delete",

@@ -3,7 +3,7 @@
 // is not in is indistinguishable from one that does not exist.
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb, type DB } from "@/db";
-import { documents, outlets, projectMembers, stories } from "@/db/schema";
+import { documents, outlets, projectMembers, stories } from "@/db/tables";
 import {
   ImportError,
   matchOutlet,
@@ -22,6 +22,7 @@ import { refuseUnlessManager } from "./members";
 import { memberRole } from "./projects";
 import type { SessionUser } from "./session";
 import { isUniqueViolation } from "./db-errors";
+import { first, one } from "@/db/rows";
 
 export type ImportActor = { kind: "user"; user: SessionUser } | { kind: "system"; label: string };
 
@@ -101,8 +102,7 @@ async function duplicateProblems(projectId: number, prepared: Prepared[]): Promi
   const existing = await getDb()
     .select({ id: documents.id, title: documents.title, sha: documents.textSha256 })
     .from(documents)
-    .where(and(eq(documents.projectId, projectId), inArray(documents.textSha256, hashes)))
-    .all();
+    .where(and(eq(documents.projectId, projectId), inArray(documents.textSha256, hashes)));
   for (const row of existing) {
     const entry = seen.get(row.sha)!;
     const source = sourceName(entry.item);
@@ -116,7 +116,7 @@ async function duplicateProblems(projectId: number, prepared: Prepared[]): Promi
 }
 
 async function knownOutlets(): Promise<KnownOutlet[]> {
-  return await getDb().select({ name: outlets.name, domain: outlets.domain }).from(outlets).all();
+  return await getDb().select({ name: outlets.name, domain: outlets.domain }).from(outlets);
 }
 
 /** What the file says, with its outlet spelled as an existing one where they match. */
@@ -148,25 +148,26 @@ export async function importDocuments(actor: ImportActor, projectId: number, ite
 
 async function insertDocument(tx: Tx, projectId: number, actorId: number | null, entry: Prepared, resolved: Resolved): Promise<number> {
   const { item, doc } = entry;
-  const row = await tx
-    .insert(documents)
-    .values({
-      projectId,
-      storyId: resolved.storyId,
-      outletId: resolved.outletId,
-      title: doc.title,
-      author: resolved.author ?? null,
-      publishedAt: resolved.publishedAt ?? null,
-      url: resolved.url ?? null,
-      text: doc.text,
-      textSha256: doc.textSha256,
-      charCount: doc.charCount,
-      wordCount: doc.wordCount,
-      sourceFileName: item.fileName ?? null,
-      importedBy: actorId,
-    })
-    .returning({ id: documents.id })
-    .get();
+  const row = await one(
+    tx
+      .insert(documents)
+      .values({
+        projectId,
+        storyId: resolved.storyId,
+        outletId: resolved.outletId,
+        title: doc.title,
+        author: resolved.author ?? null,
+        publishedAt: resolved.publishedAt ?? null,
+        url: resolved.url ?? null,
+        text: doc.text,
+        textSha256: doc.textSha256,
+        charCount: doc.charCount,
+        wordCount: doc.wordCount,
+        sourceFileName: item.fileName ?? null,
+        importedBy: actorId,
+      })
+      .returning({ id: documents.id }),
+  );
   const { text: _text, found: _found, ...summary } = doc;
   const after = {
     ...summary,
@@ -305,8 +306,7 @@ export async function listDocumentsForMember(user: SessionUser, projectId: numbe
     .leftJoin(outlets, eq(outlets.id, documents.outletId))
     .leftJoin(stories, eq(stories.id, documents.storyId))
     .where(and(...filters))
-    .orderBy(...SORTS[query.sort])
-    .all();
+    .orderBy(...SORTS[query.sort]);
 }
 
 export interface DocumentForReader extends DocumentListRow {
@@ -319,28 +319,29 @@ export interface DocumentForReader extends DocumentListRow {
 
 /** The document if it belongs to this project and the user is a member of it; otherwise null. */
 export async function getDocumentForMember(user: SessionUser, projectId: number, documentId: number): Promise<DocumentForReader | null> {
-  const row = await getDb()
-    .select({
-      id: documents.id,
-      projectId: documents.projectId,
-      title: documents.title,
-      author: documents.author,
-      publishedAt: documents.publishedAt,
-      url: documents.url,
-      outletId: documents.outletId,
-      outletName: outlets.name,
-      storyId: documents.storyId,
-      storyName: stories.name,
-      wordCount: documents.wordCount,
-      charCount: documents.charCount,
-      text: documents.text,
-      textSha256: documents.textSha256,
-    })
-    .from(documents)
-    .innerJoin(projectMembers, and(eq(projectMembers.projectId, documents.projectId), eq(projectMembers.userId, user.id)))
-    .leftJoin(outlets, eq(outlets.id, documents.outletId))
-    .leftJoin(stories, eq(stories.id, documents.storyId))
-    .where(and(eq(documents.id, documentId), eq(documents.projectId, projectId)))
-    .get();
+  const row = await first(
+    getDb()
+      .select({
+        id: documents.id,
+        projectId: documents.projectId,
+        title: documents.title,
+        author: documents.author,
+        publishedAt: documents.publishedAt,
+        url: documents.url,
+        outletId: documents.outletId,
+        outletName: outlets.name,
+        storyId: documents.storyId,
+        storyName: stories.name,
+        wordCount: documents.wordCount,
+        charCount: documents.charCount,
+        text: documents.text,
+        textSha256: documents.textSha256,
+      })
+      .from(documents)
+      .innerJoin(projectMembers, and(eq(projectMembers.projectId, documents.projectId), eq(projectMembers.userId, user.id)))
+      .leftJoin(outlets, eq(outlets.id, documents.outletId))
+      .leftJoin(stories, eq(stories.id, documents.storyId))
+      .where(and(eq(documents.id, documentId), eq(documents.projectId, projectId))),
+  );
   return row ?? null;
 }

@@ -3,13 +3,14 @@
 // transaction. Non-members get the same 404 as for a project that does not exist.
 import { and, asc, count, eq } from "drizzle-orm";
 import { getDb, type DB } from "@/db";
-import { projectMembers, projects, users, type ProjectRole } from "@/db/schema";
+import { projectMembers, projects, users, type ProjectRole } from "@/db/tables";
 import { addMemberSchema, changeRoleSchema, guidelinesSchema, settingsError, settingsInputSchema, type ProjectSettings } from "@/lib/validation/members";
 import { parseProjectSettings } from "@/lib/validation/projects";
 import { fail, invalid, type Failure } from "./annotations/result";
 import { recordAudit } from "./audit";
 import { memberRole } from "./projects";
 import type { SessionUser } from "./session";
+import { first } from "@/db/rows";
 
 type Tx = Pick<DB, "select" | "insert" | "update" | "delete">;
 
@@ -53,24 +54,24 @@ export async function listMembers(user: SessionUser, projectId: number): Promise
     .from(projectMembers)
     .innerJoin(users, eq(users.id, projectMembers.userId))
     .where(eq(projectMembers.projectId, projectId))
-    .orderBy(asc(users.displayName), asc(users.username))
-    .all();
+    .orderBy(asc(users.displayName), asc(users.username));
   return rows.map(toRow);
 }
 
 async function memberOf(tx: Tx, projectId: number, userId: number): Promise<MemberRow | null> {
-  const row = await tx
-    .select(memberColumns)
-    .from(projectMembers)
-    .innerJoin(users, eq(users.id, projectMembers.userId))
-    .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)))
-    .get();
+  const row = await first(
+    tx
+      .select(memberColumns)
+      .from(projectMembers)
+      .innerJoin(users, eq(users.id, projectMembers.userId))
+      .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId))),
+  );
   return row === undefined ? null : toRow(row);
 }
 
 async function managerCount(tx: Tx, projectId: number): Promise<number> {
   const where = and(eq(projectMembers.projectId, projectId), eq(projectMembers.role, "manager"));
-  return (await tx.select({ n: count() }).from(projectMembers).where(where).get())?.n ?? 0;
+  return (await first(tx.select({ n: count() }).from(projectMembers).where(where)))?.n ?? 0;
 }
 
 // A project without a manager could never be changed again (admins have no rights in projects
@@ -87,12 +88,12 @@ export async function addProjectMember(manager: SessionUser, projectId: number, 
       const parsed = addMemberSchema.safeParse(input);
       if (!parsed.success) return invalid(parsed.error.issues[0]!.message);
       const { username, role } = parsed.data;
-      const user = await tx.select({ id: users.id, disabledAt: users.disabledAt }).from(users).where(eq(users.username, username)).get();
+      const user = await first(tx.select({ id: users.id, disabledAt: users.disabledAt }).from(users).where(eq(users.username, username)));
       if (user === undefined) return invalid(`There is no user named “${username}”. An admin can create them on the Users page.`);
       if (user.disabledAt !== null) return invalid(`The account “${username}” is disabled; an admin can enable it first.`);
       const existing = await memberOf(tx, projectId, user.id);
       if (existing !== null) return fail(409, "duplicate", `“${username}” is already a member of this project (as ${existing.role}).`);
-      await tx.insert(projectMembers).values({ projectId, userId: user.id, role }).run();
+      await tx.insert(projectMembers).values({ projectId, userId: user.id, role });
       await recordAudit(tx, { actorId: manager.id, action: "add_member", entity: "project", entityId: projectId, after: { userId: user.id, username, role } });
       return { ok: true, member: (await memberOf(tx, projectId, user.id))! };
     },
@@ -114,8 +115,7 @@ export async function changeMemberRole(manager: SessionUser, projectId: number, 
       await tx
         .update(projectMembers)
         .set({ role: parsed.data.role })
-        .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)))
-        .run();
+        .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)));
       await recordAudit(tx, {
         actorId: manager.id,
         action: "change_member_role",
@@ -139,10 +139,7 @@ export async function removeProjectMember(manager: SessionUser, projectId: numbe
       const before = await memberOf(tx, projectId, userId);
       if (before === null) return invalid("That person is not a member of this project.");
       if (before.role === "manager" && (await managerCount(tx, projectId)) <= 1) return lastManager(before);
-      await tx
-        .delete(projectMembers)
-        .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)))
-        .run();
+      await tx.delete(projectMembers).where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)));
       await recordAudit(tx, {
         actorId: manager.id,
         action: "remove_member",
@@ -164,9 +161,9 @@ export async function updateProjectGuidelines(manager: SessionUser, projectId: n
       if (refusal !== null) return refusal;
       const parsed = guidelinesSchema.safeParse({ guidelines });
       if (!parsed.success) return invalid(parsed.error.issues[0]!.message);
-      const before = (await tx.select({ guidelines: projects.guidelines }).from(projects).where(eq(projects.id, projectId)).get())!;
+      const before = (await first(tx.select({ guidelines: projects.guidelines }).from(projects).where(eq(projects.id, projectId))))!;
       if (before.guidelines === parsed.data.guidelines) return { ok: true };
-      await tx.update(projects).set({ guidelines: parsed.data.guidelines }).where(eq(projects.id, projectId)).run();
+      await tx.update(projects).set({ guidelines: parsed.data.guidelines }).where(eq(projects.id, projectId));
       await recordAudit(tx, { actorId: manager.id, action: "update_guidelines", entity: "project", entityId: projectId, before, after: parsed.data });
       return { ok: true };
     },
@@ -181,12 +178,12 @@ export async function updateProjectSettings(manager: SessionUser, projectId: num
       const refusal = await refuseUnlessManager(manager, projectId, "change the settings");
       if (refusal !== null) return refusal;
       if (typeof settings !== "object" || settings === null || Array.isArray(settings)) return invalid("These settings are not valid.");
-      const row = (await tx.select({ settings: projects.settings }).from(projects).where(eq(projects.id, projectId)).get())!;
+      const row = (await first(tx.select({ settings: projects.settings }).from(projects).where(eq(projects.id, projectId))))!;
       const before: ProjectSettings = parseProjectSettings(row.settings);
       // A partial update changes only what it names; the rest keeps its current value, not the default.
       const parsed = settingsInputSchema.safeParse({ ...before, ...settings });
       if (!parsed.success) return invalid(settingsError(parsed.error));
-      await tx.update(projects).set({ settings: parsed.data }).where(eq(projects.id, projectId)).run();
+      await tx.update(projects).set({ settings: parsed.data }).where(eq(projects.id, projectId));
       await recordAudit(tx, { actorId: manager.id, action: "update_settings", entity: "project", entityId: projectId, before, after: parsed.data });
       return { ok: true };
     },

@@ -4,11 +4,12 @@
 // limited to projects the viewer is a member of, in the query.
 import { and, asc, count, desc, eq, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { documents, outlets, projectMembers, projects, referenceRatings, type Outlet, type ProjectRole } from "@/db/schema";
+import { documents, outlets, projectMembers, projects, referenceRatings, type Outlet, type ProjectRole } from "@/db/tables";
 import { firstIssue, outletProfileSchema, referenceRatingSchema, type OutletProfileInput, type ReferenceRatingInput } from "@/lib/validation/ratings";
 import { fail, invalid, type Failure } from "./annotations/result";
 import { recordAudit } from "./audit";
 import type { SessionUser } from "./session";
+import { first, one } from "@/db/rows";
 
 export type OutletProfile = Pick<Outlet, "id" | "name" | "domain" | "kind" | "country" | "notes">;
 
@@ -17,7 +18,7 @@ const profileColumns = { id: outlets.id, name: outlets.name, domain: outlets.dom
 const outletNotFound = (): Failure => fail(404, "not_found", "This outlet does not exist.");
 
 export async function getOutlet(outletId: number): Promise<OutletProfile | null> {
-  return (await getDb().select(profileColumns).from(outlets).where(eq(outlets.id, outletId)).get()) ?? null;
+  return (await first(getDb().select(profileColumns).from(outlets).where(eq(outlets.id, outletId)))) ?? null;
 }
 
 export interface OutletListRow extends OutletProfile {
@@ -32,8 +33,7 @@ export async function listOutletsForViewer(user: SessionUser): Promise<OutletLis
     .leftJoin(documents, eq(documents.outletId, outlets.id))
     .leftJoin(projectMembers, and(eq(projectMembers.projectId, documents.projectId), eq(projectMembers.userId, user.id)))
     .groupBy(outlets.id)
-    .orderBy(asc(sql`lower(${outlets.name})`))
-    .all();
+    .orderBy(asc(sql`lower(${outlets.name})`));
 }
 
 export type UpdateOutletResult = { ok: true; outlet: OutletProfile } | Failure;
@@ -48,13 +48,14 @@ export async function updateOutlet(user: SessionUser, outletId: number, input: O
   const values = { ...parsed.data, domain: parsed.data.domain ?? null, country: parsed.data.country ?? null };
   return await getDb().transaction(
     async (tx): Promise<UpdateOutletResult> => {
-      const clash = await tx
-        .select({ id: outlets.id })
-        .from(outlets)
-        .where(and(sql`lower(${outlets.name}) = lower(${values.name})`, ne(outlets.id, outletId)))
-        .get();
+      const clash = await first(
+        tx
+          .select({ id: outlets.id })
+          .from(outlets)
+          .where(and(sql`lower(${outlets.name}) = lower(${values.name})`, ne(outlets.id, outletId))),
+      );
       if (clash !== undefined) return fail(409, "duplicate", `Another outlet is already named “${values.name}”.`);
-      const outlet = (await tx.update(outlets).set(values).where(eq(outlets.id, outletId)).returning(profileColumns).get())!;
+      const outlet = (await first(tx.update(outlets).set(values).where(eq(outlets.id, outletId)).returning(profileColumns)))!;
       await recordAudit(tx, { actorId: user.id, action: "update", entity: "outlet", entityId: outletId, before, after: outlet });
       return { ok: true, outlet };
     },
@@ -78,8 +79,7 @@ export async function listOutletDocuments(user: SessionUser, outletId: number): 
     .innerJoin(projectMembers, and(eq(projectMembers.projectId, documents.projectId), eq(projectMembers.userId, user.id)))
     .innerJoin(projects, eq(projects.id, documents.projectId))
     .where(eq(documents.outletId, outletId))
-    .orderBy(asc(projects.name), sql`${documents.publishedAt} is null`, desc(documents.publishedAt), asc(documents.id))
-    .all();
+    .orderBy(asc(projects.name), sql`${documents.publishedAt} is null`, desc(documents.publishedAt), asc(documents.id));
 }
 
 export interface OutletProject {
@@ -98,8 +98,7 @@ export async function outletProjectsFor(user: SessionUser, outletId: number): Pr
     .innerJoin(projects, eq(projects.id, documents.projectId))
     .where(eq(documents.outletId, outletId))
     .groupBy(projects.id, projects.name, projectMembers.role)
-    .orderBy(asc(projects.name))
-    .all();
+    .orderBy(asc(projects.name));
 }
 
 /** Admins, and managers of a project with documents from the outlet, record published ratings. */
@@ -133,8 +132,7 @@ export async function listReferenceRatings(outletId: number): Promise<ReferenceR
     .select(referenceColumns)
     .from(referenceRatings)
     .where(eq(referenceRatings.outletId, outletId))
-    .orderBy(asc(sql`lower(${referenceRatings.publisher})`), desc(referenceRatings.retrievedAt), asc(referenceRatings.axis))
-    .all();
+    .orderBy(asc(sql`lower(${referenceRatings.publisher})`), desc(referenceRatings.retrievedAt), asc(referenceRatings.axis));
 }
 
 export type ReferenceResult = { ok: true; reference: ReferenceRatingDto } | Failure;
@@ -148,7 +146,7 @@ export async function recordReferenceRating(user: SessionUser, outletId: number,
   if (!parsed.success) return invalid(firstIssue(parsed.error));
   const values = { ...parsed.data, value: parsed.data.value ?? null, label: parsed.data.label ?? null, outletId, recordedBy: user.id };
   return await getDb().transaction(async (tx): Promise<ReferenceResult> => {
-    const reference = await tx.insert(referenceRatings).values(values).returning(referenceColumns).get();
+    const reference = await one(tx.insert(referenceRatings).values(values).returning(referenceColumns));
     await recordAudit(tx, { actorId: user.id, action: "create", entity: "reference_rating", entityId: reference.id, after: { ...reference, outletId } });
     return { ok: true, reference };
   });
@@ -158,9 +156,9 @@ export async function deleteReferenceRating(user: SessionUser, outletId: number,
   if (!(await canRecordReferences(user, outletId))) return mayNotRecord();
   return await getDb().transaction(async (tx): Promise<{ ok: true } | Failure> => {
     const where = and(eq(referenceRatings.id, referenceId), eq(referenceRatings.outletId, outletId));
-    const before = await tx.select(referenceColumns).from(referenceRatings).where(where).get();
+    const before = await first(tx.select(referenceColumns).from(referenceRatings).where(where));
     if (before === undefined) return fail(404, "not_found", "This published rating does not exist or was already removed.");
-    await tx.delete(referenceRatings).where(where).run();
+    await tx.delete(referenceRatings).where(where);
     await recordAudit(tx, { actorId: user.id, action: "delete", entity: "reference_rating", entityId: referenceId, before: { ...before, outletId } });
     return { ok: true };
   });

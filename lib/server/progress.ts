@@ -4,7 +4,7 @@
 // nothing of the others' work, so annotators are refused outright rather than given a subset.
 import { and, asc, count, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
-import { annotations, assignments, documents, projectMembers, users, type ProjectRole } from "@/db/schema";
+import { annotations, assignments, documents, projectMembers, users, type ProjectRole } from "@/db/tables";
 import { ANNOTATION_KINDS, type AnnotationKind } from "@/lib/validation/annotations";
 import { fail, type Failure } from "./annotations/result";
 import type { AssignmentStatus } from "./assignments";
@@ -56,8 +56,7 @@ async function assignmentRows(projectId: number): Promise<(DocumentReviewer & { 
     .innerJoin(projectMembers, and(eq(projectMembers.projectId, assignments.projectId), eq(projectMembers.userId, assignments.userId)))
     .innerJoin(users, eq(users.id, assignments.userId))
     .where(eq(assignments.projectId, projectId))
-    .orderBy(asc(users.displayName), asc(users.id))
-    .all();
+    .orderBy(asc(users.displayName), asc(users.id));
 }
 
 async function spanCounts(projectId: number): Promise<Record<AnnotationKind, number>> {
@@ -66,8 +65,7 @@ async function spanCounts(projectId: number): Promise<Record<AnnotationKind, num
     .from(annotations)
     .innerJoin(documents, eq(documents.id, annotations.documentId))
     .where(and(eq(documents.projectId, projectId), eq(annotations.layer, "annotator"), isNull(annotations.deletedAt)))
-    .groupBy(annotations.kind)
-    .all();
+    .groupBy(annotations.kind);
   const out = Object.fromEntries(ANNOTATION_KINDS.map((k) => [k, 0])) as Record<AnnotationKind, number>;
   for (const row of rows) out[row.kind] = row.n;
   return out;
@@ -93,8 +91,7 @@ async function reviewerProgress(projectId: number, rows: Row[]): Promise<Reviewe
     .from(projectMembers)
     .innerJoin(users, eq(users.id, projectMembers.userId))
     .where(eq(projectMembers.projectId, projectId))
-    .orderBy(asc(users.displayName), asc(users.id))
-    .all();
+    .orderBy(asc(users.displayName), asc(users.id));
   const byUser = groupBy(rows, (r) => r.userId);
   return members
     .map((m) => {
@@ -113,8 +110,7 @@ export async function getProjectProgress(user: SessionUser, projectId: number): 
     .select({ documentId: documents.id, title: documents.title })
     .from(documents)
     .where(eq(documents.projectId, projectId))
-    .orderBy(asc(documents.id))
-    .all();
+    .orderBy(asc(documents.id));
   const byDocument = groupBy(rows, (r) => r.documentId);
   const perDocument = docs.map((d): DocumentProgress => {
     const reviewers = (byDocument.get(d.documentId) ?? []).map(({ documentId: _d, ...r }) => r);

@@ -2,10 +2,11 @@
 // getProjectForMember or memberRole, so a non-member sees nothing (and gets a 404).
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { documents, projectMembers, projects, type ProjectRole } from "@/db/schema";
+import { documents, projectMembers, projects, type ProjectRole } from "@/db/tables";
 import { parseProjectSettings, type NewProjectInput, type ProjectSettings } from "@/lib/validation/projects";
 import { recordAudit } from "./audit";
 import type { SessionUser } from "./session";
+import { first, one } from "@/db/rows";
 
 export interface ProjectForMember {
   id: number;
@@ -18,29 +19,31 @@ export interface ProjectForMember {
 }
 
 export async function memberRole(userId: number, projectId: number): Promise<ProjectRole | null> {
-  const row = await getDb()
-    .select({ role: projectMembers.role })
-    .from(projectMembers)
-    .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)))
-    .get();
+  const row = await first(
+    getDb()
+      .select({ role: projectMembers.role })
+      .from(projectMembers)
+      .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId))),
+  );
   return row?.role ?? null;
 }
 
 export async function getProjectForMember(user: SessionUser, projectId: number): Promise<ProjectForMember | null> {
-  const row = await getDb()
-    .select({
-      id: projects.id,
-      name: projects.name,
-      description: projects.description,
-      guidelines: projects.guidelines,
-      settings: projects.settings,
-      isDemo: projects.isDemo,
-      role: projectMembers.role,
-    })
-    .from(projects)
-    .innerJoin(projectMembers, and(eq(projectMembers.projectId, projects.id), eq(projectMembers.userId, user.id)))
-    .where(eq(projects.id, projectId))
-    .get();
+  const row = await first(
+    getDb()
+      .select({
+        id: projects.id,
+        name: projects.name,
+        description: projects.description,
+        guidelines: projects.guidelines,
+        settings: projects.settings,
+        isDemo: projects.isDemo,
+        role: projectMembers.role,
+      })
+      .from(projects)
+      .innerJoin(projectMembers, and(eq(projectMembers.projectId, projects.id), eq(projectMembers.userId, user.id)))
+      .where(eq(projects.id, projectId)),
+  );
   if (row === undefined) return null;
   return { ...row, settings: parseProjectSettings(row.settings) };
 }
@@ -66,18 +69,18 @@ export async function listProjectsForUser(user: SessionUser): Promise<ProjectLis
     })
     .from(projects)
     .innerJoin(projectMembers, and(eq(projectMembers.projectId, projects.id), eq(projectMembers.userId, user.id)))
-    .orderBy(asc(projects.isDemo), asc(projects.name))
-    .all();
+    .orderBy(asc(projects.isDemo), asc(projects.name));
 }
 
 export type CreateProjectResult = { ok: true; projectId: number } | { ok: false; error: string };
 
 export async function projectNameTaken(name: string): Promise<boolean> {
-  const row = await getDb()
-    .select({ n: count() })
-    .from(projects)
-    .where(sql`lower(${projects.name}) = lower(${name})`)
-    .get();
+  const row = await first(
+    getDb()
+      .select({ n: count() })
+      .from(projects)
+      .where(sql`lower(${projects.name}) = lower(${name})`),
+  );
   return (row?.n ?? 0) > 0;
 }
 
@@ -86,12 +89,13 @@ export async function createProject(user: SessionUser, input: NewProjectInput, i
   if (user.role !== "admin") return { ok: false, error: "Only admins can create projects." };
   if (await projectNameTaken(input.name)) return { ok: false, error: `A project named “${input.name}” already exists.` };
   const projectId = await getDb().transaction(async (tx) => {
-    const row = await tx
-      .insert(projects)
-      .values({ ...input, settings: parseProjectSettings({}), createdBy: user.id, isDemo })
-      .returning({ id: projects.id })
-      .get();
-    await tx.insert(projectMembers).values({ projectId: row.id, userId: user.id, role: "manager" }).run();
+    const row = await one(
+      tx
+        .insert(projects)
+        .values({ ...input, settings: parseProjectSettings({}), createdBy: user.id, isDemo })
+        .returning({ id: projects.id }),
+    );
+    await tx.insert(projectMembers).values({ projectId: row.id, userId: user.id, role: "manager" });
     await recordAudit(tx, { actorId: user.id, action: "create", entity: "project", entityId: row.id, after: input });
     return row.id;
   });
@@ -101,15 +105,16 @@ export async function createProject(user: SessionUser, input: NewProjectInput, i
 /** For trusted command-line tools, which act with system rights. */
 export async function findProjectByName(name: string): Promise<{ id: number; name: string } | null> {
   return (
-    (await getDb()
-      .select({ id: projects.id, name: projects.name })
-      .from(projects)
-      .where(sql`lower(${projects.name}) = lower(${name})`)
-      .get()) ?? null
+    (await first(
+      getDb()
+        .select({ id: projects.id, name: projects.name })
+        .from(projects)
+        .where(sql`lower(${projects.name}) = lower(${name})`),
+    )) ?? null
   );
 }
 
 export async function listProjectNames(): Promise<string[]> {
-  const rows = await getDb().select({ name: projects.name }).from(projects).orderBy(asc(projects.name)).all();
+  const rows = await getDb().select({ name: projects.name }).from(projects).orderBy(asc(projects.name));
   return rows.map((p) => p.name);
 }

@@ -2,7 +2,7 @@
 // across every project they are still a member of, with where they stand on each.
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { assignments, documents, outlets, projectMembers, projects } from "@/db/schema";
+import { assignments, documents, outlets, projectMembers, projects } from "@/db/tables";
 import type { AssignmentStatus } from "./assignments";
 import type { SessionUser } from "./session";
 
@@ -43,8 +43,7 @@ export async function listQueue(user: SessionUser): Promise<QueueItem[]> {
     .innerJoin(projects, eq(projects.id, assignments.projectId))
     .leftJoin(outlets, eq(outlets.id, documents.outletId))
     .where(eq(assignments.userId, user.id))
-    .orderBy(statusRank, asc(projects.name), asc(assignments.assignedAt), asc(documents.id))
-    .all();
+    .orderBy(statusRank, asc(projects.name), asc(assignments.assignedAt), asc(documents.id));
   return rows.map((row) => ({ ...row, submittedAt: row.submittedAt?.toISOString() ?? null }));
 }
 

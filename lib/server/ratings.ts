@@ -4,7 +4,7 @@
 // annotator's read returns their own rows only, so nothing of the others can leak downstream.
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
-import { documents, perspectiveRatings, users } from "@/db/schema";
+import { documents, perspectiveRatings, users } from "@/db/tables";
 import { axisValueProblem, documentStanceAxis, findAxis, unknownAxisProblem } from "@/lib/perspective/axes";
 import { ratingsByAxis, type AxisRatings, type RatingEntry } from "@/lib/perspective/views";
 import { GENRE_AXIS, documentRatingSchema, firstIssue, outletRatingSchema, type DocumentRatingInput, type OutletRatingInput } from "@/lib/validation/ratings";
@@ -14,6 +14,7 @@ import { documentScope } from "./annotations/scope";
 import { recordAudit } from "./audit";
 import { getProjectForMember, type ProjectForMember } from "./projects";
 import type { SessionUser } from "./session";
+import { first, one } from "@/db/rows";
 
 export type RatingResult = { ok: true; rating: RatingEntry; created: boolean } | Failure;
 
@@ -62,8 +63,7 @@ async function readRatings(where: SQL): Promise<RatingEntry[]> {
     .from(perspectiveRatings)
     .innerJoin(users, eq(users.id, perspectiveRatings.raterId))
     .where(where)
-    .orderBy(asc(perspectiveRatings.axis), asc(users.displayName))
-    .all();
+    .orderBy(asc(perspectiveRatings.axis), asc(users.displayName));
   return rows.map((row) => ({ ...row, updatedAt: row.updatedAt.toISOString() }));
 }
 
@@ -84,20 +84,22 @@ async function saveRating(user: SessionUser, target: Target, fields: Fields): Pr
   return await getDb().transaction(
     async (tx): Promise<RatingResult> => {
       const mine = and(targetIs(target), eq(perspectiveRatings.raterId, user.id), eq(perspectiveRatings.axis, fields.axis));
-      const before = await tx.select().from(perspectiveRatings).where(mine).get();
+      const before = await first(tx.select().from(perspectiveRatings).where(mine));
       const row =
         before === undefined
-          ? await tx
-              .insert(perspectiveRatings)
-              .values({ ...target, raterId: user.id, ...fields })
-              .returning()
-              .get()
-          : (await tx
-              .update(perspectiveRatings)
-              .set({ ...fields, updatedAt: new Date() })
-              .where(eq(perspectiveRatings.id, before.id))
-              .returning()
-              .get())!;
+          ? await one(
+              tx
+                .insert(perspectiveRatings)
+                .values({ ...target, raterId: user.id, ...fields })
+                .returning(),
+            )
+          : (await first(
+              tx
+                .update(perspectiveRatings)
+                .set({ ...fields, updatedAt: new Date() })
+                .where(eq(perspectiveRatings.id, before.id))
+                .returning(),
+            ))!;
       const snapshot = (r: typeof row) => ({ ...target, raterId: r.raterId, axis: r.axis, value: r.value, label: r.label, rationale: r.rationale });
       await recordAudit(tx, {
         actorId: user.id,
@@ -117,12 +119,13 @@ async function saveRating(user: SessionUser, target: Target, fields: Fields): Pr
 /** True when the outlet has at least one document in the project: only then is it rated there. */
 export async function outletInProject(projectId: number, outletId: number): Promise<boolean> {
   return (
-    (await getDb()
-      .select({ one: sql`1` })
-      .from(documents)
-      .where(and(eq(documents.projectId, projectId), eq(documents.outletId, outletId)))
-      .limit(1)
-      .get()) !== undefined
+    (await first(
+      getDb()
+        .select({ one: sql`1` })
+        .from(documents)
+        .where(and(eq(documents.projectId, projectId), eq(documents.outletId, outletId)))
+        .limit(1),
+    )) !== undefined
   );
 }
 

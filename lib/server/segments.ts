@@ -4,7 +4,7 @@
 // never overlap: a region has one original publisher.
 import { and, asc, eq, gt, lt } from "drizzle-orm";
 import { getDb } from "@/db";
-import { outlets, segments, users } from "@/db/schema";
+import { outlets, segments, users } from "@/db/tables";
 import { firstIssue } from "@/lib/validation/ratings";
 import { segmentSchema, type SegmentInput } from "@/lib/validation/stories";
 import { offsetProblem } from "./annotations/checks";
@@ -13,6 +13,7 @@ import { documentScope, type Conn } from "./annotations/scope";
 import { recordAudit } from "./audit";
 import { findOrCreateOutlet } from "./catalog";
 import type { SessionUser } from "./session";
+import { first, one } from "@/db/rows";
 
 export interface SegmentDto {
   id: number;
@@ -45,8 +46,7 @@ async function findSegments(conn: Conn, documentId: number, segmentId?: number):
     .leftJoin(outlets, eq(outlets.id, segments.originalOutletId))
     .leftJoin(users, eq(users.id, segments.createdBy))
     .where(and(eq(segments.documentId, documentId), segmentId === undefined ? undefined : eq(segments.id, segmentId)))
-    .orderBy(asc(segments.start))
-    .all();
+    .orderBy(asc(segments.start));
 }
 
 /** The document's segments in reading order; null for a non-member or another project's document. */
@@ -56,13 +56,14 @@ export async function listSegments(user: SessionUser, projectId: number, documen
 }
 
 async function overlapProblem(conn: Conn, documentId: number, start: number, end: number): Promise<string | null> {
-  const other = await conn
-    .select({ start: segments.start, end: segments.end, outlet: outlets.name })
-    .from(segments)
-    .leftJoin(outlets, eq(outlets.id, segments.originalOutletId))
-    .where(and(eq(segments.documentId, documentId), lt(segments.start, end), gt(segments.end, start)))
-    .orderBy(asc(segments.start))
-    .get();
+  const other = await first(
+    conn
+      .select({ start: segments.start, end: segments.end, outlet: outlets.name })
+      .from(segments)
+      .leftJoin(outlets, eq(outlets.id, segments.originalOutletId))
+      .where(and(eq(segments.documentId, documentId), lt(segments.start, end), gt(segments.end, start)))
+      .orderBy(asc(segments.start)),
+  );
   if (other === undefined) return null;
   const where = `${other.start}–${other.end}`;
   return `This region overlaps the segment at ${where}${other.outlet ? ` re-published from ${other.outlet}` : ""}. Segments cannot overlap: delete that one first, or mark a region outside it.`;
@@ -91,7 +92,7 @@ export async function createSegment(user: SessionUser, projectId: number, docume
         originalUrl: originalUrl ?? null,
         createdBy: user.id,
       };
-      const row = await tx.insert(segments).values(values).returning({ id: segments.id }).get();
+      const row = await one(tx.insert(segments).values(values).returning({ id: segments.id }));
       await recordAudit(tx, { actorId: user.id, action: "create", entity: "segment", entityId: row.id, after: { ...values, outlet } });
       return { ok: true, segment: (await findSegments(tx, documentId, row.id))[0]!, createdOutlet: original.created };
     },
@@ -109,7 +110,7 @@ export async function deleteSegment(user: SessionUser, projectId: number, docume
     if (before.createdById !== user.id && scope.role !== "manager") {
       return fail(403, "forbidden", "Only the reviewer who marked this segment, or a manager, can remove it.");
     }
-    await tx.delete(segments).where(eq(segments.id, segmentId)).run();
+    await tx.delete(segments).where(eq(segments.id, segmentId));
     await recordAudit(tx, { actorId: user.id, action: "delete", entity: "segment", entityId: segmentId, before: { ...before, documentId } });
     return { ok: true };
   });

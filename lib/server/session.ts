@@ -6,7 +6,8 @@ import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { sessions, users, type Session } from "@/db/schema";
+import { sessions, users, type Session } from "@/db/tables";
+import { first } from "@/db/rows";
 
 export const SESSION_COOKIE = "pd_session";
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -39,48 +40,49 @@ export async function createSession(token: string, userId: number): Promise<Sess
     userId,
     expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS),
   };
-  await getDb().insert(sessions).values(session).run();
+  await getDb().insert(sessions).values(session);
   return session;
 }
 
 export async function validateSessionToken(token: string): Promise<SessionValidationResult> {
   const db = getDb();
   const sessionId = sessionIdFromToken(token);
-  const row = await db
-    .select({
-      session: sessions,
-      user: {
-        id: users.id,
-        username: users.username,
-        displayName: users.displayName,
-        role: users.role,
-        disabledAt: users.disabledAt,
-      },
-    })
-    .from(sessions)
-    .innerJoin(users, eq(sessions.userId, users.id))
-    .where(eq(sessions.id, sessionId))
-    .get();
+  const row = await first(
+    db
+      .select({
+        session: sessions,
+        user: {
+          id: users.id,
+          username: users.username,
+          displayName: users.displayName,
+          role: users.role,
+          disabledAt: users.disabledAt,
+        },
+      })
+      .from(sessions)
+      .innerJoin(users, eq(sessions.userId, users.id))
+      .where(eq(sessions.id, sessionId)),
+  );
   if (row === undefined) return { session: null, user: null };
 
   const { session, user } = row;
   // Disabling a user also deletes their sessions; this check covers any race with that.
   if (Date.now() >= session.expiresAt.getTime() || user.disabledAt !== null) {
-    await db.delete(sessions).where(eq(sessions.id, session.id)).run();
+    await db.delete(sessions).where(eq(sessions.id, session.id));
     return { session: null, user: null };
   }
   if (Date.now() >= session.expiresAt.getTime() - RENEW_WHEN_LEFT_MS) {
     session.expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
-    await db.update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, session.id)).run();
+    await db.update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, session.id));
   }
   const { disabledAt: _disabled, ...sessionUser } = user;
   return { session, user: sessionUser };
 }
 
 export async function invalidateSession(sessionId: string): Promise<void> {
-  await getDb().delete(sessions).where(eq(sessions.id, sessionId)).run();
+  await getDb().delete(sessions).where(eq(sessions.id, sessionId));
 }
 
 export async function invalidateUserSessions(userId: number): Promise<void> {
-  await getDb().delete(sessions).where(eq(sessions.userId, userId)).run();
+  await getDb().delete(sessions).where(eq(sessions.userId, userId));
 }

@@ -4,7 +4,7 @@
 // so an id from another project is "not found", never edited.
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { documents, outlets, stories, type ProjectRole } from "@/db/schema";
+import { documents, outlets, stories, type ProjectRole } from "@/db/tables";
 import { firstIssue } from "@/lib/validation/ratings";
 import { moveDocumentSchema, storySchema, type MoveDocumentInput, type StoryInput } from "@/lib/validation/stories";
 import { fail, invalid, type Failure } from "./annotations/result";
@@ -12,6 +12,7 @@ import type { Conn } from "./annotations/scope";
 import { recordAudit } from "./audit";
 import { memberRole } from "./projects";
 import type { SessionUser } from "./session";
+import { first, one } from "@/db/rows";
 
 export interface StoryDocument {
   id: number;
@@ -74,8 +75,7 @@ export async function listStoriesForMember(user: SessionUser, projectId: number)
     .select({ id: stories.id, name: stories.name, description: stories.description })
     .from(stories)
     .where(eq(stories.projectId, projectId))
-    .orderBy(asc(sql`lower(${stories.name})`))
-    .all();
+    .orderBy(asc(sql`lower(${stories.name})`));
   const docs = await db
     .select({
       id: documents.id,
@@ -88,8 +88,7 @@ export async function listStoriesForMember(user: SessionUser, projectId: number)
     .from(documents)
     .leftJoin(outlets, eq(outlets.id, documents.outletId))
     .where(eq(documents.projectId, projectId))
-    .orderBy(sql`${documents.publishedAt} is null`, asc(documents.publishedAt), asc(documents.id))
-    .all();
+    .orderBy(sql`${documents.publishedAt} is null`, asc(documents.publishedAt), asc(documents.id));
   const inStory = (storyId: number | null) => docs.filter((d) => d.storyId === storyId).map(({ storyId: _s, ...doc }) => doc);
   return { role, stories: storyRows.map((s) => ({ ...s, outlets: byOutlet(inStory(s.id)) })), ungrouped: byOutlet(inStory(null)) };
 }
@@ -102,20 +101,22 @@ async function managerGuard(user: SessionUser, projectId: number): Promise<Failu
 
 async function storyOf(conn: Conn, projectId: number, storyId: number): Promise<StoryDto | null> {
   return (
-    (await conn
-      .select({ id: stories.id, name: stories.name, description: stories.description })
-      .from(stories)
-      .where(and(eq(stories.id, storyId), eq(stories.projectId, projectId)))
-      .get()) ?? null
+    (await first(
+      conn
+        .select({ id: stories.id, name: stories.name, description: stories.description })
+        .from(stories)
+        .where(and(eq(stories.id, storyId), eq(stories.projectId, projectId))),
+    )) ?? null
   );
 }
 
 async function nameTaken(conn: Conn, projectId: number, name: string, exceptId: number): Promise<boolean> {
-  const clash = await conn
-    .select({ id: stories.id })
-    .from(stories)
-    .where(and(eq(stories.projectId, projectId), sql`lower(${stories.name}) = lower(${name})`, ne(stories.id, exceptId)))
-    .get();
+  const clash = await first(
+    conn
+      .select({ id: stories.id })
+      .from(stories)
+      .where(and(eq(stories.projectId, projectId), sql`lower(${stories.name}) = lower(${name})`, ne(stories.id, exceptId))),
+  );
   return clash !== undefined;
 }
 
@@ -139,11 +140,12 @@ export async function createStory(user: SessionUser, projectId: number, input: S
   return await getDb().transaction(
     async (tx): Promise<StoryResult> => {
       if (await nameTaken(tx, projectId, parsed.data.name, -1)) return nameClash(parsed.data.name);
-      const story = await tx
-        .insert(stories)
-        .values({ projectId, ...parsed.data })
-        .returning({ id: stories.id, name: stories.name, description: stories.description })
-        .get();
+      const story = await one(
+        tx
+          .insert(stories)
+          .values({ projectId, ...parsed.data })
+          .returning({ id: stories.id, name: stories.name, description: stories.description }),
+      );
       await recordAudit(tx, { actorId: user.id, action: "create", entity: "story", entityId: story.id, after: { ...story, projectId } });
       return { ok: true, story };
     },
@@ -160,12 +162,9 @@ export async function updateStory(user: SessionUser, projectId: number, storyId:
       const before = await storyOf(tx, projectId, storyId);
       if (before === null) return storyNotFound();
       if (await nameTaken(tx, projectId, parsed.data.name, storyId)) return nameClash(parsed.data.name);
-      const story = (await tx
-        .update(stories)
-        .set(parsed.data)
-        .where(eq(stories.id, storyId))
-        .returning({ id: stories.id, name: stories.name, description: stories.description })
-        .get())!;
+      const story = (await first(
+        tx.update(stories).set(parsed.data).where(eq(stories.id, storyId)).returning({ id: stories.id, name: stories.name, description: stories.description }),
+      ))!;
       await recordAudit(tx, { actorId: user.id, action: "update", entity: "story", entityId: storyId, before, after: story });
       return { ok: true, story };
     },
@@ -174,7 +173,7 @@ export async function updateStory(user: SessionUser, projectId: number, storyId:
 }
 
 async function setStory(conn: Conn, actorId: number, documentId: number, from: number | null, to: number | null): Promise<void> {
-  await conn.update(documents).set({ storyId: to }).where(eq(documents.id, documentId)).run();
+  await conn.update(documents).set({ storyId: to }).where(eq(documents.id, documentId));
   await recordAudit(conn, { actorId, action: "move_story", entity: "document", entityId: documentId, before: { storyId: from }, after: { storyId: to } });
 }
 
@@ -188,10 +187,9 @@ export async function deleteStory(user: SessionUser, projectId: number, storyId:
     const members = await tx
       .select({ id: documents.id })
       .from(documents)
-      .where(and(eq(documents.storyId, storyId), eq(documents.projectId, projectId)))
-      .all();
+      .where(and(eq(documents.storyId, storyId), eq(documents.projectId, projectId)));
     for (const doc of members) await setStory(tx, user.id, doc.id, storyId, null);
-    await tx.delete(stories).where(eq(stories.id, storyId)).run();
+    await tx.delete(stories).where(eq(stories.id, storyId));
     await recordAudit(tx, {
       actorId: user.id,
       action: "delete",
@@ -215,11 +213,12 @@ export async function moveDocumentToStory(
   if (!parsed.success) return invalid(firstIssue(parsed.error));
   const { documentId, storyId } = parsed.data;
   return await getDb().transaction(async (tx): Promise<{ ok: true; storyId: number | null } | Failure> => {
-    const doc = await tx
-      .select({ storyId: documents.storyId })
-      .from(documents)
-      .where(and(eq(documents.id, documentId), eq(documents.projectId, projectId)))
-      .get();
+    const doc = await first(
+      tx
+        .select({ storyId: documents.storyId })
+        .from(documents)
+        .where(and(eq(documents.id, documentId), eq(documents.projectId, projectId))),
+    );
     if (doc === undefined) return fail(404, "not_found", "This document does not exist in this project.");
     if (storyId !== null && (await storyOf(tx, projectId, storyId)) === null) return storyNotFound();
     if (doc.storyId !== storyId) await setStory(tx, user.id, documentId, doc.storyId, storyId);

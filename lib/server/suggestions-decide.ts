@@ -3,7 +3,7 @@
 // open one at or above a confidence. Each decision is stored with the span it made, in the
 // same transaction, so a refusal halfway leaves neither a span, a source nor a decision.
 import { getDb } from "@/db";
-import { suggestionDecisions, type Source } from "@/db/schema";
+import { suggestionDecisions, type Source } from "@/db/tables";
 import type { GuessedSourceKind, Suggestion } from "@/lib/suggest/types";
 import { newSourceSchema, type AnnotationDto, type QuoteAttributes, type SourceDto } from "@/lib/validation/annotations";
 import { createAnnotation, type Failure } from "./annotations";
@@ -111,10 +111,7 @@ async function acceptIn(tx: Conn, user: SessionUser, context: SuggestionContext,
     attributes: quoteAttributes(s, speaker.source),
   });
   if (!made.ok) throw new Refused(made);
-  await tx
-    .insert(suggestionDecisions)
-    .values({ projectId, documentId, userId: user.id, key: s.key, decision: "accepted", annotationId: made.annotation.id })
-    .run();
+  await tx.insert(suggestionDecisions).values({ projectId, documentId, userId: user.id, key: s.key, decision: "accepted", annotationId: made.annotation.id });
   return { key: s.key, annotation: made.annotation, source: speaker.source, newSource: speaker.created };
 }
 
@@ -153,7 +150,7 @@ export async function rejectSuggestion(user: SessionUser, projectId: number, doc
     if (decided !== null) return decided;
     const s = findSuggestion(context, key);
     if ("ok" in s) return s;
-    await tx.insert(suggestionDecisions).values({ projectId, documentId, userId: user.id, key, decision: "rejected" }).run();
+    await tx.insert(suggestionDecisions).values({ projectId, documentId, userId: user.id, key, decision: "rejected" });
     return { ok: true, key };
   });
 }

@@ -3,21 +3,23 @@
 // manager changes it, audited in the same transaction.
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { projectMembers, projects } from "@/db/schema";
+import { projectMembers, projects } from "@/db/tables";
 import { suggestionSettingsSchema, type SuggestionSettings } from "@/lib/validation/suggestions";
 import { invalid } from "./annotations/result";
 import { recordAudit } from "./audit";
 import { refuseUnlessManager, type ProjectUpdateResult } from "./members";
 import type { SessionUser } from "./session";
+import { first } from "@/db/rows";
 
 /** The setting for a member of the project; null for anyone else. */
 export async function suggestionSettingsFor(user: SessionUser, projectId: number): Promise<SuggestionSettings | null> {
-  const row = await getDb()
-    .select({ enabled: projects.suggestionsEnabled, cues: projects.suggestionCues })
-    .from(projects)
-    .innerJoin(projectMembers, and(eq(projectMembers.projectId, projects.id), eq(projectMembers.userId, user.id)))
-    .where(eq(projects.id, projectId))
-    .get();
+  const row = await first(
+    getDb()
+      .select({ enabled: projects.suggestionsEnabled, cues: projects.suggestionCues })
+      .from(projects)
+      .innerJoin(projectMembers, and(eq(projectMembers.projectId, projects.id), eq(projectMembers.userId, user.id)))
+      .where(eq(projects.id, projectId)),
+  );
   return row ?? null;
 }
 
@@ -36,13 +38,11 @@ export async function updateSuggestionSettings(manager: SessionUser, projectId: 
       if (refusal !== null) return refusal;
       const parsed = suggestionSettingsSchema.safeParse(input);
       if (!parsed.success) return invalid(settingsProblem(parsed.error.issues[0]!, input));
-      const before = (await tx
-        .select({ enabled: projects.suggestionsEnabled, cues: projects.suggestionCues })
-        .from(projects)
-        .where(eq(projects.id, projectId))
-        .get())!;
+      const before = (await first(
+        tx.select({ enabled: projects.suggestionsEnabled, cues: projects.suggestionCues }).from(projects).where(eq(projects.id, projectId)),
+      ))!;
       const after = parsed.data;
-      await tx.update(projects).set({ suggestionsEnabled: after.enabled, suggestionCues: after.cues }).where(eq(projects.id, projectId)).run();
+      await tx.update(projects).set({ suggestionsEnabled: after.enabled, suggestionCues: after.cues }).where(eq(projects.id, projectId));
       await recordAudit(tx, { actorId: manager.id, action: "update_suggestion_settings", entity: "project", entityId: projectId, before, after });
       return { ok: true };
     },

@@ -6,13 +6,14 @@
 // mode reveals nothing of the others' work here.
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
-import { annotations, projects, sources, suggestionDecisions } from "@/db/schema";
+import { annotations, projects, sources, suggestionDecisions } from "@/db/tables";
 import { suggest } from "@/lib/suggest";
 import type { KnownSource, Suggestion } from "@/lib/suggest/types";
 import { buildOffsetIndex, type OffsetIndex } from "@/lib/text";
 import { clearOf, type SuggestionDto } from "@/lib/validation/suggestions";
 import { documentScope, documentText, type Conn, type DocumentScope } from "./annotations/scope";
 import type { SessionUser } from "./session";
+import { first } from "@/db/rows";
 
 export type SuggestionFailureCode = "not_found" | "disabled" | "frozen" | "stale" | "decided" | "overlap";
 
@@ -50,16 +51,10 @@ export interface SuggestionContext {
 export async function suggestionContext(conn: Conn, user: SessionUser, projectId: number, documentId: number): Promise<SuggestionContext | SuggestionFailure> {
   const scope = await documentScope(conn, user, projectId, documentId);
   if (scope === null) return documentGone();
-  const project = (await conn
-    .select({ enabled: projects.suggestionsEnabled, cues: projects.suggestionCues })
-    .from(projects)
-    .where(eq(projects.id, projectId))
-    .get())!;
-  const registry = await conn
-    .select({ id: sources.id, name: sources.name, aliases: sources.aliases })
-    .from(sources)
-    .where(eq(sources.projectId, projectId))
-    .all();
+  const project = (await first(
+    conn.select({ enabled: projects.suggestionsEnabled, cues: projects.suggestionCues }).from(projects).where(eq(projects.id, projectId)),
+  ))!;
+  const registry = await conn.select({ id: sources.id, name: sources.name, aliases: sources.aliases }).from(sources).where(eq(sources.projectId, projectId));
   const text = await documentText(conn, documentId);
   return { ok: true, scope, text, index: buildOffsetIndex(text), enabled: project.enabled, cues: project.cues, sources: registry };
 }
@@ -69,8 +64,7 @@ export async function decidedKeys(conn: Conn, userId: number, documentId: number
   const rows = await conn
     .select({ key: suggestionDecisions.key })
     .from(suggestionDecisions)
-    .where(and(eq(suggestionDecisions.documentId, documentId), eq(suggestionDecisions.userId, userId)))
-    .all();
+    .where(and(eq(suggestionDecisions.documentId, documentId), eq(suggestionDecisions.userId, userId)));
   return new Set(rows.map((r) => r.key));
 }
 
@@ -79,8 +73,7 @@ export async function ownRanges(conn: Conn, userId: number, documentId: number):
   return conn
     .select({ start: annotations.start, end: annotations.end })
     .from(annotations)
-    .where(and(eq(annotations.documentId, documentId), eq(annotations.annotatorId, userId), eq(annotations.layer, "annotator"), isNull(annotations.deletedAt)))
-    .all();
+    .where(and(eq(annotations.documentId, documentId), eq(annotations.annotatorId, userId), eq(annotations.layer, "annotator"), isNull(annotations.deletedAt)));
 }
 
 export function overlapsAny(s: { start: number; end: number }, ranges: readonly { start: number; end: number }[]): boolean {

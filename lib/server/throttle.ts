@@ -8,7 +8,7 @@
 import { and, eq, inArray, isNull, lt, lte, or } from "drizzle-orm";
 import type Database from "better-sqlite3";
 import { getDb, withSqlite, type DB } from "@/db";
-import { loginThrottle } from "@/db/schema";
+import { loginThrottle } from "@/db/tables";
 import { addressBucket } from "@/lib/client-address";
 import {
   DEFAULT_LOGIN_POLICY,
@@ -23,6 +23,7 @@ import {
 } from "@/lib/login-throttle";
 import type { CredentialCheck } from "./users";
 import { enterAddressGate, type RoomCheck } from "./address-gate";
+import { first } from "@/db/rows";
 
 type Tx = Pick<DB, "select" | "insert" | "delete">;
 export type ThrottleKeys = Record<ThrottleScope, string>;
@@ -34,14 +35,14 @@ export function throttleKeys(username: string, address: string): ThrottleKeys {
 }
 
 async function loadState(tx: Tx, key: string): Promise<ThrottleState | null> {
-  const row = await tx.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get();
+  const row = await first(tx.select().from(loginThrottle).where(eq(loginThrottle.key, key)));
   if (row === undefined) return null;
   return { failures: row.failures, lastFailureAt: row.lastFailureAt.getTime(), lockedUntil: row.lockedUntil?.getTime() ?? null };
 }
 
 async function saveState(tx: Tx, key: string, state: ThrottleState | null): Promise<void> {
   if (state === null) {
-    await tx.delete(loginThrottle).where(eq(loginThrottle.key, key)).run();
+    await tx.delete(loginThrottle).where(eq(loginThrottle.key, key));
     return;
   }
   const values = {
@@ -52,8 +53,7 @@ async function saveState(tx: Tx, key: string, state: ThrottleState | null): Prom
   await tx
     .insert(loginThrottle)
     .values({ key, ...values })
-    .onConflictDoUpdate({ target: loginThrottle.key, set: values })
-    .run();
+    .onConflictDoUpdate({ target: loginThrottle.key, set: values });
 }
 
 // Counters nobody has failed on for longer than any rule remembers, and not paused, are
@@ -64,7 +64,7 @@ async function pruneStale(tx: Tx, now: number, policy: LoginThrottlePolicy): Pro
     lt(loginThrottle.lastFailureAt, new Date(now - keepMs)),
     or(isNull(loginThrottle.lockedUntil), lte(loginThrottle.lockedUntil, new Date(now))),
   );
-  await tx.delete(loginThrottle).where(stale).run();
+  await tx.delete(loginThrottle).where(stale);
 }
 
 const immediate = { behavior: "immediate" } as const;
@@ -97,8 +97,7 @@ export async function loginFailed(keys: ThrottleKeys, now = Date.now(), policy =
 export async function loginSucceeded(keys: ThrottleKeys): Promise<void> {
   await getDb()
     .delete(loginThrottle)
-    .where(inArray(loginThrottle.key, [keys.pair, keys.username]))
-    .run();
+    .where(inArray(loginThrottle.key, [keys.pair, keys.username]));
 }
 
 /** The right password for a disabled account: not a guess, so its attempt is taken back. */

@@ -1,11 +1,12 @@
 // Users: the first admin, reviewers created by admins, passwords, disabling.
 import { hash, verify } from "@node-rs/argon2";
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { projectMembers, projects, users } from "@/db/schema";
+import { projectMembers, projects, users } from "@/db/tables";
 import type { NewUserInput } from "@/lib/validation/users";
 import { recordAudit } from "./audit";
 import { invalidateUserSessions, type SessionUser } from "./session";
+import { first, one } from "@/db/rows";
 
 // OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane. @node-rs/argon2 defaults to argon2id.
 const ARGON2_OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 };
@@ -20,7 +21,7 @@ export function hashPassword(password: string): Promise<string> {
  * before anyone has set the app up).
  */
 export async function adminExists(): Promise<boolean> {
-  return (await getDb().select({ id: users.id }).from(users).where(eq(users.role, "admin")).limit(1).get()) !== undefined;
+  return (await first(getDb().select({ id: users.id }).from(users).where(eq(users.role, "admin")).limit(1))) !== undefined;
 }
 
 export interface UserListRow {
@@ -43,8 +44,7 @@ export async function listUsers(): Promise<UserListRow[]> {
       createdAt: users.createdAt,
     })
     .from(users)
-    .orderBy(asc(users.username))
-    .all();
+    .orderBy(asc(users.username));
 }
 
 export type CreateUserResult = { ok: true; userId: number } | { ok: false; error: string };
@@ -52,11 +52,9 @@ export type CreateUserResult = { ok: true; userId: number } | { ok: false; error
 async function insertUser(input: NewUserInput, passwordHash: string, role: "admin" | "member", actorId: number | null): Promise<number> {
   const db = getDb();
   return await db.transaction(async (tx) => {
-    const row = await tx
-      .insert(users)
-      .values({ username: input.username, displayName: input.displayName, passwordHash, role })
-      .returning({ id: users.id })
-      .get();
+    const row = await one(
+      tx.insert(users).values({ username: input.username, displayName: input.displayName, passwordHash, role }).returning({ id: users.id }),
+    );
     await recordAudit(tx, {
       actorId: actorId ?? row.id,
       action: "create",
@@ -66,16 +64,16 @@ async function insertUser(input: NewUserInput, passwordHash: string, role: "admi
     });
     // Everyone may look around the demo project: admins manage it, reviewers annotate in it.
     const demoRole = role === "admin" ? "manager" : "annotator";
-    const demos = await tx.select({ id: projects.id }).from(projects).where(eq(projects.isDemo, true)).all();
+    const demos = await tx.select({ id: projects.id }).from(projects).where(eq(projects.isDemo, true));
     for (const demo of demos) {
-      await tx.insert(projectMembers).values({ projectId: demo.id, userId: row.id, role: demoRole }).onConflictDoNothing().run();
+      await tx.insert(projectMembers).values({ projectId: demo.id, userId: row.id, role: demoRole }).onConflictDoNothing();
     }
     return row.id;
   });
 }
 
 async function usernameTaken(username: string): Promise<boolean> {
-  return (await getDb().select({ id: users.id }).from(users).where(eq(users.username, username)).get()) !== undefined;
+  return (await first(getDb().select({ id: users.id }).from(users).where(eq(users.username, username)))) !== undefined;
 }
 
 /** Creates the first admin; refuses once an admin exists (the /setup page's only job). */
@@ -116,11 +114,9 @@ export type CredentialCheck = { status: "ok"; userId: number } | { status: "inva
 
 /** Checks a password. Unknown users still cost one hash, so timing does not reveal usernames. */
 export async function verifyCredentials(username: string, password: string): Promise<CredentialCheck> {
-  const row = await getDb()
-    .select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
-    .from(users)
-    .where(eq(users.username, username))
-    .get();
+  const row = await first(
+    getDb().select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt }).from(users).where(eq(users.username, username)),
+  );
   if (row === undefined) {
     await verify(DUMMY_HASH, password).catch(() => false);
     return { status: "invalid" };
@@ -139,14 +135,13 @@ export async function setUserDisabled(admin: SessionUser, userId: number, disabl
   if (admin.role !== "admin") return { ok: false, error: "Only admins can disable users." };
   if (admin.id === userId) return { ok: false, error: "You cannot disable your own account." };
   const db = getDb();
-  const before = await db.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.id, userId)).get();
+  const before = await first(db.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.id, userId)));
   if (before === undefined) return { ok: false, error: "That user does not exist." };
   await db.transaction(async (tx) => {
     await tx
       .update(users)
-      .set({ disabledAt: disabled ? sql`(unixepoch('subsec') * 1000)` : null })
-      .where(eq(users.id, userId))
-      .run();
+      .set({ disabledAt: disabled ? new Date() : null })
+      .where(eq(users.id, userId));
     await recordAudit(tx, {
       actorId: admin.id,
       action: disabled ? "disable" : "enable",
@@ -163,11 +158,11 @@ export async function setUserDisabled(admin: SessionUser, userId: number, disabl
 
 export async function resetPassword(admin: SessionUser, userId: number, password: string): Promise<AdminActionResult> {
   if (admin.role !== "admin") return { ok: false, error: "Only admins can reset passwords." };
-  const exists = await getDb().select({ id: users.id }).from(users).where(eq(users.id, userId)).get();
+  const exists = await first(getDb().select({ id: users.id }).from(users).where(eq(users.id, userId)));
   if (exists === undefined) return { ok: false, error: "That user does not exist." };
   const passwordHash = await hashPassword(password);
   await getDb().transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
     await recordAudit(tx, { actorId: admin.id, action: "reset_password", entity: "user", entityId: userId });
   });
   // Whoever knew the old password is signed out everywhere.

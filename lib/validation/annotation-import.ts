@@ -3,7 +3,7 @@
 // export writes it (lib/export/jsonl.ts). Unknown keys of a line are ignored so a newer minor
 // export still reads; anything the import relies on is checked here and named when wrong.
 import { z } from "@/lib/validation/zod";
-import { OUTLET_KINDS } from "@/db/schema";
+import { OUTLET_KINDS } from "@/db/tables";
 import { JSONL_FORMAT, JSONL_VERSION } from "@/lib/export/types";
 import { ANNOTATION_KINDS, SOURCE_KINDS } from "./annotations";
 

@@ -1,7 +1,7 @@
 // Outlet profiles and perspective: reviewers' ratings of outlets and documents on the
 // project's axes, and published reference ratings (AllSides, Ad Fontes, MBFC…).
 import { z } from "@/lib/validation/zod";
-import { OUTLET_KINDS } from "@/db/schema";
+import { OUTLET_KINDS } from "@/db/tables";
 import { blankToUndefined, isoDateSchema, webAddressSchema } from "./stories";
 
 export const DOCUMENT_GENRES = ["reporting", "opinion", "analysis", "interview", "aggregation"] as const;

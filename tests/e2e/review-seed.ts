@@ -3,7 +3,7 @@
 // browser tests whose set-up would take minutes through the UI (3,000 spans).
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { users } from "@/db/schema";
+import { users } from "@/db/tables";
 import { createAnnotation } from "@/lib/server/annotations";
 import { markDocumentDone } from "@/lib/server/assignments";
 import { importDocuments } from "@/lib/server/documents";
@@ -12,6 +12,7 @@ import { createProject } from "@/lib/server/projects";
 import type { SessionUser } from "@/lib/server/session";
 import { createUserAsAdmin } from "@/lib/server/users";
 import type { AnnotationKind } from "@/lib/validation/annotations";
+import { first } from "@/db/rows";
 
 export const REVIEWER_PASSWORD = "a long reviewer password";
 
@@ -21,7 +22,7 @@ export function useServerDatabase(dbPath: string): void {
 }
 
 export async function userNamed(username: string): Promise<SessionUser> {
-  const row = await getDb().select().from(users).where(eq(users.username, username)).get();
+  const row = await first(getDb().select().from(users).where(eq(users.username, username)));
   if (row === undefined) throw new Error(`no user ${username}`);
   return { id: row.id, username: row.username, displayName: row.displayName, role: row.role };
 }

@@ -2,11 +2,12 @@
 // the app's own import and annotation code.
 import { count, eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { adjudications, annotations, auditLog } from "@/db/schema";
+import { adjudications, annotations, auditLog } from "@/db/tables";
 import { createAnnotation } from "@/lib/server/annotations";
 import { importDocuments } from "@/lib/server/documents";
 import type { SessionUser } from "@/lib/server/session";
 import type { AnnotationKind } from "@/lib/validation/annotations";
+import { first } from "@/db/rows";
 
 export async function addDocument(projectId: number, text: string, outlet?: string): Promise<number> {
   const result = await importDocuments({ kind: "system", label: "test" }, projectId, [{ text }], outlet === undefined ? {} : { outlet });
@@ -48,8 +49,8 @@ export async function markText(
 export async function counts(): Promise<{ gold: number; adjudications: number; audit: number }> {
   const db = getDb();
   return {
-    gold: (await db.select({ n: count() }).from(annotations).where(eq(annotations.layer, "gold")).get())!.n,
-    adjudications: (await db.select({ n: count() }).from(adjudications).get())!.n,
-    audit: (await db.select({ n: count() }).from(auditLog).get())!.n,
+    gold: (await first(db.select({ n: count() }).from(annotations).where(eq(annotations.layer, "gold"))))!.n,
+    adjudications: (await first(db.select({ n: count() }).from(adjudications)))!.n,
+    audit: (await first(db.select({ n: count() }).from(auditLog)))!.n,
   };
 }

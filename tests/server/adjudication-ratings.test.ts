@@ -3,11 +3,12 @@
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { auditLog, perspectiveRatings } from "@/db/schema";
+import { auditLog, perspectiveRatings } from "@/db/tables";
 import { listRatingsForAdjudication, settleGoldRating, type OutletRatingsView } from "@/lib/server/adjudication";
 import type { SessionUser } from "@/lib/server/session";
 import { addMember, project, reviewer } from "./helpers";
 import { addDocument } from "./adjudication-helpers";
+import { first } from "@/db/rows";
 
 let ana: SessionUser;
 let judge: SessionUser;
@@ -15,7 +16,7 @@ let judge2: SessionUser;
 let projectId: number;
 let outletId: number;
 
-const goldRows = async () => (await getDb().select({ n: count() }).from(perspectiveRatings).where(eq(perspectiveRatings.isGold, true)).get())!.n;
+const goldRows = async () => (await first(getDb().select({ n: count() }).from(perspectiveRatings).where(eq(perspectiveRatings.isGold, true))))!.n;
 
 async function list(user = judge): Promise<OutletRatingsView[]> {
   const result = await listRatingsForAdjudication(user, projectId);
@@ -33,8 +34,7 @@ beforeAll(async () => {
   outletId = (await getDb().query.documents.findFirst({ where: (d, { eq }) => eq(d.id, documentId) }))!.outletId!;
   await getDb()
     .insert(perspectiveRatings)
-    .values({ projectId, raterId: ana.id, outletId, axis: "left_right", value: -1.5, rationale: "leans left on housing" })
-    .run();
+    .values({ projectId, raterId: ana.id, outletId, axis: "left_right", value: -1.5, rationale: "leans left on housing" });
 });
 
 describe("gold outlet ratings", () => {
@@ -63,14 +63,15 @@ describe("gold outlet ratings", () => {
   it("settles a gold rating with the adjudicator as rater, audited", async () => {
     const result = await settleGoldRating(judge, projectId, { outletId, axis: "left_right", value: -1, rationale: "between the two", expectedUpdatedAt: null });
     expect(result).toMatchObject({ ok: true });
-    const row = (await getDb().select().from(perspectiveRatings).where(eq(perspectiveRatings.isGold, true)).get())!;
+    const row = (await first(getDb().select().from(perspectiveRatings).where(eq(perspectiveRatings.isGold, true))))!;
     expect(row).toMatchObject({ raterId: judge.id, value: -1, rationale: "between the two", outletId, axis: "left_right" });
     expect(
-      (await getDb()
-        .select({ n: count() })
-        .from(auditLog)
-        .where(and(eq(auditLog.entity, "perspective_rating"), eq(auditLog.entityId, row.id)))
-        .get())!.n,
+      (await first(
+        getDb()
+          .select({ n: count() })
+          .from(auditLog)
+          .where(and(eq(auditLog.entity, "perspective_rating"), eq(auditLog.entityId, row.id))),
+      ))!.n,
     ).toBe(1);
     expect((await list())[0]!.axes.find((a) => a.axis.key === "left_right")!.gold).toMatchObject({ value: -1, raterName: "judge" });
   });

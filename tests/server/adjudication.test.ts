@@ -3,7 +3,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { adjudications, annotations, auditLog } from "@/db/schema";
+import { adjudications, annotations, auditLog } from "@/db/tables";
 import {
   acceptAllUnanimous,
   decide,
@@ -18,6 +18,7 @@ import { markDocumentDone } from "@/lib/server/assignments";
 import type { SessionUser } from "@/lib/server/session";
 import { addMember, project, reviewer } from "./helpers";
 import { addDocument, counts, markText } from "./adjudication-helpers";
+import { first } from "@/db/rows";
 
 const TEXT =
   "The mayor said the levy adds nine dollars a month. Critics called the plan reckless. " +
@@ -134,10 +135,10 @@ describe("deciding", () => {
     const agree = find(await review(), "the levy adds nine dollars a month");
     const result = await acceptAllUnanimous(judge, projectId, documentId, { reason: "both agree" });
     expect(result).toMatchObject({ ok: true, accepted: 1 });
-    const row = (await getDb().select().from(adjudications).where(eq(adjudications.documentId, documentId)).get())!;
+    const row = (await first(getDb().select().from(adjudications).where(eq(adjudications.documentId, documentId))))!;
     expect(row).toMatchObject({ decision: "accepted", reason: "both agree", adjudicatorId: judge.id });
     expect([...row.fromAnnotationIds].sort()).toEqual([...ids(agree)].sort());
-    const gold = (await getDb().select().from(annotations).where(eq(annotations.id, row.goldAnnotationId!)).get())!;
+    const gold = (await first(getDb().select().from(annotations).where(eq(annotations.id, row.goldAnnotationId!))))!;
     expect(gold).toMatchObject({
       layer: "gold",
       annotatorId: judge.id,
@@ -149,8 +150,7 @@ describe("deciding", () => {
     const audit = await getDb()
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.entity, "adjudication"), eq(auditLog.entityId, row.id)))
-      .all();
+      .where(and(eq(auditLog.entity, "adjudication"), eq(auditLog.entityId, row.id)));
     expect(audit.map((a) => a.action)).toEqual(["adjudicate:accepted"]);
 
     expect(await acceptAllUnanimous(judge, projectId, documentId)).toMatchObject({
@@ -180,21 +180,22 @@ describe("deciding", () => {
     const d = find(await review(), "The plant will open in 2035");
     const [anaSpan, boSpan] = [d.spans.find((s) => s.reviewerName === "ana")!, d.spans.find((s) => s.reviewerName === "bo")!];
     const before = await counts();
-    const first = await decide(judge, projectId, documentId, {
+    const firstDecision = await decide(judge, projectId, documentId, {
       action: "accept",
       sourceId: anaSpan.id,
       memberIds: ids(d),
       reason: "the subject belongs in it",
     });
     const second = await decide(judge2, projectId, documentId, { action: "accept", sourceId: boSpan.id, memberIds: ids(d) });
-    expect(first).toMatchObject({ ok: true });
+    expect(firstDecision).toMatchObject({ ok: true });
     expect(second).toMatchObject({ ok: false, status: 409, code: "duplicate" });
     expect((await counts()).gold).toBe(before.gold + 1);
-    const row = (await getDb()
-      .select()
-      .from(adjudications)
-      .where(eq(adjudications.id, first.ok ? first.adjudicationId : 0))
-      .get())!;
+    const row = (await first(
+      getDb()
+        .select()
+        .from(adjudications)
+        .where(eq(adjudications.id, firstDecision.ok ? firstDecision.adjudicationId : 0)),
+    ))!;
     expect(row.fromAnnotationIds).toEqual([anaSpan.id, boSpan.id]);
   });
 
@@ -212,13 +213,14 @@ describe("deciding", () => {
       reason: "only the evaluation",
     });
     expect(result).toMatchObject({ ok: true });
-    const row = (await getDb()
-      .select()
-      .from(adjudications)
-      .where(eq(adjudications.id, result.ok ? result.adjudicationId : 0))
-      .get())!;
+    const row = (await first(
+      getDb()
+        .select()
+        .from(adjudications)
+        .where(eq(adjudications.id, result.ok ? result.adjudicationId : 0)),
+    ))!;
     expect(row.decision).toBe("edited");
-    const gold = (await getDb().select().from(annotations).where(eq(annotations.id, row.goldAnnotationId!)).get())!;
+    const gold = (await first(getDb().select().from(annotations).where(eq(annotations.id, row.goldAnnotationId!))))!;
     expect(gold).toMatchObject({ kind: "opinion", exact: "reckless", start, end: start + 8, attributes: { sentiment: -2 } });
   });
 
@@ -270,7 +272,7 @@ describe("a reviewer's span that changes after the decision", () => {
   it("leaves the earlier decision in place and lets the new span be decided on its own", async () => {
     const text = "Officials said the bridge opens in May, weeks late.";
     const doc = await addDocument(projectId, text);
-    const first = await markText(ana, projectId, doc, text, "claim", "the bridge opens in May");
+    const firstSpan = await markText(ana, projectId, doc, text, "claim", "the bridge opens in May");
     const old = await markText(bo, projectId, doc, text, "claim", "the bridge opens in May");
     expect(await acceptAllUnanimous(judge, projectId, doc)).toMatchObject({ accepted: 1 });
     expect(await deleteAnnotation(bo, projectId, doc, old, 1)).toMatchObject({ ok: true });
@@ -280,21 +282,22 @@ describe("a reviewer's span that changes after the decision", () => {
     const d = view.differences[0]!;
     expect(d.decided).toBe(false);
     expect(d.spans.map((s) => [s.id, s.decided])).toEqual([
-      [first, true],
+      [firstSpan, true],
       [fresh, false],
     ]);
-    expect(await decide(judge, projectId, doc, { action: "accept", sourceId: first, memberIds: [first, fresh] })).toMatchObject({
+    expect(await decide(judge, projectId, doc, { action: "accept", sourceId: firstSpan, memberIds: [firstSpan, fresh] })).toMatchObject({
       ok: false,
       status: 409,
       code: "duplicate",
     });
-    const result = await decide(judge, projectId, doc, { action: "reject", memberIds: [first, fresh], reason: "the first reading stands" });
+    const result = await decide(judge, projectId, doc, { action: "reject", memberIds: [firstSpan, fresh], reason: "the firstSpan reading stands" });
     expect(result).toMatchObject({ ok: true });
-    const row = (await getDb()
-      .select()
-      .from(adjudications)
-      .where(eq(adjudications.id, result.ok ? result.adjudicationId : 0))
-      .get())!;
+    const row = (await first(
+      getDb()
+        .select()
+        .from(adjudications)
+        .where(eq(adjudications.id, result.ok ? result.adjudicationId : 0)),
+    ))!;
     expect(row.fromAnnotationIds).toEqual([fresh]);
   });
 });
@@ -339,8 +342,7 @@ describe("undoing a decision", () => {
     const audit = await getDb()
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.entity, "adjudication"), eq(auditLog.entityId, d.decision!.id)))
-      .all();
+      .where(and(eq(auditLog.entity, "adjudication"), eq(auditLog.entityId, d.decision!.id)));
     expect(audit.map((a) => a.action)).toEqual(["adjudicate:rejected", "undo"]);
     expect(await undoDecision(ana, projectId, documentId, { adjudicationId: d.decision!.id })).toMatchObject({ ok: false, status: 403 });
     expect(await undoDecision(judge, projectId, documentId, { adjudicationId: d.decision!.id })).toMatchObject({ ok: false, status: 404 });

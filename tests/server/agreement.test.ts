@@ -1,7 +1,7 @@
 // Agreement numbers of a small project computed by hand, through lib/server and lib/agreement.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
-import { perspectiveRatings } from "@/db/schema";
+import { perspectiveRatings } from "@/db/tables";
 import * as agreement from "@/lib/agreement";
 import { markDocumentDone } from "@/lib/server/assignments";
 import { getProjectAgreement, type ProjectAgreementView } from "@/lib/server/agreement";
@@ -94,7 +94,7 @@ describe("agreement on outlet ratings", () => {
   it("says not enough data with a single rater, then computes interval alpha over outlets", async () => {
     const outletId = (await getDb().query.documents.findFirst({ where: (d, { eq }) => eq(d.id, documentId) }))!.outletId!;
     const rate = (user: SessionUser, value: number, outlet = outletId) =>
-      getDb().insert(perspectiveRatings).values({ projectId, raterId: user.id, outletId: outlet, axis: "left_right", value, rationale: "why" }).run();
+      getDb().insert(perspectiveRatings).values({ projectId, raterId: user.id, outletId: outlet, axis: "left_right", value, rationale: "why" });
     await rate(ana, -2);
     const lonely = (await view(adj)).ratings.find((r) => r.axis === "left_right")!;
     expect(lonely.alpha.ok).toBe(false);

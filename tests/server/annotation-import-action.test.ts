@@ -4,18 +4,19 @@ import { count } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { importAnnotationsAction } from "@/app/projects/[projectId]/import/actions";
 import { getDb } from "@/db";
-import { annotations } from "@/db/schema";
+import { annotations } from "@/db/tables";
 import { jsonlLine } from "@/lib/export/jsonl";
 import { sha256Hex } from "@/lib/text/hash";
 import { MAX_ANNOTATION_IMPORT_BYTES } from "@/lib/validation/annotation-import";
 import { sampleDocument, sampleMeta, TEXT } from "../unit/export/fixture";
 import { addMember, admin, project, reviewer, signInAs } from "./helpers";
+import { first } from "@/db/rows";
 
 vi.mock("next/headers", async () => (await import("./helpers")).nextHeadersMock);
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const corpus = jsonlLine({ ...sampleDocument(), textSha256: sha256Hex(TEXT) }, sampleMeta());
-const spanCount = async (): Promise<number> => (await getDb().select({ n: count() }).from(annotations).get())!.n;
+const spanCount = async (): Promise<number> => (await first(getDb().select({ n: count() }).from(annotations)))!.n;
 
 function form(projectId: number, intent: "check" | "import", file: File, layer = "gold"): FormData {
   const data = new FormData();

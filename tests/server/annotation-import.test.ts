@@ -4,7 +4,7 @@ import { and, count, eq, isNull } from "drizzle-orm";
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import * as schema from "@/db/schema";
+import * as schema from "@/db/tables";
 import { jsonlLine } from "@/lib/export/jsonl";
 import type { ExportDocument } from "@/lib/export/types";
 import { importAnnotations, type AnnotationImportInput, type ImportReport } from "@/lib/server/annotation-import";
@@ -16,6 +16,7 @@ import { sha256Hex } from "@/lib/text/hash";
 import { MAX_ANNOTATION_IMPORT_BYTES } from "@/lib/validation/annotation-import";
 import { collect, sampleDocument, sampleMeta, TEXT } from "../unit/export/fixture";
 import { addMember, admin, project, reviewer } from "./helpers";
+import { first } from "@/db/rows";
 
 const { annotations, adjudications, assignments, auditLog, documents, perspectiveRatings, sources } = schema;
 const TABLES = {
@@ -33,7 +34,7 @@ const TABLES = {
 
 /** Row counts of every table an import may write: equal before and after means nothing was written. */
 async function rowCounts(): Promise<Record<string, number>> {
-  const counts = Object.entries(TABLES).map(async ([name, table]) => [name, (await getDb().select({ n: count() }).from(table).get())!.n] as const);
+  const counts = Object.entries(TABLES).map(async ([name, table]) => [name, (await first(getDb().select({ n: count() }).from(table)))!.n] as const);
   return Object.fromEntries(await Promise.all(counts));
 }
 
@@ -92,8 +93,7 @@ async function liveSpans(projectId: number) {
     .innerJoin(documents, eq(documents.id, annotations.documentId))
     .innerJoin(schema.users, eq(schema.users.id, annotations.annotatorId))
     .where(and(eq(documents.projectId, projectId), isNull(annotations.deletedAt)))
-    .orderBy(annotations.id)
-    .all();
+    .orderBy(annotations.id);
 }
 
 describe("importing JSONL as exported", () => {
@@ -118,32 +118,34 @@ describe("importing JSONL as exported", () => {
     const byExact = (exact: string, layer = "gold") => spans.find((s) => s.exact === exact && s.layer === layer)!;
     expect(byExact("the river 🐟 will pay").parentId).toBe(byExact("and the river 🐟 will pay.").id);
     expect(byExact("المياه ملك للجميع").parentId).toBe(byExact("«المياه ملك للجميع» was painted on the dam").id);
-    const mayor = (await getDb()
-      .select()
-      .from(sources)
-      .where(and(eq(sources.projectId, projectId), eq(sources.name, "Rana Haddad")))
-      .get())!;
+    const mayor = (await first(
+      getDb()
+        .select()
+        .from(sources)
+        .where(and(eq(sources.projectId, projectId), eq(sources.name, "Rana Haddad"))),
+    ))!;
     expect(mayor).toMatchObject({ kind: "person", affiliation: "Port Calder council", aliases: ["Mayor Haddad"] });
     expect(byExact("The levy is unfair").attributes).toMatchObject({ source_id: mayor.id, speaker_text: "Mayor Rana Haddad" });
-    const decision = (await getDb()
-      .select()
-      .from(adjudications)
-      .where(eq(adjudications.goldAnnotationId, byExact("The levy is unfair").id))
-      .get())!;
+    const decision = (await first(
+      getDb()
+        .select()
+        .from(adjudications)
+        .where(eq(adjudications.goldAnnotationId, byExact("The levy is unfair").id)),
+    ))!;
     expect(decision.fromAnnotationIds).toEqual([byExact("The levy is unfair", "annotator").id]);
     expect(decision.reason).toBe("Speaker named in text.");
     const status = await getDb()
       .select({ status: assignments.status })
       .from(assignments)
       .innerJoin(documents, eq(documents.id, assignments.documentId))
-      .where(eq(documents.projectId, projectId))
-      .all();
+      .where(eq(documents.projectId, projectId));
     expect(status).toEqual([{ status: "submitted" }]);
-    const audited = (await getDb()
-      .select({ n: count() })
-      .from(auditLog)
-      .where(and(eq(auditLog.action, "import"), eq(auditLog.entity, "annotation")))
-      .get())!.n;
+    const audited = (await first(
+      getDb()
+        .select({ n: count() })
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "import"), eq(auditLog.entity, "annotation"))),
+    ))!.n;
     expect(audited).toBeGreaterThanOrEqual(8);
   });
 
@@ -179,8 +181,7 @@ describe("importing JSONL as exported", () => {
     const { manager, projectId } = await emptyProject();
     await getDb()
       .insert(sources)
-      .values({ projectId, name: "R. Haddad", kind: "person", aliases: ["RANA HADDAD"] })
-      .run();
+      .values({ projectId, name: "R. Haddad", kind: "person", aliases: ["RANA HADDAD"] });
     const report = await run(manager, projectId, line());
     expect(report.speakers).toEqual({ matched: 1, created: 1 });
   });
@@ -335,7 +336,7 @@ describe("importing W3C and brat onto documents already in the project", () => {
     await run(manager, projectId, line());
     const w3c = (await exported("w3c", projectId, "gold")).toString("utf8").replace(/"exact":"The plan is reckless\."/g, '"exact":"The plan is wise."');
     const result = await importAnnotations(manager, projectId, { format: "w3c", files: [{ name: "export.json", text: w3c }], layer: "gold", dryRun: false });
-    const docId = (await getDb().select({ id: documents.id }).from(documents).where(eq(documents.projectId, projectId)).get())!.id;
+    const docId = (await first(getDb().select({ id: documents.id }).from(documents).where(eq(documents.projectId, projectId))))!.id;
     expect(result.ok && result.report.refused).toEqual([
       expect.objectContaining({ reason: `the quoted text “The plan is wise.” is not in document ${docId}` }),
     ]);

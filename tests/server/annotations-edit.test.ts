@@ -3,7 +3,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { annotations, auditLog } from "@/db/schema";
+import { annotations, auditLog } from "@/db/tables";
 import { annotationHistory, createAnnotation, deleteAnnotation, listAnnotations, restoreAnnotation, updateAnnotation } from "@/lib/server/annotations";
 import { writeIfVersion } from "@/lib/server/annotations/own-span";
 import { markDocumentDone, reopenDocument } from "@/lib/server/assignments";
@@ -11,6 +11,7 @@ import { importDocuments } from "@/lib/server/documents";
 import type { SessionUser } from "@/lib/server/session";
 import type { AnnotationDto } from "@/lib/validation/annotations";
 import { addMember, admin, project, reviewer } from "./helpers";
+import { first } from "@/db/rows";
 
 const TEXT = "The minister said the bridge will open in May. Critics called the plan reckless and costly.";
 
@@ -43,13 +44,14 @@ async function claim(user: SessionUser, exact: string, docId = documentId): Prom
   return result.annotation;
 }
 
-const stored = async (id: number) => (await getDb().select().from(annotations).where(eq(annotations.id, id)).get())!;
+const stored = async (id: number) => (await first(getDb().select().from(annotations).where(eq(annotations.id, id))))!;
 const auditCount = async (id: number) =>
-  (await getDb()
-    .select({ n: count() })
-    .from(auditLog)
-    .where(and(eq(auditLog.entity, "annotation"), eq(auditLog.entityId, id)))
-    .get())!.n;
+  (await first(
+    getDb()
+      .select({ n: count() })
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "annotation"), eq(auditLog.entityId, id))),
+  ))!.n;
 
 describe("editing a span", () => {
   it("bumps the version, keeps fields not sent, and audits before and after", async () => {
@@ -64,11 +66,12 @@ describe("editing a span", () => {
       start: span.start,
       attributes: { certainty: "probable" },
     });
-    const entry = (await getDb()
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.entityId, span.id), eq(auditLog.action, "update")))
-      .get())!;
+    const entry = (await first(
+      getDb()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityId, span.id), eq(auditLog.action, "update"))),
+    ))!;
     expect(entry.before).toMatchObject({ version: 1, note: "" });
     expect(entry.after).toMatchObject({ version: 2, note: "check the date" });
   });
@@ -191,7 +194,7 @@ describe("a layer marked done is frozen until a manager reopens it", () => {
     await deleteAnnotation(cy, projectId, docId, gone.id, 1);
     expect((await markDocumentDone(cy, projectId, docId)).ok).toBe(true);
 
-    const rows = () => getDb().select().from(annotations).where(eq(annotations.documentId, docId)).all();
+    const rows = () => getDb().select().from(annotations).where(eq(annotations.documentId, docId));
     const before = await rows();
     const frozen = { ok: false, status: 409, code: "frozen", error: "You marked this document done; ask a manager to reopen it." };
     expect(await createAnnotation(cy, projectId, docId, { kind: "claim", start: 0, end: 3, exact: "The" })).toEqual(frozen);

@@ -4,7 +4,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
-import { annotations } from "@/db/schema";
+import { annotations } from "@/db/tables";
 import { POST as restore } from "@/app/api/projects/[projectId]/documents/[documentId]/annotations/[annotationId]/restore/route";
 import { DELETE, PATCH } from "@/app/api/projects/[projectId]/documents/[documentId]/annotations/[annotationId]/route";
 import { createAnnotation, deleteAnnotation, restoreAnnotation, updateAnnotation } from "@/lib/server/annotations";
@@ -12,6 +12,7 @@ import { importDocuments } from "@/lib/server/documents";
 import type { SessionUser } from "@/lib/server/session";
 import type { AnnotationDto } from "@/lib/validation/annotations";
 import { addMember, admin, project, reviewer, signInAs } from "./helpers";
+import { first } from "@/db/rows";
 
 vi.mock("next/headers", async () => (await import("./helpers")).nextHeadersMock);
 
@@ -37,7 +38,7 @@ async function span(): Promise<AnnotationDto> {
   return result.annotation;
 }
 
-const stored = async (id: number) => (await getDb().select().from(annotations).where(eq(annotations.id, id)).get())!;
+const stored = async (id: number) => (await first(getDb().select().from(annotations).where(eq(annotations.id, id))))!;
 const call = (method: string, body?: unknown): Request =>
   new Request("http://localhost/api/x", {
     method,

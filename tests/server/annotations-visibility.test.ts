@@ -3,7 +3,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { projects } from "@/db/schema";
+import { projects } from "@/db/tables";
 import { annotationHistory, createAnnotation, deleteAnnotation, listAnnotations } from "@/lib/server/annotations";
 import { importDocuments } from "@/lib/server/documents";
 import type { SessionUser } from "@/lib/server/session";
@@ -90,8 +90,7 @@ describe("with blind mode off", () => {
     await getDb()
       .update(projects)
       .set({ settings: { blindMode: false } })
-      .where(eq(projects.id, open))
-      .run();
+      .where(eq(projects.id, open));
     const doc = await addDocument(open, TEXT);
     const mine = await claim(ana, open, doc, "Officials");
     const theirs = await claim(bo, open, doc, "engineers");

@@ -2,12 +2,13 @@
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { annotations, assignments, auditLog, sources } from "@/db/schema";
+import { annotations, assignments, auditLog, sources } from "@/db/tables";
 import { createAnnotation, deleteAnnotation } from "@/lib/server/annotations";
 import { importDocuments } from "@/lib/server/documents";
 import type { SessionUser } from "@/lib/server/session";
 import type { CreateAnnotationInput } from "@/lib/validation/annotations";
 import { addMember, project, reviewer } from "./helpers";
+import { first, one } from "@/db/rows";
 
 const TEXT = "The minister said the bridge will open in May. Critics called the plan reckless and costly.";
 const BRIDGE = "the bridge will open in May";
@@ -22,9 +23,9 @@ async function addDocument(projectId: number, text: string): Promise<number> {
 async function rowsWritten(): Promise<{ annotations: number; audit: number; assignments: number }> {
   const db = getDb();
   return {
-    annotations: (await db.select({ n: count() }).from(annotations).get())!.n,
-    audit: (await db.select({ n: count() }).from(auditLog).get())!.n,
-    assignments: (await db.select({ n: count() }).from(assignments).get())!.n,
+    annotations: (await first(db.select({ n: count() }).from(annotations)))!.n,
+    audit: (await first(db.select({ n: count() }).from(auditLog)))!.n,
+    assignments: (await first(db.select({ n: count() }).from(assignments)))!.n,
   };
 }
 
@@ -72,11 +73,12 @@ describe("creating a span", () => {
   it("records the creation in the audit log with the span as `after`", async () => {
     const result = await createAnnotation(ana, projectId, documentId, span(TEXT, "Critics"));
     if (!result.ok) throw new Error(result.error);
-    const entry = (await getDb()
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.entity, "annotation"), eq(auditLog.entityId, result.annotation.id)))
-      .get())!;
+    const entry = (await first(
+      getDb()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entity, "annotation"), eq(auditLog.entityId, result.annotation.id))),
+    ))!;
     expect(entry).toMatchObject({ actorId: ana.id, action: "create", before: null });
     expect(entry.after).toMatchObject({ id: result.annotation.id, exact: "Critics", version: 1 });
   });
@@ -85,11 +87,12 @@ describe("creating a span", () => {
     const bo = await reviewer();
     await addMember(projectId, bo, "annotator");
     await createAnnotation(bo, projectId, documentId, span(TEXT, "minister"));
-    const row = (await getDb()
-      .select()
-      .from(assignments)
-      .where(and(eq(assignments.documentId, documentId), eq(assignments.userId, bo.id)))
-      .get())!;
+    const row = (await first(
+      getDb()
+        .select()
+        .from(assignments)
+        .where(and(eq(assignments.documentId, documentId), eq(assignments.userId, bo.id))),
+    ))!;
     expect(row).toMatchObject({ projectId, status: "in_progress", submittedAt: null });
   });
 
@@ -156,7 +159,7 @@ describe("refusing a bad span, with nothing written", () => {
 
   it("refuses a speaker (source_id) from another project", async () => {
     const other = await project();
-    const foreign = await getDb().insert(sources).values({ projectId: other, name: "Foreign minister", kind: "person" }).returning().get();
+    const foreign = await one(getDb().insert(sources).values({ projectId: other, name: "Foreign minister", kind: "person" }).returning());
     await refused(span(TEXT, BRIDGE, { kind: "quote", attributes: { source_id: foreign.id } }), 422, `Source ${foreign.id} is not in this project.`);
     await refused(span(TEXT, BRIDGE, { attributes: { targets: [foreign.id] } }), 422, `Source ${foreign.id} is not in this project.`);
     await refused(span(TEXT, BRIDGE, { kind: "quote", attributes: { source_id: 999_999 } }), 422, "Source 999999 is not in this project.");

@@ -2,12 +2,13 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { assignments, auditLog } from "@/db/schema";
+import { assignments, auditLog } from "@/db/tables";
 import { createAnnotation } from "@/lib/server/annotations";
 import { documentStatusFor, listDocumentAssignments, markDocumentDone, reopenDocument } from "@/lib/server/assignments";
 import { importDocuments } from "@/lib/server/documents";
 import type { SessionUser } from "@/lib/server/session";
 import { addMember, admin, project, reviewer } from "./helpers";
+import { first } from "@/db/rows";
 
 let manager: SessionUser;
 let ana: SessionUser;
@@ -22,12 +23,13 @@ async function newDocument(): Promise<number> {
 }
 
 const assignmentRow = (documentId: number, userId: number) =>
-  getDb()
-    .select()
-    .from(assignments)
-    .where(and(eq(assignments.documentId, documentId), eq(assignments.userId, userId)))
-    .get();
-const audits = (action: string) => getDb().select().from(auditLog).where(eq(auditLog.action, action)).all();
+  first(
+    getDb()
+      .select()
+      .from(assignments)
+      .where(and(eq(assignments.documentId, documentId), eq(assignments.userId, userId))),
+  );
+const audits = (action: string) => getDb().select().from(auditLog).where(eq(auditLog.action, action));
 
 beforeAll(async () => {
   manager = await admin();

@@ -3,7 +3,7 @@
 // (authz-matrix-routes). Every cell gets a fresh project, so no cell depends on another.
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { stories } from "@/db/schema";
+import { stories } from "@/db/tables";
 import { createAnnotation, deleteAnnotation } from "@/lib/server/annotations";
 import { markDocumentDone } from "@/lib/server/assignments";
 import { linkSpans } from "@/lib/server/claim-links";
@@ -14,6 +14,7 @@ import type { SessionUser } from "@/lib/server/session";
 import { addMember, project, reviewer } from "./helpers";
 import { outsideAdmin } from "./members-helpers";
 import { addDocument } from "./outlets-helpers";
+import { first } from "@/db/rows";
 
 export type Outcome = "allowed" | 403 | 404 | "refused";
 export const ROLES = ["admin, not a member", "manager", "adjudicator", "annotator", "non-member"] as const;
@@ -85,11 +86,12 @@ export async function perspectiveFixture(firstAdmin: SessionUser): Promise<Cast 
   const outletName = `Harbor Ledger ${++n}`;
   const { documentId: doc, outletId } = await addDocument(p, { outlet: outletName, story: "Levy vote", text: TEXT });
   const fresh = (await addDocument(p, { outlet: outletName, text: `${TEXT} Again.` })).documentId;
-  const story = (await getDb()
-    .select({ id: stories.id })
-    .from(stories)
-    .where(and(eq(stories.projectId, p), eq(stories.name, "Levy vote")))
-    .get())!.id;
+  const story = (await first(
+    getDb()
+      .select({ id: stories.id })
+      .from(stories)
+      .where(and(eq(stories.projectId, p), eq(stories.name, "Levy vote"))),
+  ))!.id;
   const span = ok(await createAnnotation(target, p, doc, claim)).annotation.id;
   const segment = ok(await createSegment(target, p, doc, { start: 0, end: 5, outlet: "Wire Service" })).segment.id;
   ok(await rateOutlet(target, p, outletId!, { axis: "left_right", value: -2, rationale: "Backs the levy." }));

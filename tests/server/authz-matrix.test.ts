@@ -5,7 +5,7 @@
 // A refused call must write nothing, so each refused cell also checks the audit log.
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { assignments } from "@/db/schema";
+import { assignments } from "@/db/tables";
 import { createAnnotation, listAnnotations } from "@/lib/server/annotations";
 import { assignDocument, autoAssignDocuments } from "@/lib/server/assignment-plan";
 import { documentStatusFor, listDocumentAssignments, markDocumentDone, reopenDocument } from "@/lib/server/assignments";
@@ -41,7 +41,7 @@ const fromBool = (allowed: boolean): Outcome => (allowed ? "allowed" : "refused"
 
 async function queuedFor(actor: SessionUser, f: Fixture): Promise<void> {
   // Written directly, as a removed member's old row would be: the queue must still hide it.
-  await getDb().insert(assignments).values({ projectId: f.p, documentId: f.fresh, userId: actor.id }).onConflictDoNothing().run();
+  await getDb().insert(assignments).values({ projectId: f.p, documentId: f.fresh, userId: actor.id }).onConflictDoNothing();
 }
 
 const TEXT = "Alpha report. The mayor said the levy is fair.";

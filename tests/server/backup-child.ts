@@ -6,14 +6,15 @@
 //   crash N                          commits N outlets, then SIGKILLs itself: its WAL is left behind
 import { eq } from "drizzle-orm";
 import { getDb, getSqlite } from "@/db";
-import { users } from "@/db/schema";
+import { users } from "@/db/tables";
 import { createAnnotation } from "@/lib/server/annotations";
 import { codePointLength, sliceCodePoints } from "@/lib/text";
+import { first } from "@/db/rows";
 
 const [mode, ...args] = process.argv.slice(2);
 
 async function writer(userId: number, projectId: number, documentId: number): Promise<void> {
-  const row = (await getDb().select().from(users).where(eq(users.id, userId)).get())!;
+  const row = (await first(getDb().select().from(users).where(eq(users.id, userId))))!;
   const user = { id: row.id, username: row.username, displayName: row.displayName, role: row.role };
   const text = getSqlite().prepare<[number], { text: string }>("select text from documents where id = ?").get(documentId)!.text;
   const length = codePointLength(text);

@@ -6,12 +6,13 @@ import { DELETE as unlink } from "@/app/api/projects/[projectId]/claim-links/[an
 import { POST as link } from "@/app/api/projects/[projectId]/claim-links/route";
 import { GET as matches } from "@/app/api/projects/[projectId]/documents/[documentId]/annotations/[annotationId]/matches/route";
 import { getDb } from "@/db";
-import { adjudications, projects } from "@/db/schema";
+import { adjudications, projects } from "@/db/tables";
 import { decide } from "@/lib/server/adjudication";
 import { createAnnotation } from "@/lib/server/annotations";
 import { importDocuments } from "@/lib/server/documents";
 import type { SessionUser } from "@/lib/server/session";
 import { addMember, project, reviewer, signInAs } from "./helpers";
+import { first } from "@/db/rows";
 
 vi.mock("next/headers", async () => (await import("./helpers")).nextHeadersMock);
 
@@ -160,11 +161,10 @@ describe("linking, reading and unlinking over HTTP", () => {
     await getDb()
       .update(projects)
       .set({ settings: { blindMode: false } })
-      .where(eq(projects.id, p))
-      .run();
+      .where(eq(projects.id, p));
     const decided = await decide(jude, p, wire, { action: "add", kind: "claim", start: 0, end: 8 });
     if (!decided.ok) throw new Error(decided.error);
-    const gold = (await getDb().select({ id: adjudications.goldAnnotationId }).from(adjudications).where(eq(adjudications.id, decided.adjudicationId)).get())!
+    const gold = (await first(getDb().select({ id: adjudications.goldAnnotationId }).from(adjudications).where(eq(adjudications.id, decided.adjudicationId))))!
       .id!;
     const anas = await claim(ana, press, PRESS);
     await signInAs(ana);

@@ -5,7 +5,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, getSqlite } from "@/db";
-import { documents } from "@/db/schema";
+import { documents } from "@/db/tables";
 import { createAnnotation } from "@/lib/server/annotations";
 import { suggestMatches } from "@/lib/server/claim-links";
 import { loadComparison } from "@/lib/server/compare";
@@ -17,6 +17,7 @@ import { warmStory } from "@/lib/server/claim-links/warm";
 import { importDocuments } from "@/lib/server/documents";
 import type { SessionUser } from "@/lib/server/session";
 import { addMember, project, reviewer } from "./helpers";
+import { first } from "@/db/rows";
 
 const TEXTS = [
   "The levy will add $9 a month to a typical water bill. The plant will cost $240 million.",
@@ -57,7 +58,7 @@ beforeAll(async () => {
     if (!result.ok) throw new Error(result.problems.map((x) => x.message).join("; "));
     docs.push(result.documents[0]!.id);
   }
-  storyId = (await getDb().select({ storyId: documents.storyId }).from(documents).where(eq(documents.id, docs[0]!)).get())!.storyId!;
+  storyId = (await first(getDb().select({ storyId: documents.storyId }).from(documents).where(eq(documents.id, docs[0]!))))!.storyId!;
   active = await mark(mona, docs[0]!, TEXTS[0]!, "The levy will add $9 a month to a typical water bill.");
   await mark(mona, docs[1]!, TEXTS[1]!, "Households will pay $9 more per month on water bills.");
   await mark(ana, docs[1]!, TEXTS[1]!, "Households will pay $9 more per month on water bills.");
@@ -116,7 +117,7 @@ describe("warmComparison", () => {
     const warmed = await loadComparison(mona, p, storyId, { reviewerId: null });
     // A fresh connection has an empty span cache: the same comparison, read from the rows.
     const { closeDb } = await import("@/db");
-    closeDb();
+    await closeDb();
     const unwarmed = await loadComparison(mona, p, storyId, { reviewerId: null });
     expect(warmed.ok && warmed.view.input.spans.length).toBe(6);
     expect(warmed).toEqual(unwarmed);

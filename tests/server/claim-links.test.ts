@@ -4,7 +4,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { adjudications, auditLog, claimLinks, claimLinkSpans, projects } from "@/db/schema";
+import { adjudications, auditLog, claimLinks, claimLinkSpans, projects } from "@/db/tables";
 import { decide } from "@/lib/server/adjudication";
 import { createAnnotation, deleteAnnotation, restoreAnnotation } from "@/lib/server/annotations";
 import { linkOf, linkSpans, suggestMatches, unlinkSpan } from "@/lib/server/claim-links";
@@ -12,6 +12,7 @@ import { importDocuments } from "@/lib/server/documents";
 import type { SessionUser } from "@/lib/server/session";
 import type { AnnotationKind } from "@/lib/validation/annotations";
 import { addMember, project, reviewer } from "./helpers";
+import { first } from "@/db/rows";
 
 const TEXTS = {
   wire: "The levy will add $9 a month to a typical water bill. The plant will cost $240 million.",
@@ -49,20 +50,19 @@ async function goldSpan(doc: keyof typeof TEXTS, needle: string): Promise<number
   const start = TEXTS[doc].indexOf(needle);
   const decided = await decide(w.people.jude, w.p, w.docs[doc], { action: "add", kind: "claim", start, end: start + needle.length });
   if (!decided.ok) throw new Error(decided.error);
-  return (await getDb().select({ id: adjudications.goldAnnotationId }).from(adjudications).where(eq(adjudications.id, decided.adjudicationId)).get())!.id!;
+  return (await first(getDb().select({ id: adjudications.goldAnnotationId }).from(adjudications).where(eq(adjudications.id, decided.adjudicationId))))!.id!;
 }
 
-const linkAudits = async (): Promise<number> => (await getDb().select({ n: count() }).from(auditLog).where(eq(auditLog.entity, "claim_link")).get())!.n;
-const linkCount = async (): Promise<number> => (await getDb().select({ n: count() }).from(claimLinks).get())!.n;
+const linkAudits = async (): Promise<number> => (await first(getDb().select({ n: count() }).from(auditLog).where(eq(auditLog.entity, "claim_link"))))!.n;
+const linkCount = async (): Promise<number> => (await first(getDb().select({ n: count() }).from(claimLinks)))!.n;
 const ids = (r: { spans: { annotationId: number }[] }): number[] => r.spans.map((s) => s.annotationId).sort((a, b) => a - b);
 
 async function setBlind(p: number, blindMode: boolean): Promise<void> {
-  const row = (await getDb().select({ settings: projects.settings }).from(projects).where(eq(projects.id, p)).get())!;
+  const row = (await first(getDb().select({ settings: projects.settings }).from(projects).where(eq(projects.id, p))))!;
   await getDb()
     .update(projects)
     .set({ settings: { ...(row.settings as object), blindMode } })
-    .where(eq(projects.id, p))
-    .run();
+    .where(eq(projects.id, p));
 }
 
 beforeAll(async () => {
@@ -103,11 +103,12 @@ describe("linking two spans", () => {
     ]);
     expect(linked.spans[0]).toMatchObject({ exact: "The levy will add $9 a month", annotatorName: "mona" });
     expect(await linkAudits()).toBe(audits + 1);
-    const entry = (await getDb()
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.entity, "claim_link"), eq(auditLog.entityId, linked.linkId)))
-      .get())!;
+    const entry = (await first(
+      getDb()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entity, "claim_link"), eq(auditLog.entityId, linked.linkId))),
+    ))!;
     expect(entry).toMatchObject({ action: "link", actorId: w.people.mona.id, after: { annotationIds: [a, b] } });
     expect(await linkOf(w.people.ana, w.p, a)).toMatchObject({ ok: false, status: 404 }); // blind: not hers, so not there
     expect(await linkOf(w.people.jude, w.p, a)).toMatchObject({ ok: true, linkId: linked.linkId });
@@ -183,7 +184,6 @@ describe("growing, merging and shrinking links", () => {
         .select()
         .from(auditLog)
         .where(and(eq(auditLog.entity, "claim_link"), eq(auditLog.action, "merge")))
-        .all()
     ).at(-1)!;
     expect(audit).toMatchObject({ entityId: first.linkId, after: { mergedLinkId: second.linkId } });
     // Linking two spans already together changes nothing.
@@ -203,7 +203,7 @@ describe("growing, merging and shrinking links", () => {
     expect(await linkOf(w.people.mona, w.p, c)).toEqual({ ok: true, linkId: null, spans: [] });
     expect(ids((await linkOf(w.people.mona, w.p, a)) as { spans: { annotationId: number }[] })).toEqual([a, b].sort((x, y) => x - y));
     expect(await unlinkSpan(w.people.mona, w.p, b)).toEqual({ ok: true });
-    expect(await getDb().select().from(claimLinks).where(eq(claimLinks.id, all.linkId)).get()).toBeUndefined();
+    expect(await first(getDb().select().from(claimLinks).where(eq(claimLinks.id, all.linkId)))).toBeUndefined();
     expect(await linkOf(w.people.mona, w.p, a)).toEqual({ ok: true, linkId: null, spans: [] });
     expect(await unlinkSpan(w.people.mona, w.p, a)).toMatchObject({ ok: false, status: 409, error: "This span is not linked to any other span." });
     const last = (
@@ -211,7 +211,6 @@ describe("growing, merging and shrinking links", () => {
         .select()
         .from(auditLog)
         .where(and(eq(auditLog.entity, "claim_link"), eq(auditLog.entityId, all.linkId)))
-        .all()
     ).at(-1)!;
     expect(last).toMatchObject({ action: "unlink", after: { deleted: true } });
   });
@@ -230,7 +229,7 @@ describe("deleted and restored spans", () => {
     expect(ids((await linkOf(w.people.mona, w.p, a)) as { spans: { annotationId: number }[] })).toEqual([a, c].sort((x, y) => x - y));
     expect(await linkOf(w.people.mona, w.p, b)).toMatchObject({ ok: false, status: 404 });
     expect(await linkSpans(w.people.mona, w.p, b, a)).toMatchObject({ ok: false, status: 404 });
-    expect(await getDb().select().from(claimLinkSpans).where(eq(claimLinkSpans.annotationId, b)).get()).toMatchObject({ linkId: linked.linkId });
+    expect(await first(getDb().select().from(claimLinkSpans).where(eq(claimLinkSpans.annotationId, b)))).toMatchObject({ linkId: linked.linkId });
     expect((await restoreAnnotation(w.people.mona, w.p, w.docs.ledger, b)).ok).toBe(true);
     expect(await linkOf(w.people.mona, w.p, b)).toMatchObject({ ok: true, linkId: linked.linkId });
     expect(ids((await linkOf(w.people.mona, w.p, a)) as { spans: { annotationId: number }[] })).toEqual([a, b, c].sort((x, y) => x - y));

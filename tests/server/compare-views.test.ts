@@ -3,7 +3,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { stories } from "@/db/schema";
+import { stories } from "@/db/tables";
 import { linkSpans } from "@/lib/server/claim-links";
 import { loadComparison, loadReading, quotesInCell, type LayerChoice } from "@/lib/server/compare";
 import { importDocuments } from "@/lib/server/documents";
@@ -12,6 +12,7 @@ import { createSource } from "@/lib/server/sources";
 import type { DocumentMetadata } from "@/lib/validation/documents";
 import { markText } from "./adjudication-helpers";
 import { addMember, admin, project, reviewer } from "./helpers";
+import { first } from "@/db/rows";
 
 const T1 = "Mayor Reyes said the levy is fair. The council said costs will rise. Rates go up in May.";
 const T2 = "The levy is fair, the mayor said. The council said costs will rise. Rates go up in May.";
@@ -31,11 +32,12 @@ async function addDocument(text: string, meta: DocumentMetadata): Promise<number
 }
 
 const storyId = async (name: string) =>
-  (await getDb()
-    .select({ id: stories.id })
-    .from(stories)
-    .where(and(eq(stories.projectId, P), eq(stories.name, name)))
-    .get())!.id;
+  (await first(
+    getDb()
+      .select({ id: stories.id })
+      .from(stories)
+      .where(and(eq(stories.projectId, P), eq(stories.name, name))),
+  ))!.id;
 
 beforeAll(async () => {
   manager = await admin();

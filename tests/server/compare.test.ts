@@ -4,7 +4,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { annotations, stories } from "@/db/schema";
+import { annotations, stories } from "@/db/tables";
 import { acceptAllUnanimous, settleGoldRating } from "@/lib/server/adjudication";
 import { deleteAnnotation, restoreAnnotation, updateAnnotation } from "@/lib/server/annotations";
 import { markDocumentDone } from "@/lib/server/assignments";
@@ -17,6 +17,7 @@ import type { SessionUser } from "@/lib/server/session";
 import type { DocumentMetadata } from "@/lib/validation/documents";
 import { markText } from "./adjudication-helpers";
 import { addMember, admin, project, reviewer } from "./helpers";
+import { first } from "@/db/rows";
 
 const T1 = "Mayor Reyes said the levy adds nine dollars a month. The council will vote on Friday.";
 const T2 = "The levy adds nine dollars a month, the mayor said. Residents worry about costs. Mayor Reyes called it fair.";
@@ -50,11 +51,12 @@ const spanIds = (v: ComparisonView, documentId: number) =>
     .sort((a, b) => a - b);
 const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
 const storyId = async (projectId: number, name: string) =>
-  (await getDb()
-    .select({ id: stories.id })
-    .from(stories)
-    .where(and(eq(stories.projectId, projectId), eq(stories.name, name)))
-    .get())!.id;
+  (await first(
+    getDb()
+      .select({ id: stories.id })
+      .from(stories)
+      .where(and(eq(stories.projectId, projectId), eq(stories.name, name))),
+  ))!.id;
 
 beforeAll(async () => {
   manager = await admin();
@@ -102,8 +104,7 @@ beforeAll(async () => {
   const gold = await getDb()
     .select({ id: annotations.id, kind: annotations.kind })
     .from(annotations)
-    .where(and(eq(annotations.documentId, d1), eq(annotations.layer, "gold")))
-    .all();
+    .where(and(eq(annotations.documentId, d1), eq(annotations.layer, "gold")));
   goldQuote = gold.find((g) => g.kind === "quote")!.id;
   goldClaim = gold.find((g) => g.kind === "claim")!.id;
 

@@ -3,7 +3,8 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, withSqlite, type RunResult } from "@/db";
-import { users } from "@/db/schema";
+import { users } from "@/db/tables";
+import { first } from "@/db/rows";
 
 let counter = 0;
 const name = (): string => `gate${++counter}`;
@@ -14,7 +15,7 @@ async function insertUser(username: string): Promise<void> {
 }
 
 async function exists(username: string): Promise<boolean> {
-  return (await getDb().select({ id: users.id }).from(users).where(eq(users.username, username)).get()) !== undefined;
+  return (await first(getDb().select({ id: users.id }).from(users).where(eq(users.username, username)))) !== undefined;
 }
 
 describe("the transaction gate", () => {
@@ -30,7 +31,7 @@ describe("the transaction gate", () => {
     // Starts while the writer sleeps inside its transaction; must wait and then see the commit.
     const reader = (async (): Promise<void> => {
       await pause(5);
-      seen = (await getDb().select().from(users).where(eq(users.username, inside)).get())?.displayName;
+      seen = (await first(getDb().select().from(users).where(eq(users.username, inside))))?.displayName;
     })();
     await Promise.all([writer, reader]);
     expect(seen).toBe("done");
@@ -59,7 +60,7 @@ describe("the transaction gate", () => {
     await insertUser(counterName);
     const bump = (): Promise<void> =>
       getDb().transaction(async (tx) => {
-        const row = await tx.select().from(users).where(eq(users.username, counterName)).get();
+        const row = await first(tx.select().from(users).where(eq(users.username, counterName)));
         await pause(2);
         await tx
           .update(users)
@@ -67,7 +68,7 @@ describe("the transaction gate", () => {
           .where(eq(users.username, counterName));
       });
     await Promise.all(Array.from({ length: 10 }, bump));
-    const row = await getDb().select().from(users).where(eq(users.username, counterName)).get();
+    const row = await first(getDb().select().from(users).where(eq(users.username, counterName)));
     expect(row?.displayName).toBe("10");
   });
 

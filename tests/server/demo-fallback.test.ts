@@ -2,8 +2,9 @@ import { count } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
 import { DEMO_ARTICLES } from "@/db/seed/demo";
-import { annotations, documents, projects, sources, users } from "@/db/schema";
+import { annotations, documents, projects, sources, users } from "@/db/tables";
 import { ensureDemoProject } from "@/lib/server/demo";
+import { first } from "@/db/rows";
 
 // Linking refuses here, as it would after a change to its rules that the demo did not follow.
 vi.mock("@/lib/server/claim-links", () => ({
@@ -11,7 +12,7 @@ vi.mock("@/lib/server/claim-links", () => ({
 }));
 
 const rows = async (table: typeof users | typeof annotations | typeof sources | typeof documents | typeof projects): Promise<number> =>
-  (await getDb().select({ n: count() }).from(table).get())!.n;
+  (await first(getDb().select({ n: count() }).from(table)))!.n;
 
 describe("the demo project when one of its steps is refused", () => {
   it("leaves none of the annotation steps behind and still loads the articles", async () => {

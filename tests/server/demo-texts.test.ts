@@ -2,8 +2,9 @@ import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { DEMO_ARTICLES } from "@/db/seed/demo";
-import { annotations, claimLinks, documents, projects, users } from "@/db/schema";
+import { annotations, claimLinks, documents, projects, users } from "@/db/tables";
 import { demoContentFromEnv, ensureDemoProject } from "@/lib/server/demo";
+import { first } from "@/db/rows";
 
 describe("the demo project with PROVENANCE_DEMO=texts", () => {
   it("loads the articles alone, for tests that annotate them from scratch", async () => {
@@ -15,10 +16,10 @@ describe("the demo project with PROVENANCE_DEMO=texts", () => {
     } finally {
       process.env.PROVENANCE_DEMO = before;
     }
-    const demo = (await getDb().select().from(projects).where(eq(projects.isDemo, true)).get())!;
-    expect((await getDb().select({ n: count() }).from(documents).where(eq(documents.projectId, demo.id)).get())!.n).toBe(DEMO_ARTICLES.length);
-    expect((await getDb().select({ n: count() }).from(annotations).get())!.n).toBe(0);
-    expect((await getDb().select({ n: count() }).from(claimLinks).get())!.n).toBe(0);
-    expect((await getDb().select({ n: count() }).from(users).get())!.n).toBe(0);
+    const demo = (await first(getDb().select().from(projects).where(eq(projects.isDemo, true))))!;
+    expect((await first(getDb().select({ n: count() }).from(documents).where(eq(documents.projectId, demo.id))))!.n).toBe(DEMO_ARTICLES.length);
+    expect((await first(getDb().select({ n: count() }).from(annotations)))!.n).toBe(0);
+    expect((await first(getDb().select({ n: count() }).from(claimLinks)))!.n).toBe(0);
+    expect((await first(getDb().select({ n: count() }).from(users)))!.n).toBe(0);
   });
 });

@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { DEMO_ARTICLES } from "@/db/seed/demo";
 import { DEMO_REVIEWERS, DEMO_SOURCES } from "@/db/seed/demo-people";
 import { DEMO_SETTLED, DEMO_SPANS } from "@/db/seed/demo-spans";
-import { annotations, claimLinks, claimLinkSpans, documents, outlets, perspectiveRatings, projectMembers, projects, sources, users } from "@/db/schema";
+import { annotations, claimLinks, claimLinkSpans, documents, outlets, perspectiveRatings, projectMembers, projects, sources, users } from "@/db/tables";
 import { getDocumentReview } from "@/lib/server/adjudication";
 import { loadComparison } from "@/lib/server/compare";
 import { ensureDemoProject } from "@/lib/server/demo";
@@ -14,21 +14,22 @@ import type { SessionUser } from "@/lib/server/session";
 import { adminExists, createFirstAdmin, verifyCredentials } from "@/lib/server/users";
 import { normalizeText, sliceCodePoints } from "@/lib/text";
 import { PASSWORD } from "./helpers";
+import { first } from "@/db/rows";
 
 let projectId = 0;
 let docIds: number[] = [];
 
 beforeAll(async () => {
   expect(await ensureDemoProject()).toBe(true);
-  projectId = (await getDb().select().from(projects).where(eq(projects.isDemo, true)).get())!.id;
-  const rows = await getDb().select().from(documents).where(eq(documents.projectId, projectId)).all();
+  projectId = (await first(getDb().select().from(projects).where(eq(projects.isDemo, true))))!.id;
+  const rows = await getDb().select().from(documents).where(eq(documents.projectId, projectId));
   // In article order, matched by text: ids are not assumed.
   docIds = DEMO_ARTICLES.map((a) => rows.find((d) => d.text === normalizeText(a.text))!.id);
 });
 
 /** The admin created by the setup test below (tests after it run as this admin). */
 async function firstAdmin(): Promise<SessionUser> {
-  const row = (await getDb().select().from(users).where(eq(users.username, "admin")).get())!;
+  const row = (await first(getDb().select().from(users).where(eq(users.username, "admin"))))!;
   return { id: row.id, username: row.username, displayName: row.displayName, role: row.role };
 }
 
@@ -36,23 +37,22 @@ const reviewerRows = async () =>
   await getDb()
     .select()
     .from(users)
-    .where(inArray(users.username, [DEMO_REVIEWERS.amara.username, DEMO_REVIEWERS.jonas.username]))
-    .all();
+    .where(inArray(users.username, [DEMO_REVIEWERS.amara.username, DEMO_REVIEWERS.jonas.username]));
 
 describe("the demo project", () => {
   it("loads three articles by three outlets on one story into a new database, once", async () => {
-    const docs = await getDb().select().from(documents).where(eq(documents.projectId, projectId)).all();
+    const docs = await getDb().select().from(documents).where(eq(documents.projectId, projectId));
     expect(docs).toHaveLength(3);
     expect(new Set(docs.map((d) => d.outletId)).size).toBe(3);
     expect(new Set(docs.map((d) => d.storyId)).size).toBe(1);
     expect(docs.map((d) => d.text).sort()).toEqual(DEMO_ARTICLES.map((a) => normalizeText(a.text)).sort());
-    const kinds = (await getDb().select({ kind: outlets.kind }).from(outlets).all()).map((o) => o.kind).sort();
+    const kinds = (await getDb().select({ kind: outlets.kind }).from(outlets)).map((o) => o.kind).sort();
     expect(kinds).toEqual(["blog", "newspaper", "wire"]);
 
-    const spansBefore = (await getDb().select({ n: count() }).from(annotations).get())!.n;
+    const spansBefore = (await first(getDb().select({ n: count() }).from(annotations)))!.n;
     expect(await ensureDemoProject()).toBe(false);
-    expect((await getDb().select({ n: count() }).from(projects).get())!.n).toBe(1);
-    expect((await getDb().select({ n: count() }).from(annotations).get())!.n).toBe(spansBefore);
+    expect((await first(getDb().select({ n: count() }).from(projects)))!.n).toBe(1);
+    expect((await first(getDb().select({ n: count() }).from(annotations)))!.n).toBe(spansBefore);
   });
 
   it("has two fictional reviewers who annotated every article and cannot sign in", async () => {
@@ -63,23 +63,23 @@ describe("the demo project", () => {
       expect(r.disabledAt).not.toBeNull();
       expect((await verifyCredentials(r.username, PASSWORD)).status).toBe("invalid");
       expect((await verifyCredentials(r.username, "")).status).toBe("invalid");
-      const member = await getDb()
-        .select()
-        .from(projectMembers)
-        .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, r.id)))
-        .get();
+      const member = await first(
+        getDb()
+          .select()
+          .from(projectMembers)
+          .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, r.id))),
+      );
       expect(member?.role).toBe("annotator");
       const annotated = await getDb()
         .selectDistinct({ documentId: annotations.documentId })
         .from(annotations)
-        .where(and(eq(annotations.annotatorId, r.id), eq(annotations.layer, "annotator")))
-        .all();
+        .where(and(eq(annotations.annotatorId, r.id), eq(annotations.layer, "annotator")));
       expect(annotated.map((a) => a.documentId).sort()).toEqual([...docIds].sort());
     }
   });
 
   it("fills every kind and attribute the comparison reads, with speakers from the sources registry", async () => {
-    const spans = await getDb().select().from(annotations).where(inArray(annotations.documentId, docIds)).all();
+    const spans = await getDb().select().from(annotations).where(inArray(annotations.documentId, docIds));
     expect(new Set(spans.map((s) => s.kind))).toEqual(new Set(["claim", "opinion", "quote"]));
     const attrs = spans.map((s) => s.attributes as Record<string, unknown>);
     expect(attrs.some((a) => a.certainty === "certain") && attrs.some((a) => a.certainty === "underspecified")).toBe(true);
@@ -90,7 +90,7 @@ describe("the demo project", () => {
       true,
     );
 
-    const registry = await getDb().select().from(sources).where(eq(sources.projectId, projectId)).all();
+    const registry = await getDb().select().from(sources).where(eq(sources.projectId, projectId));
     expect(registry.map((s) => s.name).sort()).toEqual(DEMO_SOURCES.map((s) => s.name).sort());
     const nameOf = new Map(registry.map((s) => [s.id, s.name]));
     const quoted = (name: string) => attrs.filter((a) => nameOf.get(a.source_id as number) === name).map((a) => a.speaker_type);
@@ -100,8 +100,8 @@ describe("the demo project", () => {
   });
 
   it("stores every span at offsets whose text is its exact, counted in code points", async () => {
-    const texts = new Map((await getDb().select({ id: documents.id, text: documents.text }).from(documents).all()).map((d) => [d.id, d.text]));
-    const spans = await getDb().select().from(annotations).where(inArray(annotations.documentId, docIds)).all();
+    const texts = new Map((await getDb().select({ id: documents.id, text: documents.text }).from(documents)).map((d) => [d.id, d.text]));
+    const spans = await getDb().select().from(annotations).where(inArray(annotations.documentId, docIds));
     expect(spans.length).toBeGreaterThan(DEMO_SPANS.length);
     for (const s of spans) expect(sliceCodePoints(texts.get(s.documentId)!, s.start, s.end)).toBe(s.exact);
     // Every planned phrase is where the plan says, and its offsets are code points, not UTF-16 units.
@@ -137,15 +137,14 @@ describe("the demo project", () => {
     const gold = await getDb()
       .select()
       .from(annotations)
-      .where(and(inArray(annotations.documentId, docIds), eq(annotations.layer, "gold"), isNull(annotations.deletedAt)))
-      .all();
+      .where(and(inArray(annotations.documentId, docIds), eq(annotations.layer, "gold"), isNull(annotations.deletedAt)));
     expect(new Set(gold.map((g) => g.documentId))).toEqual(new Set(DEMO_SETTLED.map((i) => docIds[i])));
   });
 
   it("links claims across all three outlets, in the demo story", async () => {
-    const links = await getDb().select().from(claimLinks).where(eq(claimLinks.projectId, projectId)).all();
+    const links = await getDb().select().from(claimLinks).where(eq(claimLinks.projectId, projectId));
     expect(links.length).toBeGreaterThanOrEqual(3);
-    const storyId = (await getDb().select({ storyId: documents.storyId }).from(documents).where(eq(documents.id, docIds[0]!)).get())!.storyId;
+    const storyId = (await first(getDb().select({ storyId: documents.storyId }).from(documents).where(eq(documents.id, docIds[0]!))))!.storyId;
     const outletsPerLink: number[] = [];
     for (const link of links) {
       expect(link.storyId).toBe(storyId);
@@ -154,8 +153,7 @@ describe("the demo project", () => {
         .from(claimLinkSpans)
         .innerJoin(annotations, eq(annotations.id, claimLinkSpans.annotationId))
         .innerJoin(documents, eq(documents.id, annotations.documentId))
-        .where(eq(claimLinkSpans.linkId, link.id))
-        .all();
+        .where(eq(claimLinkSpans.linkId, link.id));
       outletsPerLink.push(rows.length);
     }
     expect(outletsPerLink.every((n) => n >= 2)).toBe(true);
@@ -166,11 +164,10 @@ describe("the demo project", () => {
     const ratings = await getDb()
       .select()
       .from(perspectiveRatings)
-      .where(and(eq(perspectiveRatings.projectId, projectId), eq(perspectiveRatings.isGold, false)))
-      .all();
+      .where(and(eq(perspectiveRatings.projectId, projectId), eq(perspectiveRatings.isGold, false)));
     const reviewerIds = (await reviewerRows()).map((r) => r.id);
     const outletIds = new Set(
-      (await getDb().select({ outletId: documents.outletId }).from(documents).where(eq(documents.projectId, projectId)).all()).map((d) => d.outletId),
+      (await getDb().select({ outletId: documents.outletId }).from(documents).where(eq(documents.projectId, projectId))).map((d) => d.outletId),
     );
     for (const raterId of reviewerIds) {
       for (const outletId of outletIds) {
@@ -184,7 +181,7 @@ describe("the demo project", () => {
   });
 
   it("shows the first admin a filled comparison of the demo story: gold where settled, pooled elsewhere", async () => {
-    const storyId = (await getDb().select({ storyId: documents.storyId }).from(documents).where(eq(documents.id, docIds[0]!)).get())!.storyId!;
+    const storyId = (await first(getDb().select({ storyId: documents.storyId }).from(documents).where(eq(documents.id, docIds[0]!))))!.storyId!;
     const result = await loadComparison(await firstAdmin(), projectId, storyId, { reviewerId: null });
     if (!result.ok) throw new Error(result.error);
     const { input, comparison } = result.view;

@@ -6,15 +6,16 @@ import { describe, expect, it, vi } from "vitest";
 import { saveDetailsAction } from "@/app/projects/[projectId]/documents/[documentId]/details/actions";
 import { importBatchAction, inspectFilesAction } from "@/app/projects/[projectId]/import/batch-actions";
 import { getDb } from "@/db";
-import { documents, outlets } from "@/db/schema";
+import { documents, outlets } from "@/db/tables";
 import { MAX_IMPORT_BYTES } from "@/lib/import";
 import { METADATA_FIELDS, type MetadataValues } from "@/lib/validation/documents";
 import { addMember, admin, project, reviewer, signInAs } from "./helpers";
+import { first } from "@/db/rows";
 
 vi.mock("next/headers", async () => (await import("./helpers")).nextHeadersMock);
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
-const documentCount = async (): Promise<number> => (await getDb().select({ n: count() }).from(documents).get())!.n;
+const documentCount = async (): Promise<number> => (await first(getDb().select({ n: count() }).from(documents)))!.n;
 const EMPTY: MetadataValues = { title: "", outlet: "", story: "", author: "", publishedAt: "", url: "" };
 
 function batch(projectId: number, files: File[], rows?: Partial<MetadataValues>[]): FormData {
@@ -63,7 +64,7 @@ describe("the upload preview and import actions", () => {
     expect(noTitle.rowProblems).toEqual({ 1: expect.stringContaining("untitled.md has no title") });
     expect(noTitle.problems).toEqual([expect.stringContaining("untitled.md has no title")]);
     expect(await documentCount()).toBe(before);
-    expect(await getDb().select().from(outlets).where(eq(outlets.name, "Row Outlet")).all()).toEqual([]);
+    expect(await getDb().select().from(outlets).where(eq(outlets.name, "Row Outlet"))).toEqual([]);
 
     const done = await importBatchAction(
       batch(projectId, files, [

@@ -6,11 +6,12 @@ import path from "node:path";
 import { count, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { auditLog, documents, outlets, stories } from "@/db/schema";
+import { auditLog, documents, outlets, stories } from "@/db/tables";
 import { importDocuments, inspectImport, type ImportItem } from "@/lib/server/documents";
 import type { SessionUser } from "@/lib/server/session";
 import { parseImportRows } from "@/lib/validation/documents";
 import { addMember, admin, project, reviewer } from "./helpers";
+import { first } from "@/db/rows";
 
 const CORPUS = path.resolve(process.cwd(), "..", "shared", "corpus");
 const FIXTURES = path.resolve(process.cwd(), "tests", "unit", "import", "fixtures");
@@ -19,8 +20,8 @@ const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(path.j
 
 let manager: SessionUser;
 let projectId: number;
-const documentCount = async (): Promise<number> => (await getDb().select({ n: count() }).from(documents).get())!.n;
-const outletNamed = async (name: string) => await getDb().select().from(outlets).where(eq(outlets.name, name)).all();
+const documentCount = async (): Promise<number> => (await first(getDb().select({ n: count() }).from(documents)))!.n;
+const outletNamed = async (name: string) => await getDb().select().from(outlets).where(eq(outlets.name, name));
 
 beforeAll(async () => {
   manager = await admin();
@@ -69,7 +70,7 @@ describe("the upload preview", () => {
   });
 
   it("spells an outlet the way the existing one is spelled", async () => {
-    await getDb().insert(outlets).values({ name: "RIVERSIDE Ledger" }).run();
+    await getDb().insert(outlets).values({ name: "RIVERSIDE Ledger" });
     const result = await inspectImport(manager, projectId, [{ fileName: "ledger.html", bytes: fixture("jsonld-article.html") }]);
     expect(result.ok && result.files[0]!.values.outlet).toBe("RIVERSIDE Ledger");
   });
@@ -151,8 +152,7 @@ describe("importing with one row of metadata per file", () => {
           result.documents.map((d) => d.id),
         ),
       )
-      .orderBy(documents.id)
-      .all();
+      .orderBy(documents.id);
     expect(rows).toEqual([
       { title: "Edited title", outlet: "Alpha Daily", story: "Floods", author: "A. One", publishedAt: "2021-01-01", url: "https://alpha.test/1" },
       { title: "Second article", outlet: "Beta Weekly", story: "Floods", author: null, publishedAt: "2021-01-03", url: null },
@@ -167,7 +167,6 @@ describe("importing with one row of metadata per file", () => {
             result.documents.map((d) => d.id),
           ),
         )
-        .all()
     ).filter((a) => a.entity === "document");
     expect(audit.map((a) => (a.after as { outlet: string }).outlet).sort()).toEqual(["Alpha Daily", "Beta Weekly"]);
   });
@@ -180,7 +179,7 @@ describe("importing with one row of metadata per file", () => {
       {},
     );
     if (!result.ok) throw new Error(result.problems[0]!.message);
-    const row = (await getDb().select().from(documents).where(eq(documents.id, result.documents[0]!.id)).get())!;
+    const row = (await first(getDb().select().from(documents).where(eq(documents.id, result.documents[0]!.id))))!;
     expect(row).toMatchObject({ outletId: null, author: "Someone Else", publishedAt: null, url: null, title: "Harbour levy passes after a long night" });
   });
 
@@ -189,9 +188,9 @@ describe("importing with one row of metadata per file", () => {
       story: "Bridges",
     });
     if (!result.ok) throw new Error(result.problems[0]!.message);
-    const row = (await getDb().select().from(documents).where(eq(documents.id, result.documents[0]!.id)).get())!;
+    const row = (await first(getDb().select().from(documents).where(eq(documents.id, result.documents[0]!.id))))!;
     expect(row).toMatchObject({ author: "Ola Invented, Ben Madeup", publishedAt: "2024-11-02", url: "https://riverside-ledger.test/news/bridge" });
-    expect((await getDb().select().from(outlets).where(eq(outlets.id, row.outletId!)).get())!.name).toBe("RIVERSIDE Ledger");
+    expect((await first(getDb().select().from(outlets).where(eq(outlets.id, row.outletId!))))!.name).toBe("RIVERSIDE Ledger");
   });
 
   it("writes nothing when one row is refused, and names that row", async () => {
@@ -208,7 +207,7 @@ describe("importing with one row of metadata per file", () => {
     expect(result).toMatchObject({ ok: false, problems: [{ index: 1, source: "untitled.md", message: expect.stringContaining("has no title") }] });
     expect(await documentCount()).toBe(before);
     expect(await outletNamed("Never Made Outlet")).toHaveLength(0);
-    expect(await getDb().select().from(stories).where(eq(stories.name, "Never Made Story")).all()).toHaveLength(0);
+    expect(await getDb().select().from(stories).where(eq(stories.name, "Never Made Story"))).toHaveLength(0);
   });
 });
 

@@ -16,7 +16,7 @@ import {
   segments,
   stories,
   users,
-} from "@/db/schema";
+} from "@/db/tables";
 import { decide } from "@/lib/server/adjudication";
 import { deleteAnnotation } from "@/lib/server/annotations";
 import { assignDocument } from "@/lib/server/assignment-plan";
@@ -28,6 +28,7 @@ import type { SessionUser } from "@/lib/server/session";
 import { markText } from "./adjudication-helpers";
 import { addMember, admin, project, reviewer } from "./helpers";
 import { refusal } from "./sqlite-errors";
+import { first, one } from "@/db/rows";
 
 const TEXT = "The mayor said the levy adds nine dollars a month. Critics called the plan reckless. Renters will pay the most.";
 
@@ -51,19 +52,18 @@ function ok<T extends { ok: boolean }>(result: T): Extract<T, { ok: true }> {
 }
 
 async function link(annotationIds: number[]): Promise<number> {
-  const storyId = (await getDb().select({ id: stories.id }).from(stories).where(eq(stories.projectId, projectId)).get())!.id;
-  const linkId = (await getDb().insert(claimLinks).values({ projectId, storyId, createdBy: ana.id }).returning({ id: claimLinks.id }).get()).id;
+  const storyId = (await first(getDb().select({ id: stories.id }).from(stories).where(eq(stories.projectId, projectId))))!.id;
+  const linkId = (await one(getDb().insert(claimLinks).values({ projectId, storyId, createdBy: ana.id }).returning({ id: claimLinks.id }))).id;
   await getDb()
     .insert(claimLinkSpans)
-    .values(annotationIds.map((annotationId) => ({ linkId, annotationId, addedBy: ana.id })))
-    .run();
+    .values(annotationIds.map((annotationId) => ({ linkId, annotationId, addedBy: ana.id })));
   return linkId;
 }
 
 const rowsFor = async (
   table: typeof annotations | typeof adjudications | typeof segments | typeof perspectiveRatings | typeof assignments,
   documentId: number,
-): Promise<number> => (await getDb().select({ n: count() }).from(table).where(eq(table.documentId, documentId)).get())!.n;
+): Promise<number> => (await first(getDb().select({ n: count() }).from(table).where(eq(table.documentId, documentId))))!.n;
 
 /** A document with two reviewers' spans (one deleted), a gold layer (an accepted and an added span), a segment, a rating, two assignments and two links. */
 async function fullyWorkedDocument(): Promise<{ documentId: number; spans: Record<string, number>; others: number[] }> {
@@ -109,32 +109,32 @@ describe("deleting a document", () => {
 
   it("removes the document and everything pointing at it, drops a link left with one span and keeps a link that still joins two", async () => {
     const { documentId, spans, others } = await fullyWorkedDocument();
-    const spanIds = (await getDb().select({ id: annotations.id }).from(annotations).where(eq(annotations.documentId, documentId)).all()).map((r) => r.id);
-    const linkIds = (await getDb().select({ id: claimLinkSpans.linkId }).from(claimLinkSpans).where(inArray(claimLinkSpans.annotationId, spanIds)).all()).map(
+    const spanIds = (await getDb().select({ id: annotations.id }).from(annotations).where(eq(annotations.documentId, documentId))).map((r) => r.id);
+    const linkIds = (await getDb().select({ id: claimLinkSpans.linkId }).from(claimLinkSpans).where(inArray(claimLinkSpans.annotationId, spanIds))).map(
       (r) => r.id,
     );
-    const otherSpansBefore = await getDb().select().from(annotations).where(inArray(annotations.documentId, others)).all();
+    const otherSpansBefore = await getDb().select().from(annotations).where(inArray(annotations.documentId, others));
     expect(await rowsFor(adjudications, documentId)).toBe(2);
 
     const result = await deleteDocument(manager, projectId, documentId);
     expect(result).toMatchObject({ ok: true, impact: { spans: 3, reviewers: 2, goldSpans: 2 } });
 
-    expect(await getDb().select().from(documents).where(eq(documents.id, documentId)).get()).toBeUndefined();
+    expect(await first(getDb().select().from(documents).where(eq(documents.id, documentId)))).toBeUndefined();
     for (const table of [annotations, adjudications, segments, perspectiveRatings, assignments]) expect(await rowsFor(table, documentId)).toBe(0);
-    expect(await getDb().select().from(claimLinkSpans).where(inArray(claimLinkSpans.annotationId, spanIds)).all()).toEqual([]);
+    expect(await getDb().select().from(claimLinkSpans).where(inArray(claimLinkSpans.annotationId, spanIds))).toEqual([]);
     const [kept, dropped] = linkIds.sort((a, b) => a - b);
-    expect((await getDb().select({ n: count() }).from(claimLinkSpans).where(eq(claimLinkSpans.linkId, kept!)).get())!.n).toBe(2);
-    expect(await getDb().select().from(claimLinks).where(eq(claimLinks.id, dropped!)).get()).toBeUndefined();
-    expect(await getDb().select().from(claimLinkSpans).where(eq(claimLinkSpans.linkId, dropped!)).all()).toEqual([]);
+    expect((await first(getDb().select({ n: count() }).from(claimLinkSpans).where(eq(claimLinkSpans.linkId, kept!))))!.n).toBe(2);
+    expect(await first(getDb().select().from(claimLinks).where(eq(claimLinks.id, dropped!)))).toBeUndefined();
+    expect(await getDb().select().from(claimLinkSpans).where(eq(claimLinkSpans.linkId, dropped!))).toEqual([]);
     // The other documents keep every span they had.
-    expect(await getDb().select().from(annotations).where(inArray(annotations.documentId, others)).all()).toEqual(otherSpansBefore);
+    expect(await getDb().select().from(annotations).where(inArray(annotations.documentId, others))).toEqual(otherSpansBefore);
     expect(spans.boDeleted).toBeGreaterThan(0);
   });
 
   it("records the deletion with the document's metadata and the counts", async () => {
     const { documentId } = await fullyWorkedDocument();
     ok(await deleteDocument(manager, projectId, documentId));
-    const entry = (await getDb().select().from(auditLog).where(eq(auditLog.entityId, documentId)).all()).find(
+    const entry = (await getDb().select().from(auditLog).where(eq(auditLog.entityId, documentId))).find(
       (e) => e.entity === "document" && e.action === "delete",
     )!;
     expect(entry.actorId).toBe(manager.id);
@@ -155,10 +155,10 @@ describe("deleting a document", () => {
     const documentId = await newDocument();
     await markText(once, projectId, documentId, TEXT, "claim", "Renters will pay the most");
     // annotations.annotator_id restricts deleting the user while the span exists.
-    expect(await refusal(getDb().delete(users).where(eq(users.id, once.id)).run())).toMatch(/FOREIGN KEY/);
+    expect(await refusal(getDb().delete(users).where(eq(users.id, once.id)))).toMatch(/FOREIGN KEY/);
     ok(await deleteDocument(manager, projectId, documentId));
-    await getDb().delete(users).where(eq(users.id, once.id)).run();
-    expect(await getDb().select().from(users).where(eq(users.id, once.id)).get()).toBeUndefined();
+    await getDb().delete(users).where(eq(users.id, once.id));
+    expect(await first(getDb().select().from(users).where(eq(users.id, once.id)))).toBeUndefined();
   });
 
   it("refuses an annotator or adjudicator (403) and a non-member or another project's document (404), deleting nothing", async () => {
@@ -176,8 +176,7 @@ describe("deleting a document", () => {
       await getDb()
         .select({ id: documents.id })
         .from(documents)
-        .where(inArray(documents.id, [documentId, theirs]))
-        .all(),
+        .where(inArray(documents.id, [documentId, theirs])),
     ).toHaveLength(2);
   });
 });

@@ -4,13 +4,14 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { annotations, auditLog, documents, outlets, stories } from "@/db/schema";
+import { annotations, auditLog, documents, outlets, stories } from "@/db/tables";
 import { createAnnotation, updateAnnotation } from "@/lib/server/annotations";
 import { getDocumentDetails, updateDocumentMetadata } from "@/lib/server/document-edit";
 import { importDocuments } from "@/lib/server/documents";
 import type { SessionUser } from "@/lib/server/session";
 import type { MetadataValues } from "@/lib/validation/documents";
 import { addMember, admin, project, reviewer } from "./helpers";
+import { first } from "@/db/rows";
 
 const TEXT = "The council approved the levy. Critics called it reckless. The clerk said the vote was close.";
 
@@ -47,9 +48,8 @@ const audits = async (documentId: number) =>
     .select()
     .from(auditLog)
     .where(and(eq(auditLog.entity, "document"), eq(auditLog.entityId, documentId)))
-    .orderBy(auditLog.id)
-    .all();
-const row = async (documentId: number) => (await getDb().select().from(documents).where(eq(documents.id, documentId)).get())!;
+    .orderBy(auditLog.id);
+const row = async (documentId: number) => (await first(getDb().select().from(documents).where(eq(documents.id, documentId))))!;
 
 beforeAll(async () => {
   manager = await admin();
@@ -65,7 +65,7 @@ beforeAll(async () => {
 describe("a manager edits a document's metadata", () => {
   it("saves every field, reusing an existing outlet in any letter case, and audits before and after", async () => {
     const documentId = await newDocument();
-    await getDb().insert(outlets).values({ name: "Quay Gazette" }).run();
+    await getDb().insert(outlets).values({ name: "Quay Gazette" });
     const before = await loaded(documentId);
     expect(before).toEqual({
       title: "Levy approved",
@@ -88,9 +88,9 @@ describe("a manager edits a document's metadata", () => {
 
     const saved = await row(documentId);
     expect(saved).toMatchObject({ title: "Levy approved late at night", author: null, publishedAt: "2024-05-07", url: "https://quay.test/a" });
-    expect((await getDb().select().from(outlets).where(eq(outlets.id, saved.outletId!)).get())!.name).toBe("Quay Gazette");
-    expect(await getDb().select().from(stories).where(eq(stories.id, saved.storyId!)).get()).toMatchObject({ name: "Harbour budget", projectId });
-    expect(await getDb().select().from(outlets).where(eq(outlets.name, "quay gazette")).all()).toHaveLength(0);
+    expect((await first(getDb().select().from(outlets).where(eq(outlets.id, saved.outletId!))))!.name).toBe("Quay Gazette");
+    expect(await first(getDb().select().from(stories).where(eq(stories.id, saved.storyId!)))).toMatchObject({ name: "Harbour budget", projectId });
+    expect(await getDb().select().from(outlets).where(eq(outlets.name, "quay gazette"))).toHaveLength(0);
 
     const entry = (await audits(documentId)).at(-1)!;
     expect(entry).toMatchObject({ action: "update", actorId: manager.id });
@@ -167,7 +167,7 @@ describe("editing the outlet while others annotate", () => {
     const documentId = await newDocument();
     const made = await createAnnotation(ana, projectId, documentId, { kind: "claim", start: 0, end: 29, exact: TEXT.slice(0, 29) });
     if (!made.ok) throw new Error(made.error);
-    const spansBefore = await getDb().select().from(annotations).where(eq(annotations.documentId, documentId)).all();
+    const spansBefore = await getDb().select().from(annotations).where(eq(annotations.documentId, documentId));
     const docBefore = await row(documentId);
 
     const values = await loaded(documentId);
@@ -177,7 +177,7 @@ describe("editing the outlet while others annotate", () => {
       },
     );
 
-    expect(await getDb().select().from(annotations).where(eq(annotations.documentId, documentId)).all()).toEqual(spansBefore);
+    expect(await getDb().select().from(annotations).where(eq(annotations.documentId, documentId))).toEqual(spansBefore);
     const docAfter = await row(documentId);
     expect({ text: docAfter.text, sha: docAfter.textSha256, chars: docAfter.charCount }).toEqual({
       text: docBefore.text,

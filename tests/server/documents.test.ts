@@ -3,11 +3,12 @@ import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { auditLog, documents, outlets, stories } from "@/db/schema";
+import { auditLog, documents, outlets, stories } from "@/db/tables";
 import { getDocumentForMember, importDocuments, listDocumentsForMember } from "@/lib/server/documents";
 import { normalizeText } from "@/lib/text";
 import { sha256Hex } from "@/lib/text/hash";
 import { addMember, admin, project, reviewer } from "./helpers";
+import { first } from "@/db/rows";
 
 const CORPUS = path.resolve(process.cwd(), "..", "shared", "corpus");
 const NO_META = {};
@@ -20,7 +21,7 @@ async function managerAndProject() {
 }
 
 async function documentCount(): Promise<number> {
-  return (await getDb().select({ n: count() }).from(documents).get())!.n;
+  return (await first(getDb().select({ n: count() }).from(documents)))!.n;
 }
 
 describe("importing documents", () => {
@@ -30,7 +31,7 @@ describe("importing documents", () => {
     const result = await importDocuments(actor, projectId, [{ text: raw }], { outlet: "Le Monde", story: "Elections" });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const row = (await getDb().select().from(documents).where(eq(documents.id, result.documents[0]!.id)).get())!;
+    const row = (await first(getDb().select().from(documents).where(eq(documents.id, result.documents[0]!.id))))!;
     expect(row.text).toBe("Café title\nLine two");
     expect(row.textSha256).toBe(sha256Hex("Café title\nLine two"));
     expect(row.charCount).toBe([..."Café title\nLine two"].length);
@@ -44,8 +45,8 @@ describe("importing documents", () => {
     await importDocuments(actor, projectId, [{ text: "first text" }], { outlet: "The Wire", story: "Floods" });
     const second = await importDocuments(actor, projectId, [{ text: "second text" }], { outlet: "the wire", story: "FLOODS" });
     expect(second.ok && second.createdOutlet === null && second.createdStory === null).toBe(true);
-    expect(await getDb().select().from(outlets).where(eq(outlets.name, "The Wire")).all()).toHaveLength(1);
-    expect(await getDb().select().from(stories).where(eq(stories.projectId, projectId)).all()).toHaveLength(1);
+    expect(await getDb().select().from(outlets).where(eq(outlets.name, "The Wire"))).toHaveLength(1);
+    expect(await getDb().select().from(stories).where(eq(stories.projectId, projectId))).toHaveLength(1);
   });
 
   it("refuses the same text twice in one project, naming the existing document", async () => {
@@ -75,13 +76,13 @@ describe("importing documents", () => {
   ])("refuses %s with a clear message and writes nothing", async (_label, item, message) => {
     const { actor, projectId } = await managerAndProject();
     const before = await documentCount();
-    const auditBefore = (await getDb().select({ n: count() }).from(auditLog).get())!.n;
+    const auditBefore = (await first(getDb().select({ n: count() }).from(auditLog)))!.n;
     const result = await importDocuments(actor, projectId, [item], NO_META);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems[0]!.message).toMatch(message);
     expect(await documentCount()).toBe(before);
-    expect((await getDb().select({ n: count() }).from(auditLog).get())!.n).toBe(auditBefore);
+    expect((await first(getDb().select({ n: count() }).from(auditLog)))!.n).toBe(auditBefore);
   });
 
   it("imports a batch all or nothing, reporting every refused file", async () => {
@@ -101,7 +102,7 @@ describe("importing documents", () => {
     if (result.ok) return;
     expect(result.problems.map((p) => p.source)).toEqual(["blank.md", "image.png"]);
     expect(await documentCount()).toBe(before);
-    expect(await getDb().select().from(outlets).where(eq(outlets.name, "Never Created Outlet")).all()).toHaveLength(0);
+    expect(await getDb().select().from(outlets).where(eq(outlets.name, "Never Created Outlet"))).toHaveLength(0);
   });
 
   it("extracts the article text from HTML, never keeping markup or scripts", async () => {
@@ -112,7 +113,7 @@ describe("importing documents", () => {
     const result = await importDocuments(actor, projectId, [{ fileName: "story.html", bytes: enc(html) }], NO_META);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const row = (await getDb().select().from(documents).where(eq(documents.id, result.documents[0]!.id)).get())!;
+    const row = (await first(getDb().select().from(documents).where(eq(documents.id, result.documents[0]!.id))))!;
     expect(row.text).toContain("First paragraph of the story");
     expect(row.text).toContain("Second paragraph with bold text");
     expect(row.text).not.toMatch(/<|alert|Home \| About/);

@@ -1,16 +1,17 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { projectMembers, users, type ProjectRole } from "@/db/schema";
+import { projectMembers, users, type ProjectRole } from "@/db/tables";
 import { createProject } from "@/lib/server/projects";
 import { createSession, generateSessionToken, type SessionUser } from "@/lib/server/session";
 import { createFirstAdmin, createUserAsAdmin, adminExists } from "@/lib/server/users";
+import { first } from "@/db/rows";
 
 let counter = 0;
 
 export const PASSWORD = "correct horse battery";
 
 async function asSessionUser(id: number): Promise<SessionUser> {
-  const row = (await getDb().select().from(users).where(eq(users.id, id)).get())!;
+  const row = (await first(getDb().select().from(users).where(eq(users.id, id))))!;
   return { id: row.id, username: row.username, displayName: row.displayName, role: row.role };
 }
 
@@ -20,7 +21,7 @@ export async function admin(): Promise<SessionUser> {
     const result = await createFirstAdmin({ username: "admin", displayName: "Admin", password: PASSWORD });
     if (!result.ok) throw new Error(result.error);
   }
-  return await asSessionUser((await getDb().select().from(users).where(eq(users.username, "admin")).get())!.id);
+  return await asSessionUser((await first(getDb().select().from(users).where(eq(users.username, "admin"))))!.id);
 }
 
 export async function reviewer(name = `reviewer${++counter}`): Promise<SessionUser> {
@@ -36,7 +37,7 @@ export async function project(name = `Project ${++counter}`): Promise<number> {
 }
 
 export async function addMember(projectId: number, user: SessionUser, role: ProjectRole): Promise<void> {
-  await getDb().insert(projectMembers).values({ projectId, userId: user.id, role }).run();
+  await getDb().insert(projectMembers).values({ projectId, userId: user.id, role });
 }
 
 // Route handlers and pages read the session through next/headers, which Next.js provides only

@@ -3,8 +3,9 @@
 import { count, eq } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db";
-import { auditLog, documents } from "@/db/schema";
+import { auditLog, documents } from "@/db/tables";
 import { importDocuments } from "@/lib/server/documents";
+import { first } from "@/db/rows";
 
 let n = 0;
 
@@ -17,12 +18,12 @@ export async function addDocument(
   const result = await importDocuments({ kind: "system", label: "test" }, projectId, [{ text }], { outlet: meta.outlet, story: meta.story, title: meta.title });
   if (!result.ok) throw new Error(result.problems.map((p) => p.message).join("; "));
   const documentId = result.documents[0]!.id;
-  const row = (await getDb().select({ outletId: documents.outletId }).from(documents).where(eq(documents.id, documentId)).get())!;
+  const row = (await first(getDb().select({ outletId: documents.outletId }).from(documents).where(eq(documents.id, documentId))))!;
   return { documentId, outletId: row.outletId };
 }
 
 export async function rows(table: SQLiteTable): Promise<number> {
-  return (await getDb().select({ n: count() }).from(table).get())?.n ?? 0;
+  return (await first(getDb().select({ n: count() }).from(table)))?.n ?? 0;
 }
 
 /** The number of rows in `table` and in the audit log, to compare before and after a refusal. */

@@ -3,7 +3,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { auditLog, outlets, referenceRatings } from "@/db/schema";
+import { auditLog, outlets, referenceRatings } from "@/db/tables";
 import {
   canRecordReferences,
   deleteReferenceRating,
@@ -18,6 +18,7 @@ import {
 import type { SessionUser } from "@/lib/server/session";
 import { addMember, admin, project, reviewer } from "./helpers";
 import { addDocument, snapshotCounts } from "./outlets-helpers";
+import { first } from "@/db/rows";
 
 let boss: SessionUser;
 let mia: SessionUser;
@@ -68,11 +69,12 @@ describe("outlet profiles", () => {
       notes: "Family-owned daily.",
     });
     expect(result).toMatchObject({ ok: true, outlet: { name: "The Harbor Ledger", domain: "harborledger.example", kind: "newspaper", country: "XX" } });
-    const entry = await getDb()
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.entity, "outlet"), eq(auditLog.entityId, outletId)))
-      .get();
+    const entry = await first(
+      getDb()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entity, "outlet"), eq(auditLog.entityId, outletId))),
+    );
     expect(entry).toMatchObject({ action: "update", before: { name: "Harbor Ledger" }, after: { name: "The Harbor Ledger" } });
   });
 
@@ -120,11 +122,12 @@ describe("published reference ratings", () => {
       reference: { publisher: "AllSides", axis: "left_right", value: -2, label: "Lean Left", retrievedAt: "2031-04-01" },
     });
     if (!result.ok) return;
-    const entry = await getDb()
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.entity, "reference_rating"), eq(auditLog.entityId, result.reference.id)))
-      .get();
+    const entry = await first(
+      getDb()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entity, "reference_rating"), eq(auditLog.entityId, result.reference.id))),
+    );
     expect(entry).toMatchObject({ action: "create", actorId: mia.id, after: { publisher: "AllSides", outletId } });
     expect(
       await recordReferenceRating(boss, outletId, {
@@ -170,11 +173,12 @@ describe("published reference ratings", () => {
     expect(await deleteReferenceRating(mia, outletId, id)).toEqual({ ok: true });
     expect(await deleteReferenceRating(mia, outletId, id)).toMatchObject({ ok: false, status: 404 });
     expect((await listReferenceRatings(outletId)).map((r) => r.publisher)).toEqual(["Ad Fontes Media"]);
-    const entry = await getDb()
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.entity, "reference_rating"), eq(auditLog.action, "delete")))
-      .get();
+    const entry = await first(
+      getDb()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entity, "reference_rating"), eq(auditLog.action, "delete"))),
+    );
     expect(entry).toMatchObject({ entityId: id, before: { publisher: "AllSides", label: "Lean Left" } });
   });
 });

@@ -2,7 +2,7 @@
 // adjudicators only; annotators are refused so blind mode cannot leak through it.
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { annotations } from "@/db/schema";
+import { annotations } from "@/db/tables";
 import { createAnnotation, deleteAnnotation } from "@/lib/server/annotations";
 import { assignDocument, autoAssignDocuments } from "@/lib/server/assignment-plan";
 import { markDocumentDone } from "@/lib/server/assignments";
@@ -70,7 +70,7 @@ describe("project progress", () => {
 
   it("counts live annotator-layer spans per kind, leaving out deleted and gold spans", async () => {
     const { p, d1 } = await workedProject();
-    await getDb().insert(annotations).values({ documentId: d1, annotatorId: judge.id, layer: "gold", kind: "claim", start: 0, end: 6, exact: "Budget" }).run();
+    await getDb().insert(annotations).values({ documentId: d1, annotatorId: judge.id, layer: "gold", kind: "claim", start: 0, end: 6, exact: "Budget" });
     expect((await progressOf(boss, p)).spans).toEqual({ claim: 1, opinion: 0, quote: 1 });
   });
 

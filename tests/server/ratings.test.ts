@@ -3,12 +3,13 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { auditLog, perspectiveRatings, projects } from "@/db/schema";
+import { auditLog, perspectiveRatings, projects } from "@/db/tables";
 import { documentRatingsFor, outletRatingsFor, rateDocument, rateOutlet } from "@/lib/server/ratings";
 import type { SessionUser } from "@/lib/server/session";
 import { parseProjectSettings } from "@/lib/validation/projects";
 import { addMember, project, reviewer } from "./helpers";
 import { addDocument, snapshotCounts } from "./outlets-helpers";
+import { first } from "@/db/rows";
 
 let manager: SessionUser;
 let ana: SessionUser;
@@ -22,8 +23,7 @@ async function setBlindMode(id: number, blindMode: boolean): Promise<void> {
   await getDb()
     .update(projects)
     .set({ settings: parseProjectSettings({ blindMode }) })
-    .where(eq(projects.id, id))
-    .run();
+    .where(eq(projects.id, id));
 }
 
 beforeAll(async () => {
@@ -42,11 +42,12 @@ describe("rating an outlet", () => {
     const result = await rateOutlet(ana, projectId, outletId, { axis: "left_right", value: -2, rationale: "Editorials back the levy." });
     expect(result).toMatchObject({ ok: true, created: true, rating: { axis: "left_right", value: -2, raterId: ana.id, raterName: "ana" } });
     if (!result.ok) return;
-    const entry = await getDb()
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.entity, "perspective_rating"), eq(auditLog.entityId, result.rating.id)))
-      .get();
+    const entry = await first(
+      getDb()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entity, "perspective_rating"), eq(auditLog.entityId, result.rating.id))),
+    );
     expect(entry).toMatchObject({
       action: "create",
       actorId: ana.id,
@@ -56,22 +57,22 @@ describe("rating an outlet", () => {
   });
 
   it("updates the rater's one rating on re-rating, auditing before and after", async () => {
-    const first = await rateOutlet(ana, projectId, outletId, { axis: "reliability", value: 40, rationale: "Mostly sourced." });
+    const firstRating = await rateOutlet(ana, projectId, outletId, { axis: "reliability", value: 40, rationale: "Mostly sourced." });
     const second = await rateOutlet(ana, projectId, outletId, { axis: "reliability", value: "44", rationale: "  Sourced and corrected.  " });
     expect(second).toMatchObject({ ok: true, created: false, rating: { value: 44, rationale: "Sourced and corrected." } });
-    if (!first.ok || !second.ok) return;
-    expect(second.rating.id).toBe(first.rating.id);
+    if (!firstRating.ok || !second.ok) return;
+    expect(second.rating.id).toBe(firstRating.rating.id);
     const mine = await getDb()
       .select()
       .from(perspectiveRatings)
-      .where(and(eq(perspectiveRatings.raterId, ana.id), eq(perspectiveRatings.axis, "reliability")))
-      .all();
+      .where(and(eq(perspectiveRatings.raterId, ana.id), eq(perspectiveRatings.axis, "reliability")));
     expect(mine).toHaveLength(1);
-    const update = await getDb()
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.entityId, first.rating.id), eq(auditLog.action, "update")))
-      .get();
+    const update = await first(
+      getDb()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityId, firstRating.rating.id), eq(auditLog.action, "update"))),
+    );
     expect(update).toMatchObject({ before: { value: 40, rationale: "Mostly sourced." }, after: { value: 44, rationale: "Sourced and corrected." } });
   });
 
@@ -172,7 +173,7 @@ describe("rating a document's genre and stance", () => {
       ok: true,
       rating: { value: -2 },
     });
-    const audit = await getDb().select().from(auditLog).where(eq(auditLog.entity, "perspective_rating")).all();
+    const audit = await getDb().select().from(auditLog).where(eq(auditLog.entity, "perspective_rating"));
     expect(audit.filter((e) => (e.after as { documentId?: number }).documentId === documentId)).toHaveLength(3);
   });
 

@@ -6,7 +6,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { documents } from "@/db/schema";
+import { documents } from "@/db/tables";
 import { decide, getDocumentReview, settleGoldRating } from "@/lib/server/adjudication";
 import { importAnnotations } from "@/lib/server/annotation-import";
 import { createAnnotation } from "@/lib/server/annotations";
@@ -22,6 +22,7 @@ import { codePointLength } from "@/lib/text";
 import type { AnnotationKind } from "@/lib/validation/annotations";
 import { collect, TEXT as LEVY } from "../unit/export/fixture";
 import { addMember, admin, project, reviewer } from "./helpers";
+import { first } from "@/db/rows";
 
 const TALKS =
   "🇵🇸🇮🇱 Talks resume in Cairo. قال المتحدث: «سنعود إلى الطاولة غداً». " +
@@ -184,7 +185,7 @@ async function annotatedProject(): Promise<number> {
 }
 
 async function outletOf(documentId: number): Promise<number> {
-  return (await getDb().select({ outletId: documents.outletId }).from(documents).where(eq(documents.id, documentId)).get())!.outletId!;
+  return (await first(getDb().select({ outletId: documents.outletId }).from(documents).where(eq(documents.id, documentId))))!.outletId!;
 }
 
 async function exportJsonl(projectId: number, layer: "gold" | "all"): Promise<string> {

@@ -3,6 +3,7 @@ import { getDb, getSqlite } from "@/db";
 import { annotations, documents } from "@/db/schema";
 import { admin, project } from "./helpers";
 import { refusal } from "./sqlite-errors";
+import { one } from "@/db/rows";
 
 const TABLES = [
   "users",
@@ -25,11 +26,12 @@ const TABLES = [
 async function documentWithText(text: string): Promise<{ documentId: number; userId: number }> {
   const user = await admin();
   const projectId = await project();
-  const row = await getDb()
-    .insert(documents)
-    .values({ projectId, title: "t", text, textSha256: "a".repeat(64), charCount: [...text].length, wordCount: 1 })
-    .returning({ id: documents.id })
-    .get();
+  const row = await one(
+    getDb()
+      .insert(documents)
+      .values({ projectId, title: "t", text, textSha256: "a".repeat(64), charCount: [...text].length, wordCount: 1 })
+      .returning({ id: documents.id }),
+  );
   return { documentId: row.id, userId: user.id };
 }
 
@@ -48,7 +50,7 @@ describe("database built by the committed migrations", () => {
   it("refuses a span whose start is not before its end", async () => {
     const { documentId, userId } = await documentWithText("hello world");
     const insert = (start: number, end: number) =>
-      getDb().insert(annotations).values({ documentId, annotatorId: userId, kind: "claim", start, end, exact: "x" }).run();
+      getDb().insert(annotations).values({ documentId, annotatorId: userId, kind: "claim", start, end, exact: "x" });
     expect(await refusal(insert(5, 5))).toMatch(/CHECK constraint failed/);
     expect(await refusal(insert(-1, 3))).toMatch(/CHECK constraint failed/);
     await insert(0, 5); // accepted: a rejection fails the test
@@ -56,7 +58,7 @@ describe("database built by the committed migrations", () => {
 
   it("refuses a span that ends past the document text, counted in code points", async () => {
     const { documentId, userId } = await documentWithText("👍🏽 ok"); // 5 code points, 7 UTF-16 units
-    const insert = (end: number) => getDb().insert(annotations).values({ documentId, annotatorId: userId, kind: "quote", start: 0, end, exact: "x" }).run();
+    const insert = (end: number) => getDb().insert(annotations).values({ documentId, annotatorId: userId, kind: "quote", start: 0, end, exact: "x" });
     expect(await refusal(insert(6))).toMatch(/past the end of the document text/);
     await insert(5); // accepted: a rejection fails the test
   });

@@ -6,11 +6,12 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { DELETE as deleteRoute } from "@/app/api/projects/[projectId]/documents/[documentId]/segments/[segmentId]/route";
 import { GET as listRoute, POST as createRoute } from "@/app/api/projects/[projectId]/documents/[documentId]/segments/route";
 import { getDb } from "@/db";
-import { auditLog, outlets, segments } from "@/db/schema";
+import { auditLog, outlets, segments } from "@/db/tables";
 import { createSegment, deleteSegment, listSegments } from "@/lib/server/segments";
 import type { SessionUser } from "@/lib/server/session";
 import { addMember, project, reviewer } from "./helpers";
 import { addDocument, signInAs, snapshotCounts } from "./outlets-helpers";
+import { first } from "@/db/rows";
 
 vi.mock("next/headers", async () => (await import("./helpers")).nextHeadersMock);
 
@@ -65,11 +66,12 @@ describe("marking re-published segments", () => {
     });
     if (!result.ok) return;
     expect(
-      await getDb()
-        .select()
-        .from(auditLog)
-        .where(and(eq(auditLog.entity, "segment"), eq(auditLog.entityId, result.segment.id)))
-        .get(),
+      await first(
+        getDb()
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.entity, "segment"), eq(auditLog.entityId, result.segment.id))),
+      ),
     ).toMatchObject({ action: "create", actorId: ana.id });
   });
 
@@ -136,8 +138,7 @@ describe("marking re-published segments", () => {
     const deletions = await getDb()
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.entity, "segment"), eq(auditLog.action, "delete")))
-      .all();
+      .where(and(eq(auditLog.entity, "segment"), eq(auditLog.action, "delete")));
     expect(deletions.map((d) => (d.before as { originalOutletName: string }).originalOutletName)).toEqual(["Reuters", "Calder Free Press"]);
   });
 });

@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { sessions } from "@/db/schema";
+import { sessions } from "@/db/tables";
 import { createSession, generateSessionToken, SESSION_LIFETIME_MS, sessionIdFromToken, validateSessionToken } from "@/lib/server/session";
 import { setUserDisabled } from "@/lib/server/users";
 import { admin, reviewer } from "./helpers";
+import { first } from "@/db/rows";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -39,10 +40,9 @@ describe("Lucia-style sessions", () => {
     await getDb()
       .update(sessions)
       .set({ expiresAt: new Date(Date.now() - 1000) })
-      .where(eq(sessions.id, session.id))
-      .run();
+      .where(eq(sessions.id, session.id));
     expect((await validateSessionToken(token)).session).toBeNull();
-    expect(await getDb().select().from(sessions).where(eq(sessions.id, session.id)).get()).toBeUndefined();
+    expect(await first(getDb().select().from(sessions).where(eq(sessions.id, session.id)))).toBeUndefined();
   });
 
   it("slides the expiry forward when a session is used in its second half", async () => {
@@ -50,7 +50,7 @@ describe("Lucia-style sessions", () => {
     const token = generateSessionToken();
     const session = await createSession(token, user.id);
     const oldExpiry = new Date(Date.now() + 10 * DAY);
-    await getDb().update(sessions).set({ expiresAt: oldExpiry }).where(eq(sessions.id, session.id)).run();
+    await getDb().update(sessions).set({ expiresAt: oldExpiry }).where(eq(sessions.id, session.id));
     const renewed = (await validateSessionToken(token)).session!;
     expect(renewed.expiresAt.getTime()).toBeGreaterThan(Date.now() + SESSION_LIFETIME_MS - 60_000);
   });
@@ -62,6 +62,6 @@ describe("Lucia-style sessions", () => {
     expect((await validateSessionToken(token)).user).not.toBeNull();
     expect(await setUserDisabled(await admin(), user.id, true)).toEqual({ ok: true });
     expect((await validateSessionToken(token)).user).toBeNull();
-    expect(await getDb().select().from(sessions).where(eq(sessions.userId, user.id)).all()).toHaveLength(0);
+    expect(await getDb().select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(0);
   });
 });

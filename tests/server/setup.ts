@@ -8,7 +8,7 @@ import { closeDb } from "@/db";
 const dir = mkdtempSync(path.join(tmpdir(), "pd-server-test-"));
 process.env.DATABASE_PATH = path.join(dir, "test.db");
 
-afterAll(() => {
-  closeDb();
+afterAll(async () => {
+  await closeDb();
   rmSync(dir, { recursive: true, force: true });
 });

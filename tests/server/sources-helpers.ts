@@ -2,11 +2,12 @@
 // the Sources page's server tests. Spans are made through the real createAnnotation.
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { annotations, projects, sources } from "@/db/schema";
+import { annotations, projects, sources } from "@/db/tables";
 import { createAnnotation, deleteAnnotation } from "@/lib/server/annotations";
 import type { SessionUser } from "@/lib/server/session";
 import { addMember, project, reviewer } from "./helpers";
 import { addDocument } from "./outlets-helpers";
+import { first, one } from "@/db/rows";
 
 export const TEXT = "The mayor said the levy is fair. Critics said it is not.";
 const QUOTE = "the levy is fair";
@@ -40,7 +41,7 @@ export async function registryWorld(): Promise<RegistryWorld> {
 }
 
 export async function addSource(p: number, name: string, aliases: string[] = [], affiliation: string | null = null): Promise<number> {
-  return (await getDb().insert(sources).values({ projectId: p, name, kind: "person", aliases, affiliation }).returning().get()).id;
+  return (await one(getDb().insert(sources).values({ projectId: p, name, kind: "person", aliases, affiliation }).returning())).id;
 }
 
 /** A quote by `user` on `doc` naming `sourceId` (or none). */
@@ -66,18 +67,16 @@ export async function remove(user: SessionUser, p: number, doc: number, id: numb
 }
 
 export async function span(id: number): Promise<{ version: number; attributes: Record<string, unknown> }> {
-  const row = (await getDb()
-    .select({ version: annotations.version, attributes: annotations.attributes })
-    .from(annotations)
-    .where(eq(annotations.id, id))
-    .get())!;
+  const row = (await first(
+    getDb().select({ version: annotations.version, attributes: annotations.attributes }).from(annotations).where(eq(annotations.id, id)),
+  ))!;
   return { version: row.version, attributes: row.attributes as Record<string, unknown> };
 }
 
 export async function sourceRow(id: number): Promise<typeof sources.$inferSelect | undefined> {
-  return await getDb().select().from(sources).where(eq(sources.id, id)).get();
+  return await first(getDb().select().from(sources).where(eq(sources.id, id)));
 }
 
 export async function setBlind(p: number, blindMode: boolean): Promise<void> {
-  await getDb().update(projects).set({ settings: { blindMode } }).where(eq(projects.id, p)).run();
+  await getDb().update(projects).set({ settings: { blindMode } }).where(eq(projects.id, p));
 }

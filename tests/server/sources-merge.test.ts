@@ -6,12 +6,13 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as mergeRoute } from "@/app/api/projects/[projectId]/sources/merge/route";
 import { POST as undoRoute } from "@/app/api/projects/[projectId]/sources/merges/[mergeId]/undo/route";
 import { getDb } from "@/db";
-import { auditLog } from "@/db/schema";
+import { auditLog } from "@/db/tables";
 import { updateAnnotation } from "@/lib/server/annotations";
 import { listSources, mergeSources, sourceHistory, undoMerge, updateSource } from "@/lib/server/sources";
 import { project, signInAs } from "./helpers";
 import { auditCount } from "./members-helpers";
 import { addSource, claim, quote, registryWorld, remove, setBlind, sourceRow, span, type RegistryWorld } from "./sources-helpers";
+import { first } from "@/db/rows";
 
 vi.mock("next/headers", async () => (await import("./helpers")).nextHeadersMock);
 
@@ -57,14 +58,13 @@ describe("merging", () => {
   it("writes the merge to the audit log, on the source and on each span, and shows it in the history", async () => {
     const result = await mergeSources(w.manager, w.p, { from: away, into: kept });
     if (!result.ok) throw new Error(result.error);
-    const entry = await getDb().select().from(auditLog).where(eq(auditLog.id, result.mergeId)).get();
+    const entry = await first(getDb().select().from(auditLog).where(eq(auditLog.id, result.mergeId)));
     expect(entry).toMatchObject({ action: "merge", entity: "source", entityId: kept, actorId: w.manager.id });
     const perSpan = (
       await getDb()
         .select()
         .from(auditLog)
         .where(and(eq(auditLog.entity, "annotation"), eq(auditLog.action, "source-merge")))
-        .all()
     ).filter((e) => Object.values(spans).includes(e.entityId!));
     expect(perSpan).toHaveLength(5);
     expect((await sourceHistory(w.manager, w.p))![0]).toMatchObject({

@@ -4,11 +4,12 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { PATCH } from "@/app/api/projects/[projectId]/sources/[sourceId]/route";
 import { getDb } from "@/db";
-import { auditLog } from "@/db/schema";
+import { auditLog } from "@/db/tables";
 import { listSources, sourceHistory, updateSource } from "@/lib/server/sources";
 import { project, reviewer, signInAs } from "./helpers";
 import { auditCount } from "./members-helpers";
 import { addSource, claim, quote, registryWorld, remove, setBlind, sourceRow, type RegistryWorld } from "./sources-helpers";
+import { first } from "@/db/rows";
 
 vi.mock("next/headers", async () => (await import("./helpers")).nextHeadersMock);
 
@@ -65,11 +66,12 @@ describe("editing a source", () => {
     const id = await addSource(w.p, "Jon Doe");
     const result = await updateSource(w.manager, w.p, id, { name: "John Doe", kind: "government", affiliation: "Port authority" });
     expect(result).toMatchObject({ ok: true, source: { id, name: "John Doe", kind: "government", affiliation: "Port authority" }, warnings: [] });
-    const entry = await getDb()
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.entity, "source"), eq(auditLog.entityId, id), eq(auditLog.action, "update")))
-      .get();
+    const entry = await first(
+      getDb()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entity, "source"), eq(auditLog.entityId, id), eq(auditLog.action, "update"))),
+    );
     expect(entry).toMatchObject({ actorId: w.manager.id, before: { name: "Jon Doe", projectId: w.p }, after: { name: "John Doe", projectId: w.p } });
     expect((await sourceHistory(w.manager, w.p))![0]).toMatchObject({ action: "update", summary: expect.stringContaining("renamed to “John Doe”") });
   });

@@ -2,17 +2,18 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { auditLog, sources } from "@/db/schema";
+import { auditLog, sources } from "@/db/tables";
 import type { SessionUser } from "@/lib/server/session";
 import { createSource, getSource, searchSources, sourceNamesFor } from "@/lib/server/sources";
 import { addMember, project, reviewer } from "./helpers";
+import { first, one } from "@/db/rows";
 
 let ana: SessionUser;
 let projectId: number;
 let otherProject: number;
 
 async function add(name: string, aliases: string[] = [], inProject = projectId): Promise<number> {
-  return (await getDb().insert(sources).values({ projectId: inProject, name, kind: "person", aliases }).returning().get()).id;
+  return (await one(getDb().insert(sources).values({ projectId: inProject, name, kind: "person", aliases }).returning())).id;
 }
 
 beforeAll(async () => {
@@ -57,11 +58,12 @@ describe("adding a source", () => {
     const result = await createSource(ana, projectId, { name: "  Jane Roe ", kind: "person", affiliation: "City council" });
     expect(result).toMatchObject({ ok: true, source: { name: "Jane Roe", kind: "person", affiliation: "City council", aliases: [] } });
     if (!result.ok) return;
-    const entry = await getDb()
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.entity, "source"), eq(auditLog.entityId, result.source.id)))
-      .get();
+    const entry = await first(
+      getDb()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entity, "source"), eq(auditLog.entityId, result.source.id))),
+    );
     expect(entry).toMatchObject({ actorId: ana.id, action: "create" });
   });
 
@@ -69,9 +71,7 @@ describe("adding a source", () => {
     const existing = (await getSource(ana, projectId, await add("John Doe")))!;
     const result = await createSource(ana, projectId, { name: "JOHN DOE", kind: "organization" });
     expect(result).toMatchObject({ ok: false, status: 409, code: "duplicate", existing });
-    expect(
-      (await getDb().select().from(sources).where(eq(sources.projectId, projectId)).all()).filter((s) => s.name.toLowerCase() === "john doe"),
-    ).toHaveLength(1);
+    expect((await getDb().select().from(sources).where(eq(sources.projectId, projectId))).filter((s) => s.name.toLowerCase() === "john doe")).toHaveLength(1);
   });
 
   it("allows the same name in another project", async () => {

@@ -2,11 +2,12 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { auditLog, documents, stories } from "@/db/schema";
+import { auditLog, documents, stories } from "@/db/tables";
 import type { SessionUser } from "@/lib/server/session";
 import { createStory, deleteStory, listStoriesForMember, moveDocumentToStory, updateStory } from "@/lib/server/stories";
 import { addMember, project, reviewer } from "./helpers";
 import { addDocument, snapshotCounts } from "./outlets-helpers";
+import { first } from "@/db/rows";
 
 let mia: SessionUser;
 let ana: SessionUser;
@@ -16,7 +17,8 @@ let otherProject: number;
 let wire: number;
 let untagged: number;
 
-const storyOfDocument = async (id: number) => (await getDb().select({ storyId: documents.storyId }).from(documents).where(eq(documents.id, id)).get())!.storyId;
+const storyOfDocument = async (id: number) =>
+  (await first(getDb().select({ storyId: documents.storyId }).from(documents).where(eq(documents.id, id))))!.storyId;
 
 beforeAll(async () => {
   [mia, ana, stranger] = [await reviewer("mia"), await reviewer("ana"), await reviewer("sam")];
@@ -56,11 +58,12 @@ describe("managing stories", () => {
     if (!result.ok) return;
     storyId = result.story.id;
     expect(
-      await getDb()
-        .select()
-        .from(auditLog)
-        .where(and(eq(auditLog.entity, "story"), eq(auditLog.entityId, storyId)))
-        .get(),
+      await first(
+        getDb()
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.entity, "story"), eq(auditLog.entityId, storyId))),
+      ),
     ).toMatchObject({ action: "create" });
   });
 
@@ -69,11 +72,12 @@ describe("managing stories", () => {
       ok: true,
       story: { name: "Plant delayed" },
     });
-    const entry = await getDb()
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.entity, "story"), eq(auditLog.action, "update")))
-      .get();
+    const entry = await first(
+      getDb()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entity, "story"), eq(auditLog.action, "update"))),
+    );
     expect(entry).toMatchObject({ before: { name: "Plant delays" }, after: { name: "Plant delayed", description: "Two years late." } });
   });
 
@@ -85,8 +89,7 @@ describe("managing stories", () => {
     const moves = await getDb()
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.entity, "document"), eq(auditLog.action, "move_story"), eq(auditLog.entityId, untagged)))
-      .all();
+      .where(and(eq(auditLog.entity, "document"), eq(auditLog.action, "move_story"), eq(auditLog.entityId, untagged)));
     expect(moves.map((m) => [m.before, m.after])).toEqual([
       [{ storyId: null }, { storyId }],
       [{ storyId }, { storyId: null }],
@@ -97,13 +100,14 @@ describe("managing stories", () => {
     await moveDocumentToStory(mia, projectId, { documentId: untagged, storyId });
     expect(await deleteStory(mia, projectId, storyId)).toEqual({ ok: true, ungrouped: 1 });
     expect(await storyOfDocument(untagged)).toBeNull();
-    expect(await getDb().select().from(stories).where(eq(stories.id, storyId)).get()).toBeUndefined();
+    expect(await first(getDb().select().from(stories).where(eq(stories.id, storyId)))).toBeUndefined();
     expect(
-      await getDb()
-        .select()
-        .from(auditLog)
-        .where(and(eq(auditLog.entity, "story"), eq(auditLog.action, "delete")))
-        .get(),
+      await first(
+        getDb()
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.entity, "story"), eq(auditLog.action, "delete"))),
+      ),
     ).toMatchObject({
       before: { name: "Plant delayed", documentIds: [untagged] },
     });
@@ -141,7 +145,7 @@ describe("managing stories", () => {
     expect(await moveDocumentToStory(mia, projectId, { documentId: wire, storyId: foreign.story.id })).toMatchObject({ ok: false, status: 404 });
     expect(await moveDocumentToStory(mia, projectId, { documentId: foreignDoc, storyId: "" })).toMatchObject({ ok: false, status: 404 });
     expect(await snapshotCounts(stories)).toEqual(before);
-    expect((await getDb().select().from(stories).where(eq(stories.id, foreign.story.id)).get())?.name).toBe("Elsewhere");
+    expect((await first(getDb().select().from(stories).where(eq(stories.id, foreign.story.id))))?.name).toBe("Elsewhere");
     expect(await storyOfDocument(wire)).not.toBe(foreign.story.id);
   });
 });

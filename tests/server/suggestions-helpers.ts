@@ -4,7 +4,7 @@
 import { eq } from "drizzle-orm";
 import { expect } from "vitest";
 import { getDb } from "@/db";
-import { suggestionDecisions, type SuggestionDecision } from "@/db/schema";
+import { suggestionDecisions, type SuggestionDecision } from "@/db/tables";
 import type { SessionUser } from "@/lib/server/session";
 import { listSuggestionsForMember } from "@/lib/server/suggestions";
 import type { SuggestionDto } from "@/lib/validation/suggestions";
@@ -59,5 +59,5 @@ export function byWords(list: readonly SuggestionDto[], words: string): Suggesti
 }
 
 export async function decisionsOf(user: SessionUser): Promise<SuggestionDecision[]> {
-  return await getDb().select().from(suggestionDecisions).where(eq(suggestionDecisions.userId, user.id)).all();
+  return await getDb().select().from(suggestionDecisions).where(eq(suggestionDecisions.userId, user.id));
 }

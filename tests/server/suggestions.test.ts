@@ -5,12 +5,13 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { annotations, sources } from "@/db/schema";
+import { annotations, sources } from "@/db/tables";
 import { createAnnotation, listAnnotations } from "@/lib/server/annotations";
 import { acceptAllSuggestions, acceptSuggestion, rejectSuggestion } from "@/lib/server/suggestions-decide";
 import { suggest } from "@/lib/suggest";
 import { auditCount } from "./members-helpers";
 import { ARTICLE, byWords, decisionsOf, open, QUOTES, suggestWorld, type SuggestWorld } from "./suggestions-helpers";
+import { first } from "@/db/rows";
 
 let w: SuggestWorld;
 
@@ -82,7 +83,7 @@ describe("accepting a suggestion", () => {
     const result = await acceptSuggestion(w.ana, w.p, w.doc, s.key);
     if (!result.ok) throw new Error(result.error);
     expect(result.newSource).toBe(true);
-    const row = (await getDb().select().from(sources).where(eq(sources.id, result.source!.id)).get())!;
+    const row = (await first(getDb().select().from(sources).where(eq(sources.id, result.source!.id))))!;
     expect(row).toMatchObject({ projectId: w.p, name: "Tom Okafor", kind: "person" });
     expect(result.annotation.attributes).toMatchObject({ source_id: row.id, speaker_type: "named_person" });
     // The next reviewer to accept it is matched to that source rather than making a second one.
@@ -94,14 +95,14 @@ describe("accepting a suggestion", () => {
 
   it("refuses a suggestion already decided, and one the text does not yield, writing nothing", async () => {
     const [decided] = await decisionsOf(w.ana);
-    const before = { audits: await auditCount(), spans: (await getDb().select().from(annotations).all()).length };
+    const before = { audits: await auditCount(), spans: (await getDb().select().from(annotations)).length };
     expect(await acceptSuggestion(w.ana, w.p, w.doc, decided!.key)).toMatchObject({ ok: false, status: 409, code: "decided" });
     expect(await rejectSuggestion(w.ana, w.p, w.doc, decided!.key)).toMatchObject({ ok: false, status: 409, code: "decided" });
     const stale = await acceptSuggestion(w.ana, w.p, w.doc, "0:3");
     expect(stale).toMatchObject({ ok: false, status: 409, code: "stale" });
     expect(!stale.ok && stale.error).toMatch(/no longer yields suggestion 0:3/);
     expect(await rejectSuggestion(w.ana, w.p, w.doc, "999999:1000000")).toMatchObject({ ok: false, status: 409, code: "stale" });
-    expect({ audits: await auditCount(), spans: (await getDb().select().from(annotations).all()).length }).toEqual(before);
+    expect({ audits: await auditCount(), spans: (await getDb().select().from(annotations)).length }).toEqual(before);
   });
 });
 

@@ -4,7 +4,7 @@
 import { inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { loginThrottle } from "@/db/schema";
+import { loginThrottle } from "@/db/tables";
 import { DEFAULT_LOGIN_POLICY as P } from "@/lib/login-throttle";
 import { throttledSignIn, throttleKeys, type ThrottledSignIn } from "@/lib/server/throttle";
 import type { CredentialCheck } from "@/lib/server/users";
@@ -39,8 +39,7 @@ async function failures(username: string, address: string): Promise<Record<strin
   const rows = await getDb()
     .select()
     .from(loginThrottle)
-    .where(inArray(loginThrottle.key, Object.values(keys)))
-    .all();
+    .where(inArray(loginThrottle.key, Object.values(keys)));
   const byKey = new Map(rows.map((row) => [row.key, row.failures]));
   return { pair: byKey.get(keys.pair) ?? 0, address: byKey.get(keys.address) ?? 0, username: byKey.get(keys.username) ?? 0 };
 }

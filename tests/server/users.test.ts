@@ -1,16 +1,17 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { auditLog, projectMembers, projects, users } from "@/db/schema";
+import { auditLog, projectMembers, projects, users } from "@/db/tables";
 import { createSession, generateSessionToken, validateSessionToken } from "@/lib/server/session";
 import { createFirstAdmin, createUserAsAdmin, resetPassword, setUserDisabled, verifyCredentials } from "@/lib/server/users";
 import { admin, PASSWORD, reviewer } from "./helpers";
+import { first, one } from "@/db/rows";
 
 describe("users", () => {
   it("creates the first admin once; a second setup is refused and writes nothing", async () => {
     const first = await admin();
     expect(first.role).toBe("admin");
-    const count = async (): Promise<number> => (await getDb().select({ id: users.id }).from(users).all()).length;
+    const count = async (): Promise<number> => (await getDb().select({ id: users.id }).from(users)).length;
     const before = await count();
     const second = await createFirstAdmin({ username: "intruder", displayName: "X", password: PASSWORD });
     expect(second).toEqual({ ok: false, error: "Setup is already done. Sign in instead." });
@@ -19,7 +20,7 @@ describe("users", () => {
 
   it("stores argon2id hashes, never the password", async () => {
     const user = await reviewer();
-    const row = (await getDb().select().from(users).where(eq(users.id, user.id)).get())!;
+    const row = (await first(getDb().select().from(users).where(eq(users.id, user.id))))!;
     expect(row.passwordHash).toMatch(/^\$argon2id\$/);
     expect(row.passwordHash).not.toContain(PASSWORD);
   });
@@ -72,14 +73,14 @@ describe("users", () => {
   it("records user changes in the audit log", async () => {
     const user = await reviewer();
     await setUserDisabled(await admin(), user.id, true);
-    const actions = (await getDb().select().from(auditLog).where(eq(auditLog.entityId, user.id)).all()).filter((e) => e.entity === "user").map((e) => e.action);
+    const actions = (await getDb().select().from(auditLog).where(eq(auditLog.entityId, user.id))).filter((e) => e.entity === "user").map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["create", "disable"]));
   });
 
   it("adds new reviewers to the demo project as annotators", async () => {
-    const demo = await getDb().insert(projects).values({ name: "Demo here", isDemo: true, settings: {} }).returning().get();
+    const demo = await one(getDb().insert(projects).values({ name: "Demo here", isDemo: true, settings: {} }).returning());
     const user = await reviewer();
-    const membership = await getDb().select().from(projectMembers).where(eq(projectMembers.userId, user.id)).all();
+    const membership = await getDb().select().from(projectMembers).where(eq(projectMembers.userId, user.id));
     expect(membership).toContainEqual(expect.objectContaining({ projectId: demo.id, role: "annotator" }));
   });
 });

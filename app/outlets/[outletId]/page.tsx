@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
-import { OUTLET_KINDS } from "@/db/schema";
+import { OUTLET_KINDS } from "@/db/tables";
 import { requireUser } from "@/lib/server/auth";
 import { canRecordReferences, getOutlet, listOutletDocuments, listReferenceRatings, outletProjectsFor, type OutletProject } from "@/lib/server/outlets";
 import { outletRatingsFor } from "@/lib/server/ratings";

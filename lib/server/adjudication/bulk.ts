@@ -1,7 +1,7 @@
 // "Accept all unanimous spans" and undoing a decision.
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
-import { adjudications, annotations } from "@/db/schema";
+import { adjudications, annotations } from "@/db/tables";
 import { acceptUnanimousSchema, undoSchema } from "@/lib/review/validation";
 import { fail, invalid, type Failure } from "../annotations/result";
 import { documentText } from "../annotations/scope";
@@ -9,6 +9,7 @@ import { recordAudit } from "../audit";
 import type { SessionUser } from "../session";
 import { duplicateGold, writeGoldSpan } from "./gold";
 import { adjudicatorScope, decisionsOf, loadReviewState } from "./state";
+import { first } from "@/db/rows";
 
 export type BulkResult = { ok: true; accepted: number; message: string } | Failure;
 
@@ -75,7 +76,7 @@ export async function undoDecision(user: SessionUser, projectId: number, documen
       if ("ok" in scope) return scope;
       const decision = (await decisionsOf(tx, documentId)).find((d) => d.id === parsed.data.adjudicationId);
       if (decision === undefined) return fail(404, "not_found", "This decision does not exist any more; it may have been undone already.");
-      await tx.delete(adjudications).where(eq(adjudications.id, decision.id)).run();
+      await tx.delete(adjudications).where(eq(adjudications.id, decision.id));
       await recordAudit(tx, {
         actorId: user.id,
         action: "undo",
@@ -85,14 +86,13 @@ export async function undoDecision(user: SessionUser, projectId: number, documen
       });
       if (decision.goldAnnotationId !== null) {
         const gold = and(eq(annotations.id, decision.goldAnnotationId), eq(annotations.layer, "gold"), isNull(annotations.deletedAt));
-        const row = await tx.select().from(annotations).where(gold).get();
+        const row = await first(tx.select().from(annotations).where(gold));
         if (row !== undefined) {
           const deletedAt = new Date();
           await tx
             .update(annotations)
             .set({ deletedAt, updatedAt: deletedAt, version: row.version + 1 })
-            .where(eq(annotations.id, row.id))
-            .run();
+            .where(eq(annotations.id, row.id));
           await recordAudit(tx, {
             actorId: user.id,
             action: "delete",

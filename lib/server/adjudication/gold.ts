@@ -1,6 +1,6 @@
 // Writing the gold layer: a gold span (layer "gold", annotator = the adjudicator) and the
 // adjudication that explains it, both in the audit log, in the caller's transaction.
-import { adjudications, annotations } from "@/db/schema";
+import { adjudications, annotations } from "@/db/tables";
 import { sliceCodePoints, textQuoteSelector } from "@/lib/text";
 import type { AnnotationKind } from "@/lib/validation/annotations";
 import { checkSpan } from "../annotations/checks";
@@ -9,6 +9,7 @@ import type { Conn, DocumentScope } from "../annotations/scope";
 import { recordAudit } from "../audit";
 import type { SessionUser } from "../session";
 import type { Decision, GoldSpan } from "./state";
+import { one } from "@/db/rows";
 
 export interface GoldFields {
   kind: AnnotationKind;
@@ -35,18 +36,19 @@ export function duplicateGold(gold: readonly GoldSpan[], fields: GoldFields): Fa
 }
 
 async function recordDecision(conn: Conn, user: SessionUser, documentId: number, goldAnnotationId: number | null, record: DecisionRecord): Promise<number> {
-  const row = await conn
-    .insert(adjudications)
-    .values({
-      documentId,
-      goldAnnotationId,
-      decision: record.decision,
-      fromAnnotationIds: record.fromAnnotationIds,
-      reason: record.reason,
-      adjudicatorId: user.id,
-    })
-    .returning({ id: adjudications.id })
-    .get();
+  const row = await one(
+    conn
+      .insert(adjudications)
+      .values({
+        documentId,
+        goldAnnotationId,
+        decision: record.decision,
+        fromAnnotationIds: record.fromAnnotationIds,
+        reason: record.reason,
+        adjudicatorId: user.id,
+      })
+      .returning({ id: adjudications.id }),
+  );
   await recordAudit(conn, {
     actorId: user.id,
     action: `adjudicate:${record.decision}`,
@@ -83,7 +85,7 @@ export async function writeGoldSpan(
     suffix,
     version: 1,
   };
-  const gold = await conn.insert(annotations).values(values).returning({ id: annotations.id }).get();
+  const gold = await one(conn.insert(annotations).values(values).returning({ id: annotations.id }));
   await recordAudit(conn, { actorId: user.id, action: "create", entity: "annotation", entityId: gold.id, after: { id: gold.id, ...values } });
   return { ok: true, adjudicationId: await recordDecision(conn, user, scope.documentId, gold.id, record), goldAnnotationId: gold.id };
 }

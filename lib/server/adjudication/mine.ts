@@ -3,7 +3,7 @@
 // another reviewer's span, and, while blind mode is on, nothing before their layer is done.
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
-import { annotations } from "@/db/schema";
+import { annotations } from "@/db/tables";
 import { differingAttributes } from "@/lib/review";
 import { findSpans } from "../annotations/dto";
 import { fail, type Failure } from "../annotations/result";
@@ -12,6 +12,7 @@ import { getDocumentForMember } from "../documents";
 import { getProjectForMember } from "../projects";
 import type { SessionUser } from "../session";
 import { coverage, decisionsOf, type GoldSpan } from "./state";
+import { first } from "@/db/rows";
 
 export type Outcome = "accepted" | "changed" | "rejected" | "pending";
 
@@ -36,18 +37,19 @@ export interface MyOutcomesView {
 
 async function goldRow(goldId: number | null): Promise<GoldSpan | null> {
   if (goldId === null) return null;
-  const row = await getDb()
-    .select({
-      id: annotations.id,
-      kind: annotations.kind,
-      start: annotations.start,
-      end: annotations.end,
-      exact: annotations.exact,
-      attributes: annotations.attributes,
-    })
-    .from(annotations)
-    .where(and(eq(annotations.id, goldId), eq(annotations.layer, "gold"), isNull(annotations.deletedAt)))
-    .get();
+  const row = await first(
+    getDb()
+      .select({
+        id: annotations.id,
+        kind: annotations.kind,
+        start: annotations.start,
+        end: annotations.end,
+        exact: annotations.exact,
+        attributes: annotations.attributes,
+      })
+      .from(annotations)
+      .where(and(eq(annotations.id, goldId), eq(annotations.layer, "gold"), isNull(annotations.deletedAt))),
+  );
   return row === undefined ? null : { ...row, attributes: (row.attributes ?? {}) as Record<string, unknown> };
 }
 

@@ -3,7 +3,7 @@
 // settle names the gold it saw, so of two adjudicators settling at once exactly one wins.
 import { and, asc, desc, eq, inArray, isNotNull, or } from "drizzle-orm";
 import { getDb } from "@/db";
-import { documents, outlets, perspectiveRatings, users } from "@/db/schema";
+import { documents, outlets, perspectiveRatings, users } from "@/db/tables";
 import { axisValueProblem, findAxis, unknownAxisProblem } from "@/lib/perspective/axes";
 import { goldRatingSchema } from "@/lib/review/validation";
 import type { PerspectiveAxis } from "@/lib/validation/projects";
@@ -11,6 +11,7 @@ import { fail, invalid, type Failure } from "../annotations/result";
 import { recordAudit } from "../audit";
 import { projectForReviewer } from "../agreement";
 import type { SessionUser } from "../session";
+import { first, one } from "@/db/rows";
 
 export interface RatingView {
   raterName: string;
@@ -49,8 +50,7 @@ async function projectOutlets(projectId: number): Promise<{ id: number; name: st
     .select({ id: outlets.id, name: outlets.name })
     .from(outlets)
     .where(or(inArray(outlets.id, inDocs), inArray(outlets.id, rated)))
-    .orderBy(asc(outlets.name))
-    .all();
+    .orderBy(asc(outlets.name));
 }
 
 async function outletRows(projectId: number) {
@@ -68,8 +68,7 @@ async function outletRows(projectId: number) {
     .from(perspectiveRatings)
     .innerJoin(users, eq(users.id, perspectiveRatings.raterId))
     .where(and(eq(perspectiveRatings.projectId, projectId), isNotNull(perspectiveRatings.outletId), isNotNull(perspectiveRatings.value)))
-    .orderBy(asc(users.displayName), desc(perspectiveRatings.updatedAt))
-    .all();
+    .orderBy(asc(users.displayName), desc(perspectiveRatings.updatedAt));
 }
 
 /** Every outlet × axis with the reviewers' ratings and the gold one; for adjudicators and managers. */
@@ -118,7 +117,7 @@ export async function settleGoldRating(user: SessionUser, projectId: number, raw
         eq(perspectiveRatings.axis, axis.key),
         eq(perspectiveRatings.isGold, true),
       );
-      const before = await tx.select().from(perspectiveRatings).where(where).orderBy(desc(perspectiveRatings.updatedAt)).get();
+      const before = await first(tx.select().from(perspectiveRatings).where(where).orderBy(desc(perspectiveRatings.updatedAt)));
       const seen = before?.updatedAt.getTime() ?? null;
       if (seen !== input.expectedUpdatedAt) {
         const now = before === undefined ? "none" : `${before.value}`;
@@ -133,12 +132,13 @@ export async function settleGoldRating(user: SessionUser, projectId: number, raw
       const fields = { value: input.value, rationale: input.rationale, raterId: user.id, updatedAt };
       const row =
         before === undefined
-          ? await tx
-              .insert(perspectiveRatings)
-              .values({ projectId, outletId: input.outletId, axis: axis.key, isGold: true, ...fields })
-              .returning()
-              .get()
-          : (await tx.update(perspectiveRatings).set(fields).where(eq(perspectiveRatings.id, before.id)).returning().get())!;
+          ? await one(
+              tx
+                .insert(perspectiveRatings)
+                .values({ projectId, outletId: input.outletId, axis: axis.key, isGold: true, ...fields })
+                .returning(),
+            )
+          : (await first(tx.update(perspectiveRatings).set(fields).where(eq(perspectiveRatings.id, before.id)).returning()))!;
       await recordAudit(tx, {
         actorId: user.id,
         action: before === undefined ? "create" : "update",

@@ -1,7 +1,7 @@
 // Everything a decision on one document is checked against, read inside the deciding
 // transaction: who reviewed it, their live spans, the gold layer and the decisions so far.
 import { and, asc, eq, isNull, ne } from "drizzle-orm";
-import { adjudications, annotations, assignments, users } from "@/db/schema";
+import { adjudications, annotations, assignments, users } from "@/db/tables";
 import { consensusReviewers, reviewDocument, type DocumentReview, type ReviewSpan } from "@/lib/review";
 import type { AnnotationDto, AnnotationKind } from "@/lib/validation/annotations";
 import { findSpans } from "../annotations/dto";
@@ -61,8 +61,7 @@ async function reviewersOf(conn: Conn, documentId: number, spans: readonly Revie
     .select({ id: assignments.userId, name: users.displayName, status: assignments.status })
     .from(assignments)
     .innerJoin(users, eq(users.id, assignments.userId))
-    .where(and(eq(assignments.documentId, documentId), ne(assignments.status, "todo")))
-    .all();
+    .where(and(eq(assignments.documentId, documentId), ne(assignments.status, "todo")));
   const byId = new Map<number, Reviewer>(rows.map((r) => [r.id, { ...r, done: r.status === "submitted" }]));
   for (const s of spans) {
     if (!byId.has(s.reviewerId)) byId.set(s.reviewerId, { id: s.reviewerId, name: s.reviewerName, status: "in_progress", done: false });
@@ -82,8 +81,7 @@ async function goldSpans(conn: Conn, documentId: number): Promise<GoldSpan[]> {
     })
     .from(annotations)
     .where(and(eq(annotations.documentId, documentId), eq(annotations.layer, "gold"), isNull(annotations.deletedAt)))
-    .orderBy(asc(annotations.start), asc(annotations.end), asc(annotations.id))
-    .all();
+    .orderBy(asc(annotations.start), asc(annotations.end), asc(annotations.id));
   return rows.map((g) => ({ ...g, attributes: (g.attributes ?? {}) as Record<string, unknown> }));
 }
 
@@ -102,8 +100,7 @@ export async function decisionsOf(conn: Conn, documentId: number): Promise<Decis
     .from(adjudications)
     .innerJoin(users, eq(users.id, adjudications.adjudicatorId))
     .where(eq(adjudications.documentId, documentId))
-    .orderBy(asc(adjudications.at), asc(adjudications.id))
-    .all();
+    .orderBy(asc(adjudications.at), asc(adjudications.id));
 }
 
 export function coverage(decisions: readonly Decision[]): Map<number, Decision> {

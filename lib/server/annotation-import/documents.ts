@@ -2,7 +2,7 @@
 // and its sha256, so they match by hash or create the document (with its outlet, story and
 // segments); W3C and brat only ever annotate documents already in the project.
 import { and, eq, sql } from "drizzle-orm";
-import { documents, outlets, segments, stories } from "@/db/schema";
+import { documents, outlets, segments, stories } from "@/db/tables";
 import type { DocumentRef } from "@/lib/export/import-types";
 import { lineName, type JsonlLine } from "@/lib/export/jsonl-read";
 import { buildOffsetIndex, codePointLength, countWords, normalizeText, type OffsetIndex } from "@/lib/text";
@@ -10,12 +10,13 @@ import { sha256Hex } from "@/lib/text/hash";
 import type { JsonlOutlet } from "@/lib/validation/annotation-import";
 import { recordAudit } from "../audit";
 import { refuse, type ImportRun } from "./types";
+import { first, one } from "@/db/rows";
 
 /** The document's text, read once per run. */
 export async function textOf(run: ImportRun, documentId: number): Promise<OffsetIndex> {
   let index = run.texts.get(documentId);
   if (index === undefined) {
-    const row = await run.tx.select({ text: documents.text }).from(documents).where(eq(documents.id, documentId)).get();
+    const row = await first(run.tx.select({ text: documents.text }).from(documents).where(eq(documents.id, documentId)));
     index = buildOffsetIndex(row?.text ?? "");
     run.texts.set(documentId, index);
   }
@@ -23,37 +24,40 @@ export async function textOf(run: ImportRun, documentId: number): Promise<Offset
 }
 
 async function byHash(run: ImportRun, sha256: string): Promise<number | null> {
-  const row = await run.tx
-    .select({ id: documents.id })
-    .from(documents)
-    .where(and(eq(documents.projectId, run.projectId), eq(documents.textSha256, sha256)))
-    .get();
+  const row = await first(
+    run.tx
+      .select({ id: documents.id })
+      .from(documents)
+      .where(and(eq(documents.projectId, run.projectId), eq(documents.textSha256, sha256))),
+  );
   return row?.id ?? null;
 }
 
 /** The outlet with this name (any case), or a new one with what the file says of it. */
 export async function outletFor(run: ImportRun, outlet: Pick<JsonlOutlet, "name"> & Partial<JsonlOutlet>): Promise<number> {
-  const found = await run.tx
-    .select({ id: outlets.id })
-    .from(outlets)
-    .where(sql`lower(${outlets.name}) = lower(${outlet.name})`)
-    .get();
+  const found = await first(
+    run.tx
+      .select({ id: outlets.id })
+      .from(outlets)
+      .where(sql`lower(${outlets.name}) = lower(${outlet.name})`),
+  );
   if (found !== undefined) return found.id;
   const values = { name: outlet.name, domain: outlet.domain ?? null, kind: outlet.kind ?? "other", country: outlet.country ?? null };
-  const row = await run.tx.insert(outlets).values(values).returning({ id: outlets.id }).get();
+  const row = await one(run.tx.insert(outlets).values(values).returning({ id: outlets.id }));
   await recordAudit(run.tx, { actorId: run.actor.id, action: "import", entity: "outlet", entityId: row.id, after: { id: row.id, ...values } });
   return row.id;
 }
 
 async function storyFor(run: ImportRun, story: { name: string; description: string }): Promise<number> {
-  const found = await run.tx
-    .select({ id: stories.id })
-    .from(stories)
-    .where(and(eq(stories.projectId, run.projectId), sql`lower(${stories.name}) = lower(${story.name})`))
-    .get();
+  const found = await first(
+    run.tx
+      .select({ id: stories.id })
+      .from(stories)
+      .where(and(eq(stories.projectId, run.projectId), sql`lower(${stories.name}) = lower(${story.name})`)),
+  );
   if (found !== undefined) return found.id;
   const values = { projectId: run.projectId, name: story.name, description: story.description };
-  const row = await run.tx.insert(stories).values(values).returning({ id: stories.id }).get();
+  const row = await one(run.tx.insert(stories).values(values).returning({ id: stories.id }));
   await recordAudit(run.tx, { actorId: run.actor.id, action: "import", entity: "story", entityId: row.id, after: values });
   return row.id;
 }
@@ -74,7 +78,7 @@ async function addSegments(run: ImportRun, line: JsonlLine, documentId: number, 
       originalDate: s.originalDate,
       createdBy: run.actor.id,
     };
-    const row = await run.tx.insert(segments).values(values).returning({ id: segments.id }).get();
+    const row = await one(run.tx.insert(segments).values(values).returning({ id: segments.id }));
     await recordAudit(run.tx, { actorId: run.actor.id, action: "import", entity: "segment", entityId: row.id, after: values });
   }
 }
@@ -98,7 +102,7 @@ async function createFromLine(run: ImportRun, line: JsonlLine, text: string): Pr
     sourceFileName: record.sourceFileName,
     importedBy: run.actor.id,
   };
-  const row = await run.tx.insert(documents).values(values).returning({ id: documents.id }).get();
+  const row = await one(run.tx.insert(documents).values(values).returning({ id: documents.id }));
   const { text: _text, ...summary } = values;
   await recordAudit(run.tx, { actorId: run.actor.id, action: "import", entity: "document", entityId: row.id, after: summary });
   await addSegments(run, line, row.id, values.charCount);
@@ -132,11 +136,12 @@ export async function documentForLine(run: ImportRun, line: JsonlLine): Promise<
 }
 
 async function byId(run: ImportRun, id: number): Promise<number | null> {
-  const row = await run.tx
-    .select({ id: documents.id })
-    .from(documents)
-    .where(and(eq(documents.projectId, run.projectId), eq(documents.id, id)))
-    .get();
+  const row = await first(
+    run.tx
+      .select({ id: documents.id })
+      .from(documents)
+      .where(and(eq(documents.projectId, run.projectId), eq(documents.id, id))),
+  );
   return row?.id ?? null;
 }
 
@@ -145,8 +150,7 @@ async function byTitle(run: ImportRun, title: string): Promise<number | null> {
     .select({ id: documents.id })
     .from(documents)
     .where(and(eq(documents.projectId, run.projectId), eq(documents.title, title)))
-    .limit(2)
-    .all();
+    .limit(2);
   return rows.length === 1 ? rows[0]!.id : null;
 }
 

@@ -3,12 +3,13 @@
 // the spans as written here) and the team's ratings of the document and its outlet. Each is
 // matched first, so importing the same file again adds nothing.
 import { and, eq, isNull } from "drizzle-orm";
-import { adjudications, assignments, perspectiveRatings, referenceRatings } from "@/db/schema";
+import { adjudications, assignments, perspectiveRatings, referenceRatings } from "@/db/tables";
 import { lineName, type JsonlLine } from "@/lib/export/jsonl-read";
 import type { JsonlOutlet, JsonlRating } from "@/lib/validation/annotation-import";
 import { recordAudit } from "../audit";
 import { memberByUsername } from "./people";
 import type { ImportRun } from "./types";
+import { first, one } from "@/db/rows";
 
 const STATUS_ORDER = { todo: 0, in_progress: 1, submitted: 2 } as const;
 
@@ -19,7 +20,7 @@ export async function restoreAssignments(run: ImportRun, line: JsonlLine, docume
     const reviewer = await memberByUsername(run, layer.reviewer.username, `reviewer of layer ${layer.name} on ${lineName(line)}`);
     if (reviewer === null) continue;
     const where = and(eq(assignments.documentId, documentId), eq(assignments.userId, reviewer.id));
-    const before = await run.tx.select({ id: assignments.id, status: assignments.status }).from(assignments).where(where).get();
+    const before = await first(run.tx.select({ id: assignments.id, status: assignments.status }).from(assignments).where(where));
     if (before !== undefined && STATUS_ORDER[before.status] >= STATUS_ORDER[layer.status]) {
       run.report.assignments.present++;
       continue;
@@ -28,8 +29,8 @@ export async function restoreAssignments(run: ImportRun, line: JsonlLine, docume
     const after = { projectId: run.projectId, documentId, userId: reviewer.id, status: layer.status, submittedAt };
     const row =
       before === undefined
-        ? await run.tx.insert(assignments).values(after).returning({ id: assignments.id }).get()
-        : await run.tx.update(assignments).set({ status: layer.status, submittedAt }).where(where).returning({ id: assignments.id }).get();
+        ? await one(run.tx.insert(assignments).values(after).returning({ id: assignments.id }))
+        : await first(run.tx.update(assignments).set({ status: layer.status, submittedAt }).where(where).returning({ id: assignments.id }));
     await recordAudit(run.tx, { actorId: run.actor.id, action: "import", entity: "assignment", entityId: row!.id, before: before ?? null, after });
     run.report.assignments.restored++;
   }
@@ -59,8 +60,7 @@ export async function restoreDecisions(run: ImportRun, line: JsonlLine, document
           gold === null ? isNull(adjudications.goldAnnotationId) : eq(adjudications.goldAnnotationId, gold),
           eq(adjudications.adjudicatorId, adjudicator.id),
         ),
-      )
-      .all();
+      );
     if (candidates.some((c) => c.reason === d.reason && sameIds(c.from, fromIds))) {
       run.report.decisions.present++;
       continue;
@@ -74,7 +74,7 @@ export async function restoreDecisions(run: ImportRun, line: JsonlLine, document
       adjudicatorId: adjudicator.id,
       at: new Date(d.at),
     };
-    const row = await run.tx.insert(adjudications).values(values).returning({ id: adjudications.id }).get();
+    const row = await one(run.tx.insert(adjudications).values(values).returning({ id: adjudications.id }));
     await recordAudit(run.tx, { actorId: run.actor.id, action: "import", entity: "adjudication", entityId: row.id, after: values });
     run.report.decisions.added++;
   }
@@ -86,19 +86,20 @@ async function restoreRating(run: ImportRun, r: JsonlRating, target: Target, whe
   const rater = await memberByUsername(run, r.rater.username, where);
   if (rater === null) return;
   const on = target.outletId !== undefined ? eq(perspectiveRatings.outletId, target.outletId) : eq(perspectiveRatings.documentId, target.documentId);
-  const before = await run.tx
-    .select({ value: perspectiveRatings.value, label: perspectiveRatings.label, rationale: perspectiveRatings.rationale })
-    .from(perspectiveRatings)
-    .where(
-      and(
-        eq(perspectiveRatings.projectId, run.projectId),
-        eq(perspectiveRatings.raterId, rater.id),
-        on,
-        eq(perspectiveRatings.axis, r.axis),
-        eq(perspectiveRatings.isGold, r.gold),
+  const before = await first(
+    run.tx
+      .select({ value: perspectiveRatings.value, label: perspectiveRatings.label, rationale: perspectiveRatings.rationale })
+      .from(perspectiveRatings)
+      .where(
+        and(
+          eq(perspectiveRatings.projectId, run.projectId),
+          eq(perspectiveRatings.raterId, rater.id),
+          on,
+          eq(perspectiveRatings.axis, r.axis),
+          eq(perspectiveRatings.isGold, r.gold),
+        ),
       ),
-    )
-    .get();
+  );
   if (before !== undefined) {
     const same = before.value === r.value && before.label === r.label && before.rationale === r.rationale;
     if (same) run.report.ratings.present++;
@@ -119,7 +120,7 @@ async function restoreRating(run: ImportRun, r: JsonlRating, target: Target, whe
     createdAt: at,
     updatedAt: at,
   };
-  const row = await run.tx.insert(perspectiveRatings).values(values).returning({ id: perspectiveRatings.id }).get();
+  const row = await one(run.tx.insert(perspectiveRatings).values(values).returning({ id: perspectiveRatings.id }));
   await recordAudit(run.tx, { actorId: run.actor.id, action: "import", entity: "perspective_rating", entityId: row.id, after: values });
   run.report.ratings.added++;
 }
@@ -140,8 +141,7 @@ async function restoreReferences(run: ImportRun, outlet: JsonlOutlet, outletId: 
           eq(referenceRatings.axis, r.axis),
           eq(referenceRatings.retrievedAt, r.retrievedAt),
         ),
-      )
-      .all();
+      );
     if (rows.some((x) => x.value === r.value && x.label === r.label && x.url === r.url)) {
       run.report.references.present++;
       continue;
@@ -156,7 +156,7 @@ async function restoreReferences(run: ImportRun, outlet: JsonlOutlet, outletId: 
       url: r.url,
       recordedBy: run.actor.id,
     };
-    const row = await run.tx.insert(referenceRatings).values(values).returning({ id: referenceRatings.id }).get();
+    const row = await one(run.tx.insert(referenceRatings).values(values).returning({ id: referenceRatings.id }));
     await recordAudit(run.tx, { actorId: run.actor.id, action: "import", entity: "reference_rating", entityId: row.id, after: values });
     run.report.references.added++;
   }

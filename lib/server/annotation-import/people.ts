@@ -2,9 +2,10 @@
 // only if that person is a member of this project: an import must not hand work to strangers,
 // so a missing person is refused once, with who is missing and what to do instead.
 import { and, asc, eq } from "drizzle-orm";
-import { projectMembers, users } from "@/db/schema";
+import { projectMembers, users } from "@/db/tables";
 import type { LayerName } from "@/lib/export/types";
 import { refuse, type ImportRun, type Member, type SpanInput } from "./types";
+import { first } from "@/db/rows";
 
 export interface LayerTarget {
   layer: "annotator" | "gold";
@@ -17,8 +18,7 @@ async function memberNames(run: ImportRun): Promise<string[]> {
     .from(projectMembers)
     .innerJoin(users, eq(users.id, projectMembers.userId))
     .where(eq(projectMembers.projectId, run.projectId))
-    .orderBy(asc(users.username))
-    .all();
+    .orderBy(asc(users.username));
   return rows.map((r) => r.username);
 }
 
@@ -34,15 +34,18 @@ export async function memberByUsername(run: ImportRun, username: string, where: 
   const key = username.toLowerCase();
   const known = run.members.get(key);
   if (known !== undefined) return known;
-  const user = await run.tx.select({ id: users.id, username: users.username, displayName: users.displayName }).from(users).where(eq(users.username, key)).get();
+  const user = await first(
+    run.tx.select({ id: users.id, username: users.username, displayName: users.displayName }).from(users).where(eq(users.username, key)),
+  );
   const member =
     user === undefined
       ? undefined
-      : await run.tx
-          .select({ userId: projectMembers.userId })
-          .from(projectMembers)
-          .where(and(eq(projectMembers.projectId, run.projectId), eq(projectMembers.userId, user.id)))
-          .get();
+      : await first(
+          run.tx
+            .select({ userId: projectMembers.userId })
+            .from(projectMembers)
+            .where(and(eq(projectMembers.projectId, run.projectId), eq(projectMembers.userId, user.id))),
+        );
   const found = user !== undefined && member !== undefined ? user : null;
   if (found === null) refuse(run, `user ${key}`, await missingReason(run, key, user !== undefined, where));
   run.members.set(key, found);

@@ -3,7 +3,7 @@
 // written first, and a span identical to a live one (same document, layer, author, kind and
 // offsets) is not written again: that is what makes importing the same file twice a no-op.
 import { and, eq, isNull } from "drizzle-orm";
-import { annotations } from "@/db/schema";
+import { annotations } from "@/db/tables";
 import { anchorRefusal, anchorSpan } from "@/lib/export/anchor";
 import { textQuoteSelector } from "@/lib/text";
 import { ANNOTATION_KINDS, NOTE_MAX, parseAttributes, type AnnotationAttributes } from "@/lib/validation/annotations";
@@ -13,6 +13,7 @@ import { textOf } from "./documents";
 import type { LayerTarget } from "./people";
 import { speakerId } from "./speakers";
 import { refuse, type ImportRun, type SpanInput } from "./types";
+import { one } from "@/db/rows";
 
 export interface SpanJob {
   span: SpanInput;
@@ -37,8 +38,7 @@ async function liveSpans(run: ImportRun, documentId: number, target: LayerTarget
   const rows = await run.tx
     .select({ id: annotations.id, kind: annotations.kind, start: annotations.start, end: annotations.end })
     .from(annotations)
-    .where(and(...where))
-    .all();
+    .where(and(...where));
   live = new Map(rows.map((r) => [`${r.kind}|${r.start}|${r.end}`, r.id]));
   run.live.set(key, live);
   return live;
@@ -134,7 +134,7 @@ async function insert(
     version: 1,
     ...dates,
   };
-  const row = await run.tx.insert(annotations).values(values).returning({ id: annotations.id }).get();
+  const row = await one(run.tx.insert(annotations).values(values).returning({ id: annotations.id }));
   await recordAudit(run.tx, {
     actorId: run.actor.id,
     action: "import",

@@ -2,11 +2,12 @@
 // alias, ignoring case (folded as the registry's search does, so “ÉMILE” finds Émile); a
 // speaker the registry lacks is created with what the file says about it.
 import { eq } from "drizzle-orm";
-import { sources } from "@/db/schema";
+import { sources } from "@/db/tables";
 import type { SpeakerRef } from "@/lib/export/import-types";
 import { SOURCE_KINDS } from "@/lib/validation/annotations";
 import { recordAudit } from "../audit";
 import type { ImportRun } from "./types";
+import { one } from "@/db/rows";
 
 type SourceKind = (typeof SOURCE_KINDS)[number];
 
@@ -23,11 +24,7 @@ async function registryOf(run: ImportRun): Promise<Registry> {
   let registry = registries.get(run);
   if (registry !== undefined) return registry;
   registry = { byName: new Map(), byAlias: new Map() };
-  const rows = await run.tx
-    .select({ id: sources.id, name: sources.name, aliases: sources.aliases })
-    .from(sources)
-    .where(eq(sources.projectId, run.projectId))
-    .all();
+  const rows = await run.tx.select({ id: sources.id, name: sources.name, aliases: sources.aliases }).from(sources).where(eq(sources.projectId, run.projectId));
   for (const row of rows) {
     registry.byName.set(fold(row.name), row.id);
     for (const alias of row.aliases) if (!registry.byAlias.has(fold(alias))) registry.byAlias.set(fold(alias), row.id);
@@ -55,7 +52,7 @@ async function create(run: ImportRun, speaker: SpeakerRef): Promise<number> {
     description: speaker.description ?? "",
     aliases: [...(speaker.aliases ?? [])],
   };
-  const row = await run.tx.insert(sources).values(values).returning({ id: sources.id }).get();
+  const row = await one(run.tx.insert(sources).values(values).returning({ id: sources.id }));
   await recordAudit(run.tx, { actorId: run.actor.id, action: "import", entity: "source", entityId: row.id, after: { id: row.id, ...values } });
   return row.id;
 }

@@ -1,12 +1,13 @@
 // The checks every span must pass before it is written, on create and on edit. Each
 // refusal says what was wrong in words a reviewer understands.
 import { and, eq } from "drizzle-orm";
-import { annotations } from "@/db/schema";
+import { annotations } from "@/db/tables";
 import { codePointLength, sliceCodePoints } from "@/lib/text";
 import { ANNOTATION_KINDS, parseAttributes, type AnnotationAttributes, type SpanFields } from "@/lib/validation/annotations";
 import { missingSourceIds } from "../sources";
 import { invalid, type Failure } from "./result";
 import type { Conn, DocumentScope } from "./scope";
+import { first } from "@/db/rows";
 
 export type { SpanFields };
 
@@ -49,25 +50,28 @@ async function ancestors(conn: Conn, parentId: number): Promise<number[]> {
   let next: number | null = parentId;
   while (next !== null && !seen.includes(next) && seen.length < 1000) {
     seen.push(next);
-    const row = await conn.select({ parentId: annotations.parentId }).from(annotations).where(eq(annotations.id, next)).get();
+    const row: { parentId: number | null } | undefined = await first(
+      conn.select({ parentId: annotations.parentId }).from(annotations).where(eq(annotations.id, next)),
+    );
     next = row?.parentId ?? null;
   }
   return seen;
 }
 
 async function parentProblem(conn: Conn, scope: DocumentScope, annotatorId: number, parentId: number, selfId: number | null): Promise<string | null> {
-  const parent = await conn
-    .select({ deletedAt: annotations.deletedAt })
-    .from(annotations)
-    .where(
-      and(
-        eq(annotations.id, parentId),
-        eq(annotations.documentId, scope.documentId),
-        eq(annotations.annotatorId, annotatorId),
-        eq(annotations.layer, "annotator"),
+  const parent = await first(
+    conn
+      .select({ deletedAt: annotations.deletedAt })
+      .from(annotations)
+      .where(
+        and(
+          eq(annotations.id, parentId),
+          eq(annotations.documentId, scope.documentId),
+          eq(annotations.annotatorId, annotatorId),
+          eq(annotations.layer, "annotator"),
+        ),
       ),
-    )
-    .get();
+  );
   if (parent === undefined) return `Span ${parentId} is not one of your spans on this document, so this span cannot be nested in it.`;
   if (parent.deletedAt !== null) return `Span ${parentId} has been deleted, so this span cannot be nested in it.`;
   if (selfId !== null && (await ancestors(conn, parentId)).includes(selfId)) return "A span cannot be nested inside itself or inside a span nested in it.";

@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { annotations } from "@/db/schema";
+import { annotations } from "@/db/tables";
 import { textQuoteSelector } from "@/lib/text";
 import type { CreateAnnotationInput } from "@/lib/validation/annotations";
 import { startAssignment } from "../assignments";
@@ -9,6 +9,7 @@ import { checkSpan } from "./checks";
 import { auditSnapshot, getSpan } from "./dto";
 import { documentNotFound, frozen, type AnnotationResult } from "./result";
 import { documentScope, documentText } from "./scope";
+import { one } from "@/db/rows";
 
 /**
  * Any member of the project annotates their own layer of a document. Everything the client
@@ -36,11 +37,12 @@ export async function createAnnotation(user: SessionUser, projectId: number, doc
       const checked = await checkSpan(tx, scope, text, user.id, fields, null);
       if (!checked.ok) return checked;
       const { prefix, suffix } = textQuoteSelector(text, fields.start, fields.end);
-      const row = await tx
-        .insert(annotations)
-        .values({ ...fields, attributes: checked.attributes, documentId, annotatorId: user.id, layer: "annotator", prefix, suffix, version: 1 })
-        .returning({ id: annotations.id })
-        .get();
+      const row = await one(
+        tx
+          .insert(annotations)
+          .values({ ...fields, attributes: checked.attributes, documentId, annotatorId: user.id, layer: "annotator", prefix, suffix, version: 1 })
+          .returning({ id: annotations.id }),
+      );
       await startAssignment(tx, projectId, documentId, user.id);
       const annotation = (await getSpan(tx, documentId, row.id))!;
       await recordAudit(tx, { actorId: user.id, action: "create", entity: "annotation", entityId: row.id, after: auditSnapshot(annotation) });

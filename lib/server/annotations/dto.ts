@@ -1,7 +1,7 @@
 // Reading spans as AnnotationDto (the API's shape). Authorization is the caller's `where`:
 // every exported reader in this folder passes one built by memberSees().
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
-import { annotations, documents, projectMembers, users } from "@/db/schema";
+import { annotations, documents, projectMembers, users } from "@/db/tables";
 import type { AnnotationDto, AnnotationKind } from "@/lib/validation/annotations";
 import type { SessionUser } from "../session";
 import type { Conn } from "./scope";
@@ -59,8 +59,7 @@ export async function findSpans(conn: Conn, where: SQL | undefined): Promise<Ann
     .from(annotations)
     .innerJoin(users, eq(users.id, annotations.annotatorId))
     .where(and(eq(annotations.layer, "annotator"), where))
-    .orderBy(asc(annotations.start), desc(annotations.end), asc(annotations.id))
-    .all();
+    .orderBy(asc(annotations.start), desc(annotations.end), asc(annotations.id));
   return rows.map(toDto);
 }
 

@@ -1,7 +1,7 @@
 // The guards shared by edit, delete and restore: only the owner changes a span, never on a
 // layer they marked done, and only against the version they last saw.
 import { and, eq } from "drizzle-orm";
-import { annotations } from "@/db/schema";
+import { annotations } from "@/db/tables";
 import type { AnnotationDto } from "@/lib/validation/annotations";
 import { recordAudit } from "../audit";
 import type { SessionUser } from "../session";

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
-import { annotations, auditLog, users } from "@/db/schema";
+import { annotations, auditLog, users } from "@/db/tables";
 import type { AnnotationDto, HistoryEntry } from "@/lib/validation/annotations";
 import type { SessionUser } from "../session";
 import { findSpans, memberSees } from "./dto";
@@ -52,7 +52,6 @@ export async function annotationHistory(user: SessionUser, projectId: number, do
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
     .where(and(eq(auditLog.entity, "annotation"), eq(auditLog.entityId, annotationId)))
-    .orderBy(asc(auditLog.at), asc(auditLog.id))
-    .all();
+    .orderBy(asc(auditLog.at), asc(auditLog.id));
   return rows.map((row) => ({ ...row, at: row.at.toISOString() }));
 }

@@ -3,9 +3,10 @@
 // they see. Every annotation read and write starts here.
 import { and, eq } from "drizzle-orm";
 import type { DB } from "@/db";
-import { assignments, documents, projectMembers, projects, type Assignment, type ProjectRole } from "@/db/schema";
+import { assignments, documents, projectMembers, projects, type Assignment, type ProjectRole } from "@/db/tables";
 import { parseProjectSettings } from "@/lib/validation/projects";
 import type { SessionUser } from "../session";
+import { first } from "@/db/rows";
 
 /** The database or an open transaction. */
 export type Conn = Pick<DB, "select" | "insert" | "update">;
@@ -22,19 +23,20 @@ export interface DocumentScope {
 }
 
 export async function documentScope(conn: Conn, user: SessionUser, projectId: number, documentId: number): Promise<DocumentScope | null> {
-  const row = await conn
-    .select({
-      charCount: documents.charCount,
-      role: projectMembers.role,
-      settings: projects.settings,
-      status: assignments.status,
-    })
-    .from(documents)
-    .innerJoin(projectMembers, and(eq(projectMembers.projectId, documents.projectId), eq(projectMembers.userId, user.id)))
-    .innerJoin(projects, eq(projects.id, documents.projectId))
-    .leftJoin(assignments, and(eq(assignments.documentId, documents.id), eq(assignments.userId, user.id)))
-    .where(and(eq(documents.id, documentId), eq(documents.projectId, projectId)))
-    .get();
+  const row = await first(
+    conn
+      .select({
+        charCount: documents.charCount,
+        role: projectMembers.role,
+        settings: projects.settings,
+        status: assignments.status,
+      })
+      .from(documents)
+      .innerJoin(projectMembers, and(eq(projectMembers.projectId, documents.projectId), eq(projectMembers.userId, user.id)))
+      .innerJoin(projects, eq(projects.id, documents.projectId))
+      .leftJoin(assignments, and(eq(assignments.documentId, documents.id), eq(assignments.userId, user.id)))
+      .where(and(eq(documents.id, documentId), eq(documents.projectId, projectId))),
+  );
   if (row === undefined) return null;
   const { blindMode } = parseProjectSettings(row.settings);
   return {
@@ -49,6 +51,6 @@ export async function documentScope(conn: Conn, user: SessionUser, projectId: nu
 
 /** The frozen text; only called after documentScope has authorized the user. */
 export async function documentText(conn: Conn, documentId: number): Promise<string> {
-  const row = await conn.select({ text: documents.text }).from(documents).where(eq(documents.id, documentId)).get();
+  const row = await first(conn.select({ text: documents.text }).from(documents).where(eq(documents.id, documentId)));
   return row?.text ?? "";
 }

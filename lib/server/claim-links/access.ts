@@ -2,11 +2,12 @@
 // project, the user is a member, and in blind mode an annotator sees only their own
 // reviewer-layer spans. A span the user cannot see answers exactly like one that does not exist.
 import { and, eq, isNull, type SQL } from "drizzle-orm";
-import { annotations, documents, projectMembers, projects, stories, type ProjectRole } from "@/db/schema";
+import { annotations, documents, projectMembers, projects, stories, type ProjectRole } from "@/db/tables";
 import { parseProjectSettings } from "@/lib/validation/projects";
 import { fail, type Failure } from "../annotations/result";
 import type { Conn } from "../annotations/scope";
 import type { SessionUser } from "../session";
+import { first } from "@/db/rows";
 
 export interface Viewer {
   userId: number;
@@ -38,12 +39,13 @@ export function visibleTo(viewer: Viewer): SQL {
 
 /** The viewer's role and blind-mode reach in the project, or null for a non-member. */
 export async function viewerIn(conn: Conn, user: SessionUser, projectId: number): Promise<Viewer | null> {
-  const row = await conn
-    .select({ role: projectMembers.role, settings: projects.settings })
-    .from(projectMembers)
-    .innerJoin(projects, eq(projects.id, projectMembers.projectId))
-    .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, user.id)))
-    .get();
+  const row = await first(
+    conn
+      .select({ role: projectMembers.role, settings: projects.settings })
+      .from(projectMembers)
+      .innerJoin(projects, eq(projects.id, projectMembers.projectId))
+      .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, user.id))),
+  );
   if (row === undefined) return null;
   const { blindMode } = parseProjectSettings(row.settings);
   return { userId: user.id, role: row.role, seesOthers: !blindMode || row.role !== "annotator" };
@@ -56,22 +58,23 @@ export async function viewerIn(conn: Conn, user: SessionUser, projectId: number)
 export async function spanForViewer(conn: Conn, user: SessionUser, projectId: number, annotationId: number): Promise<SpanAccess | null> {
   const viewer = await viewerIn(conn, user, projectId);
   if (viewer === null) return null;
-  const row = await conn
-    .select({
-      id: annotations.id,
-      documentId: annotations.documentId,
-      documentTitle: documents.title,
-      storyId: documents.storyId,
-      storyName: stories.name,
-      layer: annotations.layer,
-      annotatorId: annotations.annotatorId,
-      deletedAt: annotations.deletedAt,
-    })
-    .from(annotations)
-    .innerJoin(documents, eq(documents.id, annotations.documentId))
-    .leftJoin(stories, eq(stories.id, documents.storyId))
-    .where(and(eq(annotations.id, annotationId), eq(documents.projectId, projectId)))
-    .get();
+  const row = await first(
+    conn
+      .select({
+        id: annotations.id,
+        documentId: annotations.documentId,
+        documentTitle: documents.title,
+        storyId: documents.storyId,
+        storyName: stories.name,
+        layer: annotations.layer,
+        annotatorId: annotations.annotatorId,
+        deletedAt: annotations.deletedAt,
+      })
+      .from(annotations)
+      .innerJoin(documents, eq(documents.id, annotations.documentId))
+      .leftJoin(stories, eq(stories.id, documents.storyId))
+      .where(and(eq(annotations.id, annotationId), eq(documents.projectId, projectId))),
+  );
   if (row === undefined) return null;
   const own = row.annotatorId === user.id && row.layer === "annotator";
   if (!viewer.seesOthers && !own) return null;

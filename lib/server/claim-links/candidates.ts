@@ -3,14 +3,13 @@
 // spans again costs a few array passes instead of reading and tokenizing every span. An entry
 // is keyed by (document, live span count, latest updated_at): any create, edit, delete or
 // restore changes the key. Checking those keys reads every span row of the story, so it is
-// skipped while the database has not changed at all since the last check (SQLite's
-// data_version for other connections' commits, total_changes() for this one's).
+// skipped while the database has not changed at all since the last check (databaseGeneration).
 // The cache holds every span of a document, whoever wrote it; callers filter by what the
 // viewer may see and re-read the winners through the same visibility rule, so the cache never
 // decides who sees what.
 import { and, count, eq, inArray, isNull, max } from "drizzle-orm";
-import { withSqlite, type getSqlite } from "@/db";
-import { annotations } from "@/db/schema";
+import { databaseGeneration } from "@/db";
+import { annotations } from "@/db/tables";
 import { SpanGroup, Vocabulary, vectorize, type TermVector } from "@/lib/links/similarity";
 import type { Conn } from "../annotations/scope";
 
@@ -51,20 +50,12 @@ function cache(connection: object): Cache {
   return c;
 }
 
-/** Changes whenever anything is committed to the database, by this connection or another. */
-function generation(sqlite: ReturnType<typeof getSqlite>): string {
-  const version = sqlite.pragma("data_version", { simple: true }) as number;
-  const own = (sqlite.prepare("select total_changes() as n").get() as { n: number }).n;
-  return `${version}:${own}`;
-}
-
 async function keys(conn: Conn, documentIds: number[]): Promise<Map<number, string>> {
   const rows = await conn
     .select({ documentId: annotations.documentId, n: count(), latest: max(annotations.updatedAt) })
     .from(annotations)
     .where(and(inArray(annotations.documentId, documentIds), isNull(annotations.deletedAt)))
-    .groupBy(annotations.documentId)
-    .all();
+    .groupBy(annotations.documentId);
   return new Map(rows.map((r) => [r.documentId, `${r.n}:${r.latest?.getTime() ?? 0}`]));
 }
 
@@ -76,8 +67,7 @@ async function load(conn: Conn, documentId: number, vocabulary: Vocabulary): Pro
     .select({ id: annotations.id, annotatorId: annotations.annotatorId, layer: annotations.layer, exact: annotations.exact })
     .from(annotations)
     .where(and(eq(annotations.documentId, documentId), isNull(annotations.deletedAt)))
-    .orderBy(annotations.id)
-    .all();
+    .orderBy(annotations.id);
   loads.rows += rows.length;
   // Reviewers and the gold layer often mark the same sentence: the same text makes one
   // (read-only) vector, shared by its spans.
@@ -102,7 +92,8 @@ export interface Candidates {
 
 /** The live spans of these documents, as vectors, from the cache where its key still holds. */
 export async function documentCandidates(conn: Conn, documentIds: number[]): Promise<Candidates> {
-  const { c, now } = await withSqlite((sqlite) => ({ c: cache(sqlite), now: generation(sqlite) }));
+  const { connection, generation: now } = await databaseGeneration();
+  const c = cache(connection);
   if (documentIds.length === 0) return { vocabulary: c.vocabulary, perDocument: [] };
   const unchanged = documentIds.every((id) => c.documents.get(id)?.checked === now);
   // No await when unchanged: every document is then a hit, read before anyone can evict it.

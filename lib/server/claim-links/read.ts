@@ -1,10 +1,11 @@
 // Reading links: which link a span is in, and a link's spans as the viewer may see them.
 // Deleted members stay in the link (so a restore brings them back) but are never shown.
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { annotations, claimLinkSpans, documents, outlets, users } from "@/db/schema";
+import { annotations, claimLinkSpans, documents, outlets, users } from "@/db/tables";
 import type { AnnotationKind } from "@/lib/validation/annotations";
 import type { Conn } from "../annotations/scope";
 import { visibleTo, type Viewer } from "./access";
+import { first } from "@/db/rows";
 
 export interface LinkedSpan {
   annotationId: number;
@@ -19,7 +20,7 @@ export interface LinkedSpan {
 }
 
 export async function linkIdOf(conn: Conn, annotationId: number): Promise<number | null> {
-  const row = await conn.select({ linkId: claimLinkSpans.linkId }).from(claimLinkSpans).where(eq(claimLinkSpans.annotationId, annotationId)).get();
+  const row = await first(conn.select({ linkId: claimLinkSpans.linkId }).from(claimLinkSpans).where(eq(claimLinkSpans.annotationId, annotationId)));
   return row?.linkId ?? null;
 }
 
@@ -29,8 +30,7 @@ export async function memberIds(conn: Conn, linkId: number): Promise<number[]> {
     .select({ id: claimLinkSpans.annotationId })
     .from(claimLinkSpans)
     .where(eq(claimLinkSpans.linkId, linkId))
-    .orderBy(asc(claimLinkSpans.annotationId))
-    .all();
+    .orderBy(asc(claimLinkSpans.annotationId));
   return rows.map((r) => r.id);
 }
 
@@ -59,8 +59,7 @@ export async function describeSpans(conn: Conn, viewer: Viewer, projectId: numbe
     .innerJoin(users, eq(users.id, annotations.annotatorId))
     .leftJoin(outlets, eq(outlets.id, documents.outletId))
     .where(and(inArray(annotations.id, [...ids]), eq(documents.projectId, projectId), visibleTo(viewer)))
-    .orderBy(sql`${documents.publishedAt} is null`, asc(documents.publishedAt), asc(documents.id), asc(annotations.start), asc(annotations.id))
-    .all();
+    .orderBy(sql`${documents.publishedAt} is null`, asc(documents.publishedAt), asc(documents.id), asc(annotations.start), asc(annotations.id));
 }
 
 /** A link's spans as the viewer sees them. */

@@ -4,13 +4,14 @@
 // visibility, so a stale cache entry can cost a suggestion but never show a hidden span.
 import { and, eq, ne } from "drizzle-orm";
 import { getDb } from "@/db";
-import { annotations, documents } from "@/db/schema";
+import { annotations, documents } from "@/db/tables";
 import { DEFAULT_FLOOR, rankBySimilarity, vectorize } from "@/lib/links/similarity";
 import { fail, type Failure } from "../annotations/result";
 import type { SessionUser } from "../session";
 import { liveSpan, spanNotFound, type SpanAccess } from "./access";
 import { documentCandidates, type CachedGroup } from "./candidates";
 import { describeSpans, linkIdOf, memberIds, type LinkedSpan } from "./read";
+import { first } from "@/db/rows";
 
 export interface MatchSuggestion extends LinkedSpan {
   /** Text similarity to the active span, 0–1. */
@@ -48,12 +49,11 @@ export async function suggestMatches(
       .select({ id: documents.id })
       .from(documents)
       .where(and(eq(documents.projectId, projectId), eq(documents.storyId, span.storyId), ne(documents.id, documentId)))
-      .all()
   ).map((d) => d.id);
   const linkId = await linkIdOf(db, span.id);
   const linked = new Set(linkId === null ? [] : await memberIds(db, linkId));
   const { vocabulary, perDocument } = await documentCandidates(db, others);
-  const exact = (await db.select({ exact: annotations.exact }).from(annotations).where(eq(annotations.id, span.id)).get())?.exact ?? "";
+  const exact = (await first(db.select({ exact: annotations.exact }).from(annotations).where(eq(annotations.id, span.id))))?.exact ?? "";
   const query = vectorize(exact, vocabulary);
   const wanted = Math.min(Math.max(1, Math.floor(limit)), MAX_SUGGESTIONS);
   const groups = perDocument

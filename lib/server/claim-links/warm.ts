@@ -6,7 +6,7 @@
 // filters and re-reads winners under the viewer's visibility, so warming grants nothing.
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { documents } from "@/db/schema";
+import { documents } from "@/db/tables";
 import { documentCandidates } from "./candidates";
 
 const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -15,7 +15,7 @@ const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve
 const running = new Map<number, Promise<void>>();
 
 async function warm(storyId: number): Promise<void> {
-  const ids = await getDb().select({ id: documents.id }).from(documents).where(eq(documents.storyId, storyId)).all();
+  const ids = await getDb().select({ id: documents.id }).from(documents).where(eq(documents.storyId, storyId));
   for (const { id } of ids) {
     await pause();
     // Each call reads only what changed since the cache last saw it: cheap when already warm.

@@ -4,13 +4,14 @@
 // older one. Every change is one immediate transaction with its audit row.
 import { eq } from "drizzle-orm";
 import { getDb, type DB } from "@/db";
-import { claimLinks, claimLinkSpans } from "@/db/schema";
+import { claimLinks, claimLinkSpans } from "@/db/tables";
 import { fail, type Failure } from "../annotations/result";
 import type { Conn } from "../annotations/scope";
 import { recordAudit } from "../audit";
 import type { SessionUser } from "../session";
 import { goldRefusal, liveSpan, type SpanAccess } from "./access";
 import { linkedSpans, linkIdOf, memberIds, type LinkedSpan } from "./read";
+import { one } from "@/db/rows";
 
 // Writes here also delete rows (a merged or emptied link), which Conn leaves out.
 type Tx = Conn & Pick<DB, "delete">;
@@ -44,11 +45,7 @@ function pairProblem(a: SpanAccess, b: SpanAccess): Failure | null {
 }
 
 async function addMembers(conn: Conn, linkId: number, ids: number[], actorId: number): Promise<void> {
-  if (ids.length > 0)
-    await conn
-      .insert(claimLinkSpans)
-      .values(ids.map((annotationId) => ({ linkId, annotationId, addedBy: actorId })))
-      .run();
+  if (ids.length > 0) await conn.insert(claimLinkSpans).values(ids.map((annotationId) => ({ linkId, annotationId, addedBy: actorId })));
 }
 
 /** Puts a and b in one link; returns the link's id. */
@@ -57,7 +54,7 @@ async function join(conn: Tx, user: SessionUser, projectId: number, a: SpanAcces
   const linkB = await linkIdOf(conn, b.id);
   if (linkA !== null && linkA === linkB) return linkA;
   if (linkA === null && linkB === null) {
-    const linkId = (await conn.insert(claimLinks).values({ projectId, storyId: a.storyId!, createdBy: user.id }).returning({ id: claimLinks.id }).get()).id;
+    const linkId = (await one(conn.insert(claimLinks).values({ projectId, storyId: a.storyId!, createdBy: user.id }).returning({ id: claimLinks.id }))).id;
     await addMembers(conn, linkId, [a.id, b.id], user.id);
     await recordAudit(conn, {
       actorId: user.id,
@@ -86,8 +83,8 @@ async function join(conn: Tx, user: SessionUser, projectId: number, a: SpanAcces
   // Two links: the older survives and takes the other's spans, who added them is kept as it was.
   const [kept, gone] = linkA < linkB ? [linkA, linkB] : [linkB, linkA];
   const before = { [kept]: await memberIds(conn, kept), [gone]: await memberIds(conn, gone) };
-  await conn.update(claimLinkSpans).set({ linkId: kept }).where(eq(claimLinkSpans.linkId, gone)).run();
-  await conn.delete(claimLinks).where(eq(claimLinks.id, gone)).run();
+  await conn.update(claimLinkSpans).set({ linkId: kept }).where(eq(claimLinkSpans.linkId, gone));
+  await conn.delete(claimLinks).where(eq(claimLinks.id, gone));
   const annotationIds = await memberIds(conn, kept);
   await recordAudit(conn, {
     actorId: user.id,
@@ -129,9 +126,9 @@ export async function unlinkSpan(user: SessionUser, projectId: number, annotatio
       const linkId = await linkIdOf(tx, span.id);
       if (linkId === null) return fail(409, "invalid", "This span is not linked to any other span.");
       const before = await memberIds(tx, linkId);
-      await tx.delete(claimLinkSpans).where(eq(claimLinkSpans.annotationId, span.id)).run();
+      await tx.delete(claimLinkSpans).where(eq(claimLinkSpans.annotationId, span.id));
       const left = before.filter((id) => id !== span.id);
-      if (left.length < 2) await tx.delete(claimLinks).where(eq(claimLinks.id, linkId)).run();
+      if (left.length < 2) await tx.delete(claimLinks).where(eq(claimLinks.id, linkId));
       await recordAudit(tx, {
         actorId: user.id,
         action: "unlink",

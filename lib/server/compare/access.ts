@@ -2,7 +2,7 @@
 // for the whole project. Unknown project, non-member and a story of another project all get
 // the same 404, so the answer never tells which projects or stories exist.
 import { withSqlite } from "@/db";
-import type { ProjectRole } from "@/db/schema";
+import type { ProjectRole } from "@/db/tables";
 import type { PerspectiveAxis } from "@/lib/validation/projects";
 import { fail, type Failure } from "../annotations/result";
 import { getProjectForMember } from "../projects";

@@ -1,5 +1,5 @@
 // The comparison of a story, or of a whole project, as a member may see it.
-import type { ProjectRole } from "@/db/schema";
+import type { ProjectRole } from "@/db/tables";
 import { compare } from "@/lib/compare";
 import type { CompareInput, Comparison } from "@/lib/compare/types";
 import { withSqlite } from "@/db";

@@ -1,6 +1,6 @@
 // The demo's linked claims and outlet ratings.
 import { eq } from "drizzle-orm";
-import { claimLinks } from "@/db/schema";
+import { claimLinks } from "@/db/tables";
 import type { DemoRating } from "@/db/seed/demo-people";
 import type { Conn } from "../annotations/scope";
 import { recordAudit } from "../audit";
@@ -40,7 +40,7 @@ export async function writeDemoLinks(conn: Conn, editor: SessionUser, projectId:
     let linkId = 0;
     for (const other of perArticle.slice(1).flat()) linkId = await linkPair(editor, projectId, first[0]!, other);
     for (const sameArticle of first.slice(1)) linkId = await linkPair(editor, projectId, sameArticle, second[0]!);
-    await conn.update(claimLinks).set({ label: link.label }).where(eq(claimLinks.id, linkId)).run();
+    await conn.update(claimLinks).set({ label: link.label }).where(eq(claimLinks.id, linkId));
     await recordAudit(conn, {
       actorId: editor.id,
       action: "label",

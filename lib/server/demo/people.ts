@@ -1,10 +1,11 @@
 // The demo's fictional team: accounts that exist only to have annotated the demo project.
-import { projectMembers, users, type ProjectRole } from "@/db/schema";
+import { projectMembers, users, type ProjectRole } from "@/db/tables";
 import { DEMO_ADJUDICATOR, DEMO_REVIEWERS, DEMO_SOURCES, type DemoAccount, type DemoReviewerKey } from "@/db/seed/demo-people";
 import type { Conn } from "../annotations/scope";
 import { recordAudit } from "../audit";
 import type { SessionUser } from "../session";
 import { createSource } from "../sources";
+import { one } from "@/db/rows";
 
 /**
  * Not an argon2 hash, so no password verifies against it (the verifier refuses to parse it).
@@ -20,7 +21,7 @@ export interface DemoTeam {
 
 async function createAccount(conn: Conn, projectId: number, account: DemoAccount, role: ProjectRole): Promise<SessionUser> {
   const values = { ...account, passwordHash: DEMO_PASSWORD_HASH, role: "member" as const, disabledAt: new Date() };
-  const row = await conn.insert(users).values(values).returning({ id: users.id }).get();
+  const row = await one(conn.insert(users).values(values).returning({ id: users.id }));
   await recordAudit(conn, {
     actorId: null,
     action: "create",
@@ -28,7 +29,7 @@ async function createAccount(conn: Conn, projectId: number, account: DemoAccount
     entityId: row.id,
     after: { ...account, role: "member", disabled: true, demo: true },
   });
-  await conn.insert(projectMembers).values({ projectId, userId: row.id, role }).run();
+  await conn.insert(projectMembers).values({ projectId, userId: row.id, role });
   return { id: row.id, username: account.username, displayName: account.displayName, role: "member" };
 }
 

@@ -3,7 +3,7 @@
 // aliases, merging and undoing a merge are for managers and adjudicators. A merge rewrites
 // other reviewers' spans (their versions grow) and an edit changes how every document reads
 // its speakers, so it is curation, like adjudication, not something one annotator does to all.
-import type { ProjectRole } from "@/db/schema";
+import type { ProjectRole } from "@/db/tables";
 import { fail, type Failure } from "../annotations/result";
 import type { Conn } from "../annotations/scope";
 import { viewerIn } from "../claim-links/access";

@@ -4,7 +4,7 @@
 // merge, which is what a clash usually means.
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { sources } from "@/db/schema";
+import { sources } from "@/db/tables";
 import { foldName } from "@/lib/sources/near-match";
 import type { SourceDto } from "@/lib/validation/annotations";
 import { ALIASES_MAX, updateSourceSchema, type UpdateSourceInput } from "@/lib/validation/sources";
@@ -14,6 +14,7 @@ import { recordAudit } from "../audit";
 import type { SessionUser } from "../session";
 import { curatorAccess, sourceGone } from "./access";
 import { sourceColumns } from "./registry";
+import { first } from "@/db/rows";
 
 export type UpdateSourceResult = { ok: true; source: SourceDto; warnings: string[] } | (Failure & { existing?: SourceDto });
 
@@ -55,12 +56,12 @@ function clashWarnings(others: Others, added: string[]): string[] {
 
 async function applyUpdate(tx: Conn, user: SessionUser, projectId: number, before: SourceDto, input: UpdateSourceInput): Promise<UpdateSourceResult> {
   const others = (
-    await tx.select({ id: sources.id, name: sources.name, aliases: sources.aliases }).from(sources).where(eq(sources.projectId, projectId)).all()
+    await tx.select({ id: sources.id, name: sources.name, aliases: sources.aliases }).from(sources).where(eq(sources.projectId, projectId))
   ).filter((o) => o.id !== before.id);
   const name = input.name ?? before.name;
   const taken = input.name === undefined ? undefined : nameClash(others, name);
   if (taken !== undefined) {
-    const existing = (await tx.select(sourceColumns).from(sources).where(eq(sources.id, taken.id)).get())!;
+    const existing = (await first(tx.select(sourceColumns).from(sources).where(eq(sources.id, taken.id))))!;
     return { ...fail(409, "duplicate", `Another source is already named “${taken.name}”. To make them one, merge them instead.`), existing };
   }
   const aliases = nextAliases(before, name, input);
@@ -71,7 +72,7 @@ async function applyUpdate(tx: Conn, user: SessionUser, projectId: number, befor
     affiliation: input.affiliation === undefined ? before.affiliation : input.affiliation || null,
     aliases,
   };
-  const source = (await tx.update(sources).set(values).where(eq(sources.id, before.id)).returning(sourceColumns).get())!;
+  const source = (await first(tx.update(sources).set(values).where(eq(sources.id, before.id)).returning(sourceColumns)))!;
   await recordAudit(tx, {
     actorId: user.id,
     action: "update",
@@ -91,11 +92,12 @@ export async function updateSource(user: SessionUser, projectId: number, sourceI
       if ("ok" in access) return access;
       const parsed = updateSourceSchema.safeParse(input);
       if (!parsed.success) return invalid(parsed.error.issues[0]!.message);
-      const before = await tx
-        .select(sourceColumns)
-        .from(sources)
-        .where(and(eq(sources.id, sourceId), eq(sources.projectId, projectId)))
-        .get();
+      const before = await first(
+        tx
+          .select(sourceColumns)
+          .from(sources)
+          .where(and(eq(sources.id, sourceId), eq(sources.projectId, projectId))),
+      );
       if (before === undefined) return sourceGone(sourceId);
       return applyUpdate(tx, user, projectId, before, parsed.data);
     },

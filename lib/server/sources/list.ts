@@ -4,7 +4,7 @@
 // own quotes; managers, adjudicators and everyone in an open project see all of them.
 import { asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { sources } from "@/db/schema";
+import { sources } from "@/db/tables";
 import type { SourceRow } from "@/lib/validation/sources";
 import type { SessionUser } from "../session";
 import { registryAccess, type RegistryAccess } from "./access";
@@ -46,8 +46,7 @@ export async function listSources(user: SessionUser, projectId: number): Promise
     .select(sourceColumns)
     .from(sources)
     .where(eq(sources.projectId, projectId))
-    .orderBy(asc(sql`lower(${sources.name})`), asc(sources.id))
-    .all();
+    .orderBy(asc(sql`lower(${sources.name})`), asc(sources.id));
   return {
     access,
     sources: rows.map((s) => {

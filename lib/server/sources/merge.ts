@@ -3,7 +3,7 @@
 // merged-away row goes, and one audit entry keeps everything needed to undo it (undo.ts).
 import { and, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db";
-import { sources, type Source } from "@/db/schema";
+import { sources, type Source } from "@/db/tables";
 import { foldName } from "@/lib/sources/near-match";
 import type { SourceDto } from "@/lib/validation/annotations";
 import { mergeSourcesSchema } from "@/lib/validation/sources";
@@ -13,6 +13,7 @@ import type { SessionUser } from "../session";
 import { curatorAccess, sourceGone } from "./access";
 import { sourceColumns } from "./registry";
 import { repoint, rewriteSpan, spansNaming, type MovedSpan, type Tx } from "./span-refs";
+import { first } from "@/db/rows";
 
 export type MergeResult = { ok: true; mergeId: number; kept: SourceDto; moved: number } | Failure;
 
@@ -42,8 +43,7 @@ async function mergeIn(tx: Tx, user: SessionUser, projectId: number, raw: unknow
   const rows = await tx
     .select()
     .from(sources)
-    .where(and(eq(sources.projectId, projectId), inArray(sources.id, [input.from, input.into])))
-    .all();
+    .where(and(eq(sources.projectId, projectId), inArray(sources.id, [input.from, input.into])));
   const merged = rows.find((r) => r.id === input.from);
   const kept = rows.find((r) => r.id === input.into);
   if (merged === undefined) return sourceGone(input.from);
@@ -56,13 +56,14 @@ async function mergeIn(tx: Tx, user: SessionUser, projectId: number, raw: unknow
     moved.push({ id: span.id, before: span.attributes, after });
   }
   const addedAliases = addAliases(kept, merged);
-  const keptAfter = (await tx
-    .update(sources)
-    .set({ aliases: [...kept.aliases, ...addedAliases] })
-    .where(eq(sources.id, kept.id))
-    .returning(sourceColumns)
-    .get())!;
-  await tx.delete(sources).where(eq(sources.id, merged.id)).run();
+  const keptAfter = (await first(
+    tx
+      .update(sources)
+      .set({ aliases: [...kept.aliases, ...addedAliases] })
+      .where(eq(sources.id, kept.id))
+      .returning(sourceColumns),
+  ))!;
+  await tx.delete(sources).where(eq(sources.id, merged.id));
   const { createdAt: _c, projectId: _p, ...keptBefore } = kept;
   const record: MergeRecord = {
     before: { projectId, kept: keptBefore, merged: { ...merged, createdAt: merged.createdAt.toISOString() } },

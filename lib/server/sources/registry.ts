@@ -2,7 +2,7 @@
 // outlets. Any member may look them up and add one while annotating a quote.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { projectMembers, sources } from "@/db/schema";
+import { projectMembers, sources } from "@/db/tables";
 import type { NewSourceInput, SourceDto } from "@/lib/validation/annotations";
 import { rankSources } from "@/lib/sources/near-match";
 import { fail, type Failure } from "../annotations/result";
@@ -10,6 +10,7 @@ import type { Conn } from "../annotations/scope";
 import { recordAudit } from "../audit";
 import type { SessionUser } from "../session";
 import { isUniqueViolation } from "../db-errors";
+import { first, one } from "@/db/rows";
 
 export type { SourceDto };
 
@@ -31,8 +32,7 @@ async function memberSources(user: SessionUser, projectId: number): Promise<Sour
   return getDb()
     .select(sourceColumns)
     .from(sources)
-    .where(and(eq(sources.projectId, projectId), isMember(user, projectId)))
-    .all();
+    .where(and(eq(sources.projectId, projectId), isMember(user, projectId)));
 }
 
 /**
@@ -53,21 +53,23 @@ export async function searchSources(user: SessionUser, projectId: number, q: str
 
 export async function isProjectMember(user: SessionUser, projectId: number): Promise<boolean> {
   return (
-    (await getDb()
-      .select({ one: sql`1` })
-      .from(projectMembers)
-      .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, user.id)))
-      .get()) !== undefined
+    (await first(
+      getDb()
+        .select({ one: sql`1` })
+        .from(projectMembers)
+        .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, user.id))),
+    )) !== undefined
   );
 }
 
 export async function getSource(user: SessionUser, projectId: number, sourceId: number): Promise<SourceDto | null> {
   return (
-    (await getDb()
-      .select(sourceColumns)
-      .from(sources)
-      .where(and(eq(sources.id, sourceId), eq(sources.projectId, projectId), isMember(user, projectId)))
-      .get()) ?? null
+    (await first(
+      getDb()
+        .select(sourceColumns)
+        .from(sources)
+        .where(and(eq(sources.id, sourceId), eq(sources.projectId, projectId), isMember(user, projectId))),
+    )) ?? null
   );
 }
 
@@ -77,8 +79,7 @@ export async function sourceNamesFor(user: SessionUser, projectId: number, ids: 
   const rows = await getDb()
     .select({ id: sources.id, name: sources.name })
     .from(sources)
-    .where(and(inArray(sources.id, ids), eq(sources.projectId, projectId), isMember(user, projectId)))
-    .all();
+    .where(and(inArray(sources.id, ids), eq(sources.projectId, projectId), isMember(user, projectId)));
   return Object.fromEntries(rows.map((r) => [r.id, r.name]));
 }
 
@@ -91,7 +92,6 @@ export async function missingSourceIds(conn: Conn, projectId: number, ids: numbe
         .select({ id: sources.id })
         .from(sources)
         .where(and(inArray(sources.id, ids), eq(sources.projectId, projectId)))
-        .all()
     ).map((r) => r.id),
   );
   return ids.filter((id) => !found.has(id));
@@ -99,11 +99,12 @@ export async function missingSourceIds(conn: Conn, projectId: number, ids: numbe
 
 export async function sourceByName(conn: Conn, projectId: number, name: string): Promise<SourceDto | null> {
   return (
-    (await conn
-      .select(sourceColumns)
-      .from(sources)
-      .where(and(eq(sources.projectId, projectId), sql`lower(${sources.name}) = lower(${name})`))
-      .get()) ?? null
+    (await first(
+      conn
+        .select(sourceColumns)
+        .from(sources)
+        .where(and(eq(sources.projectId, projectId), sql`lower(${sources.name}) = lower(${name})`)),
+    )) ?? null
   );
 }
 
@@ -131,7 +132,7 @@ export async function createSource(user: SessionUser, projectId: number, input: 
           affiliation: input.affiliation || null,
           description: input.description ?? "",
         };
-        const source = await tx.insert(sources).values(values).returning(sourceColumns).get();
+        const source = await one(tx.insert(sources).values(values).returning(sourceColumns));
         await recordAudit(tx, { actorId: user.id, action: "create", entity: "source", entityId: source.id, after: { projectId, ...source } });
         return { ok: true, source };
       },

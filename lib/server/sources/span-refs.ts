@@ -5,7 +5,7 @@
 // still holding the old version gets the usual "changed elsewhere" conflict.
 import { and, eq, sql } from "drizzle-orm";
 import type { DB } from "@/db";
-import { annotations } from "@/db/schema";
+import { annotations } from "@/db/tables";
 import { recordAudit } from "../audit";
 
 export type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
@@ -64,8 +64,7 @@ export async function rewriteSpan(
   await tx
     .update(annotations)
     .set({ attributes, version: span.version + 1, updatedAt: new Date() })
-    .where(and(eq(annotations.id, span.id), eq(annotations.version, span.version)))
-    .run();
+    .where(and(eq(annotations.id, span.id), eq(annotations.version, span.version)));
   await recordAudit(tx, {
     actorId,
     action,

@@ -7,7 +7,7 @@
 // first), or when another source has taken the merged-away name in the meantime.
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { auditLog, sources } from "@/db/schema";
+import { auditLog, sources } from "@/db/tables";
 import { foldName } from "@/lib/sources/near-match";
 import type { SourceDto } from "@/lib/validation/annotations";
 import { fail, type Failure } from "../annotations/result";
@@ -17,6 +17,7 @@ import { curatorAccess } from "./access";
 import type { MergeRecord } from "./merge";
 import { sourceByName, sourceColumns } from "./registry";
 import { rewriteSpan, spansById, type MovedSpan, type Tx } from "./span-refs";
+import { first, one } from "@/db/rows";
 
 export type UndoResult = { ok: true; restored: SourceDto; movedBack: number; left: number } | Failure;
 
@@ -24,11 +25,12 @@ const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) 
 
 /** The merge entry of this project, or null. */
 async function findMerge(tx: Tx, projectId: number, mergeId: number): Promise<MergeRecord | null> {
-  const row = await tx
-    .select({ before: auditLog.before, after: auditLog.after })
-    .from(auditLog)
-    .where(and(eq(auditLog.id, mergeId), eq(auditLog.entity, "source"), eq(auditLog.action, "merge")))
-    .get();
+  const row = await first(
+    tx
+      .select({ before: auditLog.before, after: auditLog.after })
+      .from(auditLog)
+      .where(and(eq(auditLog.id, mergeId), eq(auditLog.entity, "source"), eq(auditLog.action, "merge"))),
+  );
   const record = row as MergeRecord | undefined;
   return record?.after?.projectId === projectId ? record : null;
 }
@@ -72,26 +74,27 @@ async function undoIn(tx: Tx, user: SessionUser, projectId: number, mergeId: num
   if (record === null) return fail(404, "not_found", `There is no merge #${mergeId} in this project.`);
   if (await mergeUndone(tx, mergeId)) return fail(409, "stale", "This merge has already been undone.");
   const { merged, kept: keptThen } = record.before;
-  const kept = await tx
-    .select(sourceColumns)
-    .from(sources)
-    .where(and(eq(sources.id, keptThen.id), eq(sources.projectId, projectId)))
-    .get();
+  const kept = await first(
+    tx
+      .select(sourceColumns)
+      .from(sources)
+      .where(and(eq(sources.id, keptThen.id), eq(sources.projectId, projectId))),
+  );
   if (kept === undefined) return fail(409, "stale", `“${keptThen.name}” has since been merged into another source; undo that merge first.`);
   const taken = await sourceByName(tx, projectId, merged.name);
   if (taken !== null) return fail(409, "duplicate", `A source named “${taken.name}” exists now; rename it before undoing this merge.`);
 
-  const restored = await tx
-    .insert(sources)
-    .values({ ...merged, createdAt: new Date(merged.createdAt) })
-    .returning(sourceColumns)
-    .get();
+  const restored = await one(
+    tx
+      .insert(sources)
+      .values({ ...merged, createdAt: new Date(merged.createdAt) })
+      .returning(sourceColumns),
+  );
   const added = new Set(record.after.addedAliases.map(foldName));
   await tx
     .update(sources)
     .set({ aliases: kept.aliases.filter((a) => !added.has(foldName(a))) })
-    .where(eq(sources.id, kept.id))
-    .run();
+    .where(eq(sources.id, kept.id));
   const { movedBack, left } = await moveBack(tx, user.id, record.after.moved);
   await recordAudit(tx, {
     actorId: user.id,

@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, it } from "vitest";
 import { getDb } from "@/db";
-import { documents } from "@/db/schema";
+import { documents } from "@/db/tables";
 import type { SessionUser } from "@/lib/server/session";
 import { fuzz } from "../../fuzz-seed";
 import { wellFormedText } from "../../unit/fuzz/arbitraries";
@@ -17,6 +17,7 @@ import { addMember, project, reviewer } from "../helpers";
 import { addDocument } from "../outlets-helpers";
 import { spanSteps } from "./span-steps";
 import type { Model, Real } from "./span-model";
+import { first } from "@/db/rows";
 
 const HERE = import.meta.url;
 const TIMEOUT = 120_000;
@@ -37,7 +38,7 @@ beforeAll(async () => {
 /** A fresh document of `raw` text (made unique, and given a first line to title it). */
 async function freshDocument(raw: string): Promise<Real> {
   const { documentId } = await addDocument(projectId, { text: `Run ${++runs}.\n${raw}` });
-  const text = (await getDb().select({ text: documents.text }).from(documents).where(eq(documents.id, documentId)).get())!.text;
+  const text = (await first(getDb().select({ text: documents.text }).from(documents).where(eq(documents.id, documentId))))!.text;
   return { owner, manager, projectId, documentId, text, chars: Array.from(text) };
 }
 

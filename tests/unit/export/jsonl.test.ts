@@ -1,7 +1,7 @@
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
-import { OUTLET_KINDS } from "@/db/schema";
+import { OUTLET_KINDS } from "@/db/tables";
 import { jsonlRecord, writeJsonl } from "@/lib/export/jsonl";
 import schema from "@/lib/export/schema/document.schema.json";
 import type { DocumentSource, ExportDocument } from "@/lib/export/types";
