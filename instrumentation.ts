@@ -4,8 +4,8 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // First, so the hook is in place as early as possible; exits on an invalid TRUST_PROXY.
   (await import("./lib/server/peer-address")).capturePeerAddresses();
-  const { getDb } = await import("./db");
+  const { databaseReady } = await import("./db");
   const { ensureDemoProject } = await import("./lib/server/demo");
-  getDb();
+  await databaseReady();
   if (process.env.PROVENANCE_DEMO !== "0") await ensureDemoProject();
 }

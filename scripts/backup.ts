@@ -4,6 +4,7 @@
 // app's tables) before it takes the name PATH; an existing PATH is replaced only with --force.
 import { parseArgs } from "node:util";
 import { databasePath } from "@/db";
+import { usesPostgres } from "@/db/dialect";
 import { backupDatabase } from "@/lib/server/backup/backup";
 import { describeRows } from "@/lib/server/backup/summary";
 
@@ -16,6 +17,11 @@ function fail(message: string): never {
 }
 
 async function main(): Promise<void> {
+  if (usesPostgres()) {
+    fail(
+      `npm run backup works on the embedded SQLite file; DATABASE_URL points at PostgreSQL. Use PostgreSQL's own tools there (pg_dump / pg_restore, or your provider's snapshots).`,
+    );
+  }
   let parsed;
   try {
     parsed = parseArgs({ allowPositionals: true, options: { force: { type: "boolean" }, help: { type: "boolean", short: "h" } } });

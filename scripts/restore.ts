@@ -7,6 +7,7 @@
 // `<name>.before-restore-<timestamp>`.
 import { parseArgs } from "node:util";
 import { databasePath } from "@/db";
+import { usesPostgres } from "@/db/dialect";
 import { restoreDatabase } from "@/lib/server/backup/restore";
 import { describeRows } from "@/lib/server/backup/summary";
 
@@ -18,6 +19,11 @@ function fail(message: string): never {
 }
 
 async function main(): Promise<void> {
+  if (usesPostgres()) {
+    fail(
+      `npm run restore works on the embedded SQLite file; DATABASE_URL points at PostgreSQL. Use PostgreSQL's own tools there (pg_dump / pg_restore, or your provider's snapshots).`,
+    );
+  }
   let parsed;
   try {
     parsed = parseArgs({ allowPositionals: true, options: { help: { type: "boolean", short: "h" } } });

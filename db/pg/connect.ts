@@ -75,7 +75,11 @@ export function openPostgres(url: string, options: { max?: number } = {}): PgHan
   // An idle connection that dies (server restart, network) must not take the process with it.
   pool.on("error", (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
   const migrator = new pg.Pool({ connectionString: url, max: 1 });
-  const ready = migratePostgres(migrator).finally(() => migrator.end());
+  const ready = migratePostgres(migrator)
+    .catch((error: Error) => {
+      throw new Error(`The PostgreSQL database at ${withoutPassword(url)} could not be prepared: ${error.message}`, { cause: error });
+    })
+    .finally(() => migrator.end());
   pool.ready = ready;
   ready.catch(() => undefined); // reported by the first query that awaits it
   const root = drizzle(pool, { schema });
@@ -129,6 +133,16 @@ export function openPostgres(url: string, options: { max?: number } = {}): PgHan
   }) as unknown as AsyncDB;
 
   return { url, db: facade, pool, ready, close: () => pool.end() };
+}
+
+function withoutPassword(url: string): string {
+  try {
+    const shown = new URL(url);
+    shown.password = "";
+    return shown.toString();
+  } catch {
+    return "DATABASE_URL";
+  }
 }
 
 async function savepoint<T>(open: Scope, body: () => Promise<T>): Promise<T> {
