@@ -9,7 +9,7 @@ import { migrate as migrateSqlite } from "drizzle-orm/better-sqlite3/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { getTableConfig as pgTableConfig, PgTable } from "drizzle-orm/pg-core";
-import { getTableConfig as sqliteTableConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
+import { getTableConfig as sqliteTableConfig, type SQLiteTable } from "drizzle-orm/sqlite-core";
 import pg from "pg";
 import * as pgSchema from "@/db/pg/schema";
 import * as sqliteSchema from "@/db/schema";
@@ -63,14 +63,7 @@ export async function openDialects(pgUrl: string): Promise<Dialects> {
   return { sqlite, pool, sqliteDb, pgDb, both, rows, close };
 }
 
-/** The exported tables of a schema module, by export name. */
-export function tablesOf(schema: Record<string, unknown>): Map<string, Table> {
-  const tables = new Map<string, Table>();
-  for (const [name, value] of Object.entries(schema)) {
-    if (is(value, SQLiteTable) || is(value, PgTable)) tables.set(name, value);
-  }
-  return tables;
-}
+export { tablesOf } from "@/lib/server/db-copy/tables";
 
 // An expression's text with its columns' names; the PostgreSQL side's ` collate "C"` (ASCII-only
 // case folding, as SQLite's lower()) is left out, so lower(name) compares equal.
