@@ -1,5 +1,7 @@
 // Managers hand out documents: one document to one reviewer by hand, or every document to N
 // reviewers at once with the balanced plan from lib/assignment. Each new assignment is audited.
+// Both plan from the assignments they read, so both lock the project first (./locks.ts): two
+// managers assigning at once run one after the other, and the second plans around the first.
 import { and, eq, inArray } from "drizzle-orm";
 import { getDb, type DB } from "@/db";
 import { assignments, documents, projectMembers, users } from "@/db/tables";
@@ -7,19 +9,30 @@ import { planBalancedAssignments, type AssignmentPair } from "@/lib/assignment/b
 import { assignDocumentSchema, autoAssignSchema } from "@/lib/validation/members";
 import { fail, invalid, type Failure } from "./annotations/result";
 import { recordAudit } from "./audit";
+import { lockProject } from "./locks";
 import { refuseUnlessManager } from "./members";
 import type { SessionUser } from "./session";
-import { first, one } from "@/db/rows";
+import { first } from "@/db/rows";
 
 type Tx = Pick<DB, "select" | "insert">;
 
 export type AssignResult = { ok: true; assignmentId: number } | Failure;
 export type AutoAssignResult = { ok: true; created: AssignmentPair[]; loads: Record<number, number> } | Failure;
 
-async function insertAssignment(tx: Tx, actorId: number, projectId: number, pair: AssignmentPair, method: "hand" | "auto"): Promise<number> {
-  const row = await one(
-    tx.insert(assignments).values({ projectId, documentId: pair.documentId, userId: pair.userId, status: "todo" }).returning({ id: assignments.id }),
+/**
+ * Inserts and audits the assignment; null when the reviewer already has the document. The
+ * project lock does not cover a reviewer who starts annotating it meanwhile (that creates the
+ * row under the document's lock), so the unique key settles that race instead.
+ */
+async function insertAssignment(tx: Tx, actorId: number, projectId: number, pair: AssignmentPair, method: "hand" | "auto"): Promise<number | null> {
+  const row = await first(
+    tx
+      .insert(assignments)
+      .values({ projectId, documentId: pair.documentId, userId: pair.userId, status: "todo" })
+      .onConflictDoNothing({ target: [assignments.documentId, assignments.userId] })
+      .returning({ id: assignments.id }),
   );
+  if (row === undefined) return null;
   await recordAudit(tx, { actorId, action: "assign", entity: "assignment", entityId: row.id, after: { ...pair, projectId, status: "todo", method } });
   return row.id;
 }
@@ -50,6 +63,7 @@ async function memberName(tx: Tx, projectId: number, userId: number): Promise<st
 export async function assignDocument(manager: SessionUser, projectId: number, input: unknown): Promise<AssignResult> {
   return await getDb().transaction(
     async (tx): Promise<AssignResult> => {
+      await lockProject(tx, projectId);
       const refusal = await refuseUnlessManager(manager, projectId, "assign documents");
       if (refusal !== null) return refusal;
       const parsed = assignDocumentSchema.safeParse(input);
@@ -65,8 +79,10 @@ export async function assignDocument(manager: SessionUser, projectId: number, in
           .from(assignments)
           .where(and(eq(assignments.documentId, documentId), eq(assignments.userId, userId))),
       );
-      if (existing !== undefined) return fail(409, "duplicate", `${name} already has “${doc.title}”.`);
-      return { ok: true, assignmentId: await insertAssignment(tx, manager.id, projectId, parsed.data, "hand") };
+      const duplicate = fail(409, "duplicate", `${name} already has “${doc.title}”.`);
+      if (existing !== undefined) return duplicate;
+      const assignmentId = await insertAssignment(tx, manager.id, projectId, parsed.data, "hand");
+      return assignmentId === null ? duplicate : { ok: true, assignmentId };
     },
     { behavior: "immediate" },
   );
@@ -80,6 +96,7 @@ export async function assignDocument(manager: SessionUser, projectId: number, in
 export async function autoAssignDocuments(manager: SessionUser, projectId: number, input: unknown): Promise<AutoAssignResult> {
   return await getDb().transaction(
     async (tx): Promise<AutoAssignResult> => {
+      await lockProject(tx, projectId);
       const refusal = await refuseUnlessManager(manager, projectId, "assign documents");
       if (refusal !== null) return refusal;
       const parsed = autoAssignSchema.safeParse(input);
@@ -101,8 +118,9 @@ export async function autoAssignDocuments(manager: SessionUser, projectId: numbe
         .where(eq(assignments.projectId, projectId));
       const plan = planBalancedAssignments({ documentIds, reviewerIds: chosen, perDocument: parsed.data.perDocument, existing });
       if (!plan.ok) return invalid(plan.message);
-      for (const pair of plan.assignments) await insertAssignment(tx, manager.id, projectId, pair, "auto");
-      return { ok: true, created: plan.assignments, loads: Object.fromEntries(plan.loads) };
+      const created: AssignmentPair[] = [];
+      for (const pair of plan.assignments) if ((await insertAssignment(tx, manager.id, projectId, pair, "auto")) !== null) created.push(pair);
+      return { ok: true, created, loads: Object.fromEntries(plan.loads) };
     },
     { behavior: "immediate" },
   );

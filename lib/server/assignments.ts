@@ -7,6 +7,7 @@ import { assignments, projectMembers, users, type Assignment } from "@/db/tables
 import { documentNotFound, fail, type Failure } from "./annotations/result";
 import { documentScope, type Conn } from "./annotations/scope";
 import { recordAudit } from "./audit";
+import { lockDocument } from "./locks";
 import type { SessionUser } from "./session";
 import { first, one } from "@/db/rows";
 
@@ -70,6 +71,8 @@ export type MarkDoneResult = { ok: true; status: "submitted"; submittedAt: strin
 export async function markDocumentDone(user: SessionUser, projectId: number, documentId: number): Promise<MarkDoneResult> {
   return await getDb().transaction(
     async (tx): Promise<MarkDoneResult> => {
+      // Serialised with the layer's span writes, so none lands after the layer is frozen.
+      await lockDocument(tx, documentId);
       const scope = await documentScope(tx, user, projectId, documentId);
       if (scope === null) return documentNotFound();
       const before = await assignmentOf(tx, documentId, user.id);
@@ -104,6 +107,7 @@ export type ReopenResult = { ok: true; userId: number; status: AssignmentStatus 
 export async function reopenDocument(manager: SessionUser, projectId: number, documentId: number, userId: number): Promise<ReopenResult> {
   return await getDb().transaction(
     async (tx): Promise<ReopenResult> => {
+      await lockDocument(tx, documentId);
       const scope = await documentScope(tx, manager, projectId, documentId);
       if (scope === null) return documentNotFound();
       if (scope.role !== "manager") return fail(403, "forbidden", "Only a manager of this project can reopen a document.");

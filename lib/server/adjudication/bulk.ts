@@ -1,4 +1,4 @@
-// "Accept all unanimous spans" and undoing a decision.
+// "Accept all unanimous spans" and undoing a decision; both lock the document first, like decide.
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
 import { adjudications, annotations } from "@/db/tables";
@@ -6,6 +6,7 @@ import { acceptUnanimousSchema, undoSchema } from "@/lib/review/validation";
 import { fail, invalid, type Failure } from "../annotations/result";
 import { documentText } from "../annotations/scope";
 import { recordAudit } from "../audit";
+import { lockDocument } from "../locks";
 import type { SessionUser } from "../session";
 import { duplicateGold, writeGoldSpan } from "./gold";
 import { adjudicatorScope, decisionsOf, loadReviewState } from "./state";
@@ -31,6 +32,7 @@ export async function acceptAllUnanimous(user: SessionUser, projectId: number, d
   try {
     return await getDb().transaction(
       async (tx): Promise<BulkResult> => {
+        await lockDocument(tx, documentId);
         const scope = await adjudicatorScope(tx, user, projectId, documentId);
         if ("ok" in scope) return scope;
         const state = await loadReviewState(tx, documentId);
@@ -72,6 +74,7 @@ export async function undoDecision(user: SessionUser, projectId: number, documen
   if (!parsed.success) return invalid(parsed.error.issues[0]!.message);
   return getDb().transaction(
     async (tx): Promise<UndoResult> => {
+      await lockDocument(tx, documentId);
       const scope = await adjudicatorScope(tx, user, projectId, documentId);
       if ("ok" in scope) return scope;
       const decision = (await decisionsOf(tx, documentId)).find((d) => d.id === parsed.data.adjudicationId);

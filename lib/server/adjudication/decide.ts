@@ -1,10 +1,12 @@
-// The adjudicator's decisions on one document. Each runs in an IMMEDIATE transaction that
-// re-reads the review state first, so two adjudicators deciding the same difference at once
-// are serialized: the first wins, the second finds its spans already covered and is told so.
+// The adjudicator's decisions on one document. Each runs in a transaction that locks the
+// document (IMMEDIATE on SQLite, its row on PostgreSQL: ../locks.ts) and then re-reads the
+// review state, so two adjudicators deciding the same difference at once are serialized: the
+// first wins, the second finds its spans already covered and is told so.
 import { getDb } from "@/db";
 import { decisionSchema, type DecisionInput } from "@/lib/review/validation";
 import { fail, invalid, type Failure } from "../annotations/result";
 import { documentText, type Conn, type DocumentScope } from "../annotations/scope";
+import { lockDocument } from "../locks";
 import type { SessionUser } from "../session";
 import { duplicateGold, writeGoldSpan, writeRejection, type GoldFields, type Written } from "./gold";
 import { adjudicatorScope, loadReviewState, type Decision, type ReviewState, type ReviewerSpan } from "./state";
@@ -97,6 +99,7 @@ export async function decide(user: SessionUser, projectId: number, documentId: n
   const input = parsed.data;
   return getDb().transaction(
     async (tx): Promise<DecisionResult> => {
+      await lockDocument(tx, documentId);
       const scope = await adjudicatorScope(tx, user, projectId, documentId);
       if ("ok" in scope) return scope;
       const written = await apply(tx, user, scope, input);

@@ -9,6 +9,7 @@ import { goldRatingSchema } from "@/lib/review/validation";
 import type { PerspectiveAxis } from "@/lib/validation/projects";
 import { fail, invalid, type Failure } from "../annotations/result";
 import { recordAudit } from "../audit";
+import { lockProject } from "../locks";
 import { projectForReviewer } from "../agreement";
 import type { SessionUser } from "../session";
 import { first, one } from "@/db/rows";
@@ -111,6 +112,8 @@ export async function settleGoldRating(user: SessionUser, projectId: number, raw
   if (!(await projectOutlets(projectId)).some((o) => o.id === input.outletId)) return fail(404, "not_found", "This outlet is not covered by this project.");
   return getDb().transaction(
     async (tx): Promise<SettleResult> => {
+      // Two adjudicators are different raters, so the unique key does not stop a second gold row.
+      await lockProject(tx, projectId);
       const where = and(
         eq(perspectiveRatings.projectId, projectId),
         eq(perspectiveRatings.outletId, input.outletId),

@@ -4,6 +4,7 @@ import { textQuoteSelector } from "@/lib/text";
 import type { CreateAnnotationInput } from "@/lib/validation/annotations";
 import { startAssignment } from "../assignments";
 import { recordAudit } from "../audit";
+import { lockDocument } from "../locks";
 import type { SessionUser } from "../session";
 import { checkSpan } from "./checks";
 import { auditSnapshot, getSpan } from "./dto";
@@ -17,10 +18,11 @@ import { one } from "@/db/rows";
  * written in one transaction, so a refusal leaves nothing behind.
  */
 export async function createAnnotation(user: SessionUser, projectId: number, documentId: number, input: CreateAnnotationInput): Promise<AnnotationResult> {
-  // IMMEDIATE takes the write lock before the checks read, so no other process can
-  // freeze the layer or delete the parent between our checks and our insert.
+  // IMMEDIATE (SQLite) and the document's lock (PostgreSQL) are taken before the checks read,
+  // so no other writer can freeze the layer or delete the parent between our checks and our insert.
   return getDb().transaction(
     async (tx): Promise<AnnotationResult> => {
+      await lockDocument(tx, documentId);
       const scope = await documentScope(tx, user, projectId, documentId);
       if (scope === null) return documentNotFound();
       if (scope.myStatus === "submitted") return frozen();

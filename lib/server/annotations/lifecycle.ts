@@ -1,6 +1,7 @@
 // Delete is soft (deleted_at), so a span removed by mistake can be restored and the audit
-// log still points at a row.
+// log still points at a row. Both lock the document first, like every span write (../locks.ts).
 import { getDb } from "@/db";
+import { lockDocument } from "../locks";
 import type { SessionUser } from "../session";
 import { applyChange, ownSpan } from "./own-span";
 import { stale, type AnnotationResult } from "./result";
@@ -14,6 +15,7 @@ export async function deleteAnnotation(
 ): Promise<AnnotationResult> {
   return getDb().transaction(
     async (tx): Promise<AnnotationResult> => {
+      await lockDocument(tx, documentId);
       const found = await ownSpan(tx, user, { projectId, documentId, annotationId }, false);
       if (!found.ok) return found;
       if (version !== found.span.version) return stale(found.span);
@@ -37,6 +39,7 @@ export async function restoreAnnotation(
 ): Promise<AnnotationResult> {
   return getDb().transaction(
     async (tx): Promise<AnnotationResult> => {
+      await lockDocument(tx, documentId);
       const found = await ownSpan(tx, user, { projectId, documentId, annotationId }, true);
       if (!found.ok) return found;
       if (version !== undefined && version !== found.span.version) return stale(found.span);

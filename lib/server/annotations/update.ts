@@ -2,6 +2,7 @@ import { getDb } from "@/db";
 import { textQuoteSelector } from "@/lib/text";
 import type { UpdateAnnotationInput } from "@/lib/validation/annotations";
 import type { SessionUser } from "../session";
+import { lockDocument } from "../locks";
 import { checkSpan, type SpanFields } from "./checks";
 import { applyChange, ownSpan } from "./own-span";
 import { stale, type AnnotationResult } from "./result";
@@ -21,6 +22,9 @@ export async function updateAnnotation(
 ): Promise<AnnotationResult> {
   return getDb().transaction(
     async (tx): Promise<AnnotationResult> => {
+      // The version check alone is atomic (writeIfVersion); the lock also keeps the other checks
+      // true until the write: no concurrent edit closes a cycle, deletes the parent or freezes the layer.
+      await lockDocument(tx, documentId);
       const found = await ownSpan(tx, user, { projectId, documentId, annotationId }, false);
       if (!found.ok) return found;
       const { scope, span: before } = found;
