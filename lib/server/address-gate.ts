@@ -16,9 +16,9 @@ interface Gate {
 const gates = new Map<string, Gate>();
 
 /**
- * Reads how many attempts may be in progress and hands that number to `decide` in the same
- * synchronous step, so no failure can land between the reading and the decision; resolves to
- * what `decide` answered.
+ * Reads how many attempts may be in progress and hands that number to `decide`, which must see
+ * every failure of an attempt that has left the gate (throttle.ts reads again when one landed
+ * during its read); resolves to what `decide` answered.
  */
 export type RoomCheck = (decide: (free: number) => boolean) => Promise<boolean>;
 

@@ -5,9 +5,8 @@
 //    together cannot slip past a pause; a right password clears them.
 //  - The address's counter counts wrong passwords only, after they are checked, so a
 //    right password never adds to it; address-gate.ts keeps bursts within its ceiling.
-import { and, eq, inArray, isNull, lt, lte, or } from "drizzle-orm";
-import type Database from "better-sqlite3";
-import { getDb, withSqlite, type DB } from "@/db";
+import { inArray } from "drizzle-orm";
+import { getDb } from "@/db";
 import { loginThrottle } from "@/db/tables";
 import { addressBucket } from "@/lib/client-address";
 import {
@@ -19,13 +18,11 @@ import {
   triesLeft,
   type LoginThrottlePolicy,
   type ThrottleScope,
-  type ThrottleState,
 } from "@/lib/login-throttle";
 import type { CredentialCheck } from "./users";
 import { enterAddressGate, type RoomCheck } from "./address-gate";
-import { first } from "@/db/rows";
+import { loadState, lockCounters, pruneStale, saveState } from "./throttle-store";
 
-type Tx = Pick<DB, "select" | "insert" | "delete">;
 export type ThrottleKeys = Record<ThrottleScope, string>;
 
 /** The three counters an attempt touches. An address never contains a space. */
@@ -34,47 +31,15 @@ export function throttleKeys(username: string, address: string): ThrottleKeys {
   return { pair: `pair:${bucket} ${username}`, address: `addr:${bucket}`, username: `name:${username}` };
 }
 
-async function loadState(tx: Tx, key: string): Promise<ThrottleState | null> {
-  const row = await first(tx.select().from(loginThrottle).where(eq(loginThrottle.key, key)));
-  if (row === undefined) return null;
-  return { failures: row.failures, lastFailureAt: row.lastFailureAt.getTime(), lockedUntil: row.lockedUntil?.getTime() ?? null };
-}
-
-async function saveState(tx: Tx, key: string, state: ThrottleState | null): Promise<void> {
-  if (state === null) {
-    await tx.delete(loginThrottle).where(eq(loginThrottle.key, key));
-    return;
-  }
-  const values = {
-    failures: state.failures,
-    lastFailureAt: new Date(state.lastFailureAt),
-    lockedUntil: state.lockedUntil === null ? null : new Date(state.lockedUntil),
-  };
-  await tx
-    .insert(loginThrottle)
-    .values({ key, ...values })
-    .onConflictDoUpdate({ target: loginThrottle.key, set: values });
-}
-
-// Counters nobody has failed on for longer than any rule remembers, and not paused, are
-// dropped, so a sprayer's thousands of made-up usernames do not pile up.
-async function pruneStale(tx: Tx, now: number, policy: LoginThrottlePolicy): Promise<void> {
-  const keepMs = Math.max(...Object.values(policy).map((rule) => Math.max(rule.forgetAfterMs, rule.lockMs)));
-  const stale = and(
-    lt(loginThrottle.lastFailureAt, new Date(now - keepMs)),
-    or(isNull(loginThrottle.lockedUntil), lte(loginThrottle.lockedUntil, new Date(now))),
-  );
-  await tx.delete(loginThrottle).where(stale);
-}
-
 const immediate = { behavior: "immediate" } as const;
 
 type Begun = { allowed: false; retryAfterMs: number; scope: ThrottleScope } | { allowed: true; delayMs: number };
 
 /** Checks an attempt and, when it may go ahead, counts it on the username's two counters. */
 export async function beginLoginAttempt(keys: ThrottleKeys, now = Date.now(), policy = DEFAULT_LOGIN_POLICY): Promise<Begun> {
+  await pruneStale(getDb(), now, policy);
   return await getDb().transaction(async (tx): Promise<Begun> => {
-    await pruneStale(tx, now, policy);
+    await lockCounters(tx, [keys.pair, keys.address, keys.username]);
     const states = { pair: await loadState(tx, keys.pair), address: await loadState(tx, keys.address), username: await loadState(tx, keys.username) };
     const plan = planAttempt(states, now, policy);
     if (!plan.allowed) return plan;
@@ -86,39 +51,62 @@ export async function beginLoginAttempt(keys: ThrottleKeys, now = Date.now(), po
 
 /** A wrong password (or unknown username): the address counts it too. Returns the tries left. */
 export async function loginFailed(keys: ThrottleKeys, now = Date.now(), policy = DEFAULT_LOGIN_POLICY): Promise<{ triesLeft: number; pauseMs: number }> {
-  return await getDb().transaction(async (tx) => {
+  const left = await getDb().transaction(async (tx) => {
+    await lockCounters(tx, [keys.pair, keys.address]);
     const address = recordFailure(await loadState(tx, keys.address), now, policy.address);
     await saveState(tx, keys.address, address);
     return triesLeft({ pair: await loadState(tx, keys.pair), address, username: null }, now, policy);
   }, immediate);
+  failureRecorded(keys.address);
+  return left;
 }
 
 /** The right password: the username's counters start again; the address's are left alone. */
 export async function loginSucceeded(keys: ThrottleKeys): Promise<void> {
-  await getDb()
-    .delete(loginThrottle)
-    .where(inArray(loginThrottle.key, [keys.pair, keys.username]));
+  await getDb().transaction(async (tx) => {
+    await lockCounters(tx, [keys.pair, keys.username]);
+    await tx.delete(loginThrottle).where(inArray(loginThrottle.key, [keys.pair, keys.username]));
+  }, immediate);
 }
 
 /** The right password for a disabled account: not a guess, so its attempt is taken back. */
 export async function loginNotAGuess(keys: ThrottleKeys, policy = DEFAULT_LOGIN_POLICY): Promise<void> {
   await getDb().transaction(async (tx) => {
+    await lockCounters(tx, [keys.pair, keys.username]);
     await saveState(tx, keys.pair, releaseAttempt(await loadState(tx, keys.pair), policy.pair));
     await saveState(tx, keys.username, releaseAttempt(await loadState(tx, keys.username), policy.username));
   }, immediate);
 }
 
-// Read on the raw connection, inside withSqlite's synchronous step, so the gate decides on
-// the count as it stands (an awaited query would let a failure land before the decision).
-function readAddressState(sqlite: Database.Database, key: string): ThrottleState | null {
-  const row = sqlite.prepare("select failures, last_failure_at, locked_until from login_throttle where key = ?").get(key) as
-    { failures: number; last_failure_at: number; locked_until: number | null } | undefined;
-  if (row === undefined) return null;
-  return { failures: row.failures, lastFailureAt: row.last_failure_at, lockedUntil: row.locked_until };
+// The address gate decides on the address's failures left; that count is read by an awaited
+// query, during which an attempt in progress may fail and leave the gate. Deciding then on the
+// count read before its failure, with that attempt no longer in progress, would let one attempt
+// too many in. So failures recorded in this process are counted per address while a room check
+// reads it, and the check reads again if one landed meanwhile. A failure whose count is not yet
+// noted here belongs to an attempt still in progress, which the gate counts already.
+const watched = new Map<string, { checks: number; failures: number }>();
+
+function failureRecorded(key: string): void {
+  const watch = watched.get(key);
+  if (watch !== undefined) watch.failures += 1;
 }
 
 function addressRoom(key: string, now: () => number, policy: LoginThrottlePolicy): RoomCheck {
-  return (decide) => withSqlite((sqlite) => decide(failuresLeft(readAddressState(sqlite, key), now(), policy.address)));
+  return async (decide) => {
+    const watch = watched.get(key) ?? { checks: 0, failures: 0 };
+    watched.set(key, watch);
+    watch.checks += 1;
+    try {
+      for (;;) {
+        const before = watch.failures;
+        const state = await loadState(getDb(), key);
+        if (watch.failures === before) return decide(failuresLeft(state, now(), policy.address));
+      }
+    } finally {
+      watch.checks -= 1;
+      if (watch.checks === 0) watched.delete(key);
+    }
+  };
 }
 
 export type ThrottledSignIn =

@@ -4,7 +4,7 @@
 // comparison's span cache with the layer its default view shows.
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb, getSqlite } from "@/db";
+import { getDb } from "@/db";
 import { documents } from "@/db/tables";
 import { createAnnotation } from "@/lib/server/annotations";
 import { suggestMatches } from "@/lib/server/claim-links";
@@ -106,14 +106,14 @@ describe("warmStory", () => {
 
 describe("warmComparison", () => {
   it("caches every document's pooled layer, and the comparison then equals an unwarmed one", async () => {
-    const queries = compareQueries(getSqlite());
-    const cached = (): boolean[] => {
-      const stamps = stampsOf(queries, docs);
+    const queries = compareQueries();
+    const cached = async (): Promise<boolean[]> => {
+      const stamps = await stampsOf(queries, docs);
       return docs.map((id) => queries.cache.get(`${id}:all`, stamps.get(id) ?? "0") !== null);
     };
-    expect(cached()).toEqual([false, false, false]);
+    expect(await cached()).toEqual([false, false, false]);
     await warmComparison(p, storyId);
-    expect(cached()).toEqual([true, true, true]);
+    expect(await cached()).toEqual([true, true, true]);
     const warmed = await loadComparison(mona, p, storyId, { reviewerId: null });
     // A fresh connection has an empty span cache: the same comparison, read from the rows.
     const { closeDb } = await import("@/db");

@@ -1,9 +1,12 @@
 // The CSV downloads under the comparison's charts, called as the browser calls them: a real
 // Request with the session cookie (only next/headers is mocked, see helpers.ts).
+import { asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as projectCsv } from "@/app/projects/[projectId]/compare/csv/route";
 import { GET as storyCsv } from "@/app/projects/[projectId]/stories/[storyId]/csv/route";
-import { getSqlite } from "@/db";
+import { getDb } from "@/db";
+import { one } from "@/db/rows";
+import { documents, stories } from "@/db/tables";
 import { comparisonTables, tableToCsv } from "@/lib/compare";
 import { loadComparison, type LayerChoice } from "@/lib/server/compare";
 import { importDocuments } from "@/lib/server/documents";
@@ -33,6 +36,9 @@ async function expected(user: SessionUser, storyId: number | null, table: string
   return `\uFEFF${tableToCsv(tables[table]!)}`;
 }
 
+const storyOf = async (projectId: number): Promise<number> =>
+  (await one(getDb().select({ id: stories.id }).from(stories).where(eq(stories.projectId, projectId)))).id;
+
 beforeAll(async () => {
   manager = await admin();
   [ana, bo, outsider] = [await reviewer("ana"), await reviewer("bo"), await reviewer("outsider")];
@@ -47,17 +53,14 @@ beforeAll(async () => {
     const result = await importDocuments({ kind: "system", label: "test" }, P, [{ text }], meta);
     if (!result.ok) throw new Error(result.problems[0]!.message);
   }
-  S = getSqlite().prepare<[number], { id: number }>("select id from stories where project_id = ?").get(P)!.id;
-  const [d1] = getSqlite()
-    .prepare<[number], { id: number }>("select id from documents where project_id = ? order by id")
-    .all(P)
-    .map((r) => r.id);
+  S = await storyOf(P);
+  const [d1] = (await getDb().select({ id: documents.id }).from(documents).where(eq(documents.projectId, P)).orderBy(asc(documents.id))).map((r) => r.id);
   await markText(ana, P, d1!, TEXT, "quote", "the levy is fair", { speaker_text: "Mayor Reyes", speaker_type: "named_person" });
   await markText(bo, P, d1!, TEXT, "claim", "Rates go up in May", { certainty: "certain" });
   const Q = await project("Elsewhere");
   const other = await importDocuments({ kind: "system", label: "test" }, Q, [{ text: "Other project." }], { story: "Theirs" });
   if (!other.ok) throw new Error("seed");
-  otherStory = getSqlite().prepare<[number], { id: number }>("select id from stories where project_id = ?").get(Q)!.id;
+  otherStory = await storyOf(Q);
 });
 
 describe("a story's CSV tables", () => {
@@ -104,6 +107,7 @@ describe("a story's CSV tables", () => {
     await signInAs(manager);
     expect((await story(otherStory, "table=outlets")).status).toBe(404);
     expect((await story("abc", "table=outlets")).status).toBe(404);
+    expect((await story(2 ** 40, "table=outlets")).status).toBe(404);
     await signInAs(null);
     expect((await story(S, "table=outlets")).status).toBe(401);
   });

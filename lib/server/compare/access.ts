@@ -1,8 +1,10 @@
 // Who may see a comparison, and of what: a member of the project, for one of its stories or
 // for the whole project. Unknown project, non-member and a story of another project all get
 // the same 404, so the answer never tells which projects or stories exist.
-import { withSqlite } from "@/db";
-import type { ProjectRole } from "@/db/tables";
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { first } from "@/db/rows";
+import { stories, type ProjectRole } from "@/db/tables";
 import type { PerspectiveAxis } from "@/lib/validation/projects";
 import { fail, type Failure } from "../annotations/result";
 import { getProjectForMember } from "../projects";
@@ -22,17 +24,21 @@ export interface CompareScope {
 export const projectNotFound = (): Failure => fail(404, "not_found", "This project does not exist, or you are not a member of it.");
 export const storyNotFound = (): Failure => fail(404, "not_found", "This story does not exist in this project.");
 
+// Ids are PostgreSQL integers there: a larger one names no story, and must not reach the query
+// (PostgreSQL refuses to compare an integer column with it).
+const MAX_ID = 2_147_483_647;
+
 export async function compareScope(user: SessionUser, projectId: number, storyId: number | null): Promise<CompareScope | Failure> {
   const project = await getProjectForMember(user, projectId);
   if (project === null) return projectNotFound();
   let story: CompareScope["story"] = null;
   if (storyId !== null) {
-    const row = await withSqlite((sqlite) =>
-      sqlite
-        .prepare<[number, number], { id: number; name: string; description: string }>(
-          "select id, name, description from stories where id = ? and project_id = ?",
-        )
-        .get(storyId, projectId),
+    if (storyId > MAX_ID) return storyNotFound();
+    const row = await first(
+      getDb()
+        .select({ id: stories.id, name: stories.name, description: stories.description })
+        .from(stories)
+        .where(and(eq(stories.id, storyId), eq(stories.projectId, projectId))),
     );
     if (row === undefined) return storyNotFound();
     story = row;

@@ -2,12 +2,12 @@
 // counted, found through the comparison itself so the list and the count cannot disagree.
 import { compare } from "@/lib/compare";
 import type { CompareDocument, CompareSpan } from "@/lib/compare/types";
-import { withSqlite } from "@/db";
 import { fail, type Failure } from "../annotations/result";
 import type { SessionUser } from "../session";
 import { compareScope, type CompareScope } from "./access";
 import { documentsOf, loadBase, sourcesOf, spansOf } from "./input";
 import type { LayerChoice } from "./layer";
+import { readSnapshot } from "./snapshot";
 
 export interface CellQuote {
   span: CompareSpan;
@@ -28,23 +28,23 @@ export async function quotesInCell(
 ): Promise<CellResult> {
   const scope = await compareScope(user, projectId, storyId);
   if ("ok" in scope) return scope;
-  return await withSqlite(() => cellQuotes(scope, layer, speakerKey, outletId));
+  return await readSnapshot(() => cellQuotes(scope, layer, speakerKey, outletId));
 }
 
-/** Reads synchronously: called inside withSqlite. */
-function cellQuotes(scope: CompareScope, layer: LayerChoice, speakerKey: string, outletId: number | null): CellResult {
-  const base = loadBase(scope, layer);
+/** Reads in one snapshot: called inside readSnapshot. */
+async function cellQuotes(scope: CompareScope, layer: LayerChoice, speakerKey: string, outletId: number | null): Promise<CellResult> {
+  const base = await loadBase(scope, layer);
   if (!base.rows.some((d) => d.outlet_id === outletId))
     return fail(404, "not_found", outletId === null ? "Every document here has an outlet." : "This outlet has no document here.");
   // Only quotes feed the matrix, so only they go into the comparison.
-  const spans = spansOf(
+  const spans = await spansOf(
     base,
     base.rows.map((d) => d.id),
     "quote",
   );
   const documents = documentsOf(base);
   const column = documents.filter((d) => d.outletId === outletId);
-  const input = { documents, spans, sources: sourcesOf(base, spans), segments: [], ratings: [], published: [], axes: [], groups: [] };
+  const input = { documents, spans, sources: await sourcesOf(base, spans), segments: [], ratings: [], published: [], axes: [], groups: [] };
   const row = compare(input).speakers.find((r) => r.key === speakerKey);
   if (row === undefined) return fail(404, "not_found", "Nobody by that name is quoted here in the layer shown.");
   const cellIds = new Set(row.cells.find((c) => c.outletId === outletId)?.spanIds ?? []);

@@ -16,22 +16,22 @@ function fallbackLabel(spans: CompareSpan[], documentOrder: ReadonlyMap<number, 
 }
 
 /** `documentIds`: the documents shown, in publication order (it names unlabelled links). */
-export function claimGroups(
+export async function claimGroups(
   queries: CompareQueries,
   projectId: number,
   storyId: number | null,
   spans: readonly CompareSpan[],
   documentIds: readonly number[],
   goldDocumentIds: readonly number[],
-): ClaimGroup[] {
-  const links = queries.links.all({ projectId, storyId });
+): Promise<ClaimGroup[]> {
+  const links = await queries.links(projectId, storyId);
   if (links.length === 0) return [];
-  const linkOf = new Map<number, number>(links.map((row) => [row.annotation_id, row.link_id]));
+  const linkOf = new Map<number, number>(links.map(([linkId, , annotationId]) => [annotationId, linkId]));
   // Gold span → the links of the reviewer spans it was adjudicated from.
   const goldLinks = new Map<number, number[]>();
   if (goldDocumentIds.length > 0) {
-    for (const row of queries.goldFromLinked.all({ ids: JSON.stringify(goldDocumentIds), projectId, storyId })) {
-      goldLinks.set(row.gold_id, [...(goldLinks.get(row.gold_id) ?? []), linkOf.get(row.from_id)!]);
+    for (const [goldId, fromId] of await queries.goldFromLinked(goldDocumentIds, projectId, storyId)) {
+      goldLinks.set(goldId, [...(goldLinks.get(goldId) ?? []), linkOf.get(fromId)!]);
     }
   }
   const members = new Map<number, CompareSpan[]>();
@@ -48,11 +48,11 @@ export function claimGroups(
   }
   const documentOrder = new Map(documentIds.map((id, i) => [id, i]));
   const out: ClaimGroup[] = [];
-  for (const row of links) {
-    const shown = members.get(row.link_id);
-    if (shown === undefined || out.at(-1)?.id === row.link_id) continue;
+  for (const [linkId, label] of links) {
+    const shown = members.get(linkId);
+    if (shown === undefined || out.at(-1)?.id === linkId) continue;
     const spanIds = shown.map((s) => s.id).sort((a, b) => a - b);
-    out.push({ id: row.link_id, label: row.label.trim() || fallbackLabel(shown, documentOrder), spanIds });
+    out.push({ id: linkId, label: label.trim() || fallbackLabel(shown, documentOrder), spanIds });
   }
   return out;
 }

@@ -7,8 +7,8 @@
 // and index seeks for the chosen reviewer. How many reviewers a pooled document has is known
 // once its spans are read (finishLayers), which saves a scan of every span of the story.
 import type { CompareSpan, LayerShown } from "@/lib/compare/types";
-import { goldSettledIn } from "../export/plan";
 import type { CompareScope } from "./access";
+import { settledAmong } from "./gold";
 import type { LayerChoice } from "./layer";
 import type { CompareQueries } from "./queries";
 
@@ -30,9 +30,9 @@ export interface LayerPlan {
 
 const NONE: LayerShown = { kind: "none" };
 
-function assignees(queries: CompareQueries, ids: string): Map<number, Set<number>> {
+async function assignees(queries: CompareQueries, ids: readonly number[]): Promise<Map<number, Set<number>>> {
   const byDocument = new Map<number, Set<number>>();
-  for (const row of queries.assignments.all({ ids })) {
+  for (const row of await queries.assignments(ids)) {
     const users = byDocument.get(row.document_id);
     if (users === undefined) byDocument.set(row.document_id, new Set([row.user_id]));
     else users.add(row.user_id);
@@ -41,40 +41,36 @@ function assignees(queries: CompareQueries, ids: string): Map<number, Set<number
 }
 
 /** Anyone assigned to one of the documents, and any member with a live span on one. */
-function reviewersOf(queries: CompareQueries, scope: CompareScope, ids: string, assigned: Map<number, Set<number>>): LayerPlan["reviewers"] {
+async function reviewersOf(
+  queries: CompareQueries,
+  scope: CompareScope,
+  ids: readonly number[],
+  assigned: Map<number, Set<number>>,
+): Promise<LayerPlan["reviewers"]> {
   const people = new Set<number>();
   for (const users of assigned.values()) for (const id of users) people.add(id);
-  for (const row of queries.membersWithSpans.all({ ids, projectId: scope.project.id })) people.add(row.id);
-  return people.size === 0 ? [] : queries.people.all({ ids: JSON.stringify([...people]) });
+  for (const id of await queries.membersWithSpans(ids, scope.project.id)) people.add(id);
+  return people.size === 0 ? [] : await queries.people([...people]);
 }
 
-function settledAmong(queries: CompareQueries, ids: string): Set<number> {
-  const candidates = queries.goldCandidates.all({ ids }).map((r) => r.id);
-  const settled = new Set<number>();
-  if (candidates.length === 0) return settled;
-  for (const [id, gold] of goldSettledIn(queries.export, candidates)) if (gold) settled.add(id);
-  return settled;
-}
-
-export function planLayers(queries: CompareQueries, scope: CompareScope, documentIds: readonly number[], choice: LayerChoice): LayerPlan {
+export async function planLayers(queries: CompareQueries, scope: CompareScope, ids: readonly number[], choice: LayerChoice): Promise<LayerPlan> {
   const byDocument = new Map<number, DocumentLayer>();
-  if (documentIds.length === 0) return { byDocument, reviewers: [] };
-  const ids = JSON.stringify(documentIds);
-  const assigned = assignees(queries, ids);
+  if (ids.length === 0) return { byDocument, reviewers: [] };
+  const assigned = await assignees(queries, ids);
   if (scope.blind) {
     const me = scope.viewer;
     const mine: LayerShown = { kind: "reviewer", reviewerId: me.id, reviewerName: me.name };
-    for (const id of documentIds) {
+    for (const id of ids) {
       const assignedHere = assigned.get(id)?.has(me.id) === true;
       byDocument.set(id, { shown: assignedHere ? mine : NONE, gold: false, onlyUser: me.id, ifSpans: mine });
     }
     return { byDocument, reviewers: [] };
   }
-  const reviewers = reviewersOf(queries, scope, ids, assigned);
+  const reviewers = await reviewersOf(queries, scope, ids, assigned);
   const chosen = reviewers.find((r) => r.id === choice.reviewerId) ?? null;
-  const settled = settledAmong(queries, ids);
-  const chosenHasSpans = chosen === null ? new Set<number>() : new Set(queries.spansOfUser.all({ ids, userId: chosen.id }).map((r) => r.id));
-  for (const id of documentIds) {
+  const settled = await settledAmong(ids);
+  const chosenHasSpans = new Set(chosen === null ? [] : await queries.spansOfUser(ids, chosen.id));
+  for (const id of ids) {
     if (settled.has(id)) byDocument.set(id, { shown: { kind: "gold" }, gold: true, onlyUser: null, ifSpans: null });
     else if (chosen !== null && (chosenHasSpans.has(id) || assigned.get(id)?.has(chosen.id) === true)) {
       byDocument.set(id, { shown: { kind: "reviewer", reviewerId: chosen.id, reviewerName: chosen.name }, gold: false, onlyUser: chosen.id, ifSpans: null });
@@ -88,7 +84,13 @@ export function planLayers(queries: CompareQueries, scope: CompareScope, documen
  * shows a blind viewer's own layer where they have spans. `complete`: the spans given are every
  * live span of the layer on these documents; otherwise the pooled counts are read.
  */
-export function finishLayers(queries: CompareQueries, plan: LayerPlan, documentIds: readonly number[], spans: readonly CompareSpan[], complete: boolean): void {
+export async function finishLayers(
+  queries: CompareQueries,
+  plan: LayerPlan,
+  documentIds: readonly number[],
+  spans: readonly CompareSpan[],
+  complete: boolean,
+): Promise<void> {
   const pooled = documentIds.filter((id) => {
     const layer = plan.byDocument.get(id);
     return layer !== undefined && !layer.gold && layer.onlyUser === null;
@@ -103,7 +105,7 @@ export function finishLayers(queries: CompareQueries, plan: LayerPlan, documentI
     }
     for (const [id, who] of people) counts.set(id, who.size);
   } else if (pooled.length > 0) {
-    for (const row of queries.pooledCounts.all({ ids: JSON.stringify(pooled) })) counts.set(row.document_id, row.n);
+    for (const [id, n] of await queries.pooledCounts(pooled)) counts.set(id, n);
   }
   for (const id of pooled) {
     const n = counts.get(id) ?? 0;

@@ -2,12 +2,12 @@
 import type { ProjectRole } from "@/db/tables";
 import { compare } from "@/lib/compare";
 import type { CompareInput, Comparison } from "@/lib/compare/types";
-import { withSqlite } from "@/db";
 import type { Failure } from "../annotations/result";
 import type { SessionUser } from "../session";
 import { compareScope } from "./access";
 import { loadBase, loadInput } from "./input";
 import type { LayerChoice } from "./layer";
+import { readSnapshot } from "./snapshot";
 
 export interface ComparisonView {
   project: { id: number; name: string };
@@ -30,9 +30,9 @@ export async function loadComparison(
 ): Promise<{ ok: true; view: ComparisonView } | Failure> {
   const scope = await compareScope(user, projectId, storyId);
   if ("ok" in scope) return scope;
-  const { base, input } = await withSqlite(() => {
-    const read = loadBase(scope, layer);
-    return { base: read, input: loadInput(read) };
+  const { base, input } = await readSnapshot(async () => {
+    const read = await loadBase(scope, layer);
+    return { base: read, input: await loadInput(read) };
   });
   return {
     ok: true,

@@ -1,7 +1,6 @@
 // Side-by-side reading: one to three documents of a story with the spans of the layer shown
 // on each, and the claim groups and speakers that tie them together.
 import type { ClaimGroup, CompareDocument, CompareSource, CompareSpan } from "@/lib/compare/types";
-import { withSqlite } from "@/db";
 import { fail, type Failure } from "../annotations/result";
 import type { SessionUser } from "../session";
 import { compareScope, type CompareScope } from "./access";
@@ -9,6 +8,7 @@ import { claimGroups } from "./groups";
 import { documentsOf, goldDocuments, loadBase, sourcesOf, spansOf } from "./input";
 import { finishLayers } from "./layers";
 import type { LayerChoice } from "./layer";
+import { readSnapshot } from "./snapshot";
 
 export interface ReadingDocument {
   document: CompareDocument;
@@ -44,19 +44,19 @@ export async function loadReading(
   const wanted = [...new Set(documentIds)];
   if (wanted.length === 0 || wanted.length > MAX_READING)
     return fail(400, "invalid", `Choose one to ${MAX_READING} documents of the story to read side by side.`);
-  return await withSqlite(() => readingOf(user, scope, wanted, layer));
+  return await readSnapshot(() => readingOf(user, scope, wanted, layer));
 }
 
-/** Reads synchronously: called inside withSqlite. */
-function readingOf(user: SessionUser, scope: CompareScope, wanted: number[], layer: LayerChoice): { ok: true; view: ReadingView } | Failure {
+/** Reads in one snapshot: called inside readSnapshot. */
+async function readingOf(user: SessionUser, scope: CompareScope, wanted: number[], layer: LayerChoice): Promise<{ ok: true; view: ReadingView } | Failure> {
   const projectId = scope.project.id;
   const storyId = scope.story!.id;
-  const base = loadBase(scope, layer);
+  const base = await loadBase(scope, layer);
   const storyIds = base.rows.map((d) => d.id);
   if (wanted.some((id) => !storyIds.includes(id))) return fail(404, "not_found", "One of these documents does not exist in this story.");
-  const spans = spansOf(base, wanted).sort((a, b) => a.start - b.start || b.end - a.end || a.id - b.id);
+  const spans = (await spansOf(base, wanted)).sort((a, b) => a.start - b.start || b.end - a.end || a.id - b.id);
   // The documents not shown still say which layer they would show.
-  finishLayers(
+  await finishLayers(
     base.queries,
     base.plan,
     storyIds.filter((id) => !wanted.includes(id)),
@@ -65,7 +65,7 @@ function readingOf(user: SessionUser, scope: CompareScope, wanted: number[], lay
   );
   const storyDocuments = documentsOf(base);
   const inStory = new Map(storyDocuments.map((d) => [d.id, d]));
-  const texts = new Map(base.queries.texts.all({ ids: JSON.stringify(wanted) }).map((r) => [r.id, r.text]));
+  const texts = new Map(await base.queries.texts(wanted));
   const documents = wanted.map((id) => ({ document: inStory.get(id)!, text: texts.get(id) ?? "", spans: spans.filter((s) => s.documentId === id) }));
   return {
     ok: true,
@@ -77,8 +77,8 @@ function readingOf(user: SessionUser, scope: CompareScope, wanted: number[], lay
       layer: scope.blind ? { reviewerId: user.id } : layer,
       documents,
       storyDocuments,
-      groups: claimGroups(base.queries, projectId, storyId, spans, storyIds, goldDocuments(base, wanted)),
-      sources: sourcesOf(base, spans),
+      groups: await claimGroups(base.queries, projectId, storyId, spans, storyIds, goldDocuments(base, wanted)),
+      sources: await sourcesOf(base, spans),
     },
   };
 }

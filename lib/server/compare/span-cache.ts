@@ -5,6 +5,7 @@
 // versions, highest id, deleted count) and re-reads only documents whose stamp moved: every
 // write to a span bumps its version (own-span.ts writeIfVersion, adjudication), adds a row or
 // removes one, so a stale entry is never served.
+import { getDb } from "@/db";
 import type { CompareSpan } from "@/lib/compare/types";
 import type { CompareQueries } from "./queries";
 
@@ -16,7 +17,7 @@ interface Entry {
 // Enough for a few stories of 150,000 spans; the oldest entries go first.
 const MAX_SPANS = 600_000;
 
-/** One per database connection (compareQueries holds it). */
+/** One per open database (spanCache), so a database opened anew starts empty. */
 export class SpanCache {
   private readonly entries = new Map<string, Entry>();
   private size = 0;
@@ -48,9 +49,23 @@ export class SpanCache {
   }
 }
 
-/** Document id → its stamp now; a document with no span row at all has the stamp "0". */
-export function stampsOf(queries: CompareQueries, documentIds: readonly number[]): Map<number, string> {
+const caches = new WeakMap<object, SpanCache>();
+
+/** The span cache of the database open now (getDb()). */
+export function spanCache(): SpanCache {
+  const db = getDb();
+  let cache = caches.get(db);
+  if (cache === undefined) caches.set(db, (cache = new SpanCache()));
+  return cache;
+}
+
+/**
+ * Document id → its stamp now; a document with no span row at all has the stamp "0". Read the
+ * stamps before the spans they vouch for (or in the same snapshot): a write landing between the
+ * two then leaves an entry whose stamp is already stale, never a stale entry with a fresh stamp.
+ */
+export async function stampsOf(queries: CompareQueries, documentIds: readonly number[]): Promise<Map<number, string>> {
   const stamps = new Map<number, string>();
-  for (const r of queries.stamps.all({ ids: JSON.stringify(documentIds) })) stamps.set(r.document_id, `${r.n}:${r.versions}:${r.top}:${r.gone}`);
+  for (const [id, n, versions, top, gone] of await queries.stamps(documentIds)) stamps.set(id, `${n}:${versions}:${top}:${gone}`);
   return stamps;
 }

@@ -3,9 +3,9 @@
 // and a document whose spans have not changed since the last request comes from the cache.
 import type { BiasType, Certainty, CompareSpan, OpinionHolder, QuoteMode, SpeakerType } from "@/lib/compare/types";
 import type { DocumentLayer } from "./layers";
-import { getSqlite, withSqlite } from "@/db";
+import { settledAmong } from "./gold";
 import { compareQueries, type CompareQueries, type SpanTuple } from "./queries";
-import { goldSettledIn } from "../export/plan";
+import { readSnapshot } from "./snapshot";
 import { stampsOf } from "./span-cache";
 
 const BATCH = 4;
@@ -70,9 +70,9 @@ function readsOf(
  * Spans of the layer planned for the given documents. Whole layers come from the span cache
  * where their document has not changed since they were read.
  */
-export function readSpans(queries: CompareQueries, layers: ReadonlyMap<number, DocumentLayer>, documentIds: readonly number[]): CompareSpan[] {
+export async function readSpans(queries: CompareQueries, layers: ReadonlyMap<number, DocumentLayer>, documentIds: readonly number[]): Promise<CompareSpan[]> {
   const out: CompareSpan[] = [];
-  const stamps = stampsOf(queries, documentIds);
+  const stamps = await stampsOf(queries, documentIds);
   // Spans repeat a few attribute combinations (a certainty, a speaker and a mode…): each
   // distinct JSON text is parsed once (about 0.75× the time of parsing every row's).
   const parsed = new Map<string, Attributes>();
@@ -89,7 +89,7 @@ export function readSpans(queries: CompareQueries, layers: ReadonlyMap<number, D
     for (let i = 0; i < missing.length; i += BATCH) {
       const batch = missing.slice(i, i + BATCH);
       const byDocument = new Map<number, CompareSpan[]>(batch.map((id) => [id, []]));
-      for (const row of queries.spans.all({ ids: JSON.stringify(batch), gold: gold ? 1 : 0, onlyUser })) {
+      for (const row of await queries.spans(batch, gold, onlyUser)) {
         // Frozen: a cached span is shared by later requests, so nobody may change it.
         const span = Object.freeze(toSpan(row, gold, parsed));
         byDocument.get(span.documentId)!.push(span);
@@ -111,18 +111,16 @@ const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve
  * loadComparison decides who sees which documents and layers before it reads any.
  */
 async function warmSpans(queries: CompareQueries, projectId: number, storyId: number): Promise<void> {
-  // Each step reads synchronously once no other request's transaction is open (withSqlite).
-  const { ids, settled } = await withSqlite(() => {
-    const found = queries.documents.all({ projectId, storyId }).map((d) => d.id);
-    const candidates = found.length === 0 ? [] : queries.goldCandidates.all({ ids: JSON.stringify(found) }).map((r) => r.id);
-    const gold = new Set<number>();
-    if (candidates.length > 0) for (const [id, isGold] of goldSettledIn(queries.export, candidates)) if (isGold) gold.add(id);
-    return { ids: found, settled: gold };
+  // Each step reads in its own snapshot: the first the documents and which are settled, then
+  // one per document its stamp and spans.
+  const { ids, settled } = await readSnapshot(async () => {
+    const found = (await queries.documents(projectId, storyId)).map((d) => d.id);
+    return { ids: found, settled: await settledAmong(found) };
   });
   for (const id of ids) {
     await pause();
     const layer: DocumentLayer = { shown: { kind: "none" }, gold: settled.has(id), onlyUser: null, ifSpans: null };
-    await withSqlite(() => readSpans(queries, new Map([[id, layer]]), [id]));
+    await readSnapshot(() => readSpans(queries, new Map([[id, layer]]), [id]));
   }
 }
 
@@ -136,7 +134,7 @@ export function warmComparison(projectId: number, storyId: number): Promise<void
   const key = `${projectId}:${storyId}`;
   const pending = warming.get(key);
   if (pending !== undefined) return pending;
-  const started = warmSpans(compareQueries(getSqlite()), projectId, storyId)
+  const started = warmSpans(compareQueries(), projectId, storyId)
     .catch((error: unknown) => console.error(`Could not warm the comparison of story ${storyId}:`, error))
     .finally(() => warming.delete(key));
   warming.set(key, started);
