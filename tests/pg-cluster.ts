@@ -1,6 +1,9 @@
 // A throwaway PostgreSQL cluster for tests: initdb into a temporary folder, a server on a free
 // localhost port (its unix socket stays in that folder, so it never meets the machine's own
 // cluster), one UTF8 database, and stop() that stops the server and removes the folder.
+// Tests run it with fsync off (nothing there must survive a crash); benchmarks that set it
+// beside SQLite's synchronous=FULL ask for a durable one (fsync, synchronous_commit and
+// full_page_writes on, PostgreSQL's defaults), so a commit costs what it costs in production.
 import { execFile } from "node:child_process";
 import { accessSync, chownSync, constants, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -80,13 +83,21 @@ async function ownFolder(dir: string): Promise<void> {
   chownSync(dir, uid, gid);
 }
 
-async function startServer(bin: string, dir: string): Promise<number> {
+export interface PgClusterOptions {
+  /** Every commit flushed to disk before it is acknowledged (default false: fsync off, for tests). */
+  durable?: boolean;
+}
+
+const NOT_DURABLE = "-c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+const DURABLE = "-c fsync=on -c synchronous_commit=on -c full_page_writes=on";
+
+async function startServer(bin: string, dir: string, durable: boolean): Promise<number> {
   const data = path.join(dir, "data");
   const log = path.join(dir, "server.log");
   // Another process may take the port between freePort() and the server's bind: try again.
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
-    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 ${durable ? DURABLE : NOT_DURABLE}`;
     try {
       // -w waits until the server accepts connections (or fails after -t seconds).
       await runPg(path.join(bin, "pg_ctl"), ["start", "-D", data, "-l", log, "-w", "-t", "60", "-o", options]);
@@ -99,7 +110,8 @@ async function startServer(bin: string, dir: string): Promise<number> {
 }
 
 /** Starts a new cluster with one UTF8 database (code point lengths, as SQLite's length()). */
-export async function startPgCluster(database = "provenance_test"): Promise<PgCluster> {
+export async function startPgCluster(database = "provenance_test", options: PgClusterOptions = {}): Promise<PgCluster> {
+  const durable = options.durable ?? false;
   const bin = await findPgBinDir();
   const dir = mkdtempSync(path.join(tmpdir(), "pd-pg-"));
   let started = false;
@@ -110,8 +122,19 @@ export async function startPgCluster(database = "provenance_test"): Promise<PgCl
   };
   try {
     await ownFolder(dir);
-    await runPg(path.join(bin, "initdb"), ["-D", path.join(dir, "data"), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
-    const port = await startServer(bin, dir);
+    await runPg(path.join(bin, "initdb"), [
+      "-D",
+      path.join(dir, "data"),
+      "-U",
+      "postgres",
+      "-A",
+      "trust",
+      "-E",
+      "UTF8",
+      "--locale=C.UTF-8",
+      ...(durable ? [] : ["--no-sync"]),
+    ]);
+    const port = await startServer(bin, dir, durable);
     started = true;
     const admin = new pg.Client({ host: "127.0.0.1", port, user: "postgres", database: "postgres" });
     await admin.connect();

@@ -1,6 +1,12 @@
 // Command-line flags of `npm run bench:load -- …`. A bad flag stops the run with a message
 // naming what was wrong and the usage, before anything is built or started.
+import { BACKEND_NAMES, type BackendName } from "./backends";
+
 export interface LoadArgs {
+  /** SQLite with one instance, PostgreSQL with one, PostgreSQL with two: run side by side. */
+  backends: BackendName[];
+  /** DATABASE_POOL_SIZE of each instance on PostgreSQL. */
+  poolSize: number;
   reviewers: number[];
   seconds: number;
   steps: number[];
@@ -21,6 +27,9 @@ export interface LoadArgs {
 }
 
 export const USAGE = `npm run bench:load -- [options]
+  --backends sqlite,pg1,pg2  what to measure, side by side (default all three): SQLite with one
+                          \`next start\`; PostgreSQL (a throwaway durable cluster) with one; with two
+  --pool-size 10          PostgreSQL connections per instance (DATABASE_POOL_SIZE, default 10)
   --reviewers 50,200      reviewer counts of the main phases (default 50,200)
   --seconds 60            length of each main phase (default 60)
   --steps 1,10,25,50,100,200  reviewer counts of the shorter steps that find the bend ("none" to skip)
@@ -36,10 +45,13 @@ export const USAGE = `npm run bench:load -- [options]
                           to use less than the --disturbed share of a core (0: do not wait)
   --no-write              print the results without writing bench/RESULTS.md
   --no-build              never run next build (use the build that is there)
-  --keep                  keep the work folder (databases, event-loop lines, CPU profiles) and print its path
+  --keep                  keep the work folder (SQLite databases, event-loop lines, CPU profiles) and
+                          print its path (the PostgreSQL cluster is removed all the same)
   --no-profile            do not sample the server with V8's profiler (node --cpu-prof, every 5 ms)`;
 
 const DEFAULTS: LoadArgs = {
+  backends: [...BACKEND_NAMES],
+  poolSize: 10,
   reviewers: [50, 200],
   seconds: 60,
   steps: [1, 10, 25, 50, 100, 200],
@@ -65,6 +77,14 @@ function positiveList(flag: string, value: string | undefined): number[] {
   return list;
 }
 
+function backendList(value: string | undefined): BackendName[] {
+  const names = (value ?? "").split(",").filter(Boolean);
+  const unknown = names.filter((n) => !(BACKEND_NAMES as readonly string[]).includes(n));
+  if (names.length === 0 || unknown.length > 0)
+    throw new Error(`--backends takes some of ${BACKEND_NAMES.join(", ")} separated by commas; got “${value ?? ""}”.`);
+  return BACKEND_NAMES.filter((n) => names.includes(n));
+}
+
 function number(flag: string, value: string | undefined, min: number): number {
   const n = Number(value);
   if (value === undefined || !Number.isFinite(n) || n < min) throw new Error(`${flag} takes a number of at least ${min}; got “${value ?? ""}”.`);
@@ -77,6 +97,8 @@ export function parseLoadArgs(argv: string[]): LoadArgs {
     const flag = argv[i]!;
     const value = (): string | undefined => argv[++i];
     if (flag === "--reviewers") args.reviewers = positiveList(flag, value());
+    else if (flag === "--backends") args.backends = backendList(value());
+    else if (flag === "--pool-size") args.poolSize = Math.floor(number(flag, value(), 1));
     else if (flag === "--seconds") args.seconds = number(flag, value(), 1);
     else if (flag === "--steps") args.steps = positiveList(flag, value());
     else if (flag === "--step-seconds") args.stepSeconds = number(flag, value(), 1);

@@ -1,7 +1,9 @@
-// What each route's lib/server calls cost on their own, in this process, on the database a
-// phase left behind (with every span its reviewers made): the session check plus the reads
-// and writes the page or handler makes, with no Next.js, React or HTTP around them. Set beside
-// the server's CPU per request, it says how much of a request is SQLite and the data layer.
+// What each route's lib/server calls cost on their own, in this process (bench/load/db-child.ts),
+// on the database a phase left behind (with every span its reviewers made): the session check
+// plus the reads and writes the page or handler makes, with no Next.js, React or HTTP around
+// them. Set beside the server's CPU per request, it says how much of a request is the data
+// layer. On SQLite that is CPU of the one thread; on PostgreSQL it is wall time, round trips
+// and the database server's own work included.
 import { closeDb, getDb } from "@/db";
 import { createAnnotation, deleteAnnotation, listAnnotations, updateAnnotation } from "@/lib/server/annotations";
 import { documentStatusFor } from "@/lib/server/assignments";
@@ -27,9 +29,8 @@ async function timeEach(run: (i: number) => Promise<void>): Promise<number> {
   return median(times);
 }
 
-/** Median ms per call of each route's data-layer work. Opens `dbPath` and closes it again. */
-export async function measureDataLayer(dbPath: string, projectId: number, doc: LoadDocument): Promise<Partial<Record<RouteKey, number>>> {
-  process.env.DATABASE_PATH = dbPath;
+/** Median ms per call of each route's data-layer work, on this process's database (closed after). */
+export async function measureDataLayer(projectId: number, doc: LoadDocument): Promise<Partial<Record<RouteKey, number>>> {
   getDb();
   try {
     const row = (await listUsers()).find((u) => u.username === reviewerName(0))!;

@@ -13,16 +13,23 @@ export interface Attempted {
   runs: number;
 }
 
-const ms = (n: number): string => (Number.isFinite(n) ? `${n < 10 ? n.toFixed(1) : Math.round(n).toLocaleString("en")} ms` : "–");
-const pct = (n: number): string => `${Math.round(n)}%`;
+export const ms = (n: number): string => (Number.isFinite(n) ? `${n < 10 ? n.toFixed(1) : Math.round(n).toLocaleString("en")} ms` : "–");
+export const pct = (n: number): string => `${Math.round(n)}%`;
 const load = (r: PhaseResult): string => `${r.loadStart.toFixed(2)} → ${r.loadEnd.toFixed(2)}`;
+
+/** "Server CPU 112% of one core (JavaScript thread 96%", or for two instances "…(2 instances, summed; JavaScript threads …". */
+function serverCpuText(r: PhaseResult): string {
+  const database = r.databaseCpu === null ? "" : `, PostgreSQL ${pct(r.databaseCpu)}`;
+  const threads = r.instances > 1 ? `${r.instances} instances, summed; JavaScript threads` : "JavaScript thread";
+  return `Server CPU ${pct(r.serverCpu)} of one core (${threads} ${pct(r.mainThreadCpu)}, ${ms(r.mainThreadMsPerRequest)} per request)${database}`;
+}
 
 export function phaseSummary(r: PhaseResult, runs: number): string[] {
   const s = r.signIn;
   return [
     `**${r.reviewers} reviewers, ${r.seconds} s**: ${r.requests.toLocaleString("en")} requests, **${r.throughput.toFixed(1)} req/s**; ` +
       `**${r.serverErrors} × 5xx**, **${r.busyBodies} responses mentioning SQLITE_BUSY** (${r.busyInLog} in the server log), ${r.networkErrors} network errors. ` +
-      `Server CPU ${pct(r.serverCpu)} of one core (JavaScript thread ${pct(r.mainThreadCpu)}, ${ms(r.mainThreadMsPerRequest)} per request), load generator ${pct(r.clientCpu)}, other processes ${pct(r.othersCpu)}; ` +
+      `${serverCpuText(r)}, load generator ${pct(r.clientCpu)}, other processes ${pct(r.othersCpu)}; ` +
       `event-loop delay p99 ${ms(r.loopDelayP99)} in the median second, worst ${ms(r.loopDelayMax)}; load average (1 min) ${load(r)}` +
       `${runs > 1 ? `; kept the least disturbed of ${runs} runs` : ""}.`,
     s === undefined
@@ -56,15 +63,20 @@ function p99Of(r: PhaseResult, route: keyof typeof ROUTES): string {
   return ms(r.routes.find((x) => x.route === route)?.p99 ?? NaN);
 }
 
+/** The steps of one backend; a PostgreSQL column only when the database is a server of its own. */
 export function stepsTable(steps: Attempted[]): string[] {
+  const postgres = steps.some((s) => s.result.databaseCpu !== null);
+  const threads = steps.some((s) => s.result.instances > 1) ? "server CPU (JS threads), both instances" : "server CPU (JS thread)";
   const head =
-    "| reviewers | req/s | p50 (all) | p99 (all) | p99 list page | p99 document page | p99 span list | p99 create | server CPU (JS thread) | JS thread per request | event-loop p99 | 5xx / BUSY | others' CPU | load avg | runs |";
+    `| reviewers | req/s | p50 (all) | p99 (all) | p99 list page | p99 document page | p99 span list | p99 create | ${threads} | JS thread per request | ` +
+    `${postgres ? "PostgreSQL CPU | " : ""}event-loop p99 | 5xx / BUSY | others' CPU | load avg | runs |`;
   const rows = steps.map(
     ({ result: r, runs }) =>
       `| ${r.reviewers} | ${r.throughput.toFixed(1)} | ${ms(r.overall.p50)} | ${ms(r.overall.p99)} | ${p99Of(r, "list")} | ${p99Of(r, "page")} | ${p99Of(r, "spans")} | ${p99Of(r, "create")} | ` +
-      `${pct(r.serverCpu)} (${pct(r.mainThreadCpu)}) | ${ms(r.mainThreadMsPerRequest)} | ${ms(r.loopDelayP99)} | ${r.serverErrors} / ${r.busyBodies + r.busyInLog} | ${pct(r.othersCpu)} | ${load(r)} | ${runs} |`,
+      `${pct(r.serverCpu)} (${pct(r.mainThreadCpu)}) | ${ms(r.mainThreadMsPerRequest)} | ${postgres ? `${pct(r.databaseCpu ?? NaN)} | ` : ""}` +
+      `${ms(r.loopDelayP99)} | ${r.serverErrors} / ${r.busyBodies + r.busyInLog} | ${pct(r.othersCpu)} | ${load(r)} | ${runs} |`,
   );
-  return [head, `|${" --- |".repeat(15)}`, ...rows];
+  return [head, `|${" --- |".repeat(postgres ? 16 : 15)}`, ...rows];
 }
 
 // How often each route comes up in a reviewer's cycle of 11 requests (bench/load/reviewer.ts).
@@ -76,7 +88,8 @@ export function dataLayerLine(costs: Partial<Record<keyof typeof ROUTES, number>
   const weighted = mixCost(costs);
   const parts = entries.map(([route, cost]) => `${ROUTES[route].split(" (")[1]!.replace(")", "")} ${cost.toFixed(2)} ms`);
   return (
-    `The data layer alone (the same lib/server calls each route makes, session check included, in one process on the ${phase.reviewers}-reviewer phase's database; median of 200 calls): ` +
+    `The data layer alone (the same lib/server calls each route makes, session check included, in one process on the ${phase.reviewers}-reviewer phase's database; median of 200 calls` +
+    `${phase.databaseCpu === null ? "" : "; wall time, PostgreSQL's work and the loopback round trips included"}): ` +
     `${parts.join(", ")}; ${weighted.toFixed(2)} ms per request of the mix, against ${ms(phase.mainThreadMsPerRequest)} of JavaScript-thread CPU per request in the server.`
   );
 }
@@ -90,7 +103,7 @@ export function serviceLine(steps: Attempted[]): string {
 }
 
 /** Index of the first step that adds reviewers but gains under 10% req/s, or -1. */
-function bendIndex(steps: Attempted[]): number {
+export function bendIndex(steps: Attempted[]): number {
   return steps.findIndex((s, i) => i > 0 && s.result.throughput < steps[i - 1]!.result.throughput * 1.1);
 }
 
@@ -108,40 +121,6 @@ export function bendLine(steps: Attempted[]): string {
 /** The data layer's cost per request of the reviewers' mix, from its per-route costs. */
 export function mixCost(costs: Partial<Record<keyof typeof ROUTES, number>>): number {
   return (Object.entries(costs) as [keyof typeof ROUTES, number][]).reduce((sum, [route, cost]) => sum + cost * (MIX[route] ?? 0), 0) / 11;
-}
-
-const gcShare = (r: PhaseResult): number | undefined => r.profile?.groups.find((g) => g.what === "garbage collection")?.percent;
-
-/**
- * Why it bends, said from the figures rather than assumed: how busy the server's one
- * JavaScript thread was at the peak, the ceiling that puts on throughput, how late its timers
- * ran, and what share of a request the data layer is.
- */
-export function whyLine(steps: Attempted[], dataLayerMs: number | null): string {
-  if (bendIndex(steps) < 0) return "";
-  const peak = steps.reduce((best, s) => (s.result.throughput > best.result.throughput ? s : best)).result;
-  const last = steps[steps.length - 1]!.result;
-  const perRequest = peak.mainThreadMsPerRequest;
-  const thread =
-    peak.mainThreadCpu >= 80
-      ? `the server's JavaScript thread was busy ${pct(peak.mainThreadCpu)} of the time. Node runs all of a request's JavaScript on that one thread, so at ${ms(perRequest)} of its CPU per request it tops out near ${Math.round(1000 / perRequest)} req/s, and timers on it ran ${ms(peak.loopDelayP99)} late (p99 of the median second): every request waits behind those already queued.`
-      : `the server's JavaScript thread was busy only ${pct(peak.mainThreadCpu)} of the time (other processes ${pct(peak.othersCpu)}): this run did not reach the thread's ceiling, so the figures are disturbed.`;
-  const data =
-    dataLayerMs === null
-      ? ""
-      : ` The data layer (SQLite through drizzle, session check included) is ${ms(dataLayerMs)} of those ${ms(perRequest)} (${pct((100 * dataLayerMs) / perRequest)}); the rest is Next.js routing and proxy.ts, React rendering, HTTP and web streams (profiles above).`;
-  const busy = steps.reduce((n, s) => n + s.result.busyBodies + s.result.busyInLog, 0);
-  const sqlite = busy === 0 ? " SQLite's single writer is not what bends: no request met SQLITE_BUSY." : ` ${busy} replies or log lines mentioned SQLITE_BUSY.`;
-  const [gcPeak, gcLast] = [gcShare(peak), gcShare(last)];
-  const past =
-    last.throughput < peak.throughput
-      ? ` Past the peak throughput falls (${peak.throughput.toFixed(1)} → ${last.throughput.toFixed(1)} req/s at ${last.reviewers}) as JavaScript time per request grows (${ms(perRequest)} → ${ms(last.mainThreadMsPerRequest)})` +
-        // Name garbage collection only when its share visibly grew (a whole point or more).
-        (gcPeak !== undefined && gcLast !== undefined && gcLast - gcPeak >= 1
-          ? `, garbage collection going from ${pct(gcPeak)} to ${pct(gcLast)} of the thread with more requests in flight.`
-          : ".")
-      : "";
-  return `Why: at the peak (${peak.reviewers} reviewers, ${peak.throughput.toFixed(1)} req/s) ${thread}${data}${sqlite}${past} More reviewers per machine need more processes (several instances behind a load balancer, issue 13) or less work per request.`;
 }
 
 /** Replaces this section of RESULTS.md (up to the next "## "), or appends it. */

@@ -1,6 +1,7 @@
 // The database every load phase starts from, built through the app's own lib/server functions
-// on a file the real migrations create: an administrator (the project's manager), `reviewers`
-// reviewer accounts, one project with them all as annotators, and the articles.
+// on a database the real migrations create (SQLite or PostgreSQL, bench/load/db-child.ts): an
+// administrator (the project's manager), `reviewers` reviewer accounts, one project with them
+// all as annotators, and the articles.
 import { closeDb, getDb } from "@/db";
 import { getDocumentForMember, importDocuments } from "@/lib/server/documents";
 import { addProjectMember } from "@/lib/server/members";
@@ -40,9 +41,9 @@ async function createReviewers(admin: SessionUser, projectId: number, count: num
   }
 }
 
-/** Seeds the database at DATABASE_PATH (which must not exist yet) and closes it. */
+/** Seeds this process's database (a new SQLite file at DATABASE_PATH, or an empty PostgreSQL database at DATABASE_URL) and closes it. */
 export async function seedDatabase(reviewers: number, articles: ArticleSpec[]): Promise<Seed> {
-  getDb(); // creates the file and applies the migrations
+  getDb(); // creates the file and applies the migrations (on PostgreSQL, before the first query)
   const first = await createFirstAdmin({ username: ADMIN.username, displayName: "Load Admin", password: ADMIN.password });
   if (!first.ok) throw new Error(first.error);
   const admin: SessionUser = { id: first.userId, username: ADMIN.username, displayName: "Load Admin", role: "admin" };

@@ -1,10 +1,13 @@
 // `next start` for one load phase, started as tests/e2e/harness.ts starts it (production mode,
-// loopback, its own SQLite file, a long keep-alive) plus what the bench needs to explain its
+// loopback, its own database, a long keep-alive) plus what the bench needs to explain its
 // figures: the process id, for CPU time from /proc, and the event-loop probe (./probe.cjs).
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { freePort } from "../../tests/free-port";
+
+/** Environment naming a server's database: DATABASE_PATH (SQLite; DATABASE_URL undefined), or DATABASE_URL and DATABASE_POOL_SIZE. */
+export type DatabaseEnv = Record<string, string | undefined>;
 
 export interface LoadServer {
   baseUrl: string;
@@ -13,7 +16,8 @@ export interface LoadServer {
   stop: () => Promise<void>;
 }
 
-export async function startLoadServer(dbPath: string, probeFile: string, nodeArgs: string[] = []): Promise<LoadServer> {
+/** Starts `next start` on the database `database` names (DATABASE_PATH, or DATABASE_URL and DATABASE_POOL_SIZE). */
+export async function startLoadServer(database: DatabaseEnv, probeFile: string, nodeArgs: string[] = []): Promise<LoadServer> {
   const root = process.cwd();
   const port = await freePort();
   const probe = path.join(root, "bench", "load", "probe.cjs");
@@ -38,7 +42,7 @@ export async function startLoadServer(dbPath: string, probeFile: string, nodeArg
       env: {
         ...process.env,
         NODE_ENV: "production",
-        DATABASE_PATH: dbPath,
+        ...database,
         PROVENANCE_DEMO: "0",
         NEXT_TELEMETRY_DISABLED: "1",
         LOAD_PROBE_FILE: probeFile,
@@ -76,12 +80,18 @@ export async function startLoadServer(dbPath: string, probeFile: string, nodeArg
 // Linux counts CPU time in clock ticks of 1/100 s (USER_HZ) in /proc/<pid>/stat.
 const TICK_MS = 10;
 
-/** utime + stime of one process (all its threads) or, under task/, of one thread, in ms. */
-function statCpuMs(file: string): number {
+/** The fields of a /proc stat file after the command name (which sits in parentheses and may hold spaces): [0] is field 3, state. */
+export function statFields(file: string): string[] {
   const stat = readFileSync(file, "utf8");
-  // Fields after the command name, which sits in parentheses and may hold spaces.
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+}
+
+/** utime + stime of one process (all its threads) or, under task/, of one thread, in ms. */
+export function statCpuMs(file: string, withReapedChildren = false): number {
+  const fields = statFields(file);
+  const own = Number(fields[11]) + Number(fields[12]);
+  // cutime + cstime: children that have exited and been waited for by this process.
+  return (own + (withReapedChildren ? Number(fields[13]) + Number(fields[14]) : 0)) * TICK_MS;
 }
 
 export interface CpuTimes {

@@ -32,3 +32,22 @@ it("says which package to install when the server binaries are missing", async (
   process.env.PG_BINDIR = "/nonexistent/pg/bin";
   await expect(startPgCluster()).rejects.toThrow(/not found in \/nonexistent\/pg\/bin.*apt-get install -y postgresql/);
 });
+
+it("starts a durable cluster on request: every commit flushed, as in production", async () => {
+  const cluster = await startPgCluster("pd_durable_check", { durable: true });
+  try {
+    const client = new pg.Client(cluster.url);
+    await client.connect();
+    const { rows } = await client.query<{ name: string; setting: string }>(
+      "select name, setting from pg_settings where name in ('fsync', 'synchronous_commit', 'full_page_writes') order by name",
+    );
+    await client.end();
+    expect(rows).toEqual([
+      { name: "fsync", setting: "on" },
+      { name: "full_page_writes", setting: "on" },
+      { name: "synchronous_commit", setting: "on" },
+    ]);
+  } finally {
+    await cluster.stop();
+  }
+}, 60_000);

@@ -1,17 +1,19 @@
 // The load bench's own logic: its flags, the sign-in form it posts, the spans it makes, how it
 // finds the bend and how it rewrites its section of bench/RESULTS.md. The runs themselves are
 // `npm run bench:load`; these pin the parts whose mistakes would silently skew the figures.
+// The comparison of backends: tests/unit/bench-load-backends.test.ts.
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseLoadArgs } from "@/bench/load/args";
-import type { PhaseResult } from "@/bench/load/phase";
-import { bendLine, mixCost, SECTION_TITLE, whyLine, writeSection } from "@/bench/load/report";
+import type { PhaseResult } from "@/bench/load/measure";
+import { bendLine, mixCost, SECTION_TITLE, writeSection } from "@/bench/load/report";
 import { loadDocument } from "@/bench/load/reviewer";
 import { hiddenFields, multipart } from "@/bench/load/sign-in";
 import { Recorder } from "@/bench/load/stats";
 import { buildArticles } from "@/bench/load/texts";
+import { whyLine } from "@/bench/load/why";
 
 describe("load bench flags", () => {
   it("defaults to 50 and 200 reviewers for 60 s, with steps that find the bend", () => {
@@ -134,6 +136,12 @@ function peakStep(reviewers: number, throughput: number, mainThreadCpu: number, 
     throughput,
     mainThreadCpu,
     mainThreadMsPerRequest: msPerRequest,
+    instances: 1,
+    databaseCpu: null,
+    serverCpu: mainThreadCpu * 1.2,
+    clientCpu: 10,
+    machineCpu: mainThreadCpu * 1.2 + 13,
+    serverErrors: 0,
     loopDelayP99: 400,
     othersCpu: 3,
     busyBodies: 0,
