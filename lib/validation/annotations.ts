@@ -2,6 +2,10 @@
 // attributes"), and the payloads the workspace sends. Shared by the route handlers, the
 // client, exports and the CLI. Objects are strict: an unknown attribute is refused, not dropped.
 import { z } from "@/lib/validation/zod";
+import { MAX_DB_INTEGER } from "./projects";
+
+/** Ids and versions name rows: past what a row can hold, there is no such row. */
+const TOO_LARGE = `No such id or version (at most ${MAX_DB_INTEGER.toLocaleString("en")}).`;
 
 export const ANNOTATION_KINDS = ["claim", "opinion", "quote"] as const;
 export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
@@ -21,7 +25,7 @@ export const QUOTE_MODES = ["direct", "indirect", "mixed"] as const;
 export const CONTENT_TYPES = ["claim", "opinion", "mixed"] as const;
 
 const shortText = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
-const targets = z.array(z.number().int().positive()).max(50, "At most 50 targets.");
+const targets = z.array(z.number().int().positive().max(MAX_DB_INTEGER, TOO_LARGE)).max(50, "At most 50 targets.");
 const common = { confidence: z.enum(CONFIDENCE).optional() };
 
 export const claimAttributesSchema = z.strictObject({
@@ -41,7 +45,7 @@ export const opinionAttributesSchema = z.strictObject({
 
 export const quoteAttributesSchema = z.strictObject({
   ...common,
-  source_id: z.number().int().positive().nullable().optional(),
+  source_id: z.number().int().positive().max(MAX_DB_INTEGER, TOO_LARGE).nullable().optional(),
   speaker_text: shortText(300).optional(),
   speaker_type: z.enum(SPEAKER_TYPES).optional(),
   mode: z.enum(QUOTE_MODES).optional(),
@@ -81,27 +85,27 @@ export const createAnnotationSchema = z.strictObject({
   exact: z.string().min(1, "exact must be the selected text."),
   attributes: z.record(z.string(), z.unknown()).optional(),
   note: z.string().max(NOTE_MAX, `The note is at most ${NOTE_MAX} characters.`).optional(),
-  parentId: z.number().int().positive().nullable().optional(),
+  parentId: z.number().int().positive().max(MAX_DB_INTEGER, TOO_LARGE).nullable().optional(),
 });
 export type CreateAnnotationInput = z.infer<typeof createAnnotationSchema>;
 
 /** Every change names the version it was made against, so a stale tab cannot overwrite. */
 export const updateAnnotationSchema = z.strictObject({
-  version: z.number().int().positive(),
+  version: z.number().int().positive().max(MAX_DB_INTEGER, TOO_LARGE),
   kind: z.enum(ANNOTATION_KINDS).optional(),
   start: z.number().int().min(0).optional(),
   end: z.number().int().positive().optional(),
   exact: z.string().min(1).optional(),
   attributes: z.record(z.string(), z.unknown()).optional(),
   note: z.string().max(NOTE_MAX).optional(),
-  parentId: z.number().int().positive().nullable().optional(),
+  parentId: z.number().int().positive().max(MAX_DB_INTEGER, TOO_LARGE).nullable().optional(),
 });
 export type UpdateAnnotationInput = z.infer<typeof updateAnnotationSchema>;
 
-export const versionOnlySchema = z.strictObject({ version: z.number().int().positive() });
+export const versionOnlySchema = z.strictObject({ version: z.number().int().positive().max(MAX_DB_INTEGER, TOO_LARGE) });
 
 /** Restore may name the version it saw (the deleted span's); older clients send none. */
-export const restoreSchema = z.strictObject({ version: z.number().int().positive().optional() });
+export const restoreSchema = z.strictObject({ version: z.number().int().positive().max(MAX_DB_INTEGER, TOO_LARGE).optional() });
 
 export const SOURCE_KINDS = ["person", "organization", "government", "document", "media_outlet", "anonymous"] as const;
 

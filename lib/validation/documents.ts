@@ -1,5 +1,6 @@
 import { isIsoDay } from "@/lib/import/dates";
 import { z } from "@/lib/validation/zod";
+import { MAX_DB_INTEGER } from "./projects";
 import { fieldErrors } from "./users";
 
 const optionalText = (max: number, label: string) =>
@@ -75,8 +76,8 @@ export const DOCUMENT_SORTS = ["date_desc", "date_asc", "title", "imported"] as 
 export type DocumentSort = (typeof DOCUMENT_SORTS)[number];
 
 export const documentListQuerySchema = z.object({
-  outlet: z.coerce.number().int().positive().optional().catch(undefined),
-  story: z.coerce.number().int().positive().optional().catch(undefined),
+  outlet: z.coerce.number().int().positive().max(MAX_DB_INTEGER).optional().catch(undefined),
+  story: z.coerce.number().int().positive().max(MAX_DB_INTEGER).optional().catch(undefined),
   sort: z.enum(DOCUMENT_SORTS).catch("date_desc"),
 });
 export type DocumentListQuery = z.infer<typeof documentListQuerySchema>;

@@ -34,7 +34,10 @@ export const newProjectSchema = z.object({
 });
 export type NewProjectInput = z.infer<typeof newProjectSchema>;
 
-export const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** The largest value an id, version or offset column holds: SQLite's integers are 64-bit, PostgreSQL's `integer` 32. */
+export const MAX_DB_INTEGER = 2_147_483_647;
+
+export const idSchema = z.coerce.number().int().positive().max(MAX_DB_INTEGER);
 
 /** A route parameter as a positive integer id, or null (callers answer 404). */
 export function parseId(value: unknown): number | null {

@@ -1,3 +1,4 @@
+import { MAX_DB_INTEGER } from "./projects";
 import { z } from "@/lib/validation/zod";
 
 export const usernameSchema = z
@@ -25,7 +26,7 @@ export const loginSchema = z.object({
 });
 
 export const resetPasswordSchema = z.object({
-  userId: z.coerce.number().int().positive(),
+  userId: z.coerce.number().int().positive().max(MAX_DB_INTEGER),
   password: passwordSchema,
 });
 

@@ -116,4 +116,4 @@ export const fuzzQuery: fc.Arbitrary<string> = fc
   .map((pairs) => (pairs.length === 0 ? "" : `?${new URLSearchParams(pairs).toString()}`));
 
 /** Ids a URL may carry that name nothing: malformed, out of range, or someone else's. */
-export const BAD_IDS = ["0", "-1", "abc", "1.5", "1e3", "99999999999999999999", "", "%00", " 1", "0x1", "9007199254740993"];
+export const BAD_IDS = ["0", "-1", "abc", "1.5", "1e3", "99999999999999999999", "", "%00", " 1", "0x1", "9007199254740993", "2147483648"];
