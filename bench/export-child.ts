@@ -25,9 +25,9 @@ async function main(): Promise<void> {
     }
   } else {
     const project = { id: projectId, name: "Export bench" };
-    const planned = planExportAsOperator(project, { format: what, layer: "all" });
+    const planned = await planExportAsOperator(project, { format: what, layer: "all" });
     if ("ok" in planned) throw new Error(planned.error);
-    rows = planned.summary.spanCount;
+    rows = (await planned.summary()).spanCount;
     const prepared = preparePlanned(planned, "http://127.0.0.1:3000");
     let chunks = 0;
     for await (const chunk of prepared.stream()) {

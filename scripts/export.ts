@@ -9,7 +9,9 @@ import { rename, rm } from "node:fs/promises";
 import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
-import { closeDb, databasePath, getSqlite } from "@/db";
+import { sql } from "drizzle-orm";
+import { closeDb, databasePath, getDb } from "@/db";
+import { usesPostgres } from "@/db/dialect";
 import { FORMAT_DESCRIPTIONS } from "@/lib/export/formats";
 import { planExportAsOperator, preparePlanned } from "@/lib/server/export";
 import { listProjectNames } from "@/lib/server/projects";
@@ -23,23 +25,23 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-function findProject(nameOrId: string): { id: number; name: string } | null {
-  const sqlite = getSqlite();
-  const byId = /^\d+$/.test(nameOrId)
-    ? sqlite.prepare<[number], { id: number; name: string }>("select id, name from projects where id = ?").get(Number(nameOrId))
-    : undefined;
-  return byId ?? sqlite.prepare<[string], { id: number; name: string }>("select id, name from projects where lower(name) = lower(?)").get(nameOrId) ?? null;
+async function findProject(nameOrId: string): Promise<{ id: number; name: string } | null> {
+  const db = getDb();
+  const byId = /^\d+$/.test(nameOrId) ? await db.get<[number, string]>(sql`select id, name from projects where id = ${Number(nameOrId)}`) : undefined;
+  const row = byId ?? (await db.get<[number, string]>(sql`select id, name from projects where lower(name) = lower(${nameOrId})`));
+  return row === undefined ? null : { id: row[0], name: row[1] };
 }
 
 /** A story or outlet named on the command line, as the id the export options take. */
-function idByName(kind: "story" | "outlet", projectId: number, name: string): string {
-  const sql =
+async function idByName(kind: "story" | "outlet", projectId: number, name: string | undefined): Promise<string | undefined> {
+  if (name === undefined) return undefined;
+  const query =
     kind === "story"
-      ? "select id from stories where project_id = ? and lower(name) = lower(?)"
-      : "select distinct o.id from outlets o join documents d on d.outlet_id = o.id where d.project_id = ? and lower(o.name) = lower(?)";
-  const row = getSqlite().prepare<[number, string], { id: number }>(sql).get(projectId, name);
+      ? sql`select id from stories where project_id = ${projectId} and lower(name) = lower(${name})`
+      : sql`select distinct o.id from outlets o join documents d on d.outlet_id = o.id where d.project_id = ${projectId} and lower(o.name) = lower(${name})`;
+  const row = await getDb().get<[number]>(query);
   if (row === undefined) fail(`No ${kind} named “${name}” in this project.`);
-  return String(row.id);
+  return String(row[0]);
 }
 
 /** Redraws a one-line bar on stderr as the writer reads documents . */
@@ -70,30 +72,28 @@ async function main(): Promise<void> {
     },
   });
   if (values.project === undefined || values.format === undefined || values.out === undefined) fail(USAGE);
-  const project = findProject(values.project);
+  const project = await findProject(values.project);
   if (project === null) {
     const names = await listProjectNames();
-    fail(`No project named “${values.project}” in ${databasePath()}.${names.length ? ` Projects: ${names.join(", ")}.` : ""}`);
+    const where = usesPostgres() ? "the PostgreSQL database (DATABASE_URL)" : databasePath();
+    fail(`No project named “${values.project}” in ${where}.${names.length ? ` Projects: ${names.join(", ")}.` : ""}`);
   }
-  const planned = planExportAsOperator(project, {
+  const planned = await planExportAsOperator(project, {
     format: values.format,
     layer: values.layer,
     kinds: values.kinds,
     documents: values.documents,
-    story: values.story === undefined ? undefined : idByName("story", project.id, values.story),
-    outlet: values.outlet === undefined ? undefined : idByName("outlet", project.id, values.outlet),
+    story: await idByName("story", project.id, values.story),
+    outlet: await idByName("outlet", project.id, values.outlet),
     goldOnly: values["gold-only"] ? "1" : "0",
     text: values["no-text"] ? "0" : "1",
   });
   if ("ok" in planned) fail(planned.error);
   const { passes } = FORMAT_DESCRIPTIONS[planned.plan.options.format];
-  const prepared = preparePlanned(
-    planned,
-    values["base-url"] ?? process.env.PUBLIC_URL ?? "http://127.0.0.1:3000",
-    progress(planned.summary.documentCount, passes),
-  );
+  const totals = await planned.summary();
+  const prepared = preparePlanned(planned, values["base-url"] ?? process.env.PUBLIC_URL ?? "http://127.0.0.1:3000", progress(totals.documentCount, passes));
   process.stderr.write(
-    `Exporting ${prepared.totals().documentCount.toLocaleString("en")} documents and ${prepared.totals().spanCount.toLocaleString("en")} spans of “${project.name}” as ${planned.plan.options.format}\n`,
+    `Exporting ${totals.documentCount.toLocaleString("en")} documents and ${totals.spanCount.toLocaleString("en")} spans of “${project.name}” as ${planned.plan.options.format}\n`,
   );
   const toStdout = values.out === "-";
   // A file is written beside its destination and renamed at the end, so an interrupted export

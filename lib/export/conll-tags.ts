@@ -54,9 +54,9 @@ export function emptyCounts(): ConllCounts {
 }
 
 /** The tag columns, in a fixed order: layers as the export lists them, kinds in their canonical order. */
-export function conllColumns(meta: ExportMeta): ConllColumn[] {
+export async function conllColumns(meta: ExportMeta): Promise<ConllColumn[]> {
   const kinds = ANNOTATION_KINDS.filter((k) => meta.kinds.includes(k));
-  return meta.totals().layers.flatMap((layer) => kinds.map((kind) => ({ layer, kind })));
+  return (await meta.totals()).layers.flatMap((layer) => kinds.map((kind) => ({ layer, kind })));
 }
 
 export function columnName(column: ConllColumn): string {

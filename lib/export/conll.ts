@@ -17,8 +17,9 @@ function columnsFile(columns: readonly ConllColumn[]): string {
   );
 }
 
-async function* corpusLines(open: DocumentSource, columns: () => readonly ConllColumn[], counts: ConllCounts): AsyncGenerator<Chunk> {
-  for await (const doc of open()) yield* conllDocumentLines(doc, columns(), counts);
+async function* corpusLines(open: DocumentSource, columns: () => Promise<readonly ConllColumn[]>, counts: ConllCounts): AsyncGenerator<Chunk> {
+  const known = await columns();
+  for await (const doc of open()) yield* conllDocumentLines(doc, known, counts);
 }
 
 function droppedReport(counts: ConllCounts, columns: readonly ConllColumn[]): string {
@@ -54,20 +55,20 @@ function droppedReport(counts: ConllCounts, columns: readonly ConllColumn[]): st
 async function* conllEntries(open: DocumentSource, meta: ExportMeta): AsyncGenerator<ZipEntry> {
   // The columns need every layer of the export, which the server counts over the whole scope;
   // asked for only once the zip's first header is out, so a download starts at once.
-  let known: readonly ConllColumn[] | null = null;
-  const columns = (): readonly ConllColumn[] => (known ??= conllColumns(meta));
+  let known: Promise<readonly ConllColumn[]> | null = null;
+  const columns = (): Promise<readonly ConllColumn[]> => (known ??= conllColumns(meta));
   const counts = emptyCounts();
   yield {
     name: CONLL_FILES.columns,
     data: (async function* () {
-      yield columnsFile(columns());
+      yield columnsFile(await columns());
     })(),
   };
   yield { name: CONLL_FILES.corpus, data: corpusLines(open, columns, counts) };
   // The report sits beside the data, not in it: a CoNLL reader cannot skip comment lines (NLTK's
   // ConllCorpusReader would take "# dropped …" for a token row), and it comes last because the
   // counts are known only once every document has been written.
-  yield { name: CONLL_FILES.dropped, data: droppedReport(counts, columns()) };
+  yield { name: CONLL_FILES.dropped, data: droppedReport(counts, await columns()) };
 }
 
 /** CoNLL IOB2 writer. The tokens are the text, so the export cannot leave the text out. */

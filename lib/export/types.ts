@@ -156,7 +156,7 @@ export interface ExportMeta {
    * What the whole export holds. Counting reads the whole scope (about a second per million
    * spans), so call it only when the format needs it up front, and after the first bytes are out.
    */
-  totals(): ExportTotals;
+  totals(): Promise<ExportTotals>;
 }
 
 export interface ExportTotals {

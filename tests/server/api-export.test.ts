@@ -4,8 +4,10 @@
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as exportRoute } from "@/app/api/projects/[projectId]/export/route";
+import { GET as summaryRoute } from "@/app/projects/[projectId]/export/summary/route";
 import { GET as listSpans, POST as createSpan } from "@/app/api/projects/[projectId]/documents/[documentId]/annotations/route";
-import { getSqlite } from "@/db";
+import { sql } from "drizzle-orm";
+import { getDb } from "@/db";
 import { createApiToken, revokeApiToken } from "@/lib/server/api-tokens";
 import { importDocuments } from "@/lib/server/documents";
 import type { SessionUser } from "@/lib/server/session";
@@ -91,11 +93,11 @@ describe("a valid token", () => {
 
   it("marks the token's last use", async () => {
     const { id, token: t } = await token(manager);
-    const lastUsed = (): unknown => getSqlite().prepare("select last_used_at from api_tokens where id = ?").pluck().get(id);
-    expect(lastUsed()).toBeNull();
+    const lastUsed = async (): Promise<unknown> => (await getDb().get<[number | null]>(sql`select last_used_at from api_tokens where id = ${id}`))![0];
+    expect(await lastUsed()).toBeNull();
     const before = Date.now();
     await (await exportRoute(get(JSONL, bearer(t)), at(projectId))).text();
-    expect(lastUsed()).toBeGreaterThanOrEqual(before - 1000);
+    expect(await lastUsed()).toBeGreaterThanOrEqual(before - 1000);
   });
 
   it("answers a bad choice with 400 naming the choices", async () => {
@@ -184,7 +186,7 @@ describe("a token anywhere else", () => {
     const ids = { params: Promise.resolve({ projectId: String(projectId), documentId: String(documentIds[0]) }) };
     expect((await createSpan(new Request("http://localhost/api/x", { method: "POST", headers, body }), ids)).status).toBe(401);
     expect((await listSpans(new Request("http://localhost/api/x", { headers }), ids)).status).toBe(401);
-    expect(getSqlite().prepare("select count(*) from annotations").pluck().get()).toBe(0);
+    expect((await getDb().get<[number]>(sql`select count(*) from annotations`))![0]).toBe(0);
   });
 });
 
@@ -196,5 +198,17 @@ describe("the proxy in front of every route", () => {
     const response = proxy(request);
     expect(response.status).toBe(200);
     expect(response.headers.get("x-middleware-next")).toBe("1");
+  });
+});
+
+describe("the Export page's summary", () => {
+  it("answers what the file would hold for a manager's session, and 403 for an annotator's", async () => {
+    const request = (): Request => new Request(`http://127.0.0.1:3000/projects/${projectId}/export/summary?format=csv&layer=all`);
+    await signInAs(manager);
+    const response = await summaryRoute(request(), at(projectId));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ documentCount: TEXTS.length, spanCount: 0, layers: [] });
+    await signInAs(annotator);
+    expect((await summaryRoute(request(), at(projectId))).status).toBe(403);
   });
 });

@@ -8,7 +8,7 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { databasePath, getDb } from "@/db";
 import { usesPostgres } from "@/db/dialect";
-import { readSnapshot } from "@/lib/server/compare/snapshot";
+import { readSnapshot } from "@/db/sql";
 
 /** Commits one login_throttle row (a table with no foreign keys) through a connection of its own. */
 async function commitElsewhere(key: string): Promise<void> {

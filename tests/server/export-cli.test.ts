@@ -12,18 +12,19 @@ import { DEMO_ARTICLES, DEMO_PROJECT, DEMO_STORY } from "@/db/seed/demo";
 const run = promisify(execFile);
 const dir = mkdtempSync(path.join(tmpdir(), "pd-export-cli-"));
 const dbPath = path.join(dir, "cli.db");
-const env = { ...process.env, DATABASE_PATH: dbPath };
+// Read when a child starts: on PostgreSQL the suite's setup names this file's database in beforeAll.
+const env = (): NodeJS.ProcessEnv => ({ ...process.env, DATABASE_PATH: dbPath });
 const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
 
 function cli(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  return run(tsx, ["scripts/export.ts", ...args], { env, cwd: process.cwd(), maxBuffer: 64 * 1024 * 1024 })
+  return run(tsx, ["scripts/export.ts", ...args], { env: env(), cwd: process.cwd(), maxBuffer: 64 * 1024 * 1024 })
     .then((r) => ({ ...r, code: 0 }))
     .catch((e: { stdout: string; stderr: string; code: number }) => ({ stdout: e.stdout, stderr: e.stderr, code: e.code }));
 }
 
 beforeAll(async () => {
   // A new database with the demo project: three articles by three outlets on one story.
-  await run(tsx, ["db/migrate.ts"], { env, cwd: process.cwd() });
+  await run(tsx, ["db/migrate.ts"], { env: env(), cwd: process.cwd() });
 }, 60_000);
 
 describe("npm run export", () => {

@@ -8,7 +8,8 @@ import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { XMLParser } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getSqlite } from "@/db";
+import { sql } from "drizzle-orm";
+import { getDb } from "@/db";
 import { acceptAllUnanimous } from "@/lib/server/adjudication";
 import { createAnnotation } from "@/lib/server/annotations";
 import { markDocumentDone } from "@/lib/server/assignments";
@@ -114,7 +115,8 @@ async function exportAs(format: Format, layer = "gold-else-all"): Promise<Export
   if ("ok" in prepared) throw new Error(prepared.error);
   const chunks: Buffer[] = [];
   for await (const chunk of prepared.stream()) chunks.push(typeof chunk === "string" ? Buffer.from(chunk, "utf8") : Buffer.from(chunk));
-  return { bytes: Buffer.concat(chunks), documentCount: prepared.totals().documentCount, spanCount: prepared.totals().spanCount };
+  const { documentCount, spanCount } = await prepared.totals();
+  return { bytes: Buffer.concat(chunks), documentCount, spanCount };
 }
 
 const unzip = (bytes: Buffer): Record<string, string> =>
@@ -136,7 +138,7 @@ describe.skipIf(!existsSync(CORPUS))("export of the sample corpus, read back by 
       ...(await importAll(files.map((f) => ({ fileName: f, bytes: readFileSync(path.join(CORPUS, f)) })))),
       ...(await importAll([{ fileName: "emoji.txt", bytes: Buffer.from(OWN_TEXT) }])),
     ];
-    for (const id of ids) texts.set(id, (getSqlite().prepare("select text from documents where id = ?").get(id) as { text: string }).text);
+    for (const id of ids) texts.set(id, (await getDb().get<[string]>(sql`select text from documents where id = ${id}`))![0]);
     const ownId = ids.at(-1)!;
     // The first two corpus documents and ours: identical work by both reviewers, then gold. The rest differ.
     const settled = [ids[0]!, ids[1]!, ownId];
@@ -235,7 +237,7 @@ describe.skipIf(!existsSync(CORPUS))("export of the sample corpus, read back by 
     expect(out.runs).toBeGreaterThan(0);
   });
 
-  it("uima-xmi: the sofa's text at begin..end (UTF-16) is each span's text, also after astral characters", () => {
+  it("uima-xmi: the sofa's text at begin..end (UTF-16) is each span's text, also after astral characters", async () => {
     const { bytes, spanCount } = exported.get("uima-xmi")!;
     let spans = 0;
     let afterAstral = 0;
@@ -245,7 +247,7 @@ describe.skipIf(!existsSync(CORPUS))("export of the sample corpus, read back by 
       const docId = Number(cas.documentId);
       expect(cas.sofa === texts.get(docId), `${name}: the sofa is the article`).toBe(true);
       const layer = name.includes("/") ? name.split("/")[0]! : "gold";
-      expect(cas.spans.map((s) => `${s.kind}|${cas.sofa.slice(s.begin, s.end)}`).sort()).toEqual(storedSpans(docId, layer));
+      expect(cas.spans.map((s) => `${s.kind}|${cas.sofa.slice(s.begin, s.end)}`).sort()).toEqual(await storedSpans(docId, layer));
       spans += cas.spans.length;
       afterAstral += cas.spans.filter((s) => buildOffsetIndex(cas.sofa).toCodePoint(s.begin) !== s.begin).length;
     }
@@ -272,14 +274,11 @@ function readCas(xml: string): { sofa: string; documentId: string; spans: { kind
 }
 
 /** `kind|exact` of the live spans of one layer folder ("gold" or a username), straight from the database. */
-function storedSpans(docId: number, folder: string): string[] {
-  const rows = getSqlite()
-    .prepare(
-      `select a.kind, a.exact from annotations a join users u on u.id = a.annotator_id where a.document_id = ? and a.deleted_at is null
-       and (case when ? = 'gold' then a.layer = 'gold' else a.layer = 'annotator' and u.username = ? end)`,
-    )
-    .all(docId, folder, folder) as { kind: string; exact: string }[];
-  return rows.map((r) => `${r.kind}|${r.exact}`).sort();
+async function storedSpans(docId: number, folder: string): Promise<string[]> {
+  const layer = folder === "gold" ? sql`a.layer = 'gold'` : sql`a.layer = 'annotator' and u.username = ${folder}`;
+  const rows = await getDb().all<[string, string]>(sql`
+    select a.kind, a.exact from annotations a join users u on u.id = a.annotator_id where a.document_id = ${docId} and a.deleted_at is null and ${layer}`);
+  return rows.map(([kind, exact]) => `${kind}|${exact}`).sort();
 }
 
 const PY_JSONL = String.raw`

@@ -1,12 +1,15 @@
-// The export reader and its plan on a real migrated SQLite: who may export, which documents a
+// The export reader and its plan on a real migrated database (SQLite or PostgreSQL): who may export, which documents a
 // scope takes, which spans each layer choice takes, gold-only, kinds, speakers, and that the
 // totals announced before the stream match what the stream then holds.
 import { beforeAll, describe, expect, it } from "vitest";
-import { getSqlite } from "@/db";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { sources } from "@/db/tables";
 import { acceptAllUnanimous } from "@/lib/server/adjudication";
 import { markDocumentDone } from "@/lib/server/assignments";
 import { prepareExport } from "@/lib/server/export";
 import { planExport } from "@/lib/server/export/authorize";
+import { exportChoices } from "@/lib/server/export/choices";
 import { readExportDocuments } from "@/lib/server/export/reader";
 import { createSource } from "@/lib/server/sources";
 import type { SessionUser } from "@/lib/server/session";
@@ -33,7 +36,7 @@ async function readAll(user: SessionUser, query: Record<string, string>): Promis
   const planned = await planExport(user, projectId, query);
   if ("ok" in planned) throw new Error(planned.error);
   const out: ExportDocument[] = [];
-  for await (const doc of readExportDocuments(getSqlite(), planned.plan)) out.push(doc);
+  for await (const doc of readExportDocuments(planned.plan)) out.push(doc);
   return out;
 }
 
@@ -53,9 +56,10 @@ beforeAll(async () => {
   if (!source.ok) throw new Error(source.error);
   speakerId = source.source.id;
   // Aliases cannot be set from the app yet; the export must still carry them.
-  getSqlite()
-    .prepare("update sources set aliases = ? where id = ?")
-    .run(JSON.stringify(["Mayor Haddad"]), speakerId);
+  await getDb()
+    .update(sources)
+    .set({ aliases: ["Mayor Haddad"] })
+    .where(eq(sources.id, speakerId));
   // Document A: both reviewers agree on one quote; both done; all accepted → gold settled.
   for (const who of [ana, bo]) {
     await markText(who, projectId, docA, A, "quote", "the levy is fair", { source_id: speakerId, speaker_type: "named_person", cue: "said" });
@@ -166,9 +170,27 @@ describe("scope and content", () => {
         const planned = await planExport(manager, projectId, query);
         if ("ok" in planned) throw new Error(planned.error);
         const docs = await readAll(manager, query);
-        expect(planned.summary.documentCount, `${layer} ${goldOnly}`).toBe(docs.length);
-        expect(planned.summary.spanCount, `${layer} ${goldOnly}`).toBe(docs.reduce((n, d) => n + d.spans.length, 0));
+        const summary = await planned.summary();
+        expect(summary.documentCount, `${layer} ${goldOnly}`).toBe(docs.length);
+        expect(summary.spanCount, `${layer} ${goldOnly}`).toBe(docs.reduce((n, d) => n + d.spans.length, 0));
       }
     }
+  });
+});
+
+describe("the Export page's choices", () => {
+  it("lists the outlets with their documents, the reviewers who have spans, and the document count", async () => {
+    const choices = await exportChoices(judge, projectId);
+    if ("ok" in choices) throw new Error(choices.error);
+    expect(choices.outlets.map((o) => [o.name, o.documents])).toEqual([
+      ["Calder Courier", 2],
+      ["Wire Service", 1],
+    ]);
+    expect(choices.reviewers).toEqual([
+      { username: "ana", displayName: "ana" },
+      { username: "bo", displayName: "bo" },
+    ]);
+    expect(choices).toMatchObject({ project: { id: projectId }, stories: [], documents: 3 });
+    expect(await exportChoices(ana, projectId)).toMatchObject({ ok: false, status: 403 });
   });
 });

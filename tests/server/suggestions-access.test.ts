@@ -2,7 +2,6 @@
 // marked done, never while the project has them off; the setting and its cues are a manager's;
 // and suggestions stay out of agreement and exports until a reviewer accepts one.
 import { beforeAll, describe, expect, it } from "vitest";
-import { getSqlite } from "@/db";
 import { markDocumentDone } from "@/lib/server/assignments";
 import { getProjectAgreement } from "@/lib/server/agreement";
 import { planExport } from "@/lib/server/export/authorize";
@@ -110,7 +109,7 @@ describe("agreement and exports", () => {
     const planned = await planExport(user, p, { format: "jsonl", layer: "all" });
     if ("ok" in planned) throw new Error(planned.error);
     const docs: ExportDocument[] = [];
-    for await (const doc of readExportDocuments(getSqlite(), planned.plan)) docs.push(doc);
+    for await (const doc of readExportDocuments(planned.plan)) docs.push(doc);
     return docs;
   }
   const spansIn = (docs: ExportDocument[], doc: number): number => docs.find((d) => d.id === doc)?.spans.length ?? 0;

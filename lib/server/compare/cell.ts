@@ -7,7 +7,7 @@ import type { SessionUser } from "../session";
 import { compareScope, type CompareScope } from "./access";
 import { documentsOf, loadBase, sourcesOf, spansOf } from "./input";
 import type { LayerChoice } from "./layer";
-import { readSnapshot } from "./snapshot";
+import { readSnapshot } from "@/db/sql";
 
 export interface CellQuote {
   span: CompareSpan;

@@ -7,7 +7,7 @@ import type { SessionUser } from "../session";
 import { compareScope } from "./access";
 import { loadBase, loadInput } from "./input";
 import type { LayerChoice } from "./layer";
-import { readSnapshot } from "./snapshot";
+import { readSnapshot } from "@/db/sql";
 
 export interface ComparisonView {
   project: { id: number; name: string };

@@ -4,8 +4,7 @@
 // inside readSnapshot (snapshot.ts) so they all see the database at one instant.
 import { type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { idsIn } from "@/db/sql";
-import { jsonIntegers } from "./dialect";
+import { idsIn, jsonIntegers } from "@/db/sql";
 import { spanCache } from "./span-cache";
 
 export interface DocumentRow {

@@ -8,7 +8,7 @@ import { claimGroups } from "./groups";
 import { documentsOf, goldDocuments, loadBase, sourcesOf, spansOf } from "./input";
 import { finishLayers } from "./layers";
 import type { LayerChoice } from "./layer";
-import { readSnapshot } from "./snapshot";
+import { readSnapshot } from "@/db/sql";
 
 export interface ReadingDocument {
   document: CompareDocument;

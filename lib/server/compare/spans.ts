@@ -5,7 +5,7 @@ import type { BiasType, Certainty, CompareSpan, OpinionHolder, QuoteMode, Speake
 import type { DocumentLayer } from "./layers";
 import { settledAmong } from "./gold";
 import { compareQueries, type CompareQueries, type SpanTuple } from "./queries";
-import { readSnapshot } from "./snapshot";
+import { readSnapshot } from "@/db/sql";
 import { stampsOf } from "./span-cache";
 
 const BATCH = 4;

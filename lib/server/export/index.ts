@@ -1,7 +1,6 @@
 // Preparing an export for a project's manager or adjudicator: parse the choices, check who is
 // asking, resolve the scope, count what the file will hold, and hand back a stream that reads
 // the database only as fast as its consumer takes the bytes.
-import { getSqlite } from "@/db";
 import { formatOf, projectSlug } from "@/lib/export";
 import type { Chunk, DocumentSource, ExportMeta } from "@/lib/export/types";
 import type { ExportOptions, RawExportQuery } from "@/lib/validation/export";
@@ -21,7 +20,7 @@ export interface PreparedExport {
   /** Documents in the chosen scope before the gold-only filter: known without counting spans. */
   documentsInScope: number;
   /** What the file holds; counted over the whole scope on first call (see ExportMeta.totals). */
-  totals(): ExportSummary;
+  totals(): Promise<ExportSummary>;
 }
 
 export async function prepareExport(user: SessionUser, projectId: number, raw: RawExportQuery, baseUrl: string): Promise<PreparedExport | Failure> {
@@ -43,7 +42,7 @@ function counted(open: DocumentSource, onDocument: (read: number) => void): Docu
 
 /** The file for a plan that has been authorized; `onDocument` hears each document read (the CLI's progress bar). */
 export function preparePlanned(planned: PlannedExport, baseUrl: string, onDocument: (read: number) => void = () => undefined): PreparedExport {
-  // `planned.summary` is counted on first use: nothing here may touch it before the stream starts.
+  // `planned.summary()` counts on first call: nothing here may call it before the stream starts.
   const { plan } = planned;
   const format = formatOf(plan.options.format);
   const meta: ExportMeta = {
@@ -53,16 +52,16 @@ export function preparePlanned(planned: PlannedExport, baseUrl: string, onDocume
     layer: plan.options.layer,
     kinds: plan.options.kinds,
     includeText: plan.options.includeText || !format.textOptional,
-    totals: () => planned.summary,
+    totals: () => planned.summary(),
   };
   const layerPart = plan.options.layer.replace(/^reviewer:/, "reviewer-");
   let read = 0;
-  const source = counted(exportSource(getSqlite(), plan), (n) => {
+  const source = counted(exportSource(plan), (n) => {
     read = n;
     onDocument(n);
   });
   return {
-    totals: () => planned.summary,
+    totals: () => planned.summary(),
     documentsInScope: plan.documentIds.length,
     options: plan.options,
     fileName: `${projectSlug(plan.project.name)}-${layerPart}.${format.extension}`,

@@ -1,11 +1,13 @@
 // What one export covers, decided before any byte is written: the project, the documents in
 // scope (by story, outlet or id list), the reviewer a `reviewer:NAME` layer means, and the
 // totals the Export page shows and the writers state up front.
-import type Database from "better-sqlite3";
+import { and, eq, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { documents } from "@/db/tables";
 import type { LayerName } from "@/lib/export/types";
-import { isGold } from "@/lib/review";
 import type { ExportOptions } from "@/lib/validation/export";
-import { prepareQueries, type ExportQueries } from "./queries";
+import { readGoldSettled } from "./gold";
+import { inIds, readSnapshot, textsIn } from "@/db/sql";
 
 export interface ExportPlan {
   project: { id: number; name: string };
@@ -35,25 +37,20 @@ export function batches(ids: readonly number[]): number[][] {
 }
 
 /** The ids of the project's documents in the chosen scope, ascending. */
-export function documentsInScope(sqlite: Database.Database, projectId: number, options: ExportOptions): number[] {
-  const rows = sqlite
-    .prepare<{ projectId: number; story: number | null; outlet: number | null; ids: string | null }, { id: number }>(
-      `select id from documents where project_id = @projectId
-         and (@story is null or story_id = @story) and (@outlet is null or outlet_id = @outlet)
-         and (@ids is null or id in (select value from json_each(@ids)))
-       order by id`,
+export async function documentsInScope(projectId: number, options: ExportOptions): Promise<number[]> {
+  const rows = await getDb()
+    .select({ id: documents.id })
+    .from(documents)
+    .where(
+      and(
+        eq(documents.projectId, projectId),
+        options.storyId === null ? undefined : eq(documents.storyId, options.storyId),
+        options.outletId === null ? undefined : eq(documents.outletId, options.outletId),
+        options.documentIds === null ? undefined : inIds(documents.id, options.documentIds),
+      ),
     )
-    .all({ projectId, story: options.storyId, outlet: options.outletId, ids: options.documentIds === null ? null : JSON.stringify(options.documentIds) });
+    .orderBy(documents.id);
   return rows.map((r) => r.id);
-}
-
-/** Document id → whether its gold layer is settled, for one batch. */
-export function goldSettledIn(queries: ExportQueries, ids: readonly number[]): Map<number, boolean> {
-  const settled = new Map<number, boolean>();
-  for (const row of queries.goldCounts.all({ ids: JSON.stringify(ids) })) {
-    settled.set(row.id, isGold({ undecided: row.undecided, reviewers: row.reviewers, doneReviewers: row.done_reviewers, decisions: row.decisions }));
-  }
-  return settled;
 }
 
 /** Which layers a document contributes under the plan's layer choice. */
@@ -70,29 +67,35 @@ export function layerTakes(plan: ExportPlan, settled: boolean): { gold: boolean;
   }
 }
 
+/** document_id, layer, username, spans */
+type CountTuple = [number, "gold" | "annotator", string, number];
+
+async function spanCounts(plan: ExportPlan, ids: readonly number[]): Promise<CountTuple[]> {
+  const onlyUser = plan.reviewerId;
+  return await getDb().all<CountTuple>(sql`
+    select a.document_id, a.layer, u.username, count(*) from annotations a join users u on u.id = a.annotator_id
+    where ${inIds(sql`a.document_id`, ids)} and a.deleted_at is null and a.kind in ${textsIn(plan.options.kinds)}
+      and (a.layer = 'gold' or cast(${onlyUser} as integer) is null or a.annotator_id = ${onlyUser})
+    group by a.document_id, a.layer, u.username`);
+}
+
 /** Counts what the export will hold, with the same filters the reader applies. */
-export function summarize(sqlite: Database.Database, plan: ExportPlan): ExportSummary {
-  const queries = prepareQueries(sqlite);
-  const count = sqlite.prepare<{ ids: string; kinds: string; onlyUser: number | null }, { document_id: number; layer: string; username: string; n: number }>(
-    `select a.document_id, a.layer, u.username, count(*) as n from annotations a join users u on u.id = a.annotator_id
-     where a.document_id in (select value from json_each(@ids)) and a.deleted_at is null and a.kind in (select value from json_each(@kinds))
-       and (a.layer = 'gold' or @onlyUser is null or a.annotator_id = @onlyUser)
-     group by a.document_id, a.layer, u.username`,
-  );
+export async function summarize(plan: ExportPlan): Promise<ExportSummary> {
   let documentCount = 0;
   let spanCount = 0;
   const layers = new Set<LayerName>();
-  const kinds = JSON.stringify(plan.options.kinds);
   for (const batch of batches(plan.documentIds)) {
-    const settled = goldSettledIn(queries, batch);
-    const kept = batch.filter((id) => !plan.options.goldOnly || settled.get(id) === true);
+    const { settled, kept, counts } = await readSnapshot(async () => {
+      const settled = await readGoldSettled(batch);
+      const kept = batch.filter((id) => !plan.options.goldOnly || settled.get(id) === true);
+      return { settled, kept, counts: kept.length === 0 ? [] : await spanCounts(plan, kept) };
+    });
     documentCount += kept.length;
-    if (kept.length === 0) continue;
-    for (const row of count.all({ ids: JSON.stringify(kept), kinds, onlyUser: plan.reviewerId })) {
-      const takes = layerTakes(plan, settled.get(row.document_id) === true);
-      if (row.layer === "gold" ? !takes.gold : !takes.annotator) continue;
-      spanCount += row.n;
-      layers.add(row.layer === "gold" ? "gold" : `reviewer:${row.username}`);
+    for (const [documentId, layer, username, n] of counts) {
+      const takes = layerTakes(plan, settled.get(documentId) === true);
+      if (layer === "gold" ? !takes.gold : !takes.annotator) continue;
+      spanCount += n;
+      layers.add(layer === "gold" ? "gold" : `reviewer:${username}`);
     }
   }
   return { documentCount, spanCount, layers: orderLayers(layers) };

@@ -1,166 +1,132 @@
-// The SQL behind an export, as prepared statements over one batch of documents at a time. A
-// batch's ids travel as one JSON array (`json_each(?)`), so each statement is prepared once per
-// export whatever the batch holds. Rows come back as plain objects; reader.ts shapes them.
-import type Database from "better-sqlite3";
+// The SQL behind an export, over one batch of documents at a time, written once for SQLite and
+// PostgreSQL. A batch's ids travel as one parameter (inIds), so each statement's text is the
+// same for every batch and SQLite's statement cache hits. Rows come back as arrays on both
+// databases (times as milliseconds, booleans as 1/0, JSON as its text); reader.ts shapes them.
+import { sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import type { AnnotationKind } from "@/lib/validation/annotations";
+import { bytewise, inIds, textsIn } from "@/db/sql";
 
-export interface DocumentRowRaw {
-  id: number;
-  title: string;
-  author: string | null;
-  published_at: string | null;
-  url: string | null;
-  language: string | null;
-  source_file_name: string | null;
-  imported_at: number;
-  text_sha256: string;
-  char_count: number;
-  word_count: number;
-  text: string;
-  outlet_id: number | null;
-  outlet_name: string | null;
-  outlet_domain: string | null;
-  outlet_kind: string | null;
-  outlet_country: string | null;
-  story_id: number | null;
-  story_name: string | null;
-  story_description: string | null;
-}
+// SQLite-only, for lib/server/compare until it reads the gold state through gold.ts.
 
-/** id, document_id, is_gold, annotator_id, kind, start, end, exact, prefix, suffix, attributes (JSON), note, parent_id, created_at, updated_at */
-export type SpanTuple = [
-  number,
-  number,
-  0 | 1,
-  number,
-  "claim" | "opinion" | "quote",
-  number,
+/** id, title, author, published_at, url, language, source_file_name, imported_at, text_sha256, char_count, word_count, text,
+ *  outlet_id, outlet_name, outlet_domain, outlet_kind, outlet_country, story_id, story_name, story_description */
+export type DocumentTuple = [
   number,
   string,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  number,
   string,
-  string,
-  string,
+  number,
+  number,
   string,
   number | null,
-  number,
-  number,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  number | null,
+  string | null,
+  string | null,
 ];
 
-export interface GoldCountsRaw {
-  id: number;
-  reviewers: number;
-  done_reviewers: number;
-  decisions: number;
-  undecided: number;
+/** id, document_id, is_gold, annotator_id, kind, start, end, exact, prefix, suffix, attributes (JSON), note, parent_id, created_at, updated_at */
+export type SpanTuple = [number, number, 0 | 1, number, AnnotationKind, number, number, string, string, string, string, string, number | null, number, number];
+
+/** id, username, display_name */
+export type PersonTuple = [number, string, string];
+/** document_id, username, status */
+export type StatusTuple = [number, string, "todo" | "in_progress" | "submitted"];
+/** id, document_id, start, end, outlet_id, outlet_name, original_url, original_date */
+export type SegmentTuple = [number, number, number, number, number | null, string | null, string | null, string | null];
+/** id, document_id, decision, gold_annotation_id, from_annotation_ids (JSON), reason, username, display_name, at */
+export type DecisionTuple = [number, number, "accepted" | "edited" | "rejected" | "added", number | null, string, string, string, string, number];
+/** owner (document or outlet id), axis, value, label, rationale, is_gold, username, display_name, updated_at */
+export type RatingTuple = [number, string, number | null, string | null, string, 0 | 1, string, string, number];
+/** publisher, axis, value, label, retrieved_at, url */
+export type ReferenceTuple = [string, string, number | null, string | null, string, string];
+/** id, name, kind, affiliation, description, aliases (JSON) */
+export type SourceTuple = [number, string, string, string | null, string, string];
+
+export async function documentRows(ids: readonly number[]): Promise<DocumentTuple[]> {
+  return await getDb().all<DocumentTuple>(sql`
+    select d.id, d.title, d.author, d.published_at, d.url, d.language, d.source_file_name, d.imported_at,
+           d.text_sha256, d.char_count, d.word_count, d.text,
+           o.id, o.name, o.domain, o.kind, o.country, s.id, s.name, s.description
+    from documents d left join outlets o on o.id = d.outlet_id left join stories s on s.id = d.story_id
+    where ${inIds(sql`d.id`, ids)} order by d.id`);
 }
 
-const DOCS = "(select value from json_each(@ids))";
-
-export function prepareQueries(sqlite: Database.Database) {
-  return {
-    documents: sqlite.prepare<{ ids: string }, DocumentRowRaw>(`
-      select d.id, d.title, d.author, d.published_at, d.url, d.language, d.source_file_name, d.imported_at,
-             d.text_sha256, d.char_count, d.word_count, d.text,
-             o.id as outlet_id, o.name as outlet_name, o.domain as outlet_domain, o.kind as outlet_kind, o.country as outlet_country,
-             s.id as story_id, s.name as story_name, s.description as story_description
-      from documents d left join outlets o on o.id = d.outlet_id left join stories s on s.id = d.story_id
-      where d.id in ${DOCS} order by d.id`),
-    // Live spans of the batch, as arrays (SpanTuple): a million spans read as row objects would
-    // cost more than the rest of the export. The reader sorts each document's few spans itself,
-    // which is cheaper than SQLite sorting a whole batch through a temporary b-tree.
-    spans: sqlite
-      .prepare<{ ids: string; kinds: string; gold: number; annotator: number; onlyUser: number | null }, SpanTuple>(
-        `
-      select a.id, a.document_id, a.layer = 'gold', a.annotator_id, a.kind, a.start, a."end", a.exact, a.prefix, a.suffix,
-             a.attributes, a.note, a.parent_id, a.created_at, a.updated_at
-      from annotations a
-      where a.document_id in ${DOCS} and a.deleted_at is null
-        and a.kind in (select value from json_each(@kinds))
-        and ((a.layer = 'gold' and @gold = 1) or (a.layer = 'annotator' and @annotator = 1 and (@onlyUser is null or a.annotator_id = @onlyUser)))`,
-      )
-      .raw(true),
-    people: sqlite.prepare<{ ids: string }, { id: number; username: string; display_name: string }>(`
-      select id, username, display_name from users where id in (select value from json_each(@ids))`),
-    // Counts behind lib/review isGold: reviewers are everyone who started the document or has
-    // live spans on it; a span is decided when some adjudication lists it. The batch's live spans
-    // are read once and grouped, not counted per document by correlated subqueries.
-    goldCounts: sqlite.prepare<{ ids: string }, GoldCountsRaw>(`
-      with docs(id) as ${DOCS},
-      live(document_id, id, annotator_id) as materialized (
-        select document_id, id, annotator_id from annotations where document_id in docs and layer = 'annotator' and deleted_at is null),
-      covered(id) as (select distinct e.value from adjudications j, json_each(j.from_annotation_ids) e where j.document_id in docs),
-      undecided(document_id, n) as (select document_id, count(*) from live where id not in covered group by document_id),
-      who(document_id, user_id, done) as (
-        select document_id, user_id, max(done) from (
-          select document_id, user_id, status = 'submitted' as done from assignments where document_id in docs and status != 'todo'
-          union all
-          select distinct document_id, annotator_id, 0 from live)
-        group by document_id, user_id),
-      reviewers(document_id, n, done) as (select document_id, count(*), sum(done) from who group by document_id),
-      decided(document_id, n) as (select document_id, count(*) from adjudications where document_id in docs group by document_id)
-      select d.id, coalesce(r.n, 0) as reviewers, coalesce(r.done, 0) as done_reviewers, coalesce(k.n, 0) as decisions, coalesce(u.n, 0) as undecided
-      from docs d left join reviewers r on r.document_id = d.id left join decided k on k.document_id = d.id left join undecided u on u.document_id = d.id`),
-    reviewerStatus: sqlite.prepare<{ ids: string }, { document_id: number; username: string; status: "todo" | "in_progress" | "submitted" }>(`
-      select s.document_id, u.username, s.status from assignments s join users u on u.id = s.user_id where s.document_id in ${DOCS}`),
-    segments: sqlite.prepare<
-      { ids: string },
-      {
-        id: number;
-        document_id: number;
-        start: number;
-        end: number;
-        outlet_id: number | null;
-        outlet_name: string | null;
-        original_url: string | null;
-        original_date: string | null;
-      }
-    >(`
-      select g.id, g.document_id, g.start, g."end", o.id as outlet_id, o.name as outlet_name, g.original_url, g.original_date
-      from segments g left join outlets o on o.id = g.original_outlet_id where g.document_id in ${DOCS} order by g.document_id, g.start, g.id`),
-    decisions: sqlite.prepare<
-      { ids: string },
-      {
-        id: number;
-        document_id: number;
-        decision: "accepted" | "edited" | "rejected" | "added";
-        gold_annotation_id: number | null;
-        from_annotation_ids: string;
-        reason: string;
-        username: string;
-        display_name: string;
-        at: number;
-      }
-    >(`
-      select j.id, j.document_id, j.decision, j.gold_annotation_id, j.from_annotation_ids, j.reason, u.username, u.display_name, j.at
-      from adjudications j join users u on u.id = j.adjudicator_id where j.document_id in ${DOCS} order by j.document_id, j.at, j.id`),
-    documentRatings: sqlite.prepare<{ ids: string }, RatingRowRaw & { document_id: number }>(`
-      select r.document_id, r.axis, r.value, r.label, r.rationale, r.is_gold, u.username, u.display_name, r.updated_at
-      from perspective_ratings r join users u on u.id = r.rater_id where r.document_id in ${DOCS} order by r.document_id, r.axis, r.is_gold desc, u.username`),
-    outletRatings: sqlite.prepare<{ projectId: number; outletId: number }, RatingRowRaw>(`
-      select r.axis, r.value, r.label, r.rationale, r.is_gold, u.username, u.display_name, r.updated_at
-      from perspective_ratings r join users u on u.id = r.rater_id where r.project_id = @projectId and r.outlet_id = @outletId
-      order by r.axis, r.is_gold desc, u.username`),
-    references: sqlite.prepare<
-      { outletId: number },
-      { publisher: string; axis: string; value: number | null; label: string | null; retrieved_at: string; url: string }
-    >(`
-      select publisher, axis, value, label, retrieved_at, url from reference_ratings where outlet_id = @outletId order by publisher, axis, retrieved_at, id`),
-    sources: sqlite.prepare<
-      { ids: string; projectId: number },
-      { id: number; name: string; kind: string; affiliation: string | null; description: string; aliases: string }
-    >(`
-      select id, name, kind, affiliation, description, aliases from sources where project_id = @projectId and id in (select value from json_each(@ids)) order by id`),
-  };
+export interface SpanFilter {
+  kinds: readonly AnnotationKind[];
+  gold: boolean;
+  annotator: boolean;
+  /** Only this reviewer's annotator spans (a `reviewer:NAME` layer). */
+  onlyUser: number | null;
 }
 
-export interface RatingRowRaw {
-  axis: string;
-  value: number | null;
-  label: string | null;
-  rationale: string;
-  is_gold: number;
-  username: string;
-  display_name: string;
-  updated_at: number;
+/**
+ * Live spans of the batch. A million spans read as row objects would cost more than the rest
+ * of the export; the reader sorts each document's few spans itself, which is cheaper than the
+ * database sorting a whole batch.
+ */
+export async function spanRows(ids: readonly number[], filter: SpanFilter): Promise<SpanTuple[]> {
+  const { gold, annotator, onlyUser } = filter;
+  return await getDb().all<SpanTuple>(sql`
+    select a.id, a.document_id, a.layer = 'gold', a.annotator_id, a.kind, a.start, a."end", a.exact, a.prefix, a.suffix,
+           a.attributes, a.note, a.parent_id, a.created_at, a.updated_at
+    from annotations a
+    where ${inIds(sql`a.document_id`, ids)} and a.deleted_at is null and a.kind in ${textsIn(filter.kinds)}
+      and ((a.layer = 'gold' and ${gold ? 1 : 0} = 1)
+        or (a.layer = 'annotator' and ${annotator ? 1 : 0} = 1 and (cast(${onlyUser} as integer) is null or a.annotator_id = ${onlyUser})))`);
 }
 
-export type ExportQueries = ReturnType<typeof prepareQueries>;
+export async function peopleRows(ids: readonly number[]): Promise<PersonTuple[]> {
+  return await getDb().all<PersonTuple>(sql`select id, username, display_name from users where ${inIds(sql`id`, ids)}`);
+}
+
+export async function statusRows(ids: readonly number[]): Promise<StatusTuple[]> {
+  return await getDb().all<StatusTuple>(sql`
+    select s.document_id, u.username, s.status from assignments s join users u on u.id = s.user_id where ${inIds(sql`s.document_id`, ids)}`);
+}
+
+export async function segmentRows(ids: readonly number[]): Promise<SegmentTuple[]> {
+  return await getDb().all<SegmentTuple>(sql`
+    select g.id, g.document_id, g.start, g."end", o.id, o.name, g.original_url, g.original_date
+    from segments g left join outlets o on o.id = g.original_outlet_id where ${inIds(sql`g.document_id`, ids)} order by g.document_id, g.start, g.id`);
+}
+
+export async function decisionRows(ids: readonly number[]): Promise<DecisionTuple[]> {
+  return await getDb().all<DecisionTuple>(sql`
+    select j.id, j.document_id, j.decision, j.gold_annotation_id, j.from_annotation_ids, j.reason, u.username, u.display_name, j.at
+    from adjudications j join users u on u.id = j.adjudicator_id where ${inIds(sql`j.document_id`, ids)} order by j.document_id, j.at, j.id`);
+}
+
+export async function documentRatingRows(ids: readonly number[]): Promise<RatingTuple[]> {
+  return await getDb().all<RatingTuple>(sql`
+    select r.document_id, r.axis, r.value, r.label, r.rationale, r.is_gold, u.username, u.display_name, r.updated_at
+    from perspective_ratings r join users u on u.id = r.rater_id where ${inIds(sql`r.document_id`, ids)}
+    order by r.document_id, ${bytewise(sql`r.axis`)}, r.is_gold desc, ${bytewise(sql`u.username`)}`);
+}
+
+export async function outletRatingRows(projectId: number, outletId: number): Promise<RatingTuple[]> {
+  return await getDb().all<RatingTuple>(sql`
+    select r.outlet_id, r.axis, r.value, r.label, r.rationale, r.is_gold, u.username, u.display_name, r.updated_at
+    from perspective_ratings r join users u on u.id = r.rater_id where r.project_id = ${projectId} and r.outlet_id = ${outletId}
+    order by ${bytewise(sql`r.axis`)}, r.is_gold desc, ${bytewise(sql`u.username`)}`);
+}
+
+export async function referenceRows(outletId: number): Promise<ReferenceTuple[]> {
+  return await getDb().all<ReferenceTuple>(sql`
+    select publisher, axis, value, label, retrieved_at, url from reference_ratings where outlet_id = ${outletId}
+    order by ${bytewise(sql`publisher`)}, ${bytewise(sql`axis`)}, ${bytewise(sql`retrieved_at`)}, id`);
+}
+
+export async function sourceRows(projectId: number, ids: readonly number[]): Promise<SourceTuple[]> {
+  return await getDb().all<SourceTuple>(sql`
+    select id, name, kind, affiliation, description, aliases from sources where project_id = ${projectId} and ${inIds(sql`id`, ids)} order by id`);
+}

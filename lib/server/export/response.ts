@@ -27,9 +27,10 @@ export function streamResponse(prepared: PreparedExport, signal?: AbortSignal): 
     {
       async pull(controller) {
         try {
-          // The reader is synchronous SQLite and the writers never wait on I/O, so without this
-          // the whole queue would fill in one run of microtasks: nothing would reach the socket
-          // (the first byte of a csv export waited 1.2 s) and other requests would wait too.
+          // On SQLite the reader's queries answer without waiting on I/O, and the writers never
+          // wait on I/O, so without this the whole queue would fill in one run of microtasks:
+          // nothing would reach the socket (the first byte of a csv export waited 1.2 s) and
+          // other requests would wait too.
           await new Promise((resolve) => setImmediate(resolve));
           const next = await chunks.next();
           if (next.done) {

@@ -160,7 +160,7 @@ export function sampleMeta(overrides: Partial<Omit<ExportMeta, "totals"> & Expor
     layer: "all",
     kinds: ["claim", "opinion", "quote"],
     includeText: true,
-    totals: () => ({ documentCount, spanCount, layers }),
+    totals: async () => ({ documentCount, spanCount, layers }),
     ...rest,
   };
 }

@@ -12,5 +12,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ proj
   if (projectId === null) return Response.json({ error: "This project does not exist, or you are not a member of it." }, { status: 404 });
   const planned = await planExport(user, projectId, exportQueryOf(new URL(request.url).searchParams));
   if ("ok" in planned) return Response.json({ error: planned.error }, { status: planned.status });
-  return Response.json(planned.summary, { headers: { "Cache-Control": "no-store" } });
+  return Response.json(await planned.summary(), { headers: { "Cache-Control": "no-store" } });
 }
