@@ -12,6 +12,12 @@ const SQLITE_ONLY_SERVER_TESTS = [
   "tests/server/db-copy.test.ts",
 ];
 
+/** Browser tests about the SQLite file itself: a SIGKILL mid-write and the WAL, integrity_check. */
+const SQLITE_ONLY_E2E_TESTS = ["tests/e2e/durability.test.ts"];
+
+/** Browser tests that need a database server several processes share. */
+const PG_ONLY_E2E_TESTS = ["tests/e2e/two-instances.test.ts"];
+
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -55,6 +61,7 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
+          exclude: PG_ONLY_E2E_TESTS,
           environment: "node",
           globalSetup: ["tests/e2e/global-setup.ts"],
           // Browser tests run last, after the fast suites, with their own worker limit.
@@ -62,6 +69,24 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // Each file starts its own server and browser; two at a time fit on two cores.
+          maxWorkers: 2,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "e2e-pg",
+          include: ["tests/e2e/**/*.test.ts"],
+          exclude: SQLITE_ONLY_E2E_TESTS,
+          environment: "node",
+          // The placeholder makes this process load the PostgreSQL tables; each server gets a
+          // database of its own in the run's cluster (tests/e2e/server-database.ts).
+          env: { DATABASE_URL: "postgres://pending/" },
+          globalSetup: ["tests/pg-global-setup.ts", "tests/e2e/global-setup.ts"],
+          // After the SQLite browser run, not beside it: two browser files at a time in all.
+          sequence: { groupOrder: 3 },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
           maxWorkers: 2,
         },
       },

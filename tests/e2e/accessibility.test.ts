@@ -5,12 +5,14 @@
 // ratings page, and the header menu open on a phone.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { asc, eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeFindings, isBlocking, NARROW, runAxe, sidewaysOverflow, WIDE, type Finding } from "./axe";
 import { demoIds, everyPage, SIGNED_OUT_PAGES, type DemoIds } from "./every-page";
 import { launchBrowser, setUpFirstAdmin, snapshot, startServer, type TestServer } from "./harness";
+import { onServerDatabase } from "./server-database";
+import { documents } from "@/db/tables";
 
 let server: TestServer;
 let browser: Browser;
@@ -48,13 +50,11 @@ async function audit(url: string): Promise<string[]> {
   return problems;
 }
 
-function documentIds(dbPath: string, projectId: number): number[] {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
-  try {
-    return (db.prepare("SELECT id FROM documents WHERE project_id = ? ORDER BY id").all(projectId) as { id: number }[]).map((r) => r.id);
-  } finally {
-    db.close();
-  }
+async function documentIds(projectId: number): Promise<number[]> {
+  const rows = await onServerDatabase(server, (db) =>
+    db.select({ id: documents.id }).from(documents).where(eq(documents.projectId, projectId)).orderBy(asc(documents.id)),
+  );
+  return rows.map((r) => r.id);
 }
 
 /** Resolves once React has attached its handlers to the element (a click before that is lost). */
@@ -88,7 +88,7 @@ describe("accessibility, as an administrator on the demo project", () => {
   beforeAll(async () => {
     await page.setViewportSize(WIDE);
     await setUpFirstAdmin(page, server.baseUrl);
-    ids = demoIds(server.dbPath);
+    ids = await demoIds(server);
   });
 
   // The list is built inside the test so the ids come from this run's database.
@@ -100,7 +100,7 @@ describe("accessibility, as an administrator on the demo project", () => {
   it("review pages with decided differences, and with differences still open, pass axe", async () => {
     const problems: string[] = [];
     let decided = 0;
-    for (const documentId of documentIds(server.dbPath, ids.projectId)) {
+    for (const documentId of await documentIds(ids.projectId)) {
       const url = `/projects/${ids.projectId}/review/${documentId}`;
       problems.push(...(await audit(url)));
       decided += await page.locator(".badge", { hasText: "Decided" }).count();

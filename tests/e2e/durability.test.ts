@@ -32,8 +32,10 @@ let cookie: string;
 let projectId: number;
 let docs: Doc[];
 
-function readOnly<T>(dbPath: string, read: (db: Database.Database) => T): T {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+/** Opens the server's SQLite file read-only (this test is about the file itself: SQLite only). */
+function readOnly<T>(server: TestServer, read: (db: Database.Database) => T): T {
+  if (server.database.dialect !== "sqlite") throw new Error("the durability test runs on SQLite only");
+  const db = new Database(server.database.path, { readonly: true, fileMustExist: true });
   try {
     return read(db);
   } finally {
@@ -46,8 +48,8 @@ beforeAll(async () => {
   await createFirstAdminOverHttp(first.baseUrl, "ada", PASSWORD);
   cookie = await signInOverHttp(first.baseUrl, "ada", PASSWORD);
   // The demo's three articles; the administrator manages the demo project and may annotate it.
-  docs = readOnly(first.dbPath, (db) => db.prepare<[], Doc>("select id, text from documents order by id").all());
-  projectId = readOnly(first.dbPath, (db) => db.prepare<[], { id: number }>("select project_id as id from documents limit 1").get()!.id);
+  docs = readOnly(first, (db) => db.prepare<[], Doc>("select id, text from documents order by id").all());
+  projectId = readOnly(first, (db) => db.prepare<[], { id: number }>("select project_id as id from documents limit 1").get()!.id);
 });
 
 afterAll(async () => {
@@ -105,7 +107,7 @@ describe("a server killed mid-stream", () => {
     expect(acknowledged.length).toBeGreaterThanOrEqual(KILL_AFTER);
     expect(unanswered.length, "no save was in flight when the server was killed").toBeGreaterThan(0);
 
-    second = await startServer({ dbPath: first.dbPath, demo: "texts" });
+    second = await startServer({ database: first.database, demo: "texts" });
     // The restarted server serves every acknowledged span, as it was answered.
     const served = new Map<number, Record<string, unknown>>();
     for (const doc of docs) {
@@ -115,7 +117,7 @@ describe("a server killed mid-stream", () => {
     }
     for (const a of acknowledged) expect(served.get(a.id!), a.body.note).toMatchObject(a.body);
 
-    const stored = readOnly(second.dbPath, (db) => ({
+    const stored = readOnly(second, (db) => ({
       integrity: db.pragma("integrity_check", { simple: true }),
       spans: db
         .prepare<[], { id: number; note: string; audited: number }>(

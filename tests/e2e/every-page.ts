@@ -3,7 +3,10 @@
 // from `everyPage()` fails the test that compares the two.
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { and, asc, isNotNull } from "drizzle-orm";
+import { first } from "@/db/rows";
+import { documents } from "@/db/tables";
+import { onServerDatabase, type ServerDatabase } from "./server-database";
 
 export interface DemoIds {
   projectId: number;
@@ -13,19 +16,19 @@ export interface DemoIds {
 }
 
 /** Ids of the demo project's first document, its story and its outlet. */
-export function demoIds(dbPath: string): DemoIds {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
-  try {
-    const row = db
-      .prepare(
-        "SELECT project_id AS projectId, id AS documentId, story_id AS storyId, outlet_id AS outletId FROM documents WHERE story_id IS NOT NULL AND outlet_id IS NOT NULL ORDER BY id LIMIT 1",
-      )
-      .get() as DemoIds | undefined;
-    if (row === undefined) throw new Error("the demo project has no document with a story and an outlet");
-    return row;
-  } finally {
-    db.close();
-  }
+export async function demoIds(server: { database: ServerDatabase }): Promise<DemoIds> {
+  const row = await onServerDatabase(server, (db) =>
+    first(
+      db
+        .select({ projectId: documents.projectId, documentId: documents.id, storyId: documents.storyId, outletId: documents.outletId })
+        .from(documents)
+        .where(and(isNotNull(documents.storyId), isNotNull(documents.outletId)))
+        .orderBy(asc(documents.id))
+        .limit(1),
+    ),
+  );
+  if (row === undefined) throw new Error("the demo project has no document with a story and an outlet");
+  return { projectId: row.projectId, documentId: row.documentId, storyId: row.storyId!, outletId: row.outletId! };
 }
 
 /** Route pattern → a concrete path for a signed-in administrator. */

@@ -9,10 +9,9 @@ import path from "node:path";
 import { unzipSync, strFromU8 } from "fflate";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "@/db";
 import { DEMO_ARTICLES, DEMO_PROJECT, DEMO_STORY } from "@/db/seed/demo";
-import { sha256Hex } from "@/lib/text/hash";
 import { launchBrowser, setUpFirstAdmin, signIn, snapshot, startServer, type TestServer } from "./harness";
+import { seedLargeProject } from "./large-project";
 
 const PASSWORD = "a long reviewer password";
 const TEXT = DEMO_ARTICLES[0]!.text;
@@ -157,33 +156,13 @@ describe("importing an export back", () => {
   });
 });
 
-/** A project of `documents` articles with 20 spans each, managed and annotated by `username`. */
-function seedLargeProject(dbPath: string, documents: number, username: string): number {
-  const { sqlite } = openDatabase(dbPath);
-  const user = sqlite.prepare("select id from users where username = ?").get(username) as { id: number };
-  const project = sqlite.prepare("insert into projects (name, settings) values ('Large', '{}') returning id").get() as { id: number };
-  sqlite.prepare("insert into project_members (project_id, user_id, role) values (?, ?, 'manager')").run(project.id, user.id);
-  const doc = sqlite.prepare("insert into documents (project_id, title, text, text_sha256, char_count, word_count) values (?, ?, ?, ?, ?, ?) returning id");
-  const span = sqlite.prepare("insert into annotations (document_id, annotator_id, kind, start, \"end\", exact) values (?, ?, 'claim', ?, ?, ?)");
-  sqlite.transaction(() => {
-    for (let n = 0; n < documents; n++) {
-      const text = `Article ${n}. ${"The council met again and the levy was debated at length. ".repeat(40)}`;
-      const id = (doc.get(project.id, `Article ${n}`, text, sha256Hex(text), text.length, 400) as { id: number }).id;
-      for (let i = 0; i < 20; i++) span.run(id, user.id, i * 50, i * 50 + 30, text.slice(i * 50, i * 50 + 30));
-    }
-  })();
-  sqlite.close();
-  return project.id;
-}
-
 describe("a client that hangs up", () => {
   it("stops the export: the server reads no further and logs no error", async () => {
-    const dbPath = path.join(mkdtempSync(path.join(tmpdir(), "pd-e2e-large-")), "large.db");
-    const large = await startServer({ dbPath, demo: false });
+    const large = await startServer({ demo: false, label: "large" });
     try {
       const page = await browser.newPage();
       await setUpFirstAdmin(page, large.baseUrl);
-      const projectId = seedLargeProject(dbPath, 3000, "ada");
+      const projectId = await seedLargeProject(large, 3000, "ada");
       const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
       // A raw HTTP client that closes its socket after the first bytes, as a browser tab or a
       // script killed mid-download does (fetch's abort keeps the connection for reuse).

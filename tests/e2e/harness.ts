@@ -1,15 +1,17 @@
-// Real parts for browser tests: a real `next start` on its own SQLite file, and Debian's
-// Chromium driven by playwright-core (never a downloaded browser).
+// Real parts for browser tests: a real `next start` on its own database (a SQLite file, or a
+// PostgreSQL database on the e2e-pg run: server-database.ts), and Debian's Chromium driven by
+// playwright-core (never a downloaded browser).
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { freePort } from "../free-port";
+import { createServerDatabase, databaseEnv, releaseServerDatabase, type ServerDatabase } from "./server-database";
+
+export type { ServerDatabase } from "./server-database";
 
 export interface TestServer {
   baseUrl: string;
-  dbPath: string;
+  database: ServerDatabase;
   /** Everything the server has printed so far (stdout and stderr). */
   log: () => string;
   stop: () => Promise<void>;
@@ -32,9 +34,21 @@ async function waitUntilUp(url: string, child: ChildProcess, log: () => string):
   throw new Error(`next start did not answer in time:\n${log()}`);
 }
 
-export async function startServer(options: { demo?: boolean | "texts"; env?: Record<string, string>; dbPath?: string } = {}): Promise<TestServer> {
-  const dir = mkdtempSync(path.join(tmpdir(), "pd-e2e-"));
-  const dbPath = options.dbPath ?? path.join(dir, "e2e.db");
+export interface ServerOptions {
+  demo?: boolean | "texts";
+  env?: Record<string, string>;
+  /** Another server's database (a restart, or a second instance): left in place by stop(). */
+  database?: ServerDatabase;
+  /** A SQLite file of the caller's (the benchmarks), also left in place. */
+  dbPath?: string;
+  /** Names the new database (PostgreSQL), for a person reading the cluster's log. */
+  label?: string;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
+  const given = options.database ?? (options.dbPath === undefined ? undefined : ({ dialect: "sqlite", path: options.dbPath } as const));
+  const own = given === undefined ? await createServerDatabase(options.label ?? "server") : null;
+  const database = given ?? own!.database;
   const port = await freePort();
   const root = process.cwd();
   let output = "";
@@ -48,7 +62,7 @@ export async function startServer(options: { demo?: boolean | "texts"; env?: Rec
       env: {
         ...process.env,
         NODE_ENV: "production",
-        DATABASE_PATH: dbPath,
+        ...databaseEnv(database),
         PROVENANCE_DEMO: options.demo === false ? "0" : options.demo === "texts" ? "texts" : "1",
         NEXT_TELEMETRY_DISABLED: "1",
         ...options.env,
@@ -59,10 +73,16 @@ export async function startServer(options: { demo?: boolean | "texts"; env?: Rec
   child.stdout?.on("data", (d) => (output += String(d)));
   child.stderr?.on("data", (d) => (output += String(d)));
   const baseUrl = `http://127.0.0.1:${port}`;
-  await waitUntilUp(`${baseUrl}/login`, child, () => output);
+  try {
+    await waitUntilUp(`${baseUrl}/login`, child, () => output);
+  } catch (error) {
+    child.kill("SIGKILL");
+    await own?.remove();
+    throw error;
+  }
   return {
     baseUrl,
-    dbPath,
+    database,
     log: () => output,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {
@@ -70,7 +90,8 @@ export async function startServer(options: { demo?: boolean | "texts"; env?: Rec
         child.kill("SIGTERM");
         await exited;
       }
-      rmSync(dir, { recursive: true, force: true });
+      if (own) await own.remove();
+      else await releaseServerDatabase(database);
     },
     kill: async (signal) => {
       if (child.exitCode !== null || child.signalCode !== null) return;

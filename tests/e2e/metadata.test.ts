@@ -5,10 +5,13 @@
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { and, count, eq, type SQL } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formAlert, launchBrowser, setUpFirstAdmin, snapshot, startServer, type TestServer } from "./harness";
+import { onServerDatabase } from "./server-database";
+import { annotations, auditLog, documents, outlets, stories } from "@/db/tables";
+import type { DB } from "@/db";
 
 const CORPUS = path.resolve(process.cwd(), "..", "shared", "corpus");
 const HTML_FIXTURE = path.resolve(process.cwd(), "tests", "unit", "import", "fixtures", "og-article.html");
@@ -28,14 +31,19 @@ const corpusFiles = existsSync(CORPUS)
       .sort()
   : [];
 
-function query<T>(sql: string, ...args: unknown[]): T[] {
-  const db = new Database(server.dbPath, { readonly: true });
-  try {
-    return db.prepare(sql).all(...args) as T[];
-  } finally {
-    db.close();
-  }
+/** Reads the server's database through the app's data layer. */
+function query<T>(read: (db: DB) => Promise<T>): Promise<T> {
+  return onServerDatabase(server, read);
 }
+
+/** How many rows of `table` match `where`. */
+async function rowCount(table: typeof documents | typeof annotations | typeof auditLog, where?: SQL): Promise<number> {
+  const [row] = await query((db) => db.select({ n: count() }).from(table).where(where));
+  return row!.n;
+}
+
+const auditCount = (action: string, documentId: number): Promise<number> =>
+  rowCount(auditLog, and(eq(auditLog.entity, "document"), eq(auditLog.action, action), eq(auditLog.entityId, documentId)));
 
 /** A same-origin fetch from inside the page, so the session cookie and Origin header go along. */
 async function api(p: Page, method: string, url: string, body?: unknown): Promise<{ status: number; json: unknown }> {
@@ -85,7 +93,7 @@ describe.skipIf(corpusFiles.length !== 5)("a batch upload with one row per file"
     expect(Array.from(longTitle).length).toBeLessThanOrEqual(120);
     expect(longTitle.endsWith("…")).toBe(true);
     await page.getByTestId("batch-row").filter({ hasText: "scan.pdf" }).getByText("scan.pdf can't be imported").waitFor();
-    expect(query<{ n: number }>("select count(*) as n from documents")[0]!.n).toBe(0);
+    expect(await rowCount(documents)).toBe(0);
 
     for (const [i, name] of corpusFiles.entries()) {
       await field(page, "Outlet", name).fill(OUTLETS[i]!);
@@ -100,17 +108,22 @@ describe.skipIf(corpusFiles.length !== 5)("a batch upload with one row per file"
     await page.getByText("Nothing was imported. Fix these and try again:").waitFor();
     await expect(formAlert(page)).resolves.toBe("Nothing was imported. Fix these and try again:");
     await page.getByTestId("batch-row").filter({ hasText: "scan.pdf" }).getByText("scan.pdf can't be imported").waitFor();
-    expect(query<{ n: number }>("select count(*) as n from documents")[0]!.n).toBe(0);
+    expect(await rowCount(documents)).toBe(0);
     await expect(field(page, "Outlet", corpusFiles[2]!).inputValue()).resolves.toBe(OUTLETS[2]);
     await expect(field(page, "Story", corpusFiles[4]!).inputValue()).resolves.toBe(STORY);
 
     await page.getByRole("button", { name: "Remove scan.pdf from the batch" }).click();
     await page.getByRole("button", { name: "Import 6 documents" }).click();
     await page.getByText("Imported 6 documents").waitFor();
-    const rows = query<{ file: string; outlet: string | null; date: string | null; story: string | null }>(
-      `select d.source_file_name as file, o.name as outlet, d.published_at as date, s.name as story
-       from documents d left join outlets o on o.id = d.outlet_id left join stories s on s.id = d.story_id order by d.source_file_name`,
+    const rows = await query((db) =>
+      db
+        .select({ file: documents.sourceFileName, outlet: outlets.name, date: documents.publishedAt, story: stories.name })
+        .from(documents)
+        .leftJoin(outlets, eq(outlets.id, documents.outletId))
+        .leftJoin(stories, eq(stories.id, documents.storyId)),
     );
+    // Sorted here: the two databases' collations may order names differently.
+    rows.sort((a, b) => (a.file! < b.file! ? -1 : a.file! > b.file! ? 1 : 0));
     expect(rows).toEqual([
       ...corpusFiles.map((file, i) => ({ file, outlet: OUTLETS[i], date: DATES[i], story: STORY })),
       { file: HTML_NAME, outlet: "Northgate Courier", date: "2025-06-30", story: STORY },
@@ -123,7 +136,8 @@ describe.skipIf(corpusFiles.length !== 5)("a document's details after import", (
   let detailsPath = "";
 
   it("saves an edited outlet while a reviewer's span stays exactly as it was, and refuses a stale save naming what changed", async () => {
-    documentId = query<{ id: number }>("select id from documents where source_file_name = ?", HTML_NAME)[0]!.id;
+    const [imported] = await query((db) => db.select({ id: documents.id }).from(documents).where(eq(documents.sourceFileName, HTML_NAME)));
+    documentId = imported!.id;
     detailsPath = `${server.baseUrl}${projectPath}/documents/${documentId}/details`;
     await page.goto(`${server.baseUrl}${projectPath}/documents/${documentId}`);
     const text = await (await page.request.get(`${server.baseUrl}${projectPath}/documents/${documentId}/text`)).text();
@@ -156,12 +170,25 @@ describe.skipIf(corpusFiles.length !== 5)("a document's details after import", (
     await other.getByText("Saved.", { exact: true }).waitFor();
     await other.close();
 
-    expect(query("select d.title, o.name as outlet from documents d join outlets o on o.id = d.outlet_id where d.id = ?", documentId)).toEqual([
-      { title: "A title typed meanwhile", outlet: "Harbour Wire" },
-    ]);
-    expect(query("select count(*) as n from audit_log where entity = 'document' and action = 'update' and entity_id = ?", documentId)).toEqual([{ n: 2 }]);
+    await expect(
+      query((db) =>
+        db
+          .select({ title: documents.title, outlet: outlets.name })
+          .from(documents)
+          .innerJoin(outlets, eq(outlets.id, documents.outletId))
+          .where(eq(documents.id, documentId)),
+      ),
+    ).resolves.toEqual([{ title: "A title typed meanwhile", outlet: "Harbour Wire" }]);
+    expect(await auditCount("update", documentId)).toBe(2);
     // The reviewer's open tab still holds version 1: the edits did not touch the span.
-    expect(query('select start, "end", exact, version from annotations where id = ?', span.id)).toEqual([{ start: 0, end: exact.length, exact, version: 1 }]);
+    await expect(
+      query((db) =>
+        db
+          .select({ start: annotations.start, end: annotations.end, exact: annotations.exact, version: annotations.version })
+          .from(annotations)
+          .where(eq(annotations.id, span.id)),
+      ),
+    ).resolves.toEqual([{ start: 0, end: exact.length, exact, version: 1 }]);
     const patched = await api(page, "PATCH", `/api/projects/${projectId}/documents/${documentId}/annotations/${span.id}`, {
       version: span.version,
       note: "still mine",
@@ -175,9 +202,9 @@ describe.skipIf(corpusFiles.length !== 5)("a document's details after import", (
     await expect(page.getByTestId("delete-impact").textContent()).resolves.toContain("1 span by 1 reviewer");
     await page.getByRole("button", { name: "Yes, delete the document" }).click();
     await page.waitForURL(`${server.baseUrl}${projectPath}`);
-    expect(query("select count(*) as n from documents where id = ?", documentId)).toEqual([{ n: 0 }]);
-    expect(query("select count(*) as n from annotations where document_id = ?", documentId)).toEqual([{ n: 0 }]);
-    expect(query("select count(*) as n from audit_log where entity = 'document' and action = 'delete' and entity_id = ?", documentId)).toEqual([{ n: 1 }]);
+    expect(await rowCount(documents, eq(documents.id, documentId))).toBe(0);
+    expect(await rowCount(annotations, eq(annotations.documentId, documentId))).toBe(0);
+    expect(await auditCount("delete", documentId)).toBe(1);
     const response = await page.goto(detailsPath);
     expect(response?.status()).toBe(404);
     const unknown = await page.goto(`${server.baseUrl}${projectPath}/documents/999999/details`);

@@ -19,7 +19,7 @@ beforeAll(async () => {
   [server, browser] = await Promise.all([startServer({ demo: false }), launchBrowser()]);
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await setUpFirstAdmin(page, server.baseUrl);
-  useServerDatabase(server.dbPath);
+  useServerDatabase(server);
   const people = [
     { username: "rhea", displayName: "Rhea Reviewer" },
     { username: "remy", displayName: "Remy Reviewer" },

@@ -26,7 +26,7 @@ beforeAll(async () => {
   const admin = await browser.newPage();
   await setUpFirstAdmin(admin, server.baseUrl);
   await admin.close();
-  useServerDatabase(server.dbPath);
+  useServerDatabase(server);
   projectId = await seedProject(await userNamed("ada"), "Scale", [{ username: "rhea", displayName: "Rhea Reviewer" }]);
   documentId = await seedDocument(projectId, "Three thousand items", TEXT);
   await seedSpans(

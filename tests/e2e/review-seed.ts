@@ -16,10 +16,8 @@ import { first } from "@/db/rows";
 
 export const REVIEWER_PASSWORD = "a long reviewer password";
 
-/** Points this process's lib/server at the server's SQLite file (call before any other helper). */
-export function useServerDatabase(dbPath: string): void {
-  process.env.DATABASE_PATH = dbPath;
-}
+/** Points this process's lib/server at the server's database (call before any other helper). */
+export { useServerDatabase } from "./server-database";
 
 export async function userNamed(username: string): Promise<SessionUser> {
   const row = await first(getDb().select().from(users).where(eq(users.username, username)));

@@ -2,12 +2,14 @@
 // differently (one through the workspace UI, one through the JSON API), the adjudicator sees
 // each difference classified, accepts the unanimous span in one step, settles the rest, and
 // the gold layer is what was decided. Then a reviewer sees where they were overridden.
-import Database from "better-sqlite3";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ARTICLES, DEMO_PROJECT } from "@/db/seed/demo";
 import { launchBrowser, signIn, snapshot, startServer, type TestServer } from "./harness";
+import { onServerDatabase } from "./server-database";
 import { dragSelect, waitSaved } from "./workspace-helpers";
+import { adjudications, annotations } from "@/db/tables";
 
 const PASSWORD = "a long reviewer password";
 const TEXT = DEMO_ARTICLES[0]!.text;
@@ -160,22 +162,25 @@ describe("reviewing disagreements", () => {
     await expect(gold.locator("tbody tr").count()).resolves.toBe(2);
     await snapshot(admin, "review-gold");
 
-    const db = new Database(server.dbPath, { readonly: true });
-    try {
-      const rows = db.prepare("select kind, start, end, exact from annotations where layer = 'gold' and deleted_at is null order by start").all();
-      expect(rows).toEqual([
-        { kind: "claim", ...offsets(CLAIM_LONG) },
-        { kind: "quote", ...offsets(QUOTE) },
-      ]);
-      const decisions = db.prepare("select decision, reason from adjudications order by id").all();
-      expect(decisions).toEqual([
-        { decision: "accepted", reason: "" },
-        { decision: "accepted", reason: "The date is part of the claim." },
-        { decision: "rejected", reason: "Reported speech, not the outlet's opinion." },
-      ]);
-    } finally {
-      db.close();
-    }
+    const rows = await onServerDatabase(server, (db) =>
+      db
+        .select({ kind: annotations.kind, start: annotations.start, end: annotations.end, exact: annotations.exact })
+        .from(annotations)
+        .where(and(eq(annotations.layer, "gold"), isNull(annotations.deletedAt)))
+        .orderBy(asc(annotations.start)),
+    );
+    expect(rows).toEqual([
+      { kind: "claim", ...offsets(CLAIM_LONG) },
+      { kind: "quote", ...offsets(QUOTE) },
+    ]);
+    const decisions = await onServerDatabase(server, (db) =>
+      db.select({ decision: adjudications.decision, reason: adjudications.reason }).from(adjudications).orderBy(asc(adjudications.id)),
+    );
+    expect(decisions).toEqual([
+      { decision: "accepted", reason: "" },
+      { decision: "accepted", reason: "The date is part of the claim." },
+      { decision: "rejected", reason: "Reported speech, not the outlet's opinion." },
+    ]);
   });
 
   it("a reviewer then sees where they were overridden, and why", async () => {
@@ -218,13 +223,13 @@ describe("reviewing disagreements", () => {
     await form.getByLabel("Reason (optional)").fill("The speaker, for the record.");
     await form.getByRole("button", { name: "Add to gold" }).click();
     await expect.poll(() => admin.getByTestId("gold-layer").locator("tbody tr").count()).toBe(3);
-    const db = new Database(server.dbPath, { readonly: true });
-    try {
-      const row = db.prepare("select kind, start, end, exact, attributes from annotations where layer = 'gold' and exact = ?").get("Mayor Ilse Brandt");
-      expect(row).toEqual({ kind: "quote", ...offsets("Mayor Ilse Brandt"), attributes: JSON.stringify({ speaker_type: "named_person" }) });
-    } finally {
-      db.close();
-    }
+    const rows = await onServerDatabase(server, (db) =>
+      db
+        .select({ kind: annotations.kind, start: annotations.start, end: annotations.end, exact: annotations.exact, attributes: annotations.attributes })
+        .from(annotations)
+        .where(and(eq(annotations.layer, "gold"), eq(annotations.exact, "Mayor Ilse Brandt"))),
+    );
+    expect(rows).toEqual([{ kind: "quote", ...offsets("Mayor Ilse Brandt"), attributes: { speaker_type: "named_person" } }]);
   });
 
   it("shows the agreement page to the manager with measures and no NaN", async () => {

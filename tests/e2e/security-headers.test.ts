@@ -122,7 +122,7 @@ describe("security headers", () => {
     const seen: Record<string, string[]> = {};
     for (const path of SIGNED_OUT_PAGES) seen[path] = await visit(path);
     await setUpFirstAdmin(page, server.baseUrl);
-    for (const path of Object.values(everyPage(demoIds(server.dbPath)))) seen[path] = await visit(path);
+    for (const path of Object.values(everyPage(await demoIds(server)))) seen[path] = await visit(path);
     const offending = Object.entries(seen).filter(([, v]) => v.length > 0);
     expect(offending).toEqual([]);
     expect(Object.keys(seen).length).toBe(pagePatterns().length);

@@ -3,11 +3,13 @@
 // duplicate into it, sees its quotes follow and the merge in the history, undoes it, and
 // sees everything as it was. The tests run in order on one server: the first links a quote
 // to "Khamis al-Khanjar" before any "Khanjar" exists.
-import Database from "better-sqlite3";
+import { and, asc, eq, isNotNull } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoIds } from "./every-page";
 import { launchBrowser, setUpFirstAdmin, snapshot, startServer, type TestServer } from "./harness";
+import { onServerDatabase } from "./server-database";
+import { documents } from "@/db/tables";
 import { apiSpans, dragSelect, waitSaved } from "./workspace-helpers";
 
 let server: TestServer;
@@ -46,13 +48,17 @@ beforeAll(async () => {
   [server, browser] = await Promise.all([startServer({ demo: "texts" }), launchBrowser()]);
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await setUpFirstAdmin(page, server.baseUrl);
-  projectId = demoIds(server.dbPath).projectId;
-  const db = new Database(server.dbPath, { readonly: true });
-  docs = db.prepare("select id, text from documents where project_id = ? and outlet_id is not null group by outlet_id order by id limit 2").all(projectId) as {
-    id: number;
-    text: string;
-  }[];
-  db.close();
+  projectId = (await demoIds(server)).projectId;
+  const withOutlets = await onServerDatabase(server, (db) =>
+    db
+      .select({ id: documents.id, text: documents.text, outletId: documents.outletId })
+      .from(documents)
+      .where(and(eq(documents.projectId, projectId), isNotNull(documents.outletId)))
+      .orderBy(asc(documents.id)),
+  );
+  // The first document of each of the first two outlets.
+  const outlets = [...new Set(withOutlets.map((d) => d.outletId))].slice(0, 2);
+  docs = outlets.map((outletId) => withOutlets.find((d) => d.outletId === outletId)!);
   const made = await api("POST", "/sources", { name: "Khamis al-Khanjar", kind: "person", affiliation: "Sunni politician" });
   expect(made.status).toBe(201);
   khamis = (made.body.source as { id: number }).id;

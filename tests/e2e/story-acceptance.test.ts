@@ -2,14 +2,16 @@
 // giving each its own outlet and date, tag quotes by one speaker in two articles and a few claims
 // and opinions, link a claim across three outlets (the first link with the workspace's key), then
 // open the comparison. Its per-outlet counts and densities must equal a count made here straight
-// from the SQLite file; the speaker's cell must be right; the claim's timeline must run in date order.
+// from the database; the speaker's cell must be right; the claim's timeline must run in date order.
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { codePointLength, utf16ToCodePoint } from "@/lib/text";
 import { launchBrowser, setUpFirstAdmin, snapshot, startServer, type TestServer } from "./harness";
+import { onServerDatabase } from "./server-database";
+import { annotations, documents, outlets, stories } from "@/db/tables";
 
 const CORPUS = path.resolve(process.cwd(), "..", "shared", "corpus");
 const STORY = "Iran's influence in Iraq";
@@ -76,22 +78,23 @@ async function uploadCorpus(files: string[]): Promise<void> {
 }
 
 /** The numbers the comparison must show, counted here from the database itself. */
-function handCount(dbPath: string): Map<string, { words: number; claim: number; opinion: number; quote: number }> {
-  const db = new Database(dbPath, { readonly: true });
-  try {
-    const rows = db
-      .prepare(
-        `select o.name as outlet, d.word_count as words,
-           (select count(*) from annotations a where a.document_id = d.id and a.deleted_at is null and a.kind = 'claim') as claim,
-           (select count(*) from annotations a where a.document_id = d.id and a.deleted_at is null and a.kind = 'opinion') as opinion,
-           (select count(*) from annotations a where a.document_id = d.id and a.deleted_at is null and a.kind = 'quote') as quote
-         from documents d join outlets o on o.id = d.outlet_id where d.project_id = ?`,
-      )
-      .all(projectId) as { outlet: string; words: number; claim: number; opinion: number; quote: number }[];
-    return new Map(rows.map((r) => [r.outlet, r]));
-  } finally {
-    db.close();
-  }
+async function handCount(): Promise<Map<string, { words: number; claim: number; opinion: number; quote: number }>> {
+  const [docs, spans] = await onServerDatabase(server, (db) =>
+    Promise.all([
+      db
+        .select({ id: documents.id, outlet: outlets.name, words: documents.wordCount })
+        .from(documents)
+        .innerJoin(outlets, eq(outlets.id, documents.outletId))
+        .where(eq(documents.projectId, projectId)),
+      db
+        .select({ documentId: annotations.documentId, kind: annotations.kind })
+        .from(annotations)
+        .innerJoin(documents, eq(documents.id, annotations.documentId))
+        .where(and(eq(documents.projectId, projectId), isNull(annotations.deletedAt))),
+    ]),
+  );
+  const count = (documentId: number, kind: string): number => spans.filter((s) => s.documentId === documentId && s.kind === kind).length;
+  return new Map(docs.map((d) => [d.outlet, { words: d.words, claim: count(d.id, "claim"), opinion: count(d.id, "opinion"), quote: count(d.id, "quote") }]));
 }
 
 async function tableRows(caption: string): Promise<Record<string, string>[]> {
@@ -131,16 +134,17 @@ describe.skipIf(!existsSync(CORPUS))("issue 9 acceptance on the sample corpus", 
       .map((f) => path.join(CORPUS, f));
     await uploadCorpus(files);
 
-    const db = new Database(server.dbPath, { readonly: true });
-    const stored = db
-      .prepare(
-        "select d.id, d.source_file_name as file, d.published_at as date, o.name as outlet, s.name as story from documents d join outlets o on o.id = d.outlet_id join stories s on s.id = d.story_id where d.project_id = ?",
-      )
-      .all(projectId) as { id: number; file: string; date: string; outlet: string; story: string }[];
-    db.close();
+    const stored = await onServerDatabase(server, (db) =>
+      db
+        .select({ id: documents.id, file: documents.sourceFileName, date: documents.publishedAt, outlet: outlets.name, story: stories.name })
+        .from(documents)
+        .innerJoin(outlets, eq(outlets.id, documents.outletId))
+        .innerJoin(stories, eq(stories.id, documents.storyId))
+        .where(eq(documents.projectId, projectId)),
+    );
     expect(stored).toHaveLength(5);
     for (const row of stored) {
-      const key = row.file.slice(0, 3);
+      const key = row.file!.slice(0, 3);
       expect({ outlet: row.outlet, date: row.date, story: row.story }).toEqual({ ...ROWS[key], story: STORY });
       docIds[key] = row.id;
     }
@@ -174,7 +178,7 @@ describe.skipIf(!existsSync(CORPUS))("issue 9 acceptance on the sample corpus", 
     await page.getByRole("heading", { name: STORY, level: 1 }).waitFor();
     await snapshot(page, "acceptance-compare");
 
-    const expected = handCount(server.dbPath);
+    const expected = await handCount();
     const rows = await tableRows("Spans per outlet and per 1,000 words");
     expect(rows.map((r) => Object.values(r)[0]).sort()).toEqual([...expected.keys()].sort());
     for (const row of rows) {

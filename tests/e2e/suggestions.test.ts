@@ -61,7 +61,7 @@ beforeAll(async () => {
   [server, browser] = await Promise.all([startServer({ demo: "texts" }), launchBrowser()]);
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await setUpFirstAdmin(page, server.baseUrl);
-  projectId = demoIds(server.dbPath).projectId;
+  projectId = (await demoIds(server)).projectId;
   const made = await api("POST", "/sources", { name: "Rana Haddad", kind: "person", affiliation: "Mayor of Harbor" });
   expect(made.status).toBe(201);
   haddad = (made.body.source as { id: number }).id;

@@ -1,8 +1,10 @@
 // A manager removes a reviewer from a document on the team page, after a confirmation: the
 // document leaves the reviewer's queue, their span stays in review, and the removal is audited.
-import Database from "better-sqlite3";
+import { and, count, eq, isNull } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db";
+import { annotations, auditLog } from "@/db/tables";
 import { assignDocument } from "@/lib/server/assignment-plan";
 import { launchBrowser, setUpFirstAdmin, signIn, snapshot, startServer, type TestServer } from "./harness";
 import { REVIEWER_PASSWORD, seedDocument, seedProject, seedSpans, userNamed, useServerDatabase } from "./review-seed";
@@ -21,7 +23,7 @@ beforeAll(async () => {
   [server, browser] = await Promise.all([startServer({ demo: false }), launchBrowser()]);
   manager = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await setUpFirstAdmin(manager, server.baseUrl);
-  useServerDatabase(server.dbPath);
+  useServerDatabase(server);
   const ada = await userNamed("ada");
   projectId = await seedProject(ada, "Flood desk", [
     { username: "rhea", displayName: "Rhea Reviewer" },
@@ -80,22 +82,14 @@ describe("removing an assignment", () => {
     await expect(card.count()).resolves.toBe(1);
     await expect(card.textContent()).resolves.toContain("Rhea Reviewer");
 
-    const db = new Database(server.dbPath, { readonly: true });
-    try {
-      const entry = db.prepare("select action, entity, before from audit_log where action = 'unassign'").get() as {
-        action: string;
-        entity: string;
-        before: string;
-      };
-      expect({ ...entry, before: JSON.parse(entry.before) as unknown }).toMatchObject({
-        entity: "assignment",
-        before: { documentId, userId: (await userNamed("rhea")).id, status: "in_progress" },
-      });
-      expect(db.prepare("select count(*) as n from annotations where annotator_id = ? and deleted_at is null").get((await userNamed("rhea")).id)).toEqual({
-        n: 1,
-      });
-    } finally {
-      db.close();
-    }
+    const rheaId = (await userNamed("rhea")).id;
+    const entries = await getDb().select({ entity: auditLog.entity, before: auditLog.before }).from(auditLog).where(eq(auditLog.action, "unassign"));
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ entity: "assignment", before: { documentId, userId: rheaId, status: "in_progress" } });
+    const spans = await getDb()
+      .select({ n: count() })
+      .from(annotations)
+      .where(and(eq(annotations.annotatorId, rheaId), isNull(annotations.deletedAt)));
+    expect(spans).toEqual([{ n: 1 }]);
   });
 });

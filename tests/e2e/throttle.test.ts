@@ -4,19 +4,16 @@
 // TRUST_PROXY=1 the entry the proxy appended counts, not the first. An invalid TRUST_PROXY
 // stops the server from starting.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formAlert, launchBrowser, setUpFirstAdmin, signIn, startServer, type TestServer } from "./harness";
+import { launchBrowser, setUpFirstAdmin, signIn, startServer, type TestServer } from "./harness";
+import { freePort } from "../free-port";
+import { createServerDatabase, databaseEnv } from "./server-database";
+import { PAUSE_STARTED, PAUSED, trySignIn, wrong } from "./sign-in-attempts";
 
 const ADMIN_PASSWORD = "a long admin password";
 const BEA_PASSWORD = "bea's initial password";
-// The pause has just started: 15 minutes, or 14 and some seconds on a slow machine.
-const PAUSED = /^Too many failed sign-ins for this username from your address\. Sign-in is paused: try again in 1[45] minutes\.$/;
-const wrong = (left: number): string => `Wrong username or password. ${left} ${left === 1 ? "try" : "tries"} left before sign-in pauses for 15 minutes.`;
 
 let browser: Browser;
 
@@ -31,15 +28,6 @@ afterAll(async () => {
 /** A page in its own browser context: no session cookie, and its own extra headers. */
 async function freshPage(): Promise<Page> {
   return (await browser.newContext()).newPage();
-}
-
-/** Submits the sign-in form once and returns the form's message. */
-async function trySignIn(page: Page, server: TestServer, username: string, password: string): Promise<string> {
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  return formAlert(page);
 }
 
 describe("with no proxy in front (TRUST_PROXY unset)", () => {
@@ -64,23 +52,23 @@ describe("with no proxy in front (TRUST_PROXY unset)", () => {
 
   it("answers an unknown username exactly as a wrong password, tries left included", async () => {
     const page = await freshPage();
-    expect(await trySignIn(page, server, "nobody", "not the password")).toBe(wrong(9));
-    expect(await trySignIn(page, server, "ada", "not the password")).toBe(wrong(9));
+    expect(await trySignIn(page, server.baseUrl, "nobody", "not the password")).toBe(wrong(9));
+    expect(await trySignIn(page, server.baseUrl, "ada", "not the password")).toBe(wrong(9));
     await page.context().close();
   });
 
   it("counts down the tries left and pauses the account from this address after the tenth wrong password", async () => {
     const page = await freshPage();
-    for (let left = 8; left >= 1; left--) expect(await trySignIn(page, server, "ada", "not the password")).toBe(wrong(left));
-    expect(await trySignIn(page, server, "ada", "not the password")).toBe("Wrong username or password. Sign-in is paused for 15 minutes.");
-    expect(await trySignIn(page, server, "ada", ADMIN_PASSWORD)).toMatch(PAUSED);
+    for (let left = 8; left >= 1; left--) expect(await trySignIn(page, server.baseUrl, "ada", "not the password")).toBe(wrong(left));
+    expect(await trySignIn(page, server.baseUrl, "ada", "not the password")).toBe(PAUSE_STARTED);
+    expect(await trySignIn(page, server.baseUrl, "ada", ADMIN_PASSWORD)).toMatch(PAUSED);
     await page.context().close();
   }, 120_000);
 
   it("keeps the pause for a browser that sends a made-up X-Forwarded-For", async () => {
     const page = await freshPage();
     await page.setExtraHTTPHeaders({ "X-Forwarded-For": "203.0.113.77", "X-Real-IP": "203.0.113.78" });
-    expect(await trySignIn(page, server, "ada", ADMIN_PASSWORD)).toMatch(PAUSED);
+    expect(await trySignIn(page, server.baseUrl, "ada", ADMIN_PASSWORD)).toMatch(PAUSED);
     await page.context().close();
   });
 
@@ -108,13 +96,13 @@ describe("behind one proxy (TRUST_PROXY=1)", () => {
   it("counts the right-most X-Forwarded-For entry, the one the proxy appended, not the first", async () => {
     const page = await freshPage();
     await page.setExtraHTTPHeaders({ "X-Forwarded-For": "198.51.100.1, 192.0.2.10" });
-    expect(await trySignIn(page, server, "ada", "not the password")).toBe(wrong(9));
+    expect(await trySignIn(page, server.baseUrl, "ada", "not the password")).toBe(wrong(9));
     // Another made-up first entry, the same address from the proxy: the same counter.
     await page.setExtraHTTPHeaders({ "X-Forwarded-For": "198.51.100.2, 192.0.2.10" });
-    expect(await trySignIn(page, server, "ada", "not the password")).toBe(wrong(8));
+    expect(await trySignIn(page, server.baseUrl, "ada", "not the password")).toBe(wrong(8));
     // The counted address written first, a new one from the proxy: a fresh counter.
     await page.setExtraHTTPHeaders({ "X-Forwarded-For": "192.0.2.10, 192.0.2.11" });
-    expect(await trySignIn(page, server, "ada", "not the password")).toBe(wrong(9));
+    expect(await trySignIn(page, server.baseUrl, "ada", "not the password")).toBe(wrong(9));
     await page.context().close();
   });
 });
@@ -127,28 +115,17 @@ describe("with an invalid TRUST_PROXY", () => {
   });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 /**
  * Runs `next start` until it exits by itself (killed after 45 s if it does not) and returns its
  * exit code and everything it printed. Not the harness's startServer: that reports the log
  * as it stood when the process exited, which may be before its last output was read.
  */
 async function runUntilExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const dir = mkdtempSync(path.join(tmpdir(), "pd-e2e-"));
+  const { database, remove } = await createServerDatabase("trust_proxy");
   const port = await freePort();
   const next = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
   const child = spawn(process.execPath, [next, "start", "-H", "127.0.0.1", "-p", String(port)], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_PATH: path.join(dir, "e2e.db"), NEXT_TELEMETRY_DISABLED: "1", ...env },
+    env: { ...process.env, NODE_ENV: "production", ...databaseEnv(database), NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -160,6 +137,6 @@ async function runUntilExit(env: Record<string, string>): Promise<{ code: number
   const code = await new Promise<number | null>((resolve) => child.once("close", (exitCode) => resolve(exitCode)));
   clearInterval(poke);
   clearTimeout(kill);
-  rmSync(dir, { recursive: true, force: true });
+  await remove();
   return { code, output };
 }

@@ -29,7 +29,7 @@ beforeAll(async () => {
   const admin = await browser.newPage();
   await setUpFirstAdmin(admin, server.baseUrl);
   await admin.close();
-  useServerDatabase(server.dbPath);
+  useServerDatabase(server);
   const projectId = await seedProject(await userNamed("ada"), "Scale", [{ username: "rhea", displayName: "Rhea Reviewer" }]);
   const documentId = await seedDocument(projectId, "Three thousand items", TEXT);
   const spans = Array.from({ length: SPANS }, (_, i) => ({ kind: KINDS[i % 3]!, exact: item(i + 1) }));
