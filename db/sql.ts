@@ -51,6 +51,37 @@ export function bytewise(column: AnyColumn | SQL): SQL {
   return usesPostgres() ? sql`${column} collate "C"` : sql`${column}`;
 }
 
+/** A JSON object column's member `key` as a number when it is a JSON integer, else null. */
+export function jsonInteger(column: AnyColumn | SQL, key: string): SQL<number | null> {
+  if (usesPostgres()) {
+    // jsonb has one number type: an integer is a number written without fraction or exponent.
+    return sql<number | null>`(case when jsonb_typeof(${column} -> ${key}) = 'number' and (${column} ->> ${key}) ~ '^-?[0-9]+$'
+      then cast(${column} ->> ${key} as bigint) end)`;
+  }
+  const path = `$.${key}`;
+  return sql<number | null>`(case when json_type(${column}, ${path}) = 'integer' then json_extract(${column}, ${path}) end)`;
+}
+
+/** Whether the JSON array at member `key` holds the integer `value` (false when there is no such array). */
+export function jsonArrayHas(column: AnyColumn | SQL, key: string, value: number): SQL<boolean> {
+  if (usesPostgres()) {
+    return sql<boolean>`(jsonb_typeof(${column} -> ${key}) = 'array' and (${column} -> ${key}) @> to_jsonb(cast(${value} as bigint)))`;
+  }
+  const path = `$.${key}`;
+  return sql<boolean>`(json_type(${column}, ${path}) = 'array' and exists (select 1 from json_each(${column}, ${path}) t where t.value = ${value}))`;
+}
+
+/**
+ * A name folded to lower case as the case-insensitive unique keys fold it: ASCII letters only,
+ * as SQLite's lower() does. On PostgreSQL lower() follows the database's locale (É → é), so the
+ * text is compared in the "C" collation, the same expression as those keys' indexes.
+ */
+export function foldCase(value: AnyColumn | SQL | string): SQL<string> {
+  if (!usesPostgres()) return sql<string>`lower(${value})`;
+  if (typeof value === "string") return sql<string>`lower(cast(${value} as text) collate "C")`;
+  return sql<string>`lower(${value} collate "C")`;
+}
+
 /**
  * Runs `read` (queries through getDb()) as one read-only snapshot of the database, for reads that
  * must answer each other (a comparison view; an export batch's gold state and spans).

@@ -1,8 +1,9 @@
 // A project's inter-annotator agreement, for its managers and adjudicators. Loads the live
 // annotator-layer spans and the outlet ratings in a few flat queries and hands them to the
 // pure computations in lib/review (which call lib/agreement for every number).
-import { and, asc, eq, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, ne, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db";
+import { jsonInteger, jsonText } from "@/db/sql";
 import { adjudications, annotations, assignments, documents, perspectiveRatings, users } from "@/db/tables";
 import {
   AgreementAccumulator,
@@ -68,8 +69,8 @@ const KIND_OF = ANNOTATION_KINDS;
  * row objects and parsing every span's JSON would cost more than all the measures together.
  */
 async function documentSpans(documentIds: number[]): Promise<(ReviewSpan & { documentId: number })[]> {
-  const quoteAttr = (name: string) => sql<unknown>`case when ${annotations.kind} = 'quote' then json_extract(${annotations.attributes}, ${`$.${name}`}) end`;
-  const rows = (await getDb()
+  const quoteAttr = (value: SQL) => sql<unknown>`case when ${annotations.kind} = 'quote' then ${value} end`;
+  const query = getDb()
     .select({
       id: annotations.id,
       documentId: annotations.documentId,
@@ -77,13 +78,13 @@ async function documentSpans(documentIds: number[]): Promise<(ReviewSpan & { doc
       kind: KIND_CODE,
       start: annotations.start,
       end: annotations.end,
-      sourceId: quoteAttr("source_id"),
-      speakerType: quoteAttr("speaker_type"),
-      mode: quoteAttr("mode"),
+      sourceId: quoteAttr(jsonInteger(annotations.attributes, "source_id")),
+      speakerType: quoteAttr(jsonText(annotations.attributes, "speaker_type")),
+      mode: quoteAttr(jsonText(annotations.attributes, "mode")),
     })
     .from(annotations)
-    .where(and(inArray(annotations.documentId, documentIds), eq(annotations.layer, "annotator"), isNull(annotations.deletedAt)))
-    .values()) as SpanTuple[];
+    .where(and(inArray(annotations.documentId, documentIds), eq(annotations.layer, "annotator"), isNull(annotations.deletedAt)));
+  const rows = await getDb().values<SpanTuple>(query);
   const none = {};
   return rows.map(([id, documentId, reviewerId, code, start, end, sourceId, speakerType, mode]) => ({
     id,

@@ -1,10 +1,11 @@
 // Outlets (shared by all projects, so one outlet's profile gathers all its coverage) and
 // stories (per project: the unit of comparison across sources).
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { DB } from "@/db";
 import { getDb } from "@/db";
 import { outlets, stories } from "@/db/tables";
 import { first, one } from "@/db/rows";
+import { foldCase } from "@/db/sql";
 
 type Tx = Pick<DB, "select" | "insert">;
 
@@ -27,7 +28,7 @@ export async function findOrCreateOutlet(tx: Tx, name: string, domain?: string):
     tx
       .select({ id: outlets.id })
       .from(outlets)
-      .where(sql`lower(${outlets.name}) = lower(${name})`),
+      .where(eq(foldCase(outlets.name), foldCase(name))),
   );
   if (existing !== undefined) return { id: existing.id, created: false };
   const row = await one(
@@ -44,7 +45,7 @@ export async function findOrCreateStory(tx: Tx, projectId: number, name: string)
     tx
       .select({ id: stories.id })
       .from(stories)
-      .where(and(eq(stories.projectId, projectId), sql`lower(${stories.name}) = lower(${name})`)),
+      .where(and(eq(stories.projectId, projectId), eq(foldCase(stories.name), foldCase(name)))),
   );
   if (existing !== undefined) return { id: existing.id, created: false };
   const row = await one(tx.insert(stories).values({ projectId, name }).returning({ id: stories.id }));

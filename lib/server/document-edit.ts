@@ -212,7 +212,7 @@ async function linksLeftAlone(tx: Tx, documentId: number): Promise<number[]> {
   const touched = touchedRows.map((r) => r.id);
   if (touched.length === 0) return [];
   const remaining = await tx
-    .select({ id: claimLinkSpans.linkId, n: sql<number>`sum(${annotations.documentId} <> ${documentId})` })
+    .select({ id: claimLinkSpans.linkId, n: sql<number>`sum(case when ${annotations.documentId} <> ${documentId} then 1 else 0 end)` })
     .from(claimLinkSpans)
     .innerJoin(annotations, eq(annotations.id, claimLinkSpans.annotationId))
     .where(inArray(claimLinkSpans.linkId, touched))

@@ -23,6 +23,7 @@ import { memberRole } from "./projects";
 import type { SessionUser } from "./session";
 import { isUniqueViolation } from "./db-errors";
 import { first, one } from "@/db/rows";
+import { foldCase } from "@/db/sql";
 
 export type ImportActor = { kind: "user"; user: SessionUser } | { kind: "system"; label: string };
 
@@ -281,7 +282,7 @@ export interface DocumentListRow {
 const SORTS: Record<DocumentListQuery["sort"], SQL[]> = {
   date_desc: [sql`${documents.publishedAt} is null`, desc(documents.publishedAt), asc(documents.id)],
   date_asc: [sql`${documents.publishedAt} is null`, asc(documents.publishedAt), asc(documents.id)],
-  title: [asc(sql`lower(${documents.title})`)],
+  title: [asc(foldCase(documents.title))],
   imported: [desc(documents.importedAt), desc(documents.id)],
 };
 

@@ -10,6 +10,7 @@ import { fail, invalid, type Failure } from "./annotations/result";
 import { recordAudit } from "./audit";
 import type { SessionUser } from "./session";
 import { first, one } from "@/db/rows";
+import { foldCase } from "@/db/sql";
 
 export type OutletProfile = Pick<Outlet, "id" | "name" | "domain" | "kind" | "country" | "notes">;
 
@@ -33,7 +34,7 @@ export async function listOutletsForViewer(user: SessionUser): Promise<OutletLis
     .leftJoin(documents, eq(documents.outletId, outlets.id))
     .leftJoin(projectMembers, and(eq(projectMembers.projectId, documents.projectId), eq(projectMembers.userId, user.id)))
     .groupBy(outlets.id)
-    .orderBy(asc(sql`lower(${outlets.name})`));
+    .orderBy(asc(foldCase(outlets.name)));
 }
 
 export type UpdateOutletResult = { ok: true; outlet: OutletProfile } | Failure;
@@ -52,7 +53,7 @@ export async function updateOutlet(user: SessionUser, outletId: number, input: O
         tx
           .select({ id: outlets.id })
           .from(outlets)
-          .where(and(sql`lower(${outlets.name}) = lower(${values.name})`, ne(outlets.id, outletId))),
+          .where(and(eq(foldCase(outlets.name), foldCase(values.name)), ne(outlets.id, outletId))),
       );
       if (clash !== undefined) return fail(409, "duplicate", `Another outlet is already named “${values.name}”.`);
       const outlet = (await first(tx.update(outlets).set(values).where(eq(outlets.id, outletId)).returning(profileColumns)))!;
@@ -132,7 +133,7 @@ export async function listReferenceRatings(outletId: number): Promise<ReferenceR
     .select(referenceColumns)
     .from(referenceRatings)
     .where(eq(referenceRatings.outletId, outletId))
-    .orderBy(asc(sql`lower(${referenceRatings.publisher})`), desc(referenceRatings.retrievedAt), asc(referenceRatings.axis));
+    .orderBy(asc(foldCase(referenceRatings.publisher)), desc(referenceRatings.retrievedAt), asc(referenceRatings.axis));
 }
 
 export type ReferenceResult = { ok: true; reference: ReferenceRatingDto } | Failure;

@@ -7,6 +7,7 @@ import { parseProjectSettings, type NewProjectInput, type ProjectSettings } from
 import { recordAudit } from "./audit";
 import type { SessionUser } from "./session";
 import { first, one } from "@/db/rows";
+import { foldCase } from "@/db/sql";
 
 export interface ProjectForMember {
   id: number;
@@ -79,7 +80,7 @@ export async function projectNameTaken(name: string): Promise<boolean> {
     getDb()
       .select({ n: count() })
       .from(projects)
-      .where(sql`lower(${projects.name}) = lower(${name})`),
+      .where(eq(foldCase(projects.name), foldCase(name))),
   );
   return (row?.n ?? 0) > 0;
 }
@@ -109,7 +110,7 @@ export async function findProjectByName(name: string): Promise<{ id: number; nam
       getDb()
         .select({ id: projects.id, name: projects.name })
         .from(projects)
-        .where(sql`lower(${projects.name}) = lower(${name})`),
+        .where(eq(foldCase(projects.name), foldCase(name))),
     )) ?? null
   );
 }

@@ -13,6 +13,7 @@ import { recordAudit } from "./audit";
 import { memberRole } from "./projects";
 import type { SessionUser } from "./session";
 import { first, one } from "@/db/rows";
+import { foldCase } from "@/db/sql";
 
 export interface StoryDocument {
   id: number;
@@ -75,7 +76,7 @@ export async function listStoriesForMember(user: SessionUser, projectId: number)
     .select({ id: stories.id, name: stories.name, description: stories.description })
     .from(stories)
     .where(eq(stories.projectId, projectId))
-    .orderBy(asc(sql`lower(${stories.name})`));
+    .orderBy(asc(foldCase(stories.name)));
   const docs = await db
     .select({
       id: documents.id,
@@ -115,7 +116,7 @@ async function nameTaken(conn: Conn, projectId: number, name: string, exceptId: 
     conn
       .select({ id: stories.id })
       .from(stories)
-      .where(and(eq(stories.projectId, projectId), sql`lower(${stories.name}) = lower(${name})`, ne(stories.id, exceptId))),
+      .where(and(eq(stories.projectId, projectId), eq(foldCase(stories.name), foldCase(name)), ne(stories.id, exceptId))),
   );
   return clash !== undefined;
 }

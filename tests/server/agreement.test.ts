@@ -5,6 +5,7 @@ import { perspectiveRatings } from "@/db/tables";
 import * as agreement from "@/lib/agreement";
 import { markDocumentDone } from "@/lib/server/assignments";
 import { getProjectAgreement, type ProjectAgreementView } from "@/lib/server/agreement";
+import { createSource } from "@/lib/server/sources";
 import type { SessionUser } from "@/lib/server/session";
 import { addMember, admin, project, reviewer } from "./helpers";
 import { addDocument, mark } from "./adjudication-helpers";
@@ -109,5 +110,42 @@ describe("agreement on outlet ratings", () => {
     expect(leftRight.alpha.ok && leftRight.alpha.value).toBeCloseTo(1 - 0.5 / (166 / 12), 6);
     expect(rows.find((r) => r.axis === "stance")!.alpha.ok).toBe(false);
     expect(rows.at(-1)!.axis).toBeNull();
+  });
+});
+
+describe("agreement on quote attributes", () => {
+  it("reads each quote's speaker, speaker type and mode from the spans' attributes", async () => {
+    const p = await project("Quotes");
+    for (const [user, role] of [
+      [ana, "annotator"],
+      [bo, "annotator"],
+      [adj, "adjudicator"],
+    ] as const)
+      await addMember(p, user, role);
+    const text = "Vance said the levy is fair. Hale said it is not.";
+    const doc = await addDocument(p, text, "Harbor Ledger");
+    const speaker = async (name: string): Promise<number> => {
+      const created = await createSource(ana, p, { name, kind: "person" });
+      if (!created.ok) throw new Error(created.error);
+      return created.source.id;
+    };
+    const [vance, hale] = [await speaker("Vance"), await speaker("Hale")];
+    const second = text.indexOf("Hale");
+    // Two quotes marked alike by both: one speaker differs, one mode differs, the speaker types agree.
+    const quotes: [SessionUser, number, number, Record<string, unknown>][] = [
+      [ana, 0, second - 1, { source_id: vance, speaker_type: "named_person", mode: "direct" }],
+      [bo, 0, second - 1, { source_id: vance, speaker_type: "named_person", mode: "indirect" }],
+      [ana, second, text.length, { source_id: hale, speaker_type: "named_org", mode: "direct" }],
+      [bo, second, text.length, { source_id: vance, speaker_type: "named_org", mode: "direct" }],
+    ];
+    for (const [user, start, end, attributes] of quotes) await mark(user, p, doc, text, "quote", start, end, attributes);
+    const result = await getProjectAgreement(adj, p, "all");
+    if ("ok" in result) throw new Error(result.error);
+    // Nominal alpha by hand: one of two units disagrees, values 3:1 → Do = De = 1/2, alpha 0.
+    expect(result.report.attributes).toEqual([
+      { attribute: "source_id", units: 2, alpha: { ok: true, value: 0 }, percent: { ok: true, value: 0.5 } },
+      { attribute: "speaker_type", units: 2, alpha: { ok: true, value: 1 }, percent: { ok: true, value: 1 } },
+      { attribute: "mode", units: 2, alpha: { ok: true, value: 0 }, percent: { ok: true, value: 0.5 } },
+    ]);
   });
 });

@@ -8,7 +8,10 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import AccountPage from "@/app/account/page";
 import { createTokenAction, revokeTokenAction } from "@/app/account/actions";
 import { EMPTY_FORM_STATE } from "@/app/form-state";
-import { getSqlite } from "@/db";
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { first } from "@/db/rows";
+import { apiTokens, auditLog } from "@/db/tables";
 import { authenticateApiToken, bearerToken, createApiToken, listApiTokens, revokeApiToken } from "@/lib/server/api-tokens";
 import type { SessionUser } from "@/lib/server/session";
 import { setUserDisabled } from "@/lib/server/users";
@@ -19,16 +22,8 @@ vi.mock("next/headers", async () => (await import("./helpers")).nextHeadersMock)
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next/server", async (original) => ({ ...(await original<typeof import("next/server")>()), connection: async () => undefined }));
 
-interface RawRow {
-  id: number;
-  user_id: number;
-  name: string;
-  token_hash: string;
-  last_four: string;
-  last_used_at: number | null;
-  revoked_at: number | null;
-}
-const rawRow = (id: number): RawRow => getSqlite().prepare("select * from api_tokens where id = ?").get(id) as RawRow;
+const tokenRow = async (id: number): Promise<typeof apiTokens.$inferSelect | undefined> =>
+  await first(getDb().select().from(apiTokens).where(eq(apiTokens.id, id)));
 const sha256Hex = (s: string): string => encodeHexLowerCase(sha256(new TextEncoder().encode(s)));
 
 async function created(user: SessionUser, name: string): Promise<{ id: number; token: string }> {
@@ -56,17 +51,16 @@ describe("creating a token", () => {
   it("returns a pdt_ token once and stores only its sha256, the name and the last four characters", async () => {
     const { id, token } = await created(ana, "CI export script");
     expect(token).toMatch(/^pdt_[a-z2-7]{52}$/);
-    const row = rawRow(id);
-    expect(row).toMatchObject({
-      user_id: ana.id,
+    expect(await tokenRow(id)).toMatchObject({
+      userId: ana.id,
       name: "CI export script",
-      token_hash: sha256Hex(token),
-      last_four: token.slice(-4),
-      last_used_at: null,
-      revoked_at: null,
+      tokenHash: sha256Hex(token),
+      lastFour: token.slice(-4),
+      lastUsedAt: null,
+      revokedAt: null,
     });
     // Nowhere in the database is the token itself, nor its random part.
-    const dump = JSON.stringify(getSqlite().prepare("select * from api_tokens").all()) + JSON.stringify(getSqlite().prepare("select * from audit_log").all());
+    const dump = JSON.stringify(await getDb().select().from(apiTokens)) + JSON.stringify(await getDb().select().from(auditLog));
     expect(dump).not.toContain(token.slice(4));
     expect(await authenticateApiToken(token)).toEqual({ id: ana.id, username: "ana", displayName: "ana", role: "member" });
   });
@@ -81,10 +75,10 @@ describe("creating a token", () => {
 
   it("records when a token was last used", async () => {
     const { id, token } = await created(ana, "usage");
-    expect(rawRow(id).last_used_at).toBeNull();
+    expect((await tokenRow(id))?.lastUsedAt).toBeNull();
     const before = Date.now();
     await authenticateApiToken(token);
-    expect(rawRow(id).last_used_at).toBeGreaterThanOrEqual(before - 1000);
+    expect((await tokenRow(id))?.lastUsedAt?.getTime()).toBeGreaterThanOrEqual(before - 1000);
   });
 });
 
@@ -102,13 +96,15 @@ describe("tokens that are refused", () => {
     const { id, token } = await created(ana, "to revoke");
     expect(await revokeApiToken(ana, id)).toEqual({ ok: true });
     expect(await authenticateApiToken(token)).toBeNull();
-    expect(rawRow(id).revoked_at).not.toBeNull();
-    const audit = getSqlite().prepare("select actor_id, before from audit_log where entity = 'api_token' and action = 'revoke' and entity_id = ?").get(id) as {
-      actor_id: number;
-      before: string;
-    };
-    expect(audit.actor_id).toBe(ana.id);
-    expect(JSON.parse(audit.before)).toEqual({ name: "to revoke", lastFour: token.slice(-4) });
+    expect((await tokenRow(id))?.revokedAt).not.toBeNull();
+    const audit = await first(
+      getDb()
+        .select({ actorId: auditLog.actorId, before: auditLog.before })
+        .from(auditLog)
+        .where(and(eq(auditLog.entity, "api_token"), eq(auditLog.action, "revoke"), eq(auditLog.entityId, id))),
+    );
+    expect(audit?.actorId).toBe(ana.id);
+    expect(audit?.before).toEqual({ name: "to revoke", lastFour: token.slice(-4) });
     expect((await revokeApiToken(ana, id)).ok).toBe(false);
   });
 

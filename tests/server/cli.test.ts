@@ -1,30 +1,34 @@
-// The import CLI as a person runs it: a child process on a real database file.
+// The import CLI as a person runs it: a child process on this test file's database (the SQLite
+// file or the PostgreSQL database the server suite gave it), read back through getDb().
 import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import Database from "better-sqlite3";
+import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db";
+import { first } from "@/db/rows";
+import { auditLog, documents } from "@/db/tables";
 import { normalizeText } from "@/lib/text";
 import { sha256Hex } from "@/lib/text/hash";
 
 const run = promisify(execFile);
 const CORPUS = path.resolve(process.cwd(), "..", "shared", "corpus");
 const dir = mkdtempSync(path.join(tmpdir(), "pd-cli-"));
-const dbPath = path.join(dir, "cli.db");
-const env = { ...process.env, DATABASE_PATH: dbPath };
 const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
+// Read when a child starts: on PostgreSQL the suite's setup names the database in beforeAll.
+const env = (): NodeJS.ProcessEnv => ({ ...process.env });
 
 function cli(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  return run(tsx, ["scripts/import.ts", ...args], { env, cwd: process.cwd() })
+  return run(tsx, ["scripts/import.ts", ...args], { env: env(), cwd: process.cwd() })
     .then((r) => ({ ...r, code: 0 }))
     .catch((e: { stdout: string; stderr: string; code: number }) => ({ stdout: e.stdout, stderr: e.stderr, code: e.code }));
 }
 
 beforeAll(async () => {
   // A new database: migrated and given the demo project, as on first start.
-  await run(tsx, ["db/migrate.ts"], { env, cwd: process.cwd() });
+  await run(tsx, ["db/migrate.ts"], { env: env(), cwd: process.cwd() });
 }, 60_000);
 
 describe("npm run import", () => {
@@ -45,19 +49,19 @@ describe("npm run import", () => {
       expect(result.stderr).toBe("");
       expect(result.stdout).toContain("5 documents imported into “Demo: the Port Calder water levy”");
       expect(result.stdout).toContain("created outlet “Sample outlets”");
-      const db = new Database(dbPath, { readonly: true });
       for (const file of files) {
         const expected = normalizeText(readFileSync(file, "utf8"));
-        const row = db.prepare("select text, text_sha256 from documents where source_file_name = ?").get(path.basename(file)) as {
-          text: string;
-          text_sha256: string;
-        };
-        expect(row.text).toBe(expected);
-        expect(row.text_sha256).toBe(sha256Hex(expected));
+        const row = await first(
+          getDb()
+            .select({ text: documents.text, textSha256: documents.textSha256 })
+            .from(documents)
+            .where(eq(documents.sourceFileName, path.basename(file))),
+        );
+        expect(row?.text).toBe(expected);
+        expect(row?.textSha256).toBe(sha256Hex(expected));
       }
-      const audit = db.prepare("select count(*) n from audit_log where action = 'import'").get() as { n: number };
-      expect(audit.n).toBe(3 + 5); // the demo's three and these five
-      db.close();
+      const audit = await first(getDb().select({ n: count() }).from(auditLog).where(eq(auditLog.action, "import")));
+      expect(audit?.n).toBe(3 + 5); // the demo's three and these five
     },
     60_000,
   );
@@ -70,8 +74,7 @@ describe("npm run import", () => {
     const result = await cli("--project", "Demo: the Port Calder water levy", good, bad);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("bad.txt is not valid UTF-8");
-    const db = new Database(dbPath, { readonly: true });
-    expect(db.prepare("select count(*) n from documents where source_file_name = 'good.txt'").get()).toEqual({ n: 0 });
-    db.close();
+    const imported = await first(getDb().select({ n: count() }).from(documents).where(eq(documents.sourceFileName, "good.txt")));
+    expect(imported?.n).toBe(0);
   }, 60_000);
 });

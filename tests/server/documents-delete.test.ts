@@ -155,7 +155,7 @@ describe("deleting a document", () => {
     const documentId = await newDocument();
     await markText(once, projectId, documentId, TEXT, "claim", "Renters will pay the most");
     // annotations.annotator_id restricts deleting the user while the span exists.
-    expect(await refusal(getDb().delete(users).where(eq(users.id, once.id)))).toMatch(/FOREIGN KEY/);
+    expect(await refusal(getDb().delete(users).where(eq(users.id, once.id)))).toMatch(/foreign key/i);
     ok(await deleteDocument(manager, projectId, documentId));
     await getDb().delete(users).where(eq(users.id, once.id));
     expect(await first(getDb().select().from(users).where(eq(users.id, once.id)))).toBeUndefined();

@@ -49,6 +49,15 @@ describe("importing documents", () => {
     expect(await getDb().select().from(stories).where(eq(stories.projectId, projectId))).toHaveLength(1);
   });
 
+  it("folds ASCII letters only, as the names' unique keys do, whatever the database's locale", async () => {
+    const { actor, projectId } = await managerAndProject();
+    await importDocuments(actor, projectId, [{ text: "Écho text" }], { outlet: "Écho du Port", story: "Émeutes" });
+    const second = await importDocuments(actor, projectId, [{ text: "écho text" }], { outlet: "écho du port", story: "émeutes" });
+    expect(second.ok && [second.createdOutlet, second.createdStory]).toEqual(["écho du port", "émeutes"]);
+    const third = await importDocuments(actor, projectId, [{ text: "ÉCHO TEXT" }], { outlet: "ÉCHO DU PORT", story: "ÉMEUTES" });
+    expect(third.ok && [third.createdOutlet, third.createdStory]).toEqual([null, null]);
+  });
+
   it("refuses the same text twice in one project, naming the existing document", async () => {
     const { actor, projectId } = await managerAndProject();
     const first = await importDocuments(actor, projectId, [{ text: "Exactly the same text." }], { title: "Original" });

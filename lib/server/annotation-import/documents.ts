@@ -1,7 +1,7 @@
 // Which document of the project a file's annotations belong to. JSONL lines carry their text
 // and its sha256, so they match by hash or create the document (with its outlet, story and
 // segments); W3C and brat only ever annotate documents already in the project.
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { documents, outlets, segments, stories } from "@/db/tables";
 import type { DocumentRef } from "@/lib/export/import-types";
 import { lineName, type JsonlLine } from "@/lib/export/jsonl-read";
@@ -11,6 +11,7 @@ import type { JsonlOutlet } from "@/lib/validation/annotation-import";
 import { recordAudit } from "../audit";
 import { refuse, type ImportRun } from "./types";
 import { first, one } from "@/db/rows";
+import { foldCase } from "@/db/sql";
 
 /** The document's text, read once per run. */
 export async function textOf(run: ImportRun, documentId: number): Promise<OffsetIndex> {
@@ -39,7 +40,7 @@ export async function outletFor(run: ImportRun, outlet: Pick<JsonlOutlet, "name"
     run.tx
       .select({ id: outlets.id })
       .from(outlets)
-      .where(sql`lower(${outlets.name}) = lower(${outlet.name})`),
+      .where(eq(foldCase(outlets.name), foldCase(outlet.name))),
   );
   if (found !== undefined) return found.id;
   const values = { name: outlet.name, domain: outlet.domain ?? null, kind: outlet.kind ?? "other", country: outlet.country ?? null };
@@ -53,7 +54,7 @@ async function storyFor(run: ImportRun, story: { name: string; description: stri
     run.tx
       .select({ id: stories.id })
       .from(stories)
-      .where(and(eq(stories.projectId, run.projectId), sql`lower(${stories.name}) = lower(${story.name})`)),
+      .where(and(eq(stories.projectId, run.projectId), eq(foldCase(stories.name), foldCase(story.name)))),
   );
   if (found !== undefined) return found.id;
   const values = { projectId: run.projectId, name: story.name, description: story.description };

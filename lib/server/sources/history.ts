@@ -6,6 +6,7 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import type { SourceHistoryEntry } from "@/lib/validation/sources";
+import { jsonInteger } from "@/db/sql";
 import type { SessionUser } from "../session";
 import { registryAccess } from "./access";
 import type { MergeRecord } from "./merge";
@@ -61,9 +62,9 @@ export async function sourceHistory(user: SessionUser, projectId: number, limit 
   if (access === null) return null;
   const raw = await db.all<RawRow>(sql`
     select l.id, l.action, u.display_name as actorName, l.at, l.before, l.after,
-      exists (select 1 from audit_log x where x.entity = 'source' and x.action = 'unmerge' and json_extract(x.after, '$.mergeId') = l.id) as undone
+      exists (select 1 from audit_log x where x.entity = 'source' and x.action = 'unmerge' and ${jsonInteger(sql`x.after`, "mergeId")} = l.id) as undone
     from audit_log l left join users u on u.id = l.actor_id
-    where l.entity = 'source' and l.action in ('create', 'update', 'merge', 'unmerge') and json_extract(l.after, '$.projectId') = ${projectId}
+    where l.entity = 'source' and l.action in ('create', 'update', 'merge', 'unmerge') and ${jsonInteger(sql`l.after`, "projectId")} = ${projectId}
     order by l.id desc limit ${limit}`);
   const rows = raw.map(([id, action, actorName, at, before, after, undone]) => ({ id, action, actorName, at, before, after, undone }));
   return rows.map((r) => ({

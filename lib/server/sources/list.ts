@@ -6,6 +6,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { sources } from "@/db/tables";
 import type { SourceRow } from "@/lib/validation/sources";
+import { foldCase, jsonInteger } from "@/db/sql";
 import type { SessionUser } from "../session";
 import { registryAccess, type RegistryAccess } from "./access";
 import { sourceColumns } from "./registry";
@@ -25,14 +26,14 @@ interface CountRow {
 /** Quote counts per source id; `onlyUser` limits them to that reviewer's own layer. */
 export async function quoteCounts(projectId: number, onlyUser: number | null): Promise<Map<number, CountRow>> {
   // A raw row comes back as its values, in the order of the select.
+  const sourceId = jsonInteger(sql`a.attributes`, "source_id");
   const rows = await getDb().all<[number, number, number, number]>(sql`
-    select json_extract(a.attributes, '$.source_id') as sourceId, count(*) as quotes,
+    select ${sourceId} as source_id, count(*) as quotes,
       count(distinct a.document_id) as documents, count(distinct d.outlet_id) as outlets
     from annotations a join documents d on d.id = a.document_id
-    where d.project_id = ${projectId} and a.kind = 'quote' and a.deleted_at is null
-      and json_type(a.attributes, '$.source_id') = 'integer'
-      and (${onlyUser} is null or (a.annotator_id = ${onlyUser} and a.layer = 'annotator'))
-    group by sourceId`);
+    where d.project_id = ${projectId} and a.kind = 'quote' and a.deleted_at is null and ${sourceId} is not null
+      and (cast(${onlyUser} as integer) is null or (a.annotator_id = ${onlyUser} and a.layer = 'annotator'))
+    group by 1`);
   return new Map(rows.map(([sourceId, quotes, documents, outlets]) => [sourceId, { sourceId, quotes, documents, outlets }]));
 }
 
@@ -46,7 +47,7 @@ export async function listSources(user: SessionUser, projectId: number): Promise
     .select(sourceColumns)
     .from(sources)
     .where(eq(sources.projectId, projectId))
-    .orderBy(asc(sql`lower(${sources.name})`), asc(sources.id));
+    .orderBy(asc(foldCase(sources.name)), asc(sources.id));
   return {
     access,
     sources: rows.map((s) => {

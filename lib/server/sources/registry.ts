@@ -11,6 +11,7 @@ import { recordAudit } from "../audit";
 import type { SessionUser } from "../session";
 import { isUniqueViolation } from "../db-errors";
 import { first, one } from "@/db/rows";
+import { foldCase } from "@/db/sql";
 
 export type { SourceDto };
 
@@ -103,7 +104,7 @@ export async function sourceByName(conn: Conn, projectId: number, name: string):
       conn
         .select(sourceColumns)
         .from(sources)
-        .where(and(eq(sources.projectId, projectId), sql`lower(${sources.name}) = lower(${name})`)),
+        .where(and(eq(sources.projectId, projectId), eq(foldCase(sources.name), foldCase(name)))),
     )) ?? null
   );
 }

@@ -6,6 +6,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { DB } from "@/db";
 import { annotations } from "@/db/tables";
+import { idsIn, jsonArrayHas, jsonInteger } from "@/db/sql";
 import { recordAudit } from "../audit";
 
 export type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
@@ -36,8 +37,7 @@ export async function spansNaming(tx: Tx, projectId: number, sourceId: number): 
   const rows = await tx.all<RawRef>(sql`
     select a.id, a.document_id as documentId, a.version, a.attributes from annotations a
     where a.document_id in (select id from documents where project_id = ${projectId})
-      and ((a.kind = 'quote' and json_extract(a.attributes, '$.source_id') = ${sourceId})
-        or exists (select 1 from json_each(a.attributes, '$.targets') t where t.value = ${sourceId}))
+      and ((a.kind = 'quote' and ${jsonInteger(sql`a.attributes`, "source_id")} = ${sourceId}) or ${jsonArrayHas(sql`a.attributes`, "targets", sourceId)})
     order by a.id`);
   return rows.map(toRef);
 }
@@ -80,6 +80,6 @@ export async function spansById(tx: Tx, ids: number[]): Promise<Map<number, Span
   if (ids.length === 0) return new Map();
   const rows = await tx.all<RawRef>(sql`
     select id, document_id as documentId, version, attributes from annotations
-    where id in (select value from json_each(${JSON.stringify(ids)}))`);
+    where id in ${idsIn(ids)}`);
   return new Map(rows.map((r) => [r[0], toRef(r)]));
 }

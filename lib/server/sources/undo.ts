@@ -12,6 +12,7 @@ import { foldName } from "@/lib/sources/near-match";
 import type { SourceDto } from "@/lib/validation/annotations";
 import { fail, type Failure } from "../annotations/result";
 import { recordAudit } from "../audit";
+import { jsonInteger } from "@/db/sql";
 import type { SessionUser } from "../session";
 import { curatorAccess } from "./access";
 import type { MergeRecord } from "./merge";
@@ -37,7 +38,7 @@ async function findMerge(tx: Tx, projectId: number, mergeId: number): Promise<Me
 
 async function mergeUndone(tx: Pick<Tx, "all">, mergeId: number): Promise<boolean> {
   return (
-    (await tx.all(sql`select 1 from audit_log where entity = 'source' and action = 'unmerge' and json_extract("after", '$.mergeId') = ${mergeId} limit 1`))
+    (await tx.all(sql`select 1 from audit_log where entity = 'source' and action = 'unmerge' and ${jsonInteger(sql`"after"`, "mergeId")} = ${mergeId} limit 1`))
       .length > 0
   );
 }
