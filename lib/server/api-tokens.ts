@@ -8,6 +8,7 @@ import { getDb } from "@/db";
 import { apiTokens, users } from "@/db/tables";
 import { API_TOKEN_PREFIX, MAX_LIVE_API_TOKENS, looksLikeApiToken, type NewApiTokenInput } from "@/lib/validation/api-tokens";
 import { recordAudit } from "./audit";
+import { lockUser } from "./locks";
 // The same sha256-hex a session id is: one hashing of tokens in the app.
 import { sessionIdFromToken as hashToken, type SessionUser } from "./session";
 import { first, one } from "@/db/rows";
@@ -38,7 +39,9 @@ export async function createApiToken(user: SessionUser, input: NewApiTokenInput)
   const token = generateApiToken();
   const lastFour = token.slice(-4);
   return await getDb().transaction(async (tx): Promise<CreateApiTokenResult> => {
-    // Counted inside the transaction: SQLite's single writer keeps two tabs from both passing.
+    // Counted inside the transaction, after locking the user (on SQLite the single writer does
+    // that): two tabs cannot both pass the limit.
+    await lockUser(tx, user.id);
     const live = (await first(tx.select({ n: count() }).from(apiTokens).where(liveTokensOf(user.id))))?.n ?? 0;
     if (live >= MAX_LIVE_API_TOKENS) {
       return {

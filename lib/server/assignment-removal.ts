@@ -11,6 +11,7 @@ import { fail, invalid, type Failure } from "./annotations/result";
 import type { Conn } from "./annotations/scope";
 import type { AssignmentStatus } from "./assignments";
 import { recordAudit } from "./audit";
+import { lockProject } from "./locks";
 import { refuseUnlessManager } from "./members";
 import type { SessionUser } from "./session";
 import { first } from "@/db/rows";
@@ -51,6 +52,7 @@ export type RemoveAssignmentResult = { ok: true; displayName: string; title: str
 export async function removeAssignment(manager: SessionUser, projectId: number, input: unknown): Promise<RemoveAssignmentResult> {
   return await getDb().transaction(
     async (tx): Promise<RemoveAssignmentResult> => {
+      await lockProject(tx, projectId); // a second removal at once waits, then finds the row gone
       const refusal = await refuseUnlessManager(manager, projectId, "remove assignments");
       if (refusal !== null) return refusal;
       const parsed = assignDocumentSchema.safeParse(input);

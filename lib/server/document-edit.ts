@@ -11,6 +11,7 @@ import { fieldErrors } from "@/lib/validation/users";
 import { documentNotFound, fail, type Failure } from "./annotations/result";
 import { recordAudit } from "./audit";
 import { findOrCreateOutlet, findOrCreateStory } from "./catalog";
+import { lockDocument, lockProject } from "./locks";
 import { memberRole } from "./projects";
 import type { SessionUser } from "./session";
 import { first } from "@/db/rows";
@@ -156,6 +157,9 @@ export async function updateDocumentMetadata(user: SessionUser, projectId: numbe
   const parsed = documentEditSchema.safeParse(input);
   return await getDb().transaction(
     async (tx): Promise<EditResult> => {
+      // The project (its story names), then the document (its stored values, compared below).
+      await lockProject(tx, projectId);
+      await lockDocument(tx, documentId);
       const refused = await managerGuard(tx, user, projectId, documentId);
       if (refused !== null) return refused;
       if (!parsed.success) return { ...fail(422, "invalid", "Check the marked fields."), fields: fieldErrors(parsed.error) };

@@ -15,7 +15,7 @@
 import { sql } from "drizzle-orm";
 import type { DB } from "@/db";
 import { usesPostgres } from "@/db/dialect";
-import { documents, projects } from "@/db/tables";
+import { documents, projects, users } from "@/db/tables";
 
 type Locker = Pick<DB, "run">;
 
@@ -31,4 +31,18 @@ export async function lockDocument(tx: Locker, documentId: number): Promise<void
 /** Until the transaction ends, no other writer of this project's assignments or gold ratings runs (PostgreSQL; SQLite runs one writer anyway). */
 export async function lockProject(tx: Locker, projectId: number): Promise<void> {
   if (usesPostgres()) await tx.run(sql`select 1 from ${projects} where ${projects.id} = ${projectId} for no key update`);
+}
+
+/** Until the transaction ends, no other writer of this user's own rows (API tokens) runs (PostgreSQL; SQLite runs one writer anyway). */
+export async function lockUser(tx: Locker, userId: number): Promise<void> {
+  if (usesPostgres()) await tx.run(sql`select 1 from ${users} where ${users.id} = ${userId} for no key update`);
+}
+
+// Setup has no row to lock (it is about whether any admin exists), so it takes a transaction-scoped
+// advisory lock under a constant key of its own; it is released when the transaction ends.
+const SETUP_LOCK_KEY = 7_301_001;
+
+/** Until the transaction ends, no other first-admin setup runs (PostgreSQL; SQLite runs one writer anyway). */
+export async function lockSetup(tx: Locker): Promise<void> {
+  if (usesPostgres()) await tx.run(sql`select pg_advisory_xact_lock(${SETUP_LOCK_KEY})`);
 }

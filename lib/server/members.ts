@@ -1,6 +1,8 @@
 // Project membership and the project's own text and settings: who is in a project, with which
 // role, and what they work by. Managers change all of it; every change is audited in the same
-// transaction. Non-members get the same 404 as for a project that does not exist.
+// transaction. Non-members get the same 404 as for a project that does not exist. Each change
+// first locks the project (./locks.ts): its checks (the last manager, an existing member, the
+// settings it merges into) then still hold when it writes, also on PostgreSQL.
 import { and, asc, count, eq } from "drizzle-orm";
 import { getDb, type DB } from "@/db";
 import { projectMembers, projects, users, type ProjectRole } from "@/db/tables";
@@ -8,6 +10,7 @@ import { addMemberSchema, changeRoleSchema, guidelinesSchema, settingsError, set
 import { parseProjectSettings } from "@/lib/validation/projects";
 import { fail, invalid, type Failure } from "./annotations/result";
 import { recordAudit } from "./audit";
+import { lockProject } from "./locks";
 import { memberRole } from "./projects";
 import type { SessionUser } from "./session";
 import { first } from "@/db/rows";
@@ -83,6 +86,7 @@ const lastManager = (m: MemberRow): Failure =>
 export async function addProjectMember(manager: SessionUser, projectId: number, input: unknown): Promise<MemberResult> {
   return await getDb().transaction(
     async (tx): Promise<MemberResult> => {
+      await lockProject(tx, projectId);
       const refusal = await refuseUnlessManager(manager, projectId, "add members");
       if (refusal !== null) return refusal;
       const parsed = addMemberSchema.safeParse(input);
@@ -104,6 +108,7 @@ export async function addProjectMember(manager: SessionUser, projectId: number, 
 export async function changeMemberRole(manager: SessionUser, projectId: number, userId: number, role: unknown): Promise<MemberResult> {
   return await getDb().transaction(
     async (tx): Promise<MemberResult> => {
+      await lockProject(tx, projectId);
       const refusal = await refuseUnlessManager(manager, projectId, "change roles");
       if (refusal !== null) return refusal;
       const parsed = changeRoleSchema.safeParse({ userId, role });
@@ -134,6 +139,7 @@ export async function changeMemberRole(manager: SessionUser, projectId: number, 
 export async function removeProjectMember(manager: SessionUser, projectId: number, userId: number): Promise<MemberResult> {
   return await getDb().transaction(
     async (tx): Promise<MemberResult> => {
+      await lockProject(tx, projectId);
       const refusal = await refuseUnlessManager(manager, projectId, "remove members");
       if (refusal !== null) return refusal;
       const before = await memberOf(tx, projectId, userId);
@@ -157,6 +163,7 @@ export async function removeProjectMember(manager: SessionUser, projectId: numbe
 export async function updateProjectGuidelines(manager: SessionUser, projectId: number, guidelines: unknown): Promise<ProjectUpdateResult> {
   return await getDb().transaction(
     async (tx): Promise<ProjectUpdateResult> => {
+      await lockProject(tx, projectId);
       const refusal = await refuseUnlessManager(manager, projectId, "edit the guidelines");
       if (refusal !== null) return refusal;
       const parsed = guidelinesSchema.safeParse({ guidelines });
@@ -175,6 +182,7 @@ export async function updateProjectGuidelines(manager: SessionUser, projectId: n
 export async function updateProjectSettings(manager: SessionUser, projectId: number, settings: unknown): Promise<ProjectUpdateResult> {
   return await getDb().transaction(
     async (tx): Promise<ProjectUpdateResult> => {
+      await lockProject(tx, projectId);
       const refusal = await refuseUnlessManager(manager, projectId, "change the settings");
       if (refusal !== null) return refusal;
       if (typeof settings !== "object" || settings === null || Array.isArray(settings)) return invalid("These settings are not valid.");

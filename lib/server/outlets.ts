@@ -8,6 +8,7 @@ import { documents, outlets, projectMembers, projects, referenceRatings, type Ou
 import { firstIssue, outletProfileSchema, referenceRatingSchema, type OutletProfileInput, type ReferenceRatingInput } from "@/lib/validation/ratings";
 import { fail, invalid, type Failure } from "./annotations/result";
 import { recordAudit } from "./audit";
+import { isUniqueViolation } from "./db-errors";
 import type { SessionUser } from "./session";
 import { first, one } from "@/db/rows";
 import { foldCase } from "@/db/sql";
@@ -39,6 +40,8 @@ export async function listOutletsForViewer(user: SessionUser): Promise<OutletLis
 
 export type UpdateOutletResult = { ok: true; outlet: OutletProfile } | Failure;
 
+type OutletValues = Omit<OutletProfile, "id">;
+
 /** Admins edit an outlet's profile; audited. Names stay unique in any letter case. */
 export async function updateOutlet(user: SessionUser, outletId: number, input: OutletProfileInput): Promise<UpdateOutletResult> {
   if (user.role !== "admin") return fail(403, "forbidden", "Only admins can edit an outlet's profile.");
@@ -46,7 +49,18 @@ export async function updateOutlet(user: SessionUser, outletId: number, input: O
   if (before === null) return outletNotFound();
   const parsed = outletProfileSchema.safeParse(input);
   if (!parsed.success) return invalid(firstIssue(parsed.error));
-  const values = { ...parsed.data, domain: parsed.data.domain ?? null, country: parsed.data.country ?? null };
+  const values: OutletValues = { ...parsed.data, domain: parsed.data.domain ?? null, country: parsed.data.country ?? null };
+  const nameTaken = fail(409, "duplicate", `Another outlet is already named “${values.name}”.`);
+  try {
+    return await writeOutlet(user, outletId, before, values, nameTaken);
+  } catch (error) {
+    // Another edit took the name since the check (the unique index decides, also on PostgreSQL).
+    if (isUniqueViolation(error, "outlets")) return nameTaken;
+    throw error;
+  }
+}
+
+async function writeOutlet(user: SessionUser, outletId: number, before: OutletProfile, values: OutletValues, nameTaken: Failure): Promise<UpdateOutletResult> {
   return await getDb().transaction(
     async (tx): Promise<UpdateOutletResult> => {
       const clash = await first(
@@ -55,7 +69,7 @@ export async function updateOutlet(user: SessionUser, outletId: number, input: O
           .from(outlets)
           .where(and(eq(foldCase(outlets.name), foldCase(values.name)), ne(outlets.id, outletId))),
       );
-      if (clash !== undefined) return fail(409, "duplicate", `Another outlet is already named “${values.name}”.`);
+      if (clash !== undefined) return nameTaken;
       const outlet = (await first(tx.update(outlets).set(values).where(eq(outlets.id, outletId)).returning(profileColumns)))!;
       await recordAudit(tx, { actorId: user.id, action: "update", entity: "outlet", entityId: outletId, before, after: outlet });
       return { ok: true, outlet };

@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { documents, projectMembers, projects, type ProjectRole } from "@/db/tables";
 import { parseProjectSettings, type NewProjectInput, type ProjectSettings } from "@/lib/validation/projects";
 import { recordAudit } from "./audit";
+import { isUniqueViolation } from "./db-errors";
 import type { SessionUser } from "./session";
 import { first, one } from "@/db/rows";
 import { foldCase } from "@/db/sql";
@@ -88,8 +89,19 @@ export async function projectNameTaken(name: string): Promise<boolean> {
 /** Admins create projects and become their first manager. */
 export async function createProject(user: SessionUser, input: NewProjectInput, isDemo = false): Promise<CreateProjectResult> {
   if (user.role !== "admin") return { ok: false, error: "Only admins can create projects." };
-  if (await projectNameTaken(input.name)) return { ok: false, error: `A project named “${input.name}” already exists.` };
-  const projectId = await getDb().transaction(async (tx) => {
+  const nameTaken = { ok: false, error: `A project named “${input.name}” already exists.` } as const;
+  if (await projectNameTaken(input.name)) return nameTaken;
+  try {
+    return { ok: true, projectId: await insertProject(user, input, isDemo) };
+  } catch (error) {
+    // Another request created a project of this name since the check above (the unique index decides).
+    if (isUniqueViolation(error, "projects")) return nameTaken;
+    throw error;
+  }
+}
+
+async function insertProject(user: SessionUser, input: NewProjectInput, isDemo: boolean): Promise<number> {
+  return await getDb().transaction(async (tx) => {
     const row = await one(
       tx
         .insert(projects)
@@ -100,7 +112,6 @@ export async function createProject(user: SessionUser, input: NewProjectInput, i
     await recordAudit(tx, { actorId: user.id, action: "create", entity: "project", entityId: row.id, after: input });
     return row.id;
   });
-  return { ok: true, projectId };
 }
 
 /** For trusted command-line tools, which act with system rights. */

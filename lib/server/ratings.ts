@@ -12,6 +12,7 @@ import type { PerspectiveAxis } from "@/lib/validation/projects";
 import { documentNotFound, fail, invalid, type Failure } from "./annotations/result";
 import { documentScope } from "./annotations/scope";
 import { recordAudit } from "./audit";
+import { lockUser } from "./locks";
 import { getProjectForMember, type ProjectForMember } from "./projects";
 import type { SessionUser } from "./session";
 import { first, one } from "@/db/rows";
@@ -83,6 +84,8 @@ interface Fields {
 async function saveRating(user: SessionUser, target: Target, fields: Fields): Promise<RatingResult> {
   return await getDb().transaction(
     async (tx): Promise<RatingResult> => {
+      // The rater's own rows: a second tab saving at once waits, then updates what this one wrote.
+      await lockUser(tx, user.id);
       const mine = and(targetIs(target), eq(perspectiveRatings.raterId, user.id), eq(perspectiveRatings.axis, fields.axis));
       const before = await first(tx.select().from(perspectiveRatings).where(mine));
       const row =

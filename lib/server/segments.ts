@@ -12,6 +12,7 @@ import { documentNotFound, fail, invalid, type Failure } from "./annotations/res
 import { documentScope, type Conn } from "./annotations/scope";
 import { recordAudit } from "./audit";
 import { findOrCreateOutlet } from "./catalog";
+import { lockDocument } from "./locks";
 import type { SessionUser } from "./session";
 import { first, one } from "@/db/rows";
 
@@ -80,6 +81,7 @@ export async function createSegment(user: SessionUser, projectId: number, docume
   if (offsets !== null) return invalid(offsets);
   return getDb().transaction(
     async (tx): Promise<SegmentResult> => {
+      await lockDocument(tx, documentId); // the overlap check holds until the insert, also on PostgreSQL
       const overlap = await overlapProblem(tx, documentId, start, end);
       if (overlap !== null) return fail(409, "duplicate", overlap);
       const original = await findOrCreateOutlet(tx, outlet);

@@ -10,6 +10,7 @@ import { moveDocumentSchema, storySchema, type MoveDocumentInput, type StoryInpu
 import { fail, invalid, type Failure } from "./annotations/result";
 import type { Conn } from "./annotations/scope";
 import { recordAudit } from "./audit";
+import { lockProject } from "./locks";
 import { memberRole } from "./projects";
 import type { SessionUser } from "./session";
 import { first, one } from "@/db/rows";
@@ -140,6 +141,7 @@ export async function createStory(user: SessionUser, projectId: number, input: S
   if (!parsed.ok) return parsed;
   return await getDb().transaction(
     async (tx): Promise<StoryResult> => {
+      await lockProject(tx, projectId); // the name check holds until the insert, also on PostgreSQL
       if (await nameTaken(tx, projectId, parsed.data.name, -1)) return nameClash(parsed.data.name);
       const story = await one(
         tx
@@ -160,6 +162,7 @@ export async function updateStory(user: SessionUser, projectId: number, storyId:
   if (!parsed.ok) return parsed;
   return await getDb().transaction(
     async (tx): Promise<StoryResult> => {
+      await lockProject(tx, projectId);
       const before = await storyOf(tx, projectId, storyId);
       if (before === null) return storyNotFound();
       if (await nameTaken(tx, projectId, parsed.data.name, storyId)) return nameClash(parsed.data.name);

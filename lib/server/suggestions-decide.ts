@@ -8,6 +8,7 @@ import type { GuessedSourceKind, Suggestion } from "@/lib/suggest/types";
 import { newSourceSchema, type AnnotationDto, type QuoteAttributes, type SourceDto } from "@/lib/validation/annotations";
 import { createAnnotation, type Failure } from "./annotations";
 import type { Conn } from "./annotations/scope";
+import { lockDocument, lockProject } from "./locks";
 import type { SessionUser } from "./session";
 import { createSource, getSource } from "./sources";
 import {
@@ -115,10 +116,21 @@ async function acceptIn(tx: Conn, user: SessionUser, context: SuggestionContext,
   return { key: s.key, annotation: made.annotation, source: speaker.source, newSource: speaker.created };
 }
 
-/** Runs `body` in one IMMEDIATE transaction; a Refused thrown inside rolls it back and is returned. */
-async function settle<T>(body: (tx: Conn) => Promise<T>): Promise<T | DecideFailure> {
+/**
+ * Runs `body` in one IMMEDIATE transaction; a Refused thrown inside rolls it back and is returned.
+ * It first locks the project (the sources a speaker may create) and the document (its spans and
+ * decisions), so a second click at once waits and then finds the suggestion decided, also on PostgreSQL.
+ */
+async function settle<T>(scope: { projectId: number; documentId: number }, body: (tx: Conn) => Promise<T>): Promise<T | DecideFailure> {
   try {
-    return await getDb().transaction((tx) => body(tx), { behavior: "immediate" });
+    return await getDb().transaction(
+      async (tx) => {
+        await lockProject(tx, scope.projectId);
+        await lockDocument(tx, scope.documentId);
+        return await body(tx);
+      },
+      { behavior: "immediate" },
+    );
   } catch (error) {
     if (error instanceof Refused) return error.failure;
     throw error;
@@ -129,7 +141,7 @@ async function settle<T>(body: (tx: Conn) => Promise<T>): Promise<T | DecideFail
 export async function acceptSuggestion(user: SessionUser, projectId: number, documentId: number, key: string): Promise<AcceptResult> {
   const context = await openContext(user, projectId, documentId);
   if (!context.ok) return context;
-  return settle(async (tx): Promise<AcceptResult> => {
+  return settle(context.scope, async (tx): Promise<AcceptResult> => {
     const decided = await alreadyDecided(tx, user, documentId, key);
     if (decided !== null) return decided;
     const s = findSuggestion(context, key);
@@ -145,7 +157,7 @@ export async function acceptSuggestion(user: SessionUser, projectId: number, doc
 export async function rejectSuggestion(user: SessionUser, projectId: number, documentId: number, key: string): Promise<RejectResult> {
   const context = await openContext(user, projectId, documentId);
   if (!context.ok) return context;
-  return settle(async (tx): Promise<RejectResult> => {
+  return settle(context.scope, async (tx): Promise<RejectResult> => {
     const decided = await alreadyDecided(tx, user, documentId, key);
     if (decided !== null) return decided;
     const s = findSuggestion(context, key);
@@ -166,7 +178,7 @@ export async function acceptAllSuggestions(user: SessionUser, projectId: number,
   const candidates = suggestionsFor(context)
     .filter((s) => s.confidence >= minConfidence)
     .sort((a, b) => a.start - b.start || a.end - b.end);
-  return settle(async (tx): Promise<AcceptAllResult> => {
+  return settle(context.scope, async (tx): Promise<AcceptAllResult> => {
     const decided = await decidedKeys(tx, user.id, documentId);
     const taken = await ownRanges(tx, user.id, documentId);
     const accepted: AcceptedSuggestion[] = [];

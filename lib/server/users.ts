@@ -5,6 +5,8 @@ import { getDb } from "@/db";
 import { projectMembers, projects, users } from "@/db/tables";
 import type { NewUserInput } from "@/lib/validation/users";
 import { recordAudit } from "./audit";
+import { isUniqueViolation } from "./db-errors";
+import { lockSetup } from "./locks";
 import { invalidateUserSessions, type SessionUser } from "./session";
 import { first, one } from "@/db/rows";
 
@@ -83,15 +85,16 @@ export async function createFirstAdmin(input: NewUserInput): Promise<CreateUserR
   if (await usernameTaken(input.username)) return { ok: false, error: `The username “${input.username}” is taken.` };
   const passwordHash = await hashPassword(input.password);
   try {
-    const userId = await getDb().transaction(async () => {
-      // Checked again inside the write transaction: two setup requests cannot both win.
+    const userId = await getDb().transaction(async (tx) => {
+      // Checked again inside the write transaction, after the setup lock: two setup requests cannot both win.
+      await lockSetup(tx);
       if (await adminExists()) throw new SetupDoneError();
       return await insertUser(input, passwordHash, "admin", null);
     });
     return { ok: true, userId };
   } catch (error) {
     if (error instanceof SetupDoneError) return { ok: false, error: "Setup is already done. Sign in instead." };
-    if (String(error).includes("UNIQUE")) return { ok: false, error: `The username “${input.username}” is taken.` };
+    if (isUniqueViolation(error, "users")) return { ok: false, error: `The username “${input.username}” is taken.` };
     throw error;
   }
 }
@@ -105,7 +108,7 @@ export async function createUserAsAdmin(admin: SessionUser, input: NewUserInput)
   try {
     return { ok: true, userId: await insertUser(input, passwordHash, "member", admin.id) };
   } catch (error) {
-    if (String(error).includes("UNIQUE")) return { ok: false, error: `The username “${input.username}” is taken.` };
+    if (isUniqueViolation(error, "users")) return { ok: false, error: `The username “${input.username}” is taken.` };
     throw error;
   }
 }

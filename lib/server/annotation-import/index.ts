@@ -6,6 +6,7 @@ import { getDb } from "@/db";
 import type { JsonlLine } from "@/lib/export/jsonl-read";
 import { importOptionsSchema } from "@/lib/validation/annotation-import";
 import { fail, type Failure } from "../annotations/result";
+import { lockDocument, lockProject } from "../locks";
 import { refuseUnlessManager } from "../members";
 import type { SessionUser } from "../session";
 import { documentForLine, documentForRef, describeRef, outletFor } from "./documents";
@@ -25,6 +26,7 @@ class RollBack extends Error {}
 async function importLine(run: ImportRun, line: JsonlLine): Promise<void> {
   const documentId = await documentForLine(run, line);
   if (documentId === null) return;
+  await lockDocument(getDb(), documentId); // getDb() inside the transaction is its connection
   const asExported = run.layer === "as-exported";
   const jobs: SpanJob[] = [];
   for (const span of line.spans) {
@@ -55,6 +57,8 @@ async function importSpans(run: ImportRun, spans: SpanInput[]): Promise<void> {
     const target = await targetOf(run, span);
     if (target !== null) jobs.push({ span, documentId, target, strictOffsets: false, assignmentsFromFile: false });
   }
+  const documentIds = [...new Set(jobs.map((j) => j.documentId))].sort((a, b) => a - b);
+  for (const id of documentIds) await lockDocument(getDb(), id); // in id order, so two lockers cannot wait on each other
   await writeSpans(run, jobs);
 }
 
@@ -65,6 +69,8 @@ async function runImport(actor: SessionUser, projectId: number, input: Annotatio
   try {
     await getDb().transaction(
       async (tx) => {
+        // The project first (its assignments and ratings, and one import at a time), then each document written to.
+        await lockProject(tx, projectId);
         const run: ImportRun = { tx, projectId, actor, layer: input.layer, report, members: new Map(), texts: new Map(), speakers: new Map(), live: new Map() };
         for (const line of parsed.lines) await importLine(run, line);
         await importSpans(run, parsed.spans);

@@ -8,6 +8,7 @@ import { claimLinks, claimLinkSpans } from "@/db/tables";
 import { fail, type Failure } from "../annotations/result";
 import type { Conn } from "../annotations/scope";
 import { recordAudit } from "../audit";
+import { lockProject } from "../locks";
 import type { SessionUser } from "../session";
 import { goldRefusal, liveSpan, type SpanAccess } from "./access";
 import { linkedSpans, linkIdOf, memberIds, type LinkedSpan } from "./read";
@@ -102,6 +103,7 @@ export async function linkSpans(user: SessionUser, projectId: number, annotation
   if (annotationId === otherAnnotationId) return fail(400, "invalid", "A span cannot be linked to itself; pick a span in another document of the story.");
   return getDb().transaction(
     async (tx): Promise<LinkResult> => {
+      await lockProject(tx, projectId); // links span documents of the project: the project stands for them
       const a = await liveSpan(tx, user, projectId, annotationId);
       if ("ok" in a) return a;
       const b = await liveSpan(tx, user, projectId, otherAnnotationId);
@@ -119,6 +121,7 @@ export async function linkSpans(user: SessionUser, projectId: number, annotation
 export async function unlinkSpan(user: SessionUser, projectId: number, annotationId: number): Promise<{ ok: true } | Failure> {
   return getDb().transaction(
     async (tx): Promise<{ ok: true } | Failure> => {
+      await lockProject(tx, projectId); // links span documents of the project: the project stands for them
       const span = await liveSpan(tx, user, projectId, annotationId);
       if ("ok" in span) return span;
       const refused = goldRefusal(span);

@@ -11,6 +11,7 @@ import { ALIASES_MAX, updateSourceSchema, type UpdateSourceInput } from "@/lib/v
 import { fail, invalid, type Failure } from "../annotations/result";
 import type { Conn } from "../annotations/scope";
 import { recordAudit } from "../audit";
+import { lockProject } from "../locks";
 import type { SessionUser } from "../session";
 import { curatorAccess, sourceGone } from "./access";
 import { sourceColumns } from "./registry";
@@ -88,6 +89,7 @@ async function applyUpdate(tx: Conn, user: SessionUser, projectId: number, befor
 export async function updateSource(user: SessionUser, projectId: number, sourceId: number, input: unknown): Promise<UpdateSourceResult> {
   return getDb().transaction(
     async (tx): Promise<UpdateSourceResult> => {
+      await lockProject(tx, projectId); // the name and alias checks hold until the write, also on PostgreSQL
       const access = await curatorAccess(tx, user, projectId, "edit sources");
       if ("ok" in access) return access;
       const parsed = updateSourceSchema.safeParse(input);

@@ -9,6 +9,7 @@ import type { SourceDto } from "@/lib/validation/annotations";
 import { mergeSourcesSchema } from "@/lib/validation/sources";
 import { invalid, type Failure } from "../annotations/result";
 import { recordAudit } from "../audit";
+import { lockProject } from "../locks";
 import type { SessionUser } from "../session";
 import { curatorAccess, sourceGone } from "./access";
 import { sourceColumns } from "./registry";
@@ -75,5 +76,11 @@ async function mergeIn(tx: Tx, user: SessionUser, projectId: number, raw: unknow
 
 /** A curator merges source `from` into source `into` ({ from, into }, checked against mergeSourcesSchema); both must be sources of this project. */
 export async function mergeSources(user: SessionUser, projectId: number, input: unknown): Promise<MergeResult> {
-  return getDb().transaction((tx) => mergeIn(tx, user, projectId, input), { behavior: "immediate" });
+  return getDb().transaction(
+    async (tx) => {
+      await lockProject(tx, projectId); // the sources and spans it reads stay as read until it writes, also on PostgreSQL
+      return await mergeIn(tx, user, projectId, input);
+    },
+    { behavior: "immediate" },
+  );
 }

@@ -12,6 +12,7 @@ import { foldName } from "@/lib/sources/near-match";
 import type { SourceDto } from "@/lib/validation/annotations";
 import { fail, type Failure } from "../annotations/result";
 import { recordAudit } from "../audit";
+import { lockProject } from "../locks";
 import { jsonInteger } from "@/db/sql";
 import type { SessionUser } from "../session";
 import { curatorAccess } from "./access";
@@ -110,5 +111,11 @@ async function undoIn(tx: Tx, user: SessionUser, projectId: number, mergeId: num
 
 /** A curator undoes the merge recorded as audit entry `mergeId`. */
 export async function undoMerge(user: SessionUser, projectId: number, mergeId: number): Promise<UndoResult> {
-  return getDb().transaction((tx) => undoIn(tx, user, projectId, mergeId), { behavior: "immediate" });
+  return getDb().transaction(
+    async (tx) => {
+      await lockProject(tx, projectId); // the sources and spans it reads stay as read until it writes, also on PostgreSQL
+      return await undoIn(tx, user, projectId, mergeId);
+    },
+    { behavior: "immediate" },
+  );
 }
