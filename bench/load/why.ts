@@ -32,7 +32,8 @@ function limitText(peak: PhaseResult, cores: number): string {
 function dataLayerText(peak: PhaseResult, dataLayerMs: number | null): string {
   if (dataLayerMs === null) return "";
   const perRequest = peak.mainThreadMsPerRequest;
-  const rest = "Next.js routing and proxy.ts, React rendering, HTTP and web streams (profiles above)";
+  // What the CPU profiles of the load runs found; this run's own profile is above unless --no-profile.
+  const rest = `Next.js routing and proxy.ts, React rendering, HTTP and web streams (${peak.profile === null ? "the profiles of earlier runs" : "profiles above"})`;
   if (peak.databaseCpu === null)
     return ` The data layer (SQLite through drizzle, session check included) is ${ms(dataLayerMs)} of those ${ms(perRequest)} (${pct((100 * dataLayerMs) / perRequest)}); the rest is ${rest}.`;
   return (
