@@ -14,6 +14,7 @@ import { writeDemoLinks, writeDemoRatings } from "./demo/links";
 import { createDemoSources, createDemoTeam } from "./demo/people";
 import { writeDemoSpans } from "./demo/spans";
 import { importDocuments } from "./documents";
+import { lockSetup } from "./locks";
 import { first, one } from "@/db/rows";
 
 /**
@@ -70,6 +71,8 @@ async function annotateDemo(conn: Conn, projectId: number, articles: ImportedArt
 
 async function loadDemo(content: DemoContent): Promise<boolean> {
   return await getDb().transaction(async (tx) => {
+    // Instances starting together on a new database: one loads the demo, the others find it there.
+    await lockSetup(tx);
     const userCount = (await first(tx.select({ n: count() }).from(users)))?.n ?? 0;
     const projectCount = (await first(tx.select({ n: count() }).from(projects)))?.n ?? 0;
     if (userCount > 0 || projectCount > 0) return false;

@@ -42,7 +42,7 @@ export async function lockUser(tx: Locker, userId: number): Promise<void> {
 // advisory lock under a constant key of its own; it is released when the transaction ends.
 const SETUP_LOCK_KEY = 7_301_001;
 
-/** Until the transaction ends, no other first-admin setup runs (PostgreSQL; SQLite runs one writer anyway). */
+/** Until the transaction ends, no other first-admin setup or demo loading (both act on "the database is new") runs (PostgreSQL; SQLite runs one writer anyway). */
 export async function lockSetup(tx: Locker): Promise<void> {
   if (usesPostgres()) await tx.run(sql`select pg_advisory_xact_lock(${SETUP_LOCK_KEY})`);
 }
