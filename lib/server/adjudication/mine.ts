@@ -11,7 +11,7 @@ import { documentScope } from "../annotations/scope";
 import { getDocumentForMember } from "../documents";
 import { getProjectForMember } from "../projects";
 import type { SessionUser } from "../session";
-import { coverage, decisionsOf, type GoldSpan } from "./state";
+import { coverage, decisionsOf, goldSpanColumns, type GoldSpan } from "./state";
 import { first } from "@/db/rows";
 
 export type Outcome = "accepted" | "changed" | "rejected" | "pending";
@@ -39,14 +39,7 @@ async function goldRow(goldId: number | null): Promise<GoldSpan | null> {
   if (goldId === null) return null;
   const row = await first(
     getDb()
-      .select({
-        id: annotations.id,
-        kind: annotations.kind,
-        start: annotations.start,
-        end: annotations.end,
-        exact: annotations.exact,
-        attributes: annotations.attributes,
-      })
+      .select(goldSpanColumns)
       .from(annotations)
       .where(and(eq(annotations.id, goldId), eq(annotations.layer, "gold"), isNull(annotations.deletedAt))),
   );

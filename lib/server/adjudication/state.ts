@@ -69,16 +69,19 @@ async function reviewersOf(conn: Conn, documentId: number, spans: readonly Revie
   return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
 }
 
+/** The columns a GoldSpan is read from. */
+export const goldSpanColumns = {
+  id: annotations.id,
+  kind: annotations.kind,
+  start: annotations.start,
+  end: annotations.end,
+  exact: annotations.exact,
+  attributes: annotations.attributes,
+};
+
 async function goldSpans(conn: Conn, documentId: number): Promise<GoldSpan[]> {
   const rows = await conn
-    .select({
-      id: annotations.id,
-      kind: annotations.kind,
-      start: annotations.start,
-      end: annotations.end,
-      exact: annotations.exact,
-      attributes: annotations.attributes,
-    })
+    .select(goldSpanColumns)
     .from(annotations)
     .where(and(eq(annotations.documentId, documentId), eq(annotations.layer, "gold"), isNull(annotations.deletedAt)))
     .orderBy(asc(annotations.start), asc(annotations.end), asc(annotations.id));
