@@ -97,16 +97,18 @@ export function openPostgres(url: string, options: { max?: number } = {}): PgHan
     const open = scope.getStore();
     if (open) return await savepoint(open, () => body(facade));
     const client = await pool.connect();
+    let broken = false;
     try {
       await client.query("begin");
       const result = await scope.run({ db: drizzle(client, { schema }), client, savepoints: 0 }, () => body(facade));
       await client.query("commit");
       return result;
     } catch (error) {
-      await client.query("rollback").catch(() => undefined);
+      await client.query("rollback").catch(() => (broken = true));
       throw error;
     } finally {
-      client.release();
+      // A connection whose rollback failed is in an unknown state: the pool drops it rather than reuse it.
+      client.release(broken);
     }
   };
 
