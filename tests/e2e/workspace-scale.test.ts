@@ -104,6 +104,41 @@ describe("the workspace with 3,000 spans", () => {
     await page.getByRole("heading", { name: "Spans (3000)" }).waitFor();
   });
 
+  it("shows a span tagged far below the fold in the list, and its kind filter counts and hides it", async () => {
+    const list = page.getByRole("list", { name: "Spans in reading order" });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    // Key "2" tags the selection at the end of the text as an opinion.
+    await dragSelect(page, CLOSING);
+    await page.keyboard.press("2");
+    await waitSaved(page);
+    // The row is the last of 3,001, far below what the windowed list drew before: it is drawn,
+    // current, and on screen in the list.
+    const row = list.locator("li", { hasText: CLOSING });
+    await expect.poll(() => row.count()).toBe(1);
+    await expect.poll(() => row.locator("[aria-current=true]").count()).toBe(1);
+    await expect.poll(() => row.isVisible()).toBe(true);
+    await expect.poll(() => kindCount(page, "Opinion")).toBe("1001");
+
+    const filter = (label: string): ReturnType<Page["getByLabel"]> => page.getByRole("group", { name: "Show kinds" }).getByLabel(label, { exact: false });
+    await filter("Opinion").uncheck();
+    await page.getByText("2000 of 3001 shown.").waitFor();
+    await expect.poll(() => row.count()).toBe(0);
+    expect(await list.locator("li", { hasText: "opinion" }).count()).toBe(0);
+    // The counts are the document's, whichever kinds are shown.
+    await expect(kindCount(page, "Opinion")).resolves.toBe("1001");
+    await filter("Claim").uncheck();
+    await page.getByText("1000 of 3001 shown.").waitFor();
+    await filter("Opinion").check();
+    await filter("Claim").check();
+    await expect.poll(() => page.getByText(/of 3001 shown/).count()).toBe(0);
+
+    // Back to 3,000 spans for the tests that follow.
+    await row.getByRole("button").first().click();
+    await page.getByRole("button", { name: "Delete span" }).click();
+    await waitSaved(page);
+    await page.getByRole("heading", { name: "Spans (3000)" }).waitFor();
+  });
+
   it("sends each span's words once: the page holds an item's text no more often than the text itself does", async () => {
     const html = await (await page.request.get(url)).text();
     const count = (needle: string): number => html.split(needle).length - 1;

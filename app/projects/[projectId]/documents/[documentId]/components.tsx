@@ -67,8 +67,9 @@ export function Workspace(props: WorkspaceProps): ReactNode {
   const speakerRef = useRef<HTMLInputElement>(null);
   const panelRef = useRef<HTMLElement>(null);
   const tempIds = useRef(0);
-  // A quote tagged with the mouse whose speaker field takes the focus once it is rendered.
-  const speakerFor = useRef<string | null>(null);
+  // The span whose first field (a quote's speaker) takes the focus once its panel is rendered:
+  // a quote tagged with the mouse, or Enter pressed before a keyboard tag's render is done.
+  const focusFor = useRef<string | null>(null);
   // The CSS highlights; `create` paints a new span through it before the save starts.
   const painterRef = useRef<HighlightPainter | null>(null);
   const canEdit = !frozen;
@@ -81,10 +82,21 @@ export function Workspace(props: WorkspaceProps): ReactNode {
   const listIndex = useDeferredValue(index);
   const listKinds = useDeferredValue(state.live.kinds);
   const active = state.activeKey === null ? null : (state.spans.get(state.activeKey) ?? null);
+  // What the keys act on: the spans as the last change left them, which a tag's background render
+  // may not have shown yet.
+  const liveActive = useCallback(() => {
+    const now = stateRef.current;
+    return now.activeKey === null ? null : (now.spans.get(now.activeKey) ?? null);
+  }, [stateRef]);
 
   const links = useMemo(() => linksApi(projectId, documentId), [projectId, documentId]);
   const activeId = active !== null && active.draft.id > 0 ? active.draft.id : null;
   const matches = useClaimMatches(links, activeId, active?.draft.exact ?? "", props.storyName !== null, setAnnouncement);
+
+  const focusFirstField = useCallback(
+    () => (speakerRef.current ?? (panelRef.current?.querySelector("form select, form input") as HTMLElement | null))?.focus(),
+    [],
+  );
 
   const activate = useCallback(
     (key: string | null, scroll = true) => {
@@ -102,7 +114,7 @@ export function Workspace(props: WorkspaceProps): ReactNode {
   const create = useCallback(
     (kind: AnnotationKind, range: Range2, focusSpeaker = false) => {
       const exact = chars.slice(range.start, range.end).join("");
-      const parent = index.containing(range.start, range.end).find((s) => s.kind === "quote" && s.annotatorId === props.me.id);
+      const parent = stateRef.current.live.index.containing(range.start, range.end).find((s) => s.kind === "quote" && s.annotatorId === props.me.id);
       const key = `new-${++tempIds.current}`;
       const draft = newDraft(tempIds.current, documentId, props.me, {
         kind,
@@ -114,29 +126,30 @@ export function Workspace(props: WorkspaceProps): ReactNode {
       performance.mark("pd-tag-start");
       // The highlight comes first: painted now, on screen at the next frame. The save starts once
       // that frame is drawn (an edit or delete made before then waits for it in the saver's queue,
-      // which sends the latest draft). The state update stays synchronous: the very next key
-      // (Enter to the speaker, a change of kind) must already act on the new span.
+      // which sends the latest draft). The rest of the screen (panel, list, counts) follows in a
+      // background render; the keys read the state itself, so the next key (Enter to the speaker,
+      // a change of kind) already acts on the new span.
       paintNow(painterRef.current, { ...draft, key });
       window.getSelection()?.removeAllRanges();
-      dispatch({ type: "add", span: draft, key });
+      dispatch({ type: "add", span: draft, key }, true);
       setSelection(null);
       setAnnouncement(`${KIND_LABELS[kind]} created: ${exact.slice(0, 80)}`);
       afterNextFrame(() => saver.enqueue("create", key));
       // A mouse tag goes straight to the speaker; from the keys, focus stays in the text (Enter goes there).
-      if (kind === "quote" && focusSpeaker) speakerFor.current = key;
+      if (kind === "quote" && focusSpeaker) focusFor.current = key;
     },
-    [chars, documentId, index, props.me, saver, dispatch],
+    [chars, documentId, props.me, saver, dispatch, stateRef],
   );
 
   const removeActive = useCallback(() => {
-    const span = active;
+    const span = liveActive();
     if (span === null) return;
     dispatch({ type: "edit", key: span.key, changes: { deletedAt: new Date().toISOString() } });
     saver.enqueue("delete", span.key);
     dispatch({ type: "activate", key: null });
     setAnnouncement(`${KIND_LABELS[span.draft.kind]} removed. Use “Show deleted” to restore it.`);
     textRef.current?.focus();
-  }, [active, saver, dispatch]);
+  }, [liveActive, saver, dispatch]);
 
   const keys = useWorkspaceKeys(
     {
@@ -146,14 +159,24 @@ export function Workspace(props: WorkspaceProps): ReactNode {
       canEdit,
       selection,
       clearSelection: () => setSelection(null),
-      active: active?.draft ?? null,
-      index,
+      active: () => liveActive()?.draft ?? null,
+      index: () => stateRef.current.live.index,
       create,
-      changeKind: (kind) => active && edit(active.key, { kind, attributes: {} }, true),
-      moveActive: (r) => active && edit(active.key, { start: r.start, end: r.end, exact: chars.slice(r.start, r.end).join("") }, true),
+      changeKind: (kind) => {
+        const span = liveActive();
+        if (span) edit(span.key, { kind, attributes: {} }, true);
+      },
+      moveActive: (r) => {
+        const span = liveActive();
+        if (span) edit(span.key, { start: r.start, end: r.end, exact: chars.slice(r.start, r.end).join("") }, true);
+      },
       activate,
       removeActive,
-      editActive: () => (speakerRef.current ?? (panelRef.current?.querySelector("form select, form input") as HTMLElement | null))?.focus(),
+      editActive: () => {
+        const key = stateRef.current.activeKey;
+        if (key === state.activeKey) focusFirstField();
+        else focusFor.current = key; // its panel is still being rendered
+      },
       linkTop: () => {
         if (!matches.linkTop()) setAnnouncement(props.storyName === null ? "This document is in no story." : "No suggested match to link.");
       },
@@ -164,10 +187,10 @@ export function Workspace(props: WorkspaceProps): ReactNode {
   const { cursor, dropCursor } = keys;
 
   useEffect(() => {
-    if (speakerFor.current === null || speakerFor.current !== state.activeKey) return;
-    speakerFor.current = null;
-    speakerRef.current?.focus();
-  }, [state.activeKey]);
+    if (focusFor.current === null || focusFor.current !== state.activeKey) return;
+    focusFor.current = null;
+    focusFirstField();
+  }, [state.activeKey, focusFirstField]);
   useHighlights(textRef, paragraphsRef, painterRef, state, active?.draft ?? null, cursor);
 
   const readSelection = useCallback(

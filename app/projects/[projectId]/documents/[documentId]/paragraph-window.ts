@@ -1,46 +1,55 @@
-// Which paragraphs of the text are near the viewport: on screen or within a screen and a half
-// of it. Known synchronously from the start (so the first paint already has what is on screen),
-// then kept up to date by an IntersectionObserver as the reader scrolls.
+// Which paragraphs of the text are near the viewport: on screen or within a quarter screen of it.
+// Two binary searches over the paragraphs' boxes answer it, again whenever the page scrolls or
+// the text changes size. A scroll event comes before its frame is painted, so the paragraphs it
+// brings on screen have their highlights in that same frame. (An IntersectionObserver on every
+// paragraph did the same a frame late, and computing its intersections cost 1.3–4 ms of every
+// frame at 1,000 paragraphs: bench/RESULTS.md, "Workspace beside @recogito/text-annotator".)
 
-const MARGIN_SCREENS = 1.5;
+const MARGIN_SCREENS = 0.25;
 
 export class ParagraphWindow {
-  private readonly near: boolean[];
-  private readonly observer: IntersectionObserver | null = null;
+  /** The near paragraphs: first to last, inclusive (last < first when there are none). */
+  private first = 0;
+  private last = -1;
+  private readonly resize: ResizeObserver | null = null;
+  private readonly update = (): void => this.follow();
 
   constructor(
     private readonly elements: HTMLElement[],
     private readonly onChange: (index: number, near: boolean) => void,
   ) {
-    this.near = elements.map(() => false);
-    const [first, last] = nearRange(elements);
-    for (let i = first; i <= last; i++) this.near[i] = true;
-    if (typeof IntersectionObserver === "undefined") {
-      this.near.fill(true);
-      return;
+    [this.first, this.last] = nearRange(elements);
+    // Capture: scroll events do not bubble, and the text may sit in a scrolling box of its own.
+    window.addEventListener("scroll", this.update, { capture: true, passive: true });
+    window.addEventListener("resize", this.update, { passive: true });
+    // Paragraphs outside the screen are laid out at an estimated height until first shown; when
+    // the real one arrives the paragraphs below move without a scroll.
+    const container = elements[0]?.parentElement;
+    if (container && typeof ResizeObserver !== "undefined") {
+      this.resize = new ResizeObserver(this.update);
+      this.resize.observe(container);
     }
-    const order = new Map(elements.map((e, i) => [e, i]));
-    this.observer = new IntersectionObserver((entries) => this.update(entries, order), { rootMargin: `${MARGIN_SCREENS * 100}% 0px` });
-    for (const element of elements) this.observer.observe(element);
   }
 
   /** True when any paragraph from `first` to `last` (inclusive) is near the viewport. */
   anyNear(first: number, last: number): boolean {
-    for (let i = first; i <= last; i++) if (this.near[i]) return true;
-    return false;
+    return first <= this.last && last >= this.first;
   }
 
   dispose(): void {
-    this.observer?.disconnect();
+    window.removeEventListener("scroll", this.update, { capture: true });
+    window.removeEventListener("resize", this.update);
+    this.resize?.disconnect();
   }
 
-  private update(entries: IntersectionObserverEntry[], order: Map<Element, number>): void {
-    for (const entry of entries) {
-      const index = order.get(entry.target);
-      if (index === undefined || this.near[index] === entry.isIntersecting) continue;
-      this.near[index] = entry.isIntersecting;
-      this.onChange(index, entry.isIntersecting);
-    }
+  private follow(): void {
+    const [first, last] = nearRange(this.elements);
+    if (first === this.first && last === this.last) return;
+    const [before, after] = [this.first, this.last];
+    // The new window is in place before anyone is told, so `anyNear` answers for it.
+    [this.first, this.last] = [first, last];
+    for (let i = before; i <= after; i++) if (i < first || i > last) this.onChange(i, false);
+    for (let i = first; i <= last; i++) if (i < before || i > after) this.onChange(i, true);
   }
 }
 

@@ -16,7 +16,8 @@ export interface TextKeyHandlers {
   cursor: Range2 | null;
   /** Where keys start from when there is no cursor: see cursorBase. */
   caret: () => number;
-  active: Range2 | null;
+  /** The active span as the keys last left it (read at each key, not at render). */
+  active: () => Range2 | null;
   canEdit: boolean;
   setCursor: (r: Range2) => void;
   moveActive: (r: Range2) => void;
@@ -40,11 +41,12 @@ const EDGES: Partial<Record<ShortcutAction, [edge: "start" | "end", direction: "
 
 /** Moves the cursor; false when the key is not a cursor move. */
 function moveCursor(h: TextKeyHandlers, action: ShortcutAction): boolean {
-  const base = cursorBase(h.cursor, h.active, h.caret());
+  const active = h.active();
+  const base = cursorBase(h.cursor, active, h.caret());
   let next: Range2 | null;
   if (action === "word-next" || action === "word-previous") next = wordStep(h.chars, base, action === "word-next" ? 1 : -1);
   else if (action === "paragraph-next" || action === "paragraph-previous") {
-    next = paragraphStep(h.chars, h.paragraphStarts, base, h.cursor === null && h.active === null, action === "paragraph-next" ? 1 : -1);
+    next = paragraphStep(h.chars, h.paragraphStarts, base, h.cursor === null && active === null, action === "paragraph-next" ? 1 : -1);
   } else return false;
   if (next !== null) h.setCursor(next);
   return true;
@@ -54,8 +56,9 @@ function moveCursor(h: TextKeyHandlers, action: ShortcutAction): boolean {
 function moveSelectionEdge(h: TextKeyHandlers, action: ShortcutAction): boolean {
   const edge = EDGES[action];
   if (edge === undefined) return false;
+  const active = h.active();
   if (h.cursor !== null) h.setCursor(moveEdge(h.chars, h.cursor, edge[0], edge[1]));
-  else if (h.active !== null && h.canEdit) h.moveActive(moveEdge(h.chars, h.active, edge[0], edge[1]));
+  else if (active !== null && h.canEdit) h.moveActive(moveEdge(h.chars, active, edge[0], edge[1]));
   return true;
 }
 
@@ -76,15 +79,15 @@ function perform(h: TextKeyHandlers, action: ShortcutAction): boolean {
       h.step(action === "span-next" ? 1 : -1);
       return true;
     case "edit":
-      if (h.active === null) return false;
+      if (h.active() === null) return false;
       h.editActive();
       return true;
     case "remove":
-      if (h.active === null || !h.canEdit) return false;
+      if (h.active() === null || !h.canEdit) return false;
       h.removeActive();
       return true;
     case "link":
-      if (h.active === null) return false;
+      if (h.active() === null) return false;
       h.linkTop();
       return true;
     case "cancel":

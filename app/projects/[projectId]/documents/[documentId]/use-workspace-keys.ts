@@ -20,8 +20,10 @@ export interface WorkspaceKeyDeps {
   /** A pending mouse selection (the toolbar's), if any. */
   selection: Range2 | null;
   clearSelection: () => void;
-  active: AnnotationDto | null;
-  index: SpanIndex<IndexedSpan>;
+  /** The active span and the reading order as the last change left them: a tag's render may still be
+   * pending (it runs as a transition), and the next key must already act on the new span. */
+  active: () => AnnotationDto | null;
+  index: () => SpanIndex<IndexedSpan>;
   create: (kind: AnnotationKind, range: Range2) => void;
   changeKind: (kind: AnnotationKind) => void;
   moveActive: (range: Range2) => void;
@@ -66,14 +68,15 @@ export function useWorkspaceKeys(d: WorkspaceKeyDeps, textRef: RefObject<HTMLEle
     moveActive: d.moveActive,
     tag: (kind) => {
       const target = cursor ?? d.selection;
-      if (target === null) return d.active !== null ? d.changeKind(kind) : undefined;
+      if (target === null) return d.active() !== null ? d.changeKind(kind) : undefined;
       d.create(kind, target);
       // The new span is shown, but the keys now act on the word after it.
       caret.current = target.end;
       setCursorState(cursorAfter(d.chars, target));
     },
     step: (direction) => {
-      const next = cursor === null ? d.index.neighbour(d.active, direction) : spanFromCursor(d.index.sorted, cursor, direction);
+      const index = d.index();
+      const next = cursor === null ? index.neighbour(d.active(), direction) : spanFromCursor(index.sorted, cursor, direction);
       setCursorState(null);
       if (next !== null) {
         caret.current = next.start;
@@ -81,7 +84,7 @@ export function useWorkspaceKeys(d: WorkspaceKeyDeps, textRef: RefObject<HTMLEle
       }
     },
     nextSentence: () => {
-      const mine = d.index.sorted.filter((s) => s.annotatorId === d.meId);
+      const mine = d.index().sorted.filter((s) => s.annotatorId === d.meId);
       const next = nextUntaggedSentence(d.chars, sentences, { cursor, caret: caret.current }, mine);
       if (next === null) d.announce("No untagged sentence after the cursor.");
       else setCursor(next);
