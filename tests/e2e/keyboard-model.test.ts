@@ -76,6 +76,26 @@ describe("keyboard tagging", () => {
     await expect.poll(() => text.evaluate((el) => el === document.activeElement)).toBe(true);
   });
 
+  it("acts on a keyboard tag before it is drawn: the next key tags the next word, Enter reaches the new quote's speaker", async () => {
+    await freshDocument();
+    await press("ArrowDown", "ArrowDown");
+    await press("Shift+ArrowRight", "Shift+ArrowRight", "Shift+ArrowRight", "Shift+ArrowRight");
+    const text = page.getByTestId("document-text");
+    // Keys dispatched in one task: the page cannot render between them.
+    const sameTask = (...keys: string[]): Promise<void> =>
+      text.evaluate((el, names) => {
+        for (const key of names) el.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, cancelable: true }));
+      }, keys);
+    await sameTask("1", "1");
+    await waitSaved(page);
+    expect(await spansByText()).toEqual({ "The ferry left at dawn": "claim", Fog: "claim" });
+    await sameTask("3", "Enter");
+    const speaker = page.getByRole("combobox", { name: "Speaker (source)" });
+    await expect.poll(() => speaker.evaluate((el) => el === document.activeElement)).toBe(true);
+    await waitSaved(page);
+    expect(await spansByText()).toEqual({ "The ferry left at dawn": "claim", Fog: "claim", covered: "quote" });
+  });
+
   it("cancels a selection with Esc and keeps the cursor where it was", async () => {
     await freshDocument();
     await press("ArrowDown", "ArrowDown", "ArrowDown"); // "Nobody"

@@ -26,6 +26,7 @@ import type { Range2 } from "./use-text-keys";
 import { useWorkspaceKeys } from "./use-workspace-keys";
 import { SuggestionPanel } from "./suggestion-layer";
 import { useSuggestions } from "./use-suggestions";
+import { useLiveState } from "./use-live-state";
 import { useSpanStore } from "./use-span-store";
 import { initialState, newDraft } from "./workspace-state";
 
@@ -56,12 +57,12 @@ export function Workspace(props: WorkspaceProps): ReactNode {
   const paragraphs = useMemo(() => splitParagraphs(props.text), [props.text]);
   const api = useMemo(() => annotationsApi(projectId, documentId), [projectId, documentId]);
   const sources = useMemo(() => sourcesApi(projectId), [projectId]);
-  const { state, stateRef, dispatch, saver, edit, flush } = useSpanStore(api, () => initialState(expandSpans(props.text, props.initialSpans)));
+  const { state, stateRef, dispatch, saver, saveStates, edit, flush } = useSpanStore(api, () => initialState(expandSpans(props.text, props.initialSpans)));
   const [frozen, setFrozen] = useState(props.frozen);
-  const [selection, setSelection] = useState<PendingSelection | null>(null);
+  const [selection, selectionNow, setSelection] = useLiveState<PendingSelection | null>(null);
   const [filter, setFilter] = useState(() => new Set<AnnotationKind>(ANNOTATION_KINDS));
   const [sourceNames, setSourceNames] = useState(() => new Map(Object.entries(props.sourceNames).map(([k, v]) => [Number(k), v])));
-  const [announcement, setAnnouncement] = useState("");
+  const [announcement, , setAnnouncement] = useLiveState("");
   const textRef = useRef<HTMLDivElement>(null);
   const paragraphsRef = useRef<ParagraphBox[]>([]);
   const speakerRef = useRef<HTMLInputElement>(null);
@@ -108,11 +109,11 @@ export function Workspace(props: WorkspaceProps): ReactNode {
         panelRef.current?.querySelector(`[data-span-key="${key}"]`)?.scrollIntoView({ block: "nearest" });
       }
     },
-    [dispatch, stateRef],
+    [dispatch, stateRef, setAnnouncement],
   );
 
   const create = useCallback(
-    (kind: AnnotationKind, range: Range2, focusSpeaker = false) => {
+    (kind: AnnotationKind, range: Range2, byToolbar = false) => {
       const exact = chars.slice(range.start, range.end).join("");
       const parent = stateRef.current.live.index.containing(range.start, range.end).find((s) => s.kind === "quote" && s.annotatorId === props.me.id);
       const key = `new-${++tempIds.current}`;
@@ -126,19 +127,22 @@ export function Workspace(props: WorkspaceProps): ReactNode {
       performance.mark("pd-tag-start");
       // The highlight comes first: painted now, on screen at the next frame. The save starts once
       // that frame is drawn (an edit or delete made before then waits for it in the saver's queue,
-      // which sends the latest draft). The rest of the screen (panel, list, counts) follows in a
-      // background render; the keys read the state itself, so the next key (Enter to the speaker,
-      // a change of kind) already acts on the new span.
+      // which sends the latest draft). After a key, the rest of the screen (panel, list, counts)
+      // follows in a background render; the keys read the state itself, so the next key (Enter to
+      // the speaker, a change of kind) already acts on the new span. After a toolbar click all of
+      // it renders at once: the toolbar under the pointer goes, and a quote's speaker field takes
+      // the focus before the next drag can start.
       paintNow(painterRef.current, { ...draft, key });
       window.getSelection()?.removeAllRanges();
-      dispatch({ type: "add", span: draft, key }, true);
-      setSelection(null);
-      setAnnouncement(`${KIND_LABELS[kind]} created: ${exact.slice(0, 80)}`);
+      const inBackground = !byToolbar;
+      dispatch({ type: "add", span: draft, key }, inBackground);
+      setSelection(null, inBackground);
+      setAnnouncement(`${KIND_LABELS[kind]} created: ${exact.slice(0, 80)}`, inBackground);
       afterNextFrame(() => saver.enqueue("create", key));
       // A mouse tag goes straight to the speaker; from the keys, focus stays in the text (Enter goes there).
-      if (kind === "quote" && focusSpeaker) focusFor.current = key;
+      if (kind === "quote" && byToolbar) focusFor.current = key;
     },
-    [chars, documentId, props.me, saver, dispatch, stateRef],
+    [chars, documentId, props.me, saver, dispatch, stateRef, setSelection, setAnnouncement],
   );
 
   const removeActive = useCallback(() => {
@@ -149,7 +153,7 @@ export function Workspace(props: WorkspaceProps): ReactNode {
     dispatch({ type: "activate", key: null });
     setAnnouncement(`${KIND_LABELS[span.draft.kind]} removed. Use “Show deleted” to restore it.`);
     textRef.current?.focus();
-  }, [liveActive, saver, dispatch]);
+  }, [liveActive, saver, dispatch, setAnnouncement]);
 
   const keys = useWorkspaceKeys(
     {
@@ -157,7 +161,7 @@ export function Workspace(props: WorkspaceProps): ReactNode {
       paragraphStarts: paragraphs.map((p) => p.start),
       meId: props.me.id,
       canEdit,
-      selection,
+      selection: () => selectionNow.current,
       clearSelection: () => setSelection(null),
       active: () => liveActive()?.draft ?? null,
       index: () => stateRef.current.live.index,
@@ -181,6 +185,7 @@ export function Workspace(props: WorkspaceProps): ReactNode {
         if (!matches.linkTop()) setAnnouncement(props.storyName === null ? "This document is in no story." : "No suggested match to link.");
       },
       announce: setAnnouncement,
+      paintCursor: (range) => painterRef.current?.mark("pd-cursor", range),
     },
     textRef,
   );
@@ -212,7 +217,7 @@ export function Workspace(props: WorkspaceProps): ReactNode {
       setSelection({ ...snapped, top: rect.top - box.top - 44, left: Math.max(0, rect.left - box.left) });
       dropCursor(snapped.start);
     },
-    [canEdit, chars, dropCursor],
+    [canEdit, chars, dropCursor, setSelection],
   );
 
   const onTextClick = useCallback(
@@ -325,7 +330,7 @@ export function Workspace(props: WorkspaceProps): ReactNode {
       >
         <PanelHeader
           projectId={projectId}
-          states={state.live.states}
+          saveStates={saveStates}
           frozen={frozen}
           notice={state.notice}
           api={api}

@@ -1,12 +1,16 @@
 "use client";
 // Smaller pieces of the side panel: save status, keys, mark done, span history,
 // and deleted spans with restore.
-import { useState, type ReactNode } from "react";
+import { useState, useSyncExternalStore, type ReactNode } from "react";
 import { KIND_LABELS, type AnnotationDto } from "@/lib/validation/annotations";
 import type { AnnotationsApi, HistoryEntry } from "./api-client";
-import type { SaveState, WorkspaceSpan, WorkspaceState } from "./workspace-state";
+import type { SaveStates } from "./use-span-store";
+import type { WorkspaceSpan, WorkspaceState } from "./workspace-state";
 
-function SaveStatus({ states, onRetryAll }: { states: Readonly<Record<SaveState, number>>; onRetryAll: () => void }): ReactNode {
+function SaveStatus({ live, onRetryAll }: { live: SaveStates; onRetryAll: () => void }): ReactNode {
+  // Subscribed on its own: a tag's "Saving…" shows in the tag's frame, while the rest of the
+  // workspace renders after it.
+  const states = useSyncExternalStore(live.subscribe, live.read, live.read);
   const failed = states.failed;
   const conflicts = states.conflict;
   const saving = states.saving > 0;
@@ -36,7 +40,7 @@ function SaveStatus({ states, onRetryAll }: { states: Readonly<Record<SaveState,
 
 export function PanelHeader({
   projectId,
-  states,
+  saveStates,
   frozen,
   notice,
   api,
@@ -46,7 +50,7 @@ export function PanelHeader({
 }: {
   projectId: number;
   /** How many spans are in each save state (running totals). */
-  states: Readonly<Record<SaveState, number>>;
+  saveStates: SaveStates;
   frozen: boolean;
   notice: WorkspaceState["notice"];
   api: AnnotationsApi;
@@ -63,7 +67,7 @@ export function PanelHeader({
   return (
     <div className="panel-header">
       <div className="panel-row">
-        <SaveStatus states={states} onRetryAll={onRetryAll} />
+        <SaveStatus live={saveStates} onRetryAll={onRetryAll} />
         {frozen ? (
           <span className="badge ok">Done</span>
         ) : (

@@ -2,22 +2,28 @@
 // The workspace's spans and how changes to them reach the server: the state, the reducer run once
 // per action (the saver reads the result between renders), and edits that save at once or, for
 // typed text, after a pause.
-import { startTransition, useCallback, useRef, useState, type RefObject } from "react";
-import { afterNextFrame } from "@/lib/workspace/after-frame";
+import { useCallback, useMemo, useRef, type RefObject } from "react";
 import type { AnnotationDto } from "@/lib/validation/annotations";
 import type { AnnotationsApi } from "./api-client";
+import { useLiveState } from "./use-live-state";
 import { useSaver, type Saver } from "./use-saver";
-import { reducer, type Action, type WorkspaceState } from "./workspace-state";
+import { reducer, type Action, type SaveState, type WorkspaceState } from "./workspace-state";
 
 const TEXT_SAVE_DELAY_MS = 500;
+
+/** The running save-state counts, read live: the save status shows each change in its own frame. */
+export interface SaveStates {
+  subscribe: (onChange: () => void) => () => void;
+  read: () => Readonly<Record<SaveState, number>>;
+}
 
 export interface SpanStore {
   state: WorkspaceState;
   stateRef: RefObject<WorkspaceState>;
-  /** Applies `action` to `stateRef` at once. Its render is urgent unless `inBackground`: then it runs
-   * as a transition, which a later urgent change overtakes (each render shows the whole latest state). */
+  /** Applies `action` to `stateRef` at once; renders it now, or after the next frame when `inBackground` (use-live-state.ts). */
   dispatch: (action: Action, inBackground?: boolean) => void;
   saver: Saver;
+  saveStates: SaveStates;
   /** Applies `changes` now; saves at once when `immediate`, else after a pause in typing. */
   edit: (key: string, changes: Partial<AnnotationDto>, immediate: boolean, attributePatch?: Record<string, unknown>) => void;
   /** Saves a span's pending typed edit now. */
@@ -25,15 +31,25 @@ export interface SpanStore {
 }
 
 export function useSpanStore(api: AnnotationsApi, initial: () => WorkspaceState): SpanStore {
-  const [state, setState] = useState(initial);
-  const stateRef = useRef(state);
-  const dispatch = useCallback((action: Action, inBackground = false) => {
-    stateRef.current = reducer(stateRef.current, action);
-    // In the background: after the next frame, and then the state as it is by then (an urgent
-    // change in between has already rendered it).
-    if (inBackground) afterNextFrame(() => startTransition(() => setState(stateRef.current)));
-    else setState(stateRef.current);
-  }, []);
+  const [state, stateRef, setState] = useLiveState(initial);
+  const listeners = useRef(new Set<() => void>());
+  const dispatch = useCallback(
+    (action: Action, inBackground = false) => {
+      setState(reducer(stateRef.current, action), inBackground);
+      for (const listener of listeners.current) listener();
+    },
+    [setState, stateRef],
+  );
+  const saveStates = useMemo<SaveStates>(
+    () => ({
+      subscribe: (listener) => {
+        listeners.current.add(listener);
+        return () => listeners.current.delete(listener);
+      },
+      read: () => stateRef.current.live.states,
+    }),
+    [stateRef],
+  );
   // What the server answers (saving, saved, refused) is shown by a background render.
   const inBackground = useCallback((action: Action) => dispatch(action, true), [dispatch]);
   const saver = useSaver(api, inBackground, stateRef);
@@ -69,5 +85,5 @@ export function useSpanStore(api: AnnotationsApi, initial: () => WorkspaceState)
     [saver, flush, dispatch],
   );
 
-  return { state, stateRef, dispatch, saver, edit, flush };
+  return { state, stateRef, dispatch, saver, saveStates, edit, flush };
 }

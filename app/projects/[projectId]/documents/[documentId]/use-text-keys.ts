@@ -13,7 +13,8 @@ export type { Range2 };
 export interface TextKeyHandlers {
   chars: CodePoints;
   paragraphStarts: readonly number[];
-  cursor: Range2 | null;
+  /** The word cursor as the last key left it (read at each key, not at render). */
+  cursor: () => Range2 | null;
   /** Where keys start from when there is no cursor: see cursorBase. */
   caret: () => number;
   /** The active span as the keys last left it (read at each key, not at render). */
@@ -41,12 +42,12 @@ const EDGES: Partial<Record<ShortcutAction, [edge: "start" | "end", direction: "
 
 /** Moves the cursor; false when the key is not a cursor move. */
 function moveCursor(h: TextKeyHandlers, action: ShortcutAction): boolean {
-  const active = h.active();
-  const base = cursorBase(h.cursor, active, h.caret());
+  const [cursor, active] = [h.cursor(), h.active()];
+  const base = cursorBase(cursor, active, h.caret());
   let next: Range2 | null;
   if (action === "word-next" || action === "word-previous") next = wordStep(h.chars, base, action === "word-next" ? 1 : -1);
   else if (action === "paragraph-next" || action === "paragraph-previous") {
-    next = paragraphStep(h.chars, h.paragraphStarts, base, h.cursor === null && active === null, action === "paragraph-next" ? 1 : -1);
+    next = paragraphStep(h.chars, h.paragraphStarts, base, cursor === null && active === null, action === "paragraph-next" ? 1 : -1);
   } else return false;
   if (next !== null) h.setCursor(next);
   return true;
@@ -56,8 +57,8 @@ function moveCursor(h: TextKeyHandlers, action: ShortcutAction): boolean {
 function moveSelectionEdge(h: TextKeyHandlers, action: ShortcutAction): boolean {
   const edge = EDGES[action];
   if (edge === undefined) return false;
-  const active = h.active();
-  if (h.cursor !== null) h.setCursor(moveEdge(h.chars, h.cursor, edge[0], edge[1]));
+  const [cursor, active] = [h.cursor(), h.active()];
+  if (cursor !== null) h.setCursor(moveEdge(h.chars, cursor, edge[0], edge[1]));
   else if (active !== null && h.canEdit) h.moveActive(moveEdge(h.chars, active, edge[0], edge[1]));
   return true;
 }

@@ -8,6 +8,7 @@ import { nextUntaggedSentence, sentenceRanges } from "@/lib/text/sentences";
 import { wordAtOrAfter, type CodePoints } from "@/lib/text/snap";
 import { cursorAfter, spanFromCursor, type Range2 } from "@/lib/workspace/cursor";
 import type { AnnotationDto, AnnotationKind } from "@/lib/validation/annotations";
+import { useLiveState } from "./use-live-state";
 import { useTextKeys } from "./use-text-keys";
 
 type IndexedSpan = AnnotationDto & { key: string };
@@ -17,8 +18,8 @@ export interface WorkspaceKeyDeps {
   paragraphStarts: readonly number[];
   meId: number;
   canEdit: boolean;
-  /** A pending mouse selection (the toolbar's), if any. */
-  selection: Range2 | null;
+  /** A pending mouse selection (the toolbar's), if any, as the last change left it. */
+  selection: () => Range2 | null;
   clearSelection: () => void;
   /** The active span and the reading order as the last change left them: a tag's render may still be
    * pending (it runs as a transition), and the next key must already act on the new span. */
@@ -32,6 +33,8 @@ export interface WorkspaceKeyDeps {
   editActive: () => void;
   linkTop: () => void;
   announce: (text: string) => void;
+  /** Draws the word cursor at once, before its render. */
+  paintCursor: (range: Range2 | null) => void;
 }
 
 export interface WorkspaceKeys {
@@ -44,7 +47,8 @@ export interface WorkspaceKeys {
 }
 
 export function useWorkspaceKeys(d: WorkspaceKeyDeps, textRef: RefObject<HTMLElement | null>): WorkspaceKeys {
-  const [cursor, setCursorState] = useState<Range2 | null>(null);
+  // The keys read the live cursor: a tag moves it on in the background (use-live-state.ts).
+  const [cursor, cursorNow, setCursorState] = useLiveState<Range2 | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const caret = useRef(0);
   const sentences = useMemo(() => sentenceRanges(d.chars), [d.chars]);
@@ -60,22 +64,25 @@ export function useWorkspaceKeys(d: WorkspaceKeyDeps, textRef: RefObject<HTMLEle
   const onKeyDown = useTextKeys({
     chars: d.chars,
     paragraphStarts: d.paragraphStarts,
-    cursor,
+    cursor: () => cursorNow.current,
     caret: () => caret.current,
     active: d.active,
     canEdit: d.canEdit,
     setCursor,
     moveActive: d.moveActive,
     tag: (kind) => {
-      const target = cursor ?? d.selection;
+      const target = cursorNow.current ?? d.selection();
       if (target === null) return d.active() !== null ? d.changeKind(kind) : undefined;
       d.create(kind, target);
       // The new span is shown, but the keys now act on the word after it.
       caret.current = target.end;
-      setCursorState(cursorAfter(d.chars, target));
+      const next = cursorAfter(d.chars, target);
+      d.paintCursor(next); // in the tag's frame; the state follows in the background
+      setCursorState(next, true);
     },
     step: (direction) => {
       const index = d.index();
+      const cursor = cursorNow.current;
       const next = cursor === null ? index.neighbour(d.active(), direction) : spanFromCursor(index.sorted, cursor, direction);
       setCursorState(null);
       if (next !== null) {
@@ -85,7 +92,7 @@ export function useWorkspaceKeys(d: WorkspaceKeyDeps, textRef: RefObject<HTMLEle
     },
     nextSentence: () => {
       const mine = d.index().sorted.filter((s) => s.annotatorId === d.meId);
-      const next = nextUntaggedSentence(d.chars, sentences, { cursor, caret: caret.current }, mine);
+      const next = nextUntaggedSentence(d.chars, sentences, { cursor: cursorNow.current, caret: caret.current }, mine);
       if (next === null) d.announce("No untagged sentence after the cursor.");
       else setCursor(next);
     },
@@ -93,7 +100,8 @@ export function useWorkspaceKeys(d: WorkspaceKeyDeps, textRef: RefObject<HTMLEle
     editActive: d.editActive,
     linkTop: d.linkTop,
     cancel: () => {
-      if (cursor === null && d.selection !== null) caret.current = d.selection.start;
+      const [cursor, selection] = [cursorNow.current, d.selection()];
+      if (cursor === null && selection !== null) caret.current = selection.start;
       d.clearSelection();
       window.getSelection()?.removeAllRanges();
       d.activate(null);
