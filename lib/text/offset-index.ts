@@ -29,6 +29,46 @@ function countBelow(sorted: Uint32Array, value: number): number {
   return lo;
 }
 
+// Most texts (and most paragraphs) have no astral character: they share one empty table.
+const NONE = new Uint32Array(0);
+
+/**
+ * One object per text with its methods on the prototype: the workspace builds one per
+ * paragraph (hundreds), so closures and typed arrays of their own would add up.
+ */
+class TextOffsets implements OffsetIndex {
+  readonly utf16Length: number;
+  readonly codePointLength: number;
+
+  constructor(
+    readonly text: string,
+    private readonly astralUtf16: Uint32Array,
+    private readonly astralCp: Uint32Array,
+  ) {
+    this.utf16Length = text.length;
+    this.codePointLength = text.length - astralUtf16.length;
+  }
+
+  toCodePoint(utf16Offset: number): number {
+    assertOffset(utf16Offset, this.utf16Length, "UTF-16 offset");
+    if (splitsSurrogatePair(this.text, utf16Offset)) {
+      throw new RangeError(`UTF-16 offset ${utf16Offset} falls inside a surrogate pair`);
+    }
+    // Every astral character that ends at or before the offset took 2 units for 1 code point.
+    return utf16Offset - countBelow(this.astralUtf16, utf16Offset - 1);
+  }
+
+  toUtf16(cpOffset: number): number {
+    assertOffset(cpOffset, this.codePointLength, "code point offset");
+    return cpOffset + countBelow(this.astralCp, cpOffset);
+  }
+
+  slice(start: number, end: number): string {
+    if (end < start) throw new RangeError(`end ${end} must not be less than start ${start}`);
+    return this.text.slice(this.toUtf16(start), this.toUtf16(end));
+  }
+}
+
 export function buildOffsetIndex(text: string): OffsetIndex {
   // Positions of each astral character, in both units.
   const utf16Starts: number[] = [];
@@ -40,29 +80,6 @@ export function buildOffsetIndex(text: string): OffsetIndex {
       i++;
     }
   }
-  const astralUtf16 = Uint32Array.from(utf16Starts);
-  const astralCp = Uint32Array.from(cpStarts);
-  const utf16Length = text.length;
-  const cpLength = utf16Length - astralUtf16.length;
-
-  function toCodePoint(utf16Offset: number): number {
-    assertOffset(utf16Offset, utf16Length, "UTF-16 offset");
-    if (splitsSurrogatePair(text, utf16Offset)) {
-      throw new RangeError(`UTF-16 offset ${utf16Offset} falls inside a surrogate pair`);
-    }
-    // Every astral character that ends at or before the offset took 2 units for 1 code point.
-    return utf16Offset - countBelow(astralUtf16, utf16Offset - 1);
-  }
-
-  function toUtf16(cpOffset: number): number {
-    assertOffset(cpOffset, cpLength, "code point offset");
-    return cpOffset + countBelow(astralCp, cpOffset);
-  }
-
-  function slice(start: number, end: number): string {
-    if (end < start) throw new RangeError(`end ${end} must not be less than start ${start}`);
-    return text.slice(toUtf16(start), toUtf16(end));
-  }
-
-  return { text, utf16Length, codePointLength: cpLength, toCodePoint, toUtf16, slice };
+  if (utf16Starts.length === 0) return new TextOffsets(text, NONE, NONE);
+  return new TextOffsets(text, Uint32Array.from(utf16Starts), Uint32Array.from(cpStarts));
 }

@@ -1,7 +1,8 @@
 // Sentences of the frozen text, on code points, for the keyboard's "next untagged sentence".
 // A rule of our own rather than Intl.Segmenter: the server, the tests and every browser must
 // agree on where a sentence ends, and ICU's rules differ between engines and versions.
-import { snapToWords, type CodePoints } from "./snap";
+import { charAt, type Chars } from "./code-point-text";
+import { snapToWords } from "./snap";
 
 export interface TextRange {
   start: number;
@@ -48,21 +49,21 @@ const ABBREVIATIONS = new Set([
 ]);
 
 /** The word (letters and inner dots) that ends just before `at`, lower-cased. */
-function wordBefore(chars: CodePoints, at: number): string {
+function wordBefore(chars: Chars, at: number): string {
   let s = at;
-  while (s > 0 && (LETTER.test(chars[s - 1]!) || (chars[s - 1] === "." && LETTER.test(chars[s - 2] ?? "")))) s--;
+  while (s > 0 && (LETTER.test(charAt(chars, s - 1)!) || (charAt(chars, s - 1) === "." && LETTER.test(charAt(chars, s - 2) ?? "")))) s--;
   return chars.slice(s, at).join("").toLowerCase();
 }
 
 /** Whether the terminal at `at`, followed by blanks up to `next`, really ends the sentence. */
-function endsSentence(chars: CodePoints, at: number, next: number): boolean {
-  if (UNSPACED.has(chars[at]!)) return true;
-  if (next >= chars.length || chars[next] === "\n") return true;
-  if (!BLANK.test(chars[next]!)) return false; // "5.5", "U.S.", "example.com"
+function endsSentence(chars: Chars, at: number, next: number): boolean {
+  if (UNSPACED.has(charAt(chars, at)!)) return true;
+  if (next >= chars.length || charAt(chars, next) === "\n") return true;
+  if (!BLANK.test(charAt(chars, next)!)) return false; // "5.5", "U.S.", "example.com"
   let after = next;
-  while (after < chars.length && chars[after] !== "\n" && BLANK.test(chars[after]!)) after++;
-  if (LOWER.test(chars[after] ?? "")) return false; // "the U.S. ally", "e.g. this"
-  if (chars[at] !== ".") return true;
+  while (after < chars.length && charAt(chars, after) !== "\n" && BLANK.test(charAt(chars, after)!)) after++;
+  if (LOWER.test(charAt(chars, after) ?? "")) return false; // "the U.S. ally", "e.g. this"
+  if (charAt(chars, at) !== ".") return true;
   const word = wordBefore(chars, at);
   // A single letter is an initial ("J. Smith", "U.S. President").
   return !(ABBREVIATIONS.has(word) || (word.length === 1 && LETTER.test(word)) || /^(\p{L}\.)+\p{L}$/u.test(word));
@@ -72,23 +73,23 @@ function endsSentence(chars: CodePoints, at: number, next: number): boolean {
  * Every sentence, in order: from its first non-blank character to its terminal punctuation and
  * closing quotes. A line break always ends a sentence (each line is a paragraph).
  */
-export function sentenceRanges(chars: CodePoints): TextRange[] {
+export function sentenceRanges(chars: Chars): TextRange[] {
   const out: TextRange[] = [];
   let i = 0;
   while (i < chars.length) {
-    while (i < chars.length && BLANK.test(chars[i]!)) i++;
+    while (i < chars.length && BLANK.test(charAt(chars, i)!)) i++;
     if (i >= chars.length) break;
     const start = i;
     let end = chars.length;
     for (let j = i; j < chars.length; j++) {
-      if (chars[j] === "\n") {
+      if (charAt(chars, j) === "\n") {
         end = j;
         break;
       }
-      if (!TERMINAL.has(chars[j]!)) continue;
+      if (!TERMINAL.has(charAt(chars, j)!)) continue;
       let k = j + 1;
-      while (k < chars.length && TERMINAL.has(chars[k]!)) k++;
-      while (k < chars.length && CLOSER.test(chars[k]!)) k++;
+      while (k < chars.length && TERMINAL.has(charAt(chars, k)!)) k++;
+      while (k < chars.length && CLOSER.test(charAt(chars, k)!)) k++;
       if (endsSentence(chars, j, k)) {
         end = k;
         break;
@@ -96,7 +97,7 @@ export function sentenceRanges(chars: CodePoints): TextRange[] {
       j = k - 1;
     }
     let e = end;
-    while (e > start && BLANK.test(chars[e - 1]!)) e--;
+    while (e > start && BLANK.test(charAt(chars, e - 1)!)) e--;
     out.push({ start, end: e });
     i = end;
   }
@@ -110,7 +111,7 @@ export function sentenceRanges(chars: CodePoints): TextRange[] {
  * the key again moves on. Null when every later sentence is tagged.
  */
 export function nextUntaggedSentence(
-  chars: CodePoints,
+  chars: Chars,
   sentences: readonly TextRange[],
   from: { cursor: TextRange | null; caret: number },
   spans: readonly TextRange[],

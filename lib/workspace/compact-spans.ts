@@ -1,65 +1,91 @@
 // The document page sends its spans once, compactly: what the text already holds (the quoted
-// words and their context) is left out and rebuilt in the browser from the text and offsets,
-// annotator names are sent once each, and each span is a tuple instead of a keyed object.
-import { buildOffsetIndex } from "@/lib/text/offset-index";
-import { textQuoteSelector } from "@/lib/text/selector";
+// words and their context) is left out and read from the text in the browser, annotator names
+// are sent once each, and the spans go as columns, one array per field. Columns of small
+// numbers cost the browser four bytes a span each (a tuple or an object per span costs a header
+// and a pointer per field), times are sent as numbers, not as 24-character strings, and the
+// fields most spans have the same value of are sent only for the spans that differ.
 import { ANNOTATION_KINDS, type AnnotationDto } from "@/lib/validation/annotations";
+import { LoadedSpans } from "./loaded-span";
 
-/** id, annotatorId, kind (index in ANNOTATION_KINDS), start, end, version, gold (0/1), parentId, note, attributes, createdAt, updatedAt, deletedAt. */
-export type CompactSpan = [
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  0 | 1,
-  number | null,
-  string,
-  Record<string, unknown>,
-  string,
-  string,
-  string | null,
-];
+/** A time as sent: milliseconds since `timeBase` when that gives back the same ISO string, else the string. */
+export type CompactTime = number | string;
+
+/** Values by position in the columns, for the fields most spans have the same value of. */
+export type Sparse<T> = Record<number, T>;
 
 export interface CompactSpans {
   documentId: number;
-  /** Display name of each annotator id that appears in `spans`. */
+  /** Display name of each annotator id that appears in `annotatorIds`. */
   names: Record<number, string>;
-  spans: CompactSpan[];
+  ids: number[];
+  annotatorIds: number[];
+  /** Index in ANNOTATION_KINDS. */
+  kinds: number[];
+  starts: number[];
+  ends: number[];
+  /** Times are sent as milliseconds after this one (so a page's are mostly small integers). */
+  timeBase: number;
+  createdAt: CompactTime[];
+  // The rest only where a span differs from most: a version above 1, the gold layer, a parent,
+  // a note, attributes, an edit (updatedAt, else the same as createdAt), a deletion.
+  versions: Sparse<number>;
+  gold: Sparse<1>;
+  parentIds: Sparse<number>;
+  notes: Sparse<string>;
+  attributes: Sparse<Record<string, unknown>>;
+  updatedAt: Sparse<CompactTime>;
+  deletedAt: Sparse<CompactTime>;
+}
+
+function compactTime(iso: string, base: number): CompactTime {
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) && new Date(ms).toISOString() === iso ? ms - base : iso;
 }
 
 export function compactSpans(documentId: number, spans: readonly AnnotationDto[]): CompactSpans {
-  const names: Record<number, string> = {};
-  const out: CompactSpan[] = [];
-  for (const s of spans) {
-    names[s.annotatorId] = s.annotatorName;
-    const kind = ANNOTATION_KINDS.indexOf(s.kind);
-    const gold = s.layer === "gold" ? 1 : 0;
-    out.push([s.id, s.annotatorId, kind, s.start, s.end, s.version, gold, s.parentId, s.note, s.attributes, s.createdAt, s.updatedAt, s.deletedAt]);
+  const timeBase = spans.length === 0 ? 0 : Date.parse(spans[0]!.createdAt) || 0;
+  const out: CompactSpans = {
+    documentId,
+    names: {},
+    ids: [],
+    annotatorIds: [],
+    kinds: [],
+    starts: [],
+    ends: [],
+    timeBase,
+    createdAt: [],
+    versions: {},
+    gold: {},
+    parentIds: {},
+    notes: {},
+    attributes: {},
+    updatedAt: {},
+    deletedAt: {},
+  };
+  for (const [i, s] of spans.entries()) {
+    out.names[s.annotatorId] = s.annotatorName;
+    out.ids.push(s.id);
+    out.annotatorIds.push(s.annotatorId);
+    out.kinds.push(ANNOTATION_KINDS.indexOf(s.kind));
+    out.starts.push(s.start);
+    out.ends.push(s.end);
+    out.createdAt.push(compactTime(s.createdAt, timeBase));
+    if (s.version !== 1) out.versions[i] = s.version;
+    if (s.layer === "gold") out.gold[i] = 1;
+    if (s.parentId !== null) out.parentIds[i] = s.parentId;
+    if (s.note !== "") out.notes[i] = s.note;
+    if (Object.keys(s.attributes).length > 0) out.attributes[i] = s.attributes;
+    if (s.updatedAt !== s.createdAt) out.updatedAt[i] = compactTime(s.updatedAt, timeBase);
+    if (s.deletedAt !== null) out.deletedAt[i] = compactTime(s.deletedAt, timeBase);
   }
-  return { documentId, names, spans: out };
+  return out;
 }
 
-/** The spans as the API sends them, with exact, prefix and suffix taken from the text. */
+/**
+ * The spans as the API sends them, with exact, prefix and suffix taken from the text. Each is
+ * read from the columns when asked for (see loaded-span.ts); `plainSpan` copies one into a
+ * plain object.
+ */
 export function expandSpans(text: string, compact: CompactSpans): AnnotationDto[] {
-  const index = buildOffsetIndex(text);
-  return compact.spans.map(([id, annotatorId, kind, start, end, version, gold, parentId, note, attributes, createdAt, updatedAt, deletedAt]) => ({
-    id,
-    documentId: compact.documentId,
-    annotatorId,
-    annotatorName: compact.names[annotatorId] ?? "",
-    layer: gold === 1 ? "gold" : "annotator",
-    kind: ANNOTATION_KINDS[kind]!,
-    start,
-    end,
-    ...textQuoteSelector(index, start, end),
-    attributes,
-    note,
-    parentId,
-    version,
-    createdAt,
-    updatedAt,
-    deletedAt,
-  }));
+  return new LoadedSpans(text, compact).spans();
 }

@@ -1,6 +1,6 @@
 // Where the keyboard's word cursor goes. Pure, so the browser tests can plan key presses with
 // the same rules the workspace follows.
-import { wordAtOrAfter, wordBefore, type CodePoints } from "@/lib/text/snap";
+import { wordAtOrAfter, wordBefore, type Chars } from "@/lib/text/snap";
 
 export interface Range2 {
   start: number;
@@ -16,7 +16,7 @@ export function cursorBase(cursor: Range2 | null, active: Range2 | null, caret: 
 }
 
 /** → and ←: the next or previous word. Null at either end of the text (the cursor stays). */
-export function wordStep(chars: CodePoints, base: Range2, direction: 1 | -1): Range2 | null {
+export function wordStep(chars: Chars, base: Range2, direction: 1 | -1): Range2 | null {
   if (direction === 1) return base.start === base.end ? wordAtOrAfter(chars, base.start) : wordAtOrAfter(chars, base.end);
   return base.start === base.end ? (wordBefore(chars, base.start) ?? wordAtOrAfter(chars, base.start)) : wordBefore(chars, base.start);
 }
@@ -25,7 +25,7 @@ export function wordStep(chars: CodePoints, base: Range2, direction: 1 | -1): Ra
  * ↓ and ↑: the first word of the next or previous paragraph. From a bare caret (no cursor yet)
  * both give the first word at the caret, so the keys work from the very start.
  */
-export function paragraphStep(chars: CodePoints, paragraphStarts: readonly number[], base: Range2, bare: boolean, direction: 1 | -1): Range2 | null {
+export function paragraphStep(chars: Chars, paragraphStarts: readonly number[], base: Range2, bare: boolean, direction: 1 | -1): Range2 | null {
   if (bare) return wordAtOrAfter(chars, base.start);
   let current = 0;
   while (current + 1 < paragraphStarts.length && paragraphStarts[current + 1]! <= base.start) current++;
@@ -45,6 +45,6 @@ export function spanFromCursor<T extends Range2>(sorted: readonly T[], cursor: R
 }
 
 /** After tagging: the first word after the new span, or null when the span ends the text. */
-export function cursorAfter(chars: CodePoints, span: Range2): Range2 | null {
+export function cursorAfter(chars: Chars, span: Range2): Range2 | null {
   return wordAtOrAfter(chars, span.end);
 }

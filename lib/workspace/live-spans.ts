@@ -4,6 +4,7 @@
 // those alone. Every update is proportional to the change, never to the number of spans.
 import { SpanIndex } from "@/lib/spans";
 import { ANNOTATION_KINDS, type AnnotationDto, type AnnotationKind } from "@/lib/validation/annotations";
+import { LiveEntry } from "./live-entry";
 
 export const SAVE_STATES = ["saved", "saving", "failed", "conflict"] as const;
 export type SaveState = (typeof SAVE_STATES)[number];
@@ -37,7 +38,7 @@ export interface LiveSpans<R extends LiveRow = LiveRow> {
 const LOG_LIMIT = 512;
 
 const shown = (row: LiveRow | undefined): row is LiveRow => row !== undefined && row.draft.deletedAt === null;
-const entryOf = <R extends LiveRow>(row: R): IndexedSpan<R> => ({ ...row.draft, key: row.key, row });
+const entryOf = <R extends LiveRow>(row: R): IndexedSpan<R> => new LiveEntry(row.key, row);
 
 function zero<K extends string>(keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;

@@ -5,7 +5,8 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, ty
 import { splitParagraphs } from "@/lib/text";
 import { afterNextFrame } from "@/lib/workspace/after-frame";
 import { expandSpans, type CompactSpans } from "@/lib/workspace/compact-spans";
-import { snapToWords, toCodePoints, trimBlanks } from "@/lib/text/snap";
+import { CodePointText } from "@/lib/text/code-point-text";
+import { snapToWords, trimBlanks } from "@/lib/text/snap";
 import { ANNOTATION_KINDS, KIND_LABELS, type AnnotationDto, type AnnotationKind } from "@/lib/validation/annotations";
 import { annotationsApi, sourcesApi, type SourceDto } from "./api-client";
 import { AttributeForm } from "./attribute-form";
@@ -53,7 +54,7 @@ interface PendingSelection extends Range2 {
 
 export function Workspace(props: WorkspaceProps): ReactNode {
   const { projectId, documentId } = props;
-  const chars = useMemo(() => toCodePoints(props.text), [props.text]);
+  const chars = useMemo(() => new CodePointText(props.text), [props.text]);
   const paragraphs = useMemo(() => splitParagraphs(props.text), [props.text]);
   const api = useMemo(() => annotationsApi(projectId, documentId), [projectId, documentId]);
   const sources = useMemo(() => sourcesApi(projectId), [projectId]);

@@ -12,6 +12,8 @@ import { ParagraphWindow } from "./paragraph-window";
 
 export const HIGHLIGHT_NAMES = ["pd-quote", "pd-quote-nested", "pd-claim", "pd-opinion", "pd-active", "pd-cursor", "pd-flash"] as const;
 type Name = (typeof HIGHLIGHT_NAMES)[number];
+// One string per kind: a name built per span (`pd-${kind}`) is a new string for each of thousands.
+const KIND_NAMES: Record<AnnotationKind, Name> = { quote: "pd-quote", claim: "pd-claim", opinion: "pd-opinion" };
 
 interface Entry {
   start: number;
@@ -21,6 +23,9 @@ interface Entry {
   last: number;
   /** In the highlight while any of its paragraphs is near the viewport. */
   range: Range | null;
+  /** What the caller painted it from (use-highlights: the span's draft), and whether nested. */
+  source: unknown;
+  nested: boolean;
 }
 
 export function highlightsSupported(): boolean {
@@ -49,13 +54,13 @@ export class HighlightPainter {
   }
 
   /** Adds or moves one span's highlight. */
-  paint(key: string, span: { start: number; end: number; kind: AnnotationKind }, nested: boolean): void {
+  paint(key: string, span: { start: number; end: number; kind: AnnotationKind }, nested: boolean, source: unknown = span): void {
     this.erase(key);
     if (this.paragraphs.length === 0 || span.end <= span.start) return;
-    const name: Name = span.kind === "quote" ? (nested ? "pd-quote-nested" : "pd-quote") : `pd-${span.kind}`;
+    const name: Name = span.kind === "quote" && nested ? "pd-quote-nested" : KIND_NAMES[span.kind];
     const first = paragraphIndexAt(this.paragraphs, span.start);
     const last = paragraphIndexAt(this.paragraphs, span.end - 1);
-    const entry: Entry = { start: span.start, end: span.end, name, first, last, range: null };
+    const entry: Entry = { start: span.start, end: span.end, name, first, last, range: null, source, nested };
     this.painted.set(key, entry);
     for (let i = first; i <= last; i++) this.byParagraph[i]!.add(key);
     if (this.window.anyNear(first, last)) this.show(entry);
@@ -80,6 +85,11 @@ export class HighlightPainter {
 
   keys(): string[] {
     return [...this.painted.keys()];
+  }
+
+  /** What a span was last painted from and whether as nested; undefined when not painted. */
+  paintedAs(key: string): { source: unknown; nested: boolean } | undefined {
+    return this.painted.get(key);
   }
 
   dispose(): void {

@@ -12,36 +12,33 @@ import { HighlightPainter, highlightsSupported } from "./highlights";
 import type { Range2 } from "./use-text-keys";
 import type { WorkspaceIndexed, WorkspaceState } from "./workspace-state";
 
-type Painted = Map<string, { draft: AnnotationDto; nested: boolean }>;
 type Spans = Pick<WorkspaceState, "spans" | "live">;
 
-function paintAll(painter: HighlightPainter, painted: Painted, { live }: Spans): void {
+// The painter keeps, with each span it painted, the draft it painted it from (no second map of
+// thousands of entries here): a draft is replaced, never changed, so the same draft means the same span.
+const paintedDraft = (painter: HighlightPainter, key: string): AnnotationDto | undefined => painter.paintedAs(key)?.source as AnnotationDto | undefined;
+
+function paintAll(painter: HighlightPainter, { live }: Spans): void {
   const sorted = live.index.sorted;
   const depth = sameKindDepth(sorted);
-  for (const key of painted.keys()) painter.erase(key);
-  painted.clear();
-  for (const s of sorted) {
-    const nested = (depth.get(s.id) ?? 0) > 0;
-    painter.paint(s.key, s, nested);
-    painted.set(s.key, { draft: s.row.draft, nested });
-  }
+  for (const key of painter.keys()) painter.erase(key);
+  for (const s of sorted) painter.paint(s.key, s, (depth.get(s.id) ?? 0) > 0, s.row.draft);
 }
 
-function repaint(painter: HighlightPainter, painted: Painted, { live }: Spans, s: WorkspaceIndexed): void {
+function repaint(painter: HighlightPainter, { live }: Spans, s: WorkspaceIndexed): void {
   const nested = isNested(live.index, s);
-  const previous = painted.get(s.key);
-  if (previous?.draft === s.row.draft && previous.nested === nested) return;
-  painter.paint(s.key, s, nested);
-  painted.set(s.key, { draft: s.row.draft, nested });
+  const previous = painter.paintedAs(s.key);
+  if (previous?.source === s.row.draft && previous.nested === nested) return;
+  painter.paint(s.key, s, nested, s.row.draft);
 }
 
 /** Repaints the changed spans and the same-kind spans that start inside their old or new range. */
-function paintChanges(painter: HighlightPainter, painted: Painted, spans: Spans, keys: Set<string>): void {
+function paintChanges(painter: HighlightPainter, spans: Spans, keys: Set<string>): void {
   const { index } = spans.live;
   const ranges: SpanLike[] = [];
   const todo = new Map<string, WorkspaceIndexed>();
   for (const key of keys) {
-    const old = painted.get(key)?.draft;
+    const old = paintedDraft(painter, key);
     if (old !== undefined) ranges.push(old);
     const draft = spans.spans.get(key)?.draft;
     const at = draft === undefined ? -1 : index.positionOf(draft);
@@ -50,11 +47,10 @@ function paintChanges(painter: HighlightPainter, painted: Painted, spans: Spans,
       todo.set(key, index.sorted[at]!);
     } else if (old !== undefined) {
       painter.erase(key);
-      painted.delete(key);
     }
   }
   for (const r of ranges) for (const s of index.startingWithin(r.start, r.end)) if (s.kind === r.kind) todo.set(s.key, s);
-  for (const s of todo.values()) repaint(painter, painted, spans, s);
+  for (const s of todo.values()) repaint(painter, spans, s);
 }
 
 export function useHighlights(
@@ -65,7 +61,6 @@ export function useHighlights(
   active: AnnotationDto | null,
   cursor: Range2 | null,
 ): void {
-  const painted = useRef<Painted>(new Map());
   // The change log revision painted last; -1 until everything is painted once.
   const seen = useRef(-1);
 
@@ -74,10 +69,8 @@ export function useHighlights(
     paragraphsRef.current = collectParagraphs(textRef.current);
     painterRef.current = new HighlightPainter(paragraphsRef.current);
     performance.mark("pd-highlights-ready");
-    const paintedNow = painted.current;
     return () => {
       painterRef.current?.dispose();
-      paintedNow.clear();
       seen.current = -1;
     };
   }, [textRef, paragraphsRef, painterRef]);
@@ -86,8 +79,8 @@ export function useHighlights(
     const painter = painterRef.current;
     if (painter === null) return;
     const keys = seen.current < 0 ? null : changedSince(spans.live.log, seen.current);
-    if (keys === null) paintAll(painter, painted.current, spans);
-    else paintChanges(painter, painted.current, spans, keys);
+    if (keys === null) paintAll(painter, spans);
+    else paintChanges(painter, spans, keys);
     seen.current = spans.live.log?.rev ?? 0;
     performance.mark("pd-highlights-painted");
     // The highlight is on screen at the next frame; the benchmark reads this mark.

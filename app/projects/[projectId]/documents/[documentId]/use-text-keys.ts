@@ -3,7 +3,7 @@
 // lives in lib/workspace/shortcuts (the `?` dialog lists the same table); this maps each action
 // onto the workspace.
 import { useCallback, type KeyboardEvent } from "react";
-import { moveEdge, type CodePoints } from "@/lib/text/snap";
+import { moveEdge, type Chars } from "@/lib/text/snap";
 import { cursorBase, paragraphStep, wordStep, type Range2 } from "@/lib/workspace/cursor";
 import { shortcutFor, type ShortcutAction } from "@/lib/workspace/shortcuts";
 import type { AnnotationKind } from "@/lib/validation/annotations";
@@ -11,7 +11,7 @@ import type { AnnotationKind } from "@/lib/validation/annotations";
 export type { Range2 };
 
 export interface TextKeyHandlers {
-  chars: CodePoints;
+  chars: Chars;
   paragraphStarts: readonly number[];
   /** The word cursor as the last key left it (read at each key, not at render). */
   cursor: () => Range2 | null;

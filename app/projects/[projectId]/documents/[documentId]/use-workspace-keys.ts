@@ -5,7 +5,7 @@
 import { useMemo, useRef, useState, type KeyboardEvent, type RefObject } from "react";
 import type { SpanIndex } from "@/lib/spans";
 import { nextUntaggedSentence, sentenceRanges } from "@/lib/text/sentences";
-import { wordAtOrAfter, type CodePoints } from "@/lib/text/snap";
+import { wordAtOrAfter, type Chars } from "@/lib/text/snap";
 import { cursorAfter, spanFromCursor, type Range2 } from "@/lib/workspace/cursor";
 import type { AnnotationDto, AnnotationKind } from "@/lib/validation/annotations";
 import { useLiveState } from "./use-live-state";
@@ -14,7 +14,7 @@ import { useTextKeys } from "./use-text-keys";
 type IndexedSpan = AnnotationDto & { key: string };
 
 export interface WorkspaceKeyDeps {
-  chars: CodePoints;
+  chars: Chars;
   paragraphStarts: readonly number[];
   meId: number;
   canEdit: boolean;

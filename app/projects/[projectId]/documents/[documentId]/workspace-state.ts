@@ -3,6 +3,7 @@
 // to `saved`, so the screen never claims something the database does not hold.
 // What is derived from the spans (index, counts) is updated with each change in `live`.
 import { liveSpans, updateLive, type IndexedSpan, type LiveSpans, type SaveState } from "@/lib/workspace/live-spans";
+import { plainSpan } from "@/lib/workspace/loaded-span";
 import type { AnnotationDto } from "@/lib/validation/annotations";
 
 export type { SaveState };
@@ -109,7 +110,8 @@ export function reducer(state: WorkspaceState, action: Action): WorkspaceState {
       return { ...setSpan(state, action.key, { key: action.key, draft: action.span, saved: null, state: "saving" }), activeKey: action.key };
     case "edit":
       return withSpan(state, action.key, (s) => {
-        const draft = { ...s.draft, ...action.changes };
+        // The spans the page loaded with read their fields from the page's columns: copy them out.
+        const draft = { ...plainSpan(s.draft), ...action.changes };
         // Attribute edits merge into the attributes as they are now, not as the form last saw them.
         if (action.attributePatch) draft.attributes = patchAttributes(draft.attributes, action.attributePatch);
         return { ...s, draft };
@@ -149,5 +151,5 @@ export function reducer(state: WorkspaceState, action: Action): WorkspaceState {
 // (a queued save will send it) and only the fields the server owns are taken from its answer.
 function mergeServerFields(draft: AnnotationDto, dto: AnnotationDto): AnnotationDto {
   const { id, version, prefix, suffix, createdAt, updatedAt, annotatorId, annotatorName, documentId, layer, deletedAt } = dto;
-  return { ...draft, id, version, prefix, suffix, createdAt, updatedAt, annotatorId, annotatorName, documentId, layer, deletedAt };
+  return { ...plainSpan(draft), id, version, prefix, suffix, createdAt, updatedAt, annotatorId, annotatorName, documentId, layer, deletedAt };
 }
