@@ -139,6 +139,31 @@ describe("the workspace with 3,000 spans", () => {
     await page.getByRole("heading", { name: "Spans (3000)" }).waitFor();
   });
 
+  it("leaves the highlight alone when a save or an attribute edit does not move the span", async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const first = item(1);
+    await expect.poll(async () => (await highlightTexts(page, "pd-claim")).includes(first)).toBe(true);
+    // Keep the Range object that draws the first claim.
+    await page.evaluate((text) => {
+      const range = [...(CSS.highlights.get("pd-claim") as unknown as Set<Range>)].find((r) => r.toString() === text);
+      (window as unknown as { kept: Range | undefined }).kept = range;
+    }, first);
+    await page
+      .getByRole("list", { name: "Spans in reading order" })
+      .getByRole("button", { name: new RegExp(first) })
+      .click();
+    await page.getByRole("combobox", { name: "Check-worthy" }).selectOption("yes");
+    await waitSaved(page);
+    await expect.poll(() => apiSpans(page).then((spans) => spans.find((s) => s.exact === first)?.attributes.checkworthy)).toBe("yes");
+    // Chromium repaints every highlighted range on screen when a highlight changes: the edit
+    // and its save left the same Range in place.
+    const kept = await page.evaluate(() => {
+      const range = (window as unknown as { kept: Range | undefined }).kept;
+      return range !== undefined && (CSS.highlights.get("pd-claim") as unknown as Set<Range>).has(range);
+    });
+    expect(kept).toBe(true);
+  });
+
   it("sends each span's words once: the page holds an item's text no more often than the text itself does", async () => {
     const html = await (await page.request.get(url)).text();
     const count = (needle: string): number => html.split(needle).length - 1;

@@ -55,9 +55,17 @@ export class HighlightPainter {
 
   /** Adds or moves one span's highlight. */
   paint(key: string, span: { start: number; end: number; kind: AnnotationKind }, nested: boolean, source: unknown = span): void {
+    const name: Name = span.kind === "quote" && nested ? "pd-quote-nested" : KIND_NAMES[span.kind];
+    const same = this.painted.get(key);
+    if (same !== undefined && same.start === span.start && same.end === span.end && same.name === name) {
+      // Drawn as it is already (a save, an attribute edit): touching the highlight would make
+      // Chromium rebuild and repaint every highlighted range on screen.
+      same.source = source;
+      same.nested = nested;
+      return;
+    }
     this.erase(key);
     if (this.paragraphs.length === 0 || span.end <= span.start) return;
-    const name: Name = span.kind === "quote" && nested ? "pd-quote-nested" : KIND_NAMES[span.kind];
     const first = paragraphIndexAt(this.paragraphs, span.start);
     const last = paragraphIndexAt(this.paragraphs, span.end - 1);
     const entry: Entry = { start: span.start, end: span.end, name, first, last, range: null, source, nested };

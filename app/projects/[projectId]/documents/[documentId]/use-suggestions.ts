@@ -67,7 +67,7 @@ export function useSuggestions(d: SuggestionDeps): SuggestionLayer {
   // Where Tab continues from once the active suggestion has been settled.
   const lastStart = useRef(-1);
   const { enabled, announce, release, onAccepted, spans, meId, paragraphsRef } = d;
-  const mine = useMemo(() => spans.filter((s) => s.annotatorId === meId), [spans, meId]);
+  const mine = useMemo(() => (enabled ? spans.filter((s) => s.annotatorId === meId) : []), [enabled, spans, meId]);
 
   useEffect(() => {
     if (!enabled) return;

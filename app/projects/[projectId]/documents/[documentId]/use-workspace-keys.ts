@@ -2,7 +2,7 @@
 // The keyboard model of the workspace: the word cursor, the caret it resumes from, and what each
 // shortcut does to the spans. Tagging moves the cursor on past the new span, so the next
 // selection starts fresh; Esc drops a selection but leaves the cursor where it was.
-import { useMemo, useRef, useState, type KeyboardEvent, type RefObject } from "react";
+import { useRef, useState, type KeyboardEvent, type RefObject } from "react";
 import type { SpanIndex } from "@/lib/spans";
 import { nextUntaggedSentence, sentenceRanges } from "@/lib/text/sentences";
 import { wordAtOrAfter, type Chars } from "@/lib/text/snap";
@@ -51,7 +51,12 @@ export function useWorkspaceKeys(d: WorkspaceKeyDeps, textRef: RefObject<HTMLEle
   const [cursor, cursorNow, setCursorState] = useLiveState<Range2 | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const caret = useRef(0);
-  const sentences = useMemo(() => sentenceRanges(d.chars), [d.chars]);
+  // The text's sentences, found when n is first pressed (most sessions never ask).
+  const sentences = useRef<{ chars: WorkspaceKeyDeps["chars"]; ranges: Range2[] } | null>(null);
+  const sentencesOf = (chars: WorkspaceKeyDeps["chars"]): Range2[] => {
+    if (sentences.current?.chars !== chars) sentences.current = { chars, ranges: sentenceRanges(chars) };
+    return sentences.current.ranges;
+  };
 
   const setCursor = (r: Range2 | null): void => {
     setCursorState(r);
@@ -92,7 +97,7 @@ export function useWorkspaceKeys(d: WorkspaceKeyDeps, textRef: RefObject<HTMLEle
     },
     nextSentence: () => {
       const mine = d.index().sorted.filter((s) => s.annotatorId === d.meId);
-      const next = nextUntaggedSentence(d.chars, sentences, { cursor: cursorNow.current, caret: caret.current }, mine);
+      const next = nextUntaggedSentence(d.chars, sentencesOf(d.chars), { cursor: cursorNow.current, caret: caret.current }, mine);
       if (next === null) d.announce("No untagged sentence after the cursor.");
       else setCursor(next);
     },
