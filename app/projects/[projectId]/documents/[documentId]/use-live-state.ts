@@ -9,6 +9,19 @@ import { afterNextFrame } from "@/lib/workspace/after-frame";
 
 export type SetLive<T> = (next: T, inBackground?: boolean) => void;
 
+// The background updates waiting for the next frame: run together, as one render.
+const waiting: (() => void)[] = [];
+
+function afterFrameInOneRender(update: () => void): void {
+  waiting.push(update);
+  if (waiting.length > 1) return;
+  afterNextFrame(() =>
+    startTransition(() => {
+      for (const run of waiting.splice(0)) run();
+    }),
+  );
+}
+
 export function useLiveState<T>(initial: T | (() => T)): [value: T, live: RefObject<T>, set: SetLive<T>] {
   const [value, setValue] = useState(initial);
   const live = useRef(value);
@@ -16,7 +29,7 @@ export function useLiveState<T>(initial: T | (() => T)): [value: T, live: RefObj
     live.current = next;
     // In the background the value rendered is the one live then: an urgent change made in
     // between has already rendered it, and a render never goes back to an older value.
-    if (inBackground) afterNextFrame(() => startTransition(() => setValue(live.current)));
+    if (inBackground) afterFrameInOneRender(() => setValue(live.current));
     else setValue(next);
   }, []);
   return [value, live, set];
