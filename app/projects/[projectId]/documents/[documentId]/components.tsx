@@ -8,15 +8,14 @@ import { expandSpans, type CompactSpans } from "@/lib/workspace/compact-spans";
 import { CodePointText } from "@/lib/text/code-point-text";
 import { snapToWords, trimBlanks } from "@/lib/text/snap";
 import { ANNOTATION_KINDS, KIND_LABELS, type AnnotationDto, type AnnotationKind } from "@/lib/validation/annotations";
+import { ActiveSpan } from "./active-span";
 import { annotationsApi, sourcesApi, type SourceDto } from "./api-client";
-import { AttributeForm } from "./attribute-form";
 import { describeShort, detailDescriber } from "./describe";
 import { offsetAtPoint, offsetOf, type ParagraphBox } from "./dom-offsets";
 import { HoverLayer } from "./hover-layer";
 import { KindLegend } from "./kind-legend";
 import { linksApi } from "./links-api";
-import { DeletedSpans, PanelHeader, SpanTools } from "./panel-parts";
-import { SameClaim } from "./same-claim";
+import { DeletedSpans, PanelHeader } from "./panel-parts";
 import { SpanList } from "./span-list";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { SelectionToolbar, TextBody } from "./text-body";
@@ -236,14 +235,6 @@ export function Workspace(props: WorkspaceProps): ReactNode {
   const describeRow = useMemo(() => detailDescriber(sourceNames), [sourceNames]);
   const describeHover = useCallback((span: AnnotationDto) => describeShort(span, sourceNames), [sourceNames]);
 
-  const parents = useMemo(() => {
-    if (active === null) return [];
-    return index
-      .containing(active.draft.start, active.draft.end, active.draft.id)
-      .filter((s) => s.annotatorId === active.draft.annotatorId && s.id > 0)
-      .map((s) => ({ id: s.id, label: `${KIND_LABELS[s.kind]}: “${s.exact.slice(0, 40)}”` }));
-  }, [active, index]);
-
   const onFilter = useCallback(
     (kind: AnnotationKind, on: boolean) =>
       setFilter((f) => {
@@ -342,42 +333,23 @@ export function Workspace(props: WorkspaceProps): ReactNode {
         <KindLegend />
         <SuggestionPanel layer={suggestions} />
         {active !== null ? (
-          <section className="active-span" aria-labelledby="active-span-heading">
-            <h2 id="active-span-heading">
-              {KIND_LABELS[active.draft.kind]}{" "}
-              <span className="meta">
-                “{active.draft.exact.slice(0, 60)}
-                {active.draft.exact.length > 60 ? "…" : ""}”
-              </span>
-            </h2>
-            {active.state === "conflict" ? (
-              <div role="alert" className="notice error">
-                {active.error}
-                <span className="row-actions">
-                  <button type="button" className="button small" onClick={() => dispatch({ type: "take-server", key: active.key })}>
-                    Load latest
-                  </button>
-                  {/* An explicit choice: re-send this tab's version on top of the newer one. */}
-                  <button type="button" className="button small" onClick={() => saver.enqueue("update", active.key)}>
-                    Keep my version
-                  </button>
-                </span>
-              </div>
-            ) : null}
-            <AttributeForm
-              span={active.draft}
-              readOnly={!canEdit || !ownsActive}
-              parents={parents}
-              sourceName={(id) => sourceNames.get(id) ?? `source ${id}`}
-              sources={sources}
-              speakerRef={speakerRef}
-              onEdit={(changes, immediate, patch) => edit(active.key, changes, immediate, patch)}
-              onSourceKnown={learnSource}
-              onFlush={() => flush(active.key)}
-            />
-            <SpanTools span={active} api={api} canEdit={canEdit && ownsActive} onDelete={removeActive} />
-            <SameClaim story={props.storyName} saved={activeId !== null} matches={matches} />
-          </section>
+          <ActiveSpan
+            span={active}
+            index={index}
+            canEdit={canEdit && ownsActive}
+            api={api}
+            sources={sources}
+            sourceNames={sourceNames}
+            speakerRef={speakerRef}
+            story={props.storyName}
+            matches={matches}
+            onEdit={(changes, immediate, patch) => edit(active.key, changes, immediate, patch)}
+            onFlush={() => flush(active.key)}
+            onSourceKnown={learnSource}
+            onTakeServer={() => dispatch({ type: "take-server", key: active.key })}
+            onKeepMine={() => saver.enqueue("update", active.key)}
+            onDelete={removeActive}
+          />
         ) : null}
         <SpanList
           spans={listIndex.sorted}
