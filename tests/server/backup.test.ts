@@ -42,7 +42,7 @@ describe("npm run backup", () => {
     writer.process.kill("SIGTERM");
     await writer.exited;
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/^Backed up .* integrity ok; 1 project, 3 documents, \d+ spans/);
+    expect(result.stdout).toMatch(/^Backed up .* integrity ok; 1 project, 3 documents, [\d,]+ spans/);
     expect(duringOrAfter, "the writer kept saving while the backup ran").toBeGreaterThan(0);
 
     const all = writer.lines.slice(1).map(Number);
