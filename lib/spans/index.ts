@@ -1,8 +1,8 @@
 // Fast lookups over a document's spans: which spans cover a character, reading order, and
 // nesting. Spans are kept sorted by start; a running maximum of ends lets a covering query
 // stop early instead of scanning every span (3,000 spans on a 30,000-word article).
-// A change to one span makes a new index by binary search (`replace`), never a fresh sort,
-// so the cost of a keystroke does not grow with the sort of every span.
+// A change to one span makes a new index by binary search (`replace`), never a fresh sort, and
+// keeps the spans' ends in a typed array, so a keystroke neither sorts nor reads every span.
 
 export interface SpanLike {
   id: number;
@@ -28,30 +28,57 @@ function lowerBound(sorted: readonly SpanLike[], span: SpanLike): number {
   return lo;
 }
 
-/** Running maximum of ends, recomputed from position `from` on (earlier entries are kept). */
-function maxEnds(sorted: readonly SpanLike[], previous: Int32Array | null, from: number): Int32Array {
-  const out = new Int32Array(sorted.length);
-  if (previous !== null) out.set(previous.subarray(0, Math.min(from, sorted.length)));
+/** Running maximum of `ends`, recomputed from position `from` on (earlier entries are kept). */
+function maxEnds(ends: Int32Array, previous: Int32Array | null, from: number): Int32Array {
+  const out = new Int32Array(ends.length);
+  if (previous !== null) out.set(previous.subarray(0, Math.min(from, ends.length)));
   let max = from > 0 ? out[from - 1]! : -1;
-  for (let i = from; i < sorted.length; i++) {
-    max = Math.max(max, sorted[i]!.end);
+  for (let i = from; i < ends.length; i++) {
+    max = Math.max(max, ends[i]!);
     out[i] = max;
   }
   return out;
 }
 
+/** `values` without position `at`. */
+function removedAt(values: Int32Array, at: number): Int32Array {
+  const out = new Int32Array(values.length - 1);
+  out.set(values.subarray(0, at));
+  out.set(values.subarray(at + 1), at);
+  return out;
+}
+
+/** `values` with `value` put in at position `at`. */
+function insertedAt(values: Int32Array, at: number, value: number): Int32Array {
+  const out = new Int32Array(values.length + 1);
+  out.set(values.subarray(0, at));
+  out[at] = value;
+  out.set(values.subarray(at), at + 1);
+  return out;
+}
+
+interface Sorted<T> {
+  sorted: T[];
+  /** Each sorted span's end, so a change recomputes the running maximum without reading the spans. */
+  ends: Int32Array;
+  maxEnds: Int32Array;
+}
+
 export class SpanIndex<T extends SpanLike> {
   readonly sorted: readonly T[];
+  private readonly ends: Int32Array;
   private readonly maxEndUpTo: Int32Array;
 
-  constructor(spans: Iterable<T>, presorted?: { sorted: T[]; maxEnds: Int32Array }) {
+  constructor(spans: Iterable<T>, presorted?: Sorted<T>) {
     if (presorted) {
       this.sorted = presorted.sorted;
+      this.ends = presorted.ends;
       this.maxEndUpTo = presorted.maxEnds;
       return;
     }
     this.sorted = [...spans].sort(compareSpans);
-    this.maxEndUpTo = maxEnds(this.sorted, null, 0);
+    this.ends = Int32Array.from(this.sorted, (s) => s.end);
+    this.maxEndUpTo = maxEnds(this.ends, null, 0);
   }
 
   /** Position of `span` (the same id, start and end) in reading order, or -1. */
@@ -66,21 +93,24 @@ export class SpanIndex<T extends SpanLike> {
    */
   replace(previous: SpanLike | null, next: T | null): SpanIndex<T> {
     const sorted = this.sorted.slice();
+    let ends = this.ends;
     let from = sorted.length;
     if (previous !== null) {
       const at = this.positionOf(previous);
       if (at >= 0) {
         sorted.splice(at, 1);
+        ends = removedAt(ends, at);
         from = at;
       }
     }
     if (next !== null) {
       const at = lowerBound(sorted, next);
       sorted.splice(at, 0, next);
+      ends = insertedAt(ends, at, next.end);
       from = Math.min(from, at);
     }
-    // The running maximum before `from` is unchanged; only the tail is recomputed.
-    return new SpanIndex<T>([], { sorted, maxEnds: maxEnds(sorted, this.maxEndUpTo, from) });
+    // The running maximum before `from` is unchanged; only the tail is recomputed, from the ends alone.
+    return new SpanIndex<T>([], { sorted, ends, maxEnds: maxEnds(ends, this.maxEndUpTo, from) });
   }
 
   /** Index of the last span whose start <= offset, or -1. */
