@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { getCurrentSession } from "@/lib/server/auth";
 import { logout } from "./actions";
 import { MainMenu } from "./main-menu";
 import "./globals.css";
+import { PageLink } from "@/app/page-link";
 
 export const metadata: Metadata = {
   title: { default: "Provenance Desk", template: "%s · Provenance Desk" },
@@ -20,16 +20,16 @@ export default async function RootLayout({ children }: { children: ReactNode }):
           Skip to content
         </a>
         <header className="topbar">
-          <Link href="/" className="brand">
+          <PageLink href="/" className="brand">
             Provenance Desk
-          </Link>
+          </PageLink>
           {user ? (
             <MainMenu>
-              <Link href="/">Projects</Link>
-              <Link href="/queue">Your queue</Link>
-              <Link href="/outlets">Outlets</Link>
-              {user.role === "admin" ? <Link href="/admin/users">Users</Link> : null}
-              <Link href="/account">Account</Link>
+              <PageLink href="/">Projects</PageLink>
+              <PageLink href="/queue">Your queue</PageLink>
+              <PageLink href="/outlets">Outlets</PageLink>
+              {user.role === "admin" ? <PageLink href="/admin/users">Users</PageLink> : null}
+              <PageLink href="/account">Account</PageLink>
               <span className="whoami" title={`Signed in as ${user.username}`}>
                 {user.displayName}
               </span>

@@ -167,6 +167,28 @@ describe("the workspace with 3,000 spans", () => {
     expect(kept).toBe(true);
   });
 
+  it("fetches no other page ahead while the reviewer reads: the tabs, the review and the top bar are loaded when followed", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addCookies(await page.context().cookies());
+    const reader = await context.newPage();
+    const ahead: string[] = [];
+    reader.on("request", (r) => {
+      if (r.headers()["next-router-prefetch"] !== undefined || r.url().includes("_rsc=")) ahead.push(r.url());
+    });
+    await reader.goto(url);
+    await reader.getByTestId("document-text").waitFor();
+    // The links leave the screen and come back, as they do when a reviewer scrolls down and up.
+    await reader.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await reader.evaluate(() => window.scrollTo(0, 0));
+    await reader.waitForLoadState("networkidle");
+    expect(ahead).toEqual([]);
+    // Following a tab still works (it is fetched when clicked).
+    await reader.getByRole("navigation", { name: "Document pages" }).getByRole("link", { name: "Plain text", exact: true }).click();
+    await reader.waitForURL(/\/text$/);
+    expect(ahead.length).toBeGreaterThan(0);
+    await context.close();
+  });
+
   it("sends each span's words once: the page holds an item's text no more often than the text itself does", async () => {
     const html = await (await page.request.get(url)).text();
     const count = (needle: string): number => html.split(needle).length - 1;

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { after } from "next/server";
 import type { ReactNode } from "react";
@@ -12,6 +11,7 @@ import { sourceNamesFor } from "@/lib/server/sources";
 import { suggestionSettingsFor } from "@/lib/server/suggestions-settings";
 import { compactSpans } from "@/lib/workspace/compact-spans";
 import { Workspace } from "./components";
+import { PageLink } from "@/app/page-link";
 
 type Params = DocumentParams;
 
@@ -32,7 +32,7 @@ export default async function DocumentPage({ params }: { params: Params }): Prom
   return (
     <article className="reader wide">
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link href="/">Projects</Link> / <Link href={`/projects/${doc.projectId}`}>{project.name}</Link>
+        <PageLink href="/">Projects</PageLink> / <PageLink href={`/projects/${doc.projectId}`}>{project.name}</PageLink>
       </nav>
       <header className="reader-head">
         <h1>{doc.title}</h1>
@@ -41,7 +41,7 @@ export default async function DocumentPage({ params }: { params: Params }): Prom
             <>
               <dt>Outlet</dt>
               <dd>
-                <Link href={`/outlets/${doc.outletId}?project=${doc.projectId}`}>{doc.outletName}</Link>
+                <PageLink href={`/outlets/${doc.outletId}?project=${doc.projectId}`}>{doc.outletName}</PageLink>
               </dd>
             </>
           ) : null}
@@ -81,14 +81,14 @@ export default async function DocumentPage({ params }: { params: Params }): Prom
           <dd>{seesOthers ? "Everyone's spans (you can edit your own)" : "Your own spans (blind mode)"}</dd>
         </dl>
         <nav aria-label="Document pages" className="project-tabs">
-          <Link href={`/projects/${doc.projectId}/documents/${doc.id}`} aria-current="page">
+          <PageLink href={`/projects/${doc.projectId}/documents/${doc.id}`} aria-current="page">
             Annotate
-          </Link>
-          <Link href={`/projects/${doc.projectId}/documents/${doc.id}/segments`}>Provenance and perspective</Link>
-          {project.role !== "annotator" ? <Link href={`/projects/${doc.projectId}/review/${doc.id}`}>Review and adjudicate</Link> : null}
-          <Link href={`/projects/${doc.projectId}/review/${doc.id}/mine`}>Adjudication of your spans</Link>
-          <Link href={`/projects/${doc.projectId}/documents/${doc.id}/text`}>Plain text</Link>
-          {project.role === "manager" ? <Link href={`/projects/${doc.projectId}/documents/${doc.id}/details`}>Details</Link> : null}
+          </PageLink>
+          <PageLink href={`/projects/${doc.projectId}/documents/${doc.id}/segments`}>Provenance and perspective</PageLink>
+          {project.role !== "annotator" ? <PageLink href={`/projects/${doc.projectId}/review/${doc.id}`}>Review and adjudicate</PageLink> : null}
+          <PageLink href={`/projects/${doc.projectId}/review/${doc.id}/mine`}>Adjudication of your spans</PageLink>
+          <PageLink href={`/projects/${doc.projectId}/documents/${doc.id}/text`}>Plain text</PageLink>
+          {project.role === "manager" ? <PageLink href={`/projects/${doc.projectId}/documents/${doc.id}/details`}>Details</PageLink> : null}
         </nav>
       </header>
       <Workspace
