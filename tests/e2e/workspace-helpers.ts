@@ -24,8 +24,18 @@ export async function dragSelect(page: Page, needle: string): Promise<void> {
 }
 
 /** The text of every range in one CSS custom highlight. */
+/** The text under each range of a CSS highlight (the workspace paints static ranges, which have no toString). */
 export function highlightTexts(page: Page, name: string): Promise<string[]> {
-  return page.evaluate((n) => [...((CSS.highlights.get(n) as Set<Range> | undefined) ?? [])].map((r) => r.toString()), name);
+  return page.evaluate(
+    (n) =>
+      [...((CSS.highlights.get(n) as Set<AbstractRange> | undefined) ?? [])].map((r) => {
+        const live = document.createRange();
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        return live.toString();
+      }),
+    name,
+  );
 }
 
 export async function waitSaved(page: Page): Promise<void> {

@@ -31,19 +31,31 @@ export function paragraphIndexAt(paragraphs: ParagraphBox[], offset: number): nu
   return Math.max(0, lo - 1);
 }
 
-/** A DOM Range for code points [start, end). Offsets between paragraphs snap inward. */
-export function rangeFor(paragraphs: ParagraphBox[], start: number, end: number): Range | null {
+/**
+ * A static range for code points [start, end), for the CSS highlights. Offsets between
+ * paragraphs snap inward. Static, not a live Range: the text's nodes never change, and Chromium
+ * updates every live Range in the document on each DOM change until the garbage collector frees
+ * it; after a scroll through a long text has made and dropped thousands of them, each node the
+ * panel inserts or removes cost 13 times as much (bench/RESULTS.md).
+ */
+export function rangeFor(paragraphs: ParagraphBox[], start: number, end: number): StaticRange | null {
   if (paragraphs.length === 0 || end <= start) return null;
-  let a = paragraphs[paragraphIndexAt(paragraphs, start)]!;
-  if (start >= a.end) a = paragraphs[paragraphs.indexOf(a) + 1] ?? a;
-  const b = paragraphs[paragraphIndexAt(paragraphs, end - 1)]!;
-  const range = document.createRange();
+  let first = paragraphIndexAt(paragraphs, start);
+  if (start >= paragraphs[first]!.end && first + 1 < paragraphs.length) first++;
+  const last = paragraphIndexAt(paragraphs, end - 1);
+  // Only the blank between two paragraphs: nothing to draw (a static range may not run backwards).
+  if (first > last) return null;
+  const a = paragraphs[first]!;
+  const b = paragraphs[last]!;
   const aNode = a.element.firstChild;
   const bNode = b.element.firstChild;
   if (aNode === null || bNode === null) return null;
-  range.setStart(aNode, a.index.toUtf16(Math.min(Math.max(start - a.start, 0), a.end - a.start)));
-  range.setEnd(bNode, b.index.toUtf16(Math.min(Math.max(end - b.start, 0), b.end - b.start)));
-  return range;
+  return new StaticRange({
+    startContainer: aNode,
+    startOffset: a.index.toUtf16(Math.min(Math.max(start - a.start, 0), a.end - a.start)),
+    endContainer: bNode,
+    endOffset: b.index.toUtf16(Math.min(Math.max(end - b.start, 0), b.end - b.start)),
+  });
 }
 
 /** The code-point offset of a DOM position inside the text, or null outside it. */

@@ -22,7 +22,7 @@ interface Entry {
   first: number;
   last: number;
   /** In the highlight while any of its paragraphs is near the viewport. */
-  range: Range | null;
+  range: StaticRange | null;
   /** What the caller painted it from (use-highlights: the span's draft), and whether nested. */
   source: unknown;
   nested: boolean;
@@ -83,7 +83,7 @@ export class HighlightPainter {
   }
 
   /** A single-range layer: the active span, or the keyboard word cursor. */
-  mark(name: "pd-active" | "pd-cursor" | "pd-flash", span: { start: number; end: number } | null): Range | null {
+  mark(name: "pd-active" | "pd-cursor" | "pd-flash", span: { start: number; end: number } | null): StaticRange | null {
     const layer = this.layers.get(name)!;
     layer.clear();
     const range = span === null ? null : rangeFor(this.paragraphs, span.start, span.end);
