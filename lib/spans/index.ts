@@ -135,6 +135,16 @@ export class SpanIndex<T extends SpanLike> {
     return found.sort((a, b) => a.end - a.start - (b.end - b.start) || b.start - a.start);
   }
 
+  /** Whether a span for which `test` holds overlaps [start, end) (shares at least one character with it). */
+  someOverlapping(start: number, end: number, test: (span: T) => boolean): boolean {
+    // The spans starting before `end`, walked back while one of them may still reach past `start`.
+    for (let i = this.lastStartingAtOrBefore(end - 1); i >= 0 && this.maxEndUpTo[i]! > start; i--) {
+      const span = this.sorted[i]!;
+      if (span.end > start && test(span)) return true;
+    }
+    return false;
+  }
+
   /** Spans that contain [start, end) entirely, innermost first (candidates for a parent link). */
   containing(start: number, end: number, excludeId?: number): T[] {
     return this.coveringAt(start).filter((s) => s.end >= end && s.start <= start && s.id !== excludeId);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoIds } from "./every-page";
 import { launchBrowser, setUpFirstAdmin, snapshot, startServer, type TestServer } from "./harness";
 import { importAndOpen } from "./keyboard-helpers";
-import { apiSpans, highlightTexts } from "./workspace-helpers";
+import { apiSpans, dragSelect, highlightTexts, waitSaved } from "./workspace-helpers";
 
 const ARTICLE = [
   "Harbor council votes on the flood levy",
@@ -220,5 +220,24 @@ describe("suggestions in the workspace", () => {
       .filter({ hasText: `Accepted ${expected}` })
       .waitFor();
     expect((await apiSpans(page)).every((s) => s.kind === "quote" && typeof s.attributes.source_id === "number")).toBe(true);
+  });
+
+  it("stops offering a suggestion under the reviewer's own new span, and offers it again once that span is deleted", async () => {
+    await importAndOpen(page, server.baseUrl, "Levy vote, tagged over", `${ARTICLE}\n\nA fourth telling.`);
+    const panel = page.getByTestId("suggestions");
+    await expect.poll(() => panel.getByRole("listitem").count()).toBe(3);
+    const drawn = (): Promise<string[]> => highlightTexts(page, "pd-suggestion");
+    await expect.poll(async () => (await drawn()).some((t) => t.includes("nobody has costed it"))).toBe(true);
+    // A claim over a few words inside Okafor's quote overlaps that suggestion.
+    await dragSelect(page, "nobody has costed");
+    await page.getByRole("toolbar", { name: "Tag the selected text" }).getByRole("button", { name: "Claim", exact: true }).click();
+    await waitSaved(page);
+    await expect.poll(() => panel.getByRole("listitem").count()).toBe(2);
+    await expect.poll(async () => (await drawn()).some((t) => t.includes("nobody has costed it"))).toBe(false);
+    expect(await drawn()).toHaveLength(2);
+    await page.getByRole("button", { name: "Delete span" }).click();
+    await waitSaved(page);
+    await expect.poll(() => panel.getByRole("listitem").count()).toBe(3);
+    await expect.poll(async () => (await drawn()).some((t) => t.includes("nobody has costed it"))).toBe(true);
   });
 });

@@ -44,6 +44,30 @@ describe("span index", () => {
     }
   });
 
+  it("says whether a span passing a test overlaps a stretch, as a linear scan does", () => {
+    let seed = 11;
+    const random = (n: number) => ((seed = (seed * 16807) % 2147483647), seed % n);
+    const spans = Array.from({ length: 400 }, (_, id) => {
+      const start = random(4000);
+      return { id, start, end: start + 1 + random(150), kind: id % 3 === 0 ? "quote" : "claim" };
+    });
+    const index = new SpanIndex(spans);
+    const quote = (s: { kind: string }): boolean => s.kind === "quote";
+    let both = 0;
+    for (let start = 0; start < 4200; start += 13) {
+      const end = start + random(60);
+      const expected = spans.some((s) => quote(s) && s.start < end && s.end > start);
+      expect(index.someOverlapping(start, end, quote)).toBe(expected);
+      if (expected) both++;
+    }
+    expect(both).toBeGreaterThan(0);
+    // Touching is not overlapping: a span ending where the stretch starts, or starting where it ends.
+    const edge = new SpanIndex([{ id: 1, start: 10, end: 20, kind: "quote" }]);
+    expect(edge.someOverlapping(20, 30, quote)).toBe(false);
+    expect(edge.someOverlapping(0, 10, quote)).toBe(false);
+    expect(edge.someOverlapping(19, 30, quote)).toBe(true);
+  });
+
   it("lists containing spans as parent candidates", () => {
     expect(index.containing(12, 20, 3).map((s) => s.id)).toEqual([2, 1]);
   });

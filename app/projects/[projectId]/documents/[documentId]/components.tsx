@@ -254,7 +254,7 @@ export function Workspace(props: WorkspaceProps): ReactNode {
     projectId,
     documentId,
     enabled: props.suggestions && canEdit,
-    spans: listIndex.sorted,
+    spans: listIndex,
     meId: props.me.id,
     paragraphsRef,
     announce: setAnnouncement,

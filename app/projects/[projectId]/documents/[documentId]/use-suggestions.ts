@@ -6,7 +6,8 @@
 // A suggestion overlapping one of the reviewer's spans is not offered, as on the server.
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from "react";
 import type { AnnotationDto, SourceDto } from "@/lib/validation/annotations";
-import { clearOf, confidenceLabel, type SuggestionDto } from "@/lib/validation/suggestions";
+import type { SpanIndex } from "@/lib/spans";
+import { confidenceLabel, type SuggestionDto } from "@/lib/validation/suggestions";
 import { shortcutFor } from "@/lib/workspace/shortcuts";
 import type { ApiResult } from "./api-client";
 import type { ParagraphBox } from "./dom-offsets";
@@ -19,7 +20,7 @@ export interface SuggestionDeps {
   /** The project has suggestions on and the reviewer's layer is open. */
   enabled: boolean;
   /** The spans as drawn now; the reviewer's own (`meId`) hide the suggestions they overlap. */
-  spans: readonly { start: number; end: number; annotatorId: number }[];
+  spans: SpanIndex<{ id: number; start: number; end: number; kind: string; annotatorId: number }>;
   meId: number;
   paragraphsRef: RefObject<ParagraphBox[]>;
   announce: (text: string) => void;
@@ -67,7 +68,6 @@ export function useSuggestions(d: SuggestionDeps): SuggestionLayer {
   // Where Tab continues from once the active suggestion has been settled.
   const lastStart = useRef(-1);
   const { enabled, announce, release, onAccepted, spans, meId, paragraphsRef } = d;
-  const mine = useMemo(() => (enabled ? spans.filter((s) => s.annotatorId === meId) : []), [enabled, spans, meId]);
 
   useEffect(() => {
     if (!enabled) return;
@@ -83,7 +83,12 @@ export function useSuggestions(d: SuggestionDeps): SuggestionLayer {
     };
   }, [api, enabled]);
 
-  const items = useMemo(() => (enabled ? clearOf(all, mine).filter((s) => !pending.has(s.key)) : []), [all, pending, mine, enabled]);
+  // Asked of the span index per suggestion: a change to one span neither scans nor sorts every span.
+  const offered = useMemo(
+    () => (enabled ? all.filter((s) => !pending.has(s.key) && !spans.someOverlapping(s.start, s.end, (span) => span.annotatorId === meId)) : []),
+    [all, pending, spans, meId, enabled],
+  );
+  const items = useUnchanged(offered);
   const active = items.find((s) => s.key === activeKey) ?? null;
   useSuggestionPaint(enabled, paragraphsRef, items, active);
 
@@ -180,4 +185,15 @@ export function useSuggestions(d: SuggestionDeps): SuggestionLayer {
     acceptAll: (m) => void acceptAll(m),
     onKeyDown,
   };
+}
+
+/**
+ * `next`, or the array it equals element by element from the last render: most changes to the
+ * spans leave the suggestions offered as they were, and their highlight is then left alone.
+ */
+function useUnchanged<T>(next: T[]): T[] {
+  const [kept, setKept] = useState(next);
+  const same = kept === next || (kept.length === next.length && kept.every((item, i) => item === next[i]));
+  if (!same) setKept(next);
+  return same ? kept : next;
 }
