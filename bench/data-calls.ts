@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   process.env.PROVENANCE_DEMO = "0";
   const fixture = await import("./workspace-fixture");
   const { createAnnotation, listAnnotations, updateAnnotation } = await import("@/lib/server/annotations");
-  const { getDocumentForMember } = await import("@/lib/server/documents");
+  const { getDocumentForMember } = await import("@/lib/server/document-reads");
   const { validateSessionToken } = await import("@/lib/server/session");
   const { wordAtOrAfter, toCodePoints } = await import("@/lib/text/snap");
   const { user, token } = await fixture.benchUser();

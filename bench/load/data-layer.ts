@@ -8,7 +8,7 @@ import { closeDb, getDb } from "@/db";
 import { createAnnotation, deleteAnnotation, listAnnotations, updateAnnotation } from "@/lib/server/annotations";
 import { documentStatusFor } from "@/lib/server/assignments";
 import { listOutlets, listStories } from "@/lib/server/catalog";
-import { getDocumentForMember, listDocumentsForMember } from "@/lib/server/documents";
+import { getDocumentForMember, listDocumentsForMember } from "@/lib/server/document-reads";
 import { getProjectForMember } from "@/lib/server/projects";
 import { createSession, generateSessionToken, validateSessionToken, type SessionUser } from "@/lib/server/session";
 import { listUsers } from "@/lib/server/users";

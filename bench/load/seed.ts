@@ -3,7 +3,8 @@
 // administrator (the project's manager), `reviewers` reviewer accounts, one project with them
 // all as annotators, and the articles.
 import { closeDb, getDb } from "@/db";
-import { getDocumentForMember, importDocuments } from "@/lib/server/documents";
+import { getDocumentForMember } from "@/lib/server/document-reads";
+import { importDocuments } from "@/lib/server/documents";
 import { addProjectMember } from "@/lib/server/members";
 import { createProject } from "@/lib/server/projects";
 import type { SessionUser } from "@/lib/server/session";

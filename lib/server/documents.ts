@@ -1,9 +1,8 @@
-// Documents: import (web form, CLI and demo share importDocuments), list and read.
-// Reads take the acting user and join on membership, so a document of a project the user
-// is not in is indistinguishable from one that does not exist.
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+// Documents in: import (the web form, the CLI and the demo share importDocuments) and the upload
+// preview (inspectImport). Listing and reading them is document-reads.ts.
+import { and, eq, inArray } from "drizzle-orm";
 import { getDb, type DB } from "@/db";
-import { documents, outlets, projectMembers, stories } from "@/db/tables";
+import { documents, outlets } from "@/db/tables";
 import {
   ImportError,
   matchOutlet,
@@ -14,7 +13,7 @@ import {
   type PreparedDocument,
   type ResolvedMetadata,
 } from "@/lib/import";
-import type { DocumentListQuery, DocumentMetadata, MetadataValues } from "@/lib/validation/documents";
+import type { DocumentMetadata, MetadataValues } from "@/lib/validation/documents";
 import type { Failure } from "./annotations/result";
 import { recordAudit } from "./audit";
 import { findOrCreateOutlet, findOrCreateStory } from "./catalog";
@@ -22,8 +21,7 @@ import { refuseUnlessManager } from "./members";
 import { memberRole } from "./projects";
 import type { SessionUser } from "./session";
 import { isUniqueViolation } from "./db-errors";
-import { first, one } from "@/db/rows";
-import { foldCase } from "@/db/sql";
+import { one } from "@/db/rows";
 
 export type ImportActor = { kind: "user"; user: SessionUser } | { kind: "system"; label: string };
 
@@ -265,84 +263,4 @@ export async function inspectImport(user: SessionUser, projectId: number, items:
     };
   });
   return { ok: true, files };
-}
-
-export interface DocumentListRow {
-  id: number;
-  title: string;
-  author: string | null;
-  publishedAt: string | null;
-  outletId: number | null;
-  outletName: string | null;
-  storyId: number | null;
-  storyName: string | null;
-  wordCount: number;
-}
-
-const SORTS: Record<DocumentListQuery["sort"], SQL[]> = {
-  date_desc: [sql`${documents.publishedAt} is null`, desc(documents.publishedAt), asc(documents.id)],
-  date_asc: [sql`${documents.publishedAt} is null`, asc(documents.publishedAt), asc(documents.id)],
-  title: [asc(foldCase(documents.title))],
-  imported: [desc(documents.importedAt), desc(documents.id)],
-};
-
-export async function listDocumentsForMember(user: SessionUser, projectId: number, query: DocumentListQuery): Promise<DocumentListRow[]> {
-  const filters: SQL[] = [eq(documents.projectId, projectId)];
-  if (query.outlet !== undefined) filters.push(eq(documents.outletId, query.outlet));
-  if (query.story !== undefined) filters.push(eq(documents.storyId, query.story));
-  return await getDb()
-    .select({
-      id: documents.id,
-      title: documents.title,
-      author: documents.author,
-      publishedAt: documents.publishedAt,
-      outletId: documents.outletId,
-      outletName: outlets.name,
-      storyId: documents.storyId,
-      storyName: stories.name,
-      wordCount: documents.wordCount,
-    })
-    .from(documents)
-    .innerJoin(projectMembers, and(eq(projectMembers.projectId, documents.projectId), eq(projectMembers.userId, user.id)))
-    .leftJoin(outlets, eq(outlets.id, documents.outletId))
-    .leftJoin(stories, eq(stories.id, documents.storyId))
-    .where(and(...filters))
-    .orderBy(...SORTS[query.sort]);
-}
-
-export interface DocumentForReader extends DocumentListRow {
-  projectId: number;
-  url: string | null;
-  text: string;
-  textSha256: string;
-  charCount: number;
-}
-
-/** The document if it belongs to this project and the user is a member of it; otherwise null. */
-export async function getDocumentForMember(user: SessionUser, projectId: number, documentId: number): Promise<DocumentForReader | null> {
-  const row = await first(
-    getDb()
-      .select({
-        id: documents.id,
-        projectId: documents.projectId,
-        title: documents.title,
-        author: documents.author,
-        publishedAt: documents.publishedAt,
-        url: documents.url,
-        outletId: documents.outletId,
-        outletName: outlets.name,
-        storyId: documents.storyId,
-        storyName: stories.name,
-        wordCount: documents.wordCount,
-        charCount: documents.charCount,
-        text: documents.text,
-        textSha256: documents.textSha256,
-      })
-      .from(documents)
-      .innerJoin(projectMembers, and(eq(projectMembers.projectId, documents.projectId), eq(projectMembers.userId, user.id)))
-      .leftJoin(outlets, eq(outlets.id, documents.outletId))
-      .leftJoin(stories, eq(stories.id, documents.storyId))
-      .where(and(eq(documents.id, documentId), eq(documents.projectId, projectId))),
-  );
-  return row ?? null;
 }

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { listOutlets, listStories } from "@/lib/server/catalog";
-import { listDocumentsForMember } from "@/lib/server/documents";
+import { listDocumentsForMember } from "@/lib/server/document-reads";
 import { documentListQuerySchema } from "@/lib/validation/documents";
 import { memberProject, ProjectNav } from "./project-page";
 import { TableRegion } from "@/app/table-region";

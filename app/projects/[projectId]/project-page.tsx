@@ -6,7 +6,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { requireUser } from "@/lib/server/auth";
-import { getDocumentForMember, type DocumentForReader } from "@/lib/server/documents";
+import { getDocumentForMember, type DocumentForReader } from "@/lib/server/document-reads";
 import { getProjectForMember, type ProjectForMember } from "@/lib/server/projects";
 import type { SessionUser } from "@/lib/server/session";
 import { parseId } from "@/lib/validation/projects";

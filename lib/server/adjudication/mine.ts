@@ -8,7 +8,7 @@ import { differingAttributes } from "@/lib/review";
 import { findSpans } from "../annotations/dto";
 import { fail, type Failure } from "../annotations/result";
 import { documentScope } from "../annotations/scope";
-import { getDocumentForMember } from "../documents";
+import { getDocumentForMember } from "../document-reads";
 import { getProjectForMember } from "../projects";
 import type { SessionUser } from "../session";
 import { coverage, decisionsOf, goldSpanColumns, type GoldSpan } from "./state";

@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { differenceLabel, reviewProgress, stripMarks, type DifferenceClass, type ReviewProgress, type StripMark } from "@/lib/review";
 import { buildOffsetIndex } from "@/lib/text";
 import { fail, type Failure } from "../annotations/result";
-import { getDocumentForMember } from "../documents";
+import { getDocumentForMember } from "../document-reads";
 import { getProjectForMember } from "../projects";
 import type { SessionUser } from "../session";
 import { sourceNamesFor } from "../sources";

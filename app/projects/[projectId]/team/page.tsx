@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { listProjectAssignments, type ProjectAssignmentRow } from "@/lib/server/assignment-removal";
-import { listDocumentsForMember } from "@/lib/server/documents";
+import { listDocumentsForMember } from "@/lib/server/document-reads";
 import { listMembers, type MemberRow } from "@/lib/server/members";
 import type { ProjectForMember } from "@/lib/server/projects";
 import { ROLE_LABELS } from "@/lib/validation/members";

@@ -1,6 +1,6 @@
 // The frozen document text as plain UTF-8, exactly as stored: what every offset points into.
 import { getCurrentSession } from "@/lib/server/auth";
-import { getDocumentForMember } from "@/lib/server/documents";
+import { getDocumentForMember } from "@/lib/server/document-reads";
 import { parseId } from "@/lib/validation/projects";
 
 export async function GET(_request: Request, ctx: { params: Promise<{ projectId: string; documentId: string }> }): Promise<Response> {
