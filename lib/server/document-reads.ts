@@ -21,6 +21,19 @@ export interface DocumentListRow {
   wordCount: number;
 }
 
+/** What a list row shows; one document's read adds its text and the rest. */
+const LIST_COLUMNS = {
+  id: documents.id,
+  title: documents.title,
+  author: documents.author,
+  publishedAt: documents.publishedAt,
+  outletId: documents.outletId,
+  outletName: outlets.name,
+  storyId: documents.storyId,
+  storyName: stories.name,
+  wordCount: documents.wordCount,
+};
+
 const SORTS: Record<DocumentListQuery["sort"], SQL[]> = {
   date_desc: [sql`${documents.publishedAt} is null`, desc(documents.publishedAt), asc(documents.id)],
   date_asc: [sql`${documents.publishedAt} is null`, asc(documents.publishedAt), asc(documents.id)],
@@ -33,17 +46,7 @@ export async function listDocumentsForMember(user: SessionUser, projectId: numbe
   if (query.outlet !== undefined) filters.push(eq(documents.outletId, query.outlet));
   if (query.story !== undefined) filters.push(eq(documents.storyId, query.story));
   return await getDb()
-    .select({
-      id: documents.id,
-      title: documents.title,
-      author: documents.author,
-      publishedAt: documents.publishedAt,
-      outletId: documents.outletId,
-      outletName: outlets.name,
-      storyId: documents.storyId,
-      storyName: stories.name,
-      wordCount: documents.wordCount,
-    })
+    .select(LIST_COLUMNS)
     .from(documents)
     .innerJoin(projectMembers, and(eq(projectMembers.projectId, documents.projectId), eq(projectMembers.userId, user.id)))
     .leftJoin(outlets, eq(outlets.id, documents.outletId))
@@ -65,17 +68,9 @@ export async function getDocumentForMember(user: SessionUser, projectId: number,
   const row = await first(
     getDb()
       .select({
-        id: documents.id,
+        ...LIST_COLUMNS,
         projectId: documents.projectId,
-        title: documents.title,
-        author: documents.author,
-        publishedAt: documents.publishedAt,
         url: documents.url,
-        outletId: documents.outletId,
-        outletName: outlets.name,
-        storyId: documents.storyId,
-        storyName: stories.name,
-        wordCount: documents.wordCount,
         charCount: documents.charCount,
         text: documents.text,
         textSha256: documents.textSha256,
