@@ -6,12 +6,11 @@ import { splitParagraphs } from "@/lib/text";
 import { afterNextFrame } from "@/lib/workspace/after-frame";
 import { expandSpans, type CompactSpans } from "@/lib/workspace/compact-spans";
 import { CodePointText } from "@/lib/text/code-point-text";
-import { snapToWords, trimBlanks } from "@/lib/text/snap";
-import { ANNOTATION_KINDS, KIND_LABELS, type AnnotationDto, type AnnotationKind } from "@/lib/validation/annotations";
+import { KIND_LABELS, type AnnotationDto, type AnnotationKind } from "@/lib/validation/annotations";
 import { ActiveSpan } from "./active-span";
 import { annotationsApi, sourcesApi, type SourceDto } from "./api-client";
 import { describeShort, detailDescriber } from "./describe";
-import { offsetAtPoint, offsetOf, type ParagraphBox } from "./dom-offsets";
+import type { ParagraphBox } from "./dom-offsets";
 import { HoverLayer } from "./hover-layer";
 import { KindLegend } from "./kind-legend";
 import { linksApi } from "./links-api";
@@ -24,6 +23,7 @@ import type { HighlightPainter } from "./highlights";
 import { paintNow, useHighlights } from "./use-highlights";
 import type { Range2 } from "./use-text-keys";
 import { useWorkspaceKeys } from "./use-workspace-keys";
+import { useKindFilter, useTextPointer, type PendingSelection } from "./use-text-pointer";
 import { SuggestionPanel } from "./suggestion-layer";
 import { useSuggestions } from "./use-suggestions";
 import { useLiveState } from "./use-live-state";
@@ -46,11 +46,6 @@ export interface WorkspaceProps {
   suggestions: boolean;
 }
 
-interface PendingSelection extends Range2 {
-  top: number;
-  left: number;
-}
-
 export function Workspace(props: WorkspaceProps): ReactNode {
   const { projectId, documentId } = props;
   const chars = useMemo(() => new CodePointText(props.text), [props.text]);
@@ -60,7 +55,7 @@ export function Workspace(props: WorkspaceProps): ReactNode {
   const { state, stateRef, dispatch, saver, saveStates, edit, flush } = useSpanStore(api, () => initialState(expandSpans(props.text, props.initialSpans)));
   const [frozen, setFrozen] = useState(props.frozen);
   const [selection, selectionNow, setSelection] = useLiveState<PendingSelection | null>(null);
-  const [filter, setFilter] = useState(() => new Set<AnnotationKind>(ANNOTATION_KINDS));
+  const [filter, onFilter] = useKindFilter();
   const [sourceNames, setSourceNames] = useState(() => new Map(Object.entries(props.sourceNames).map(([k, v]) => [Number(k), v])));
   const [announcement, , setAnnouncement] = useLiveState("");
   const textRef = useRef<HTMLDivElement>(null);
@@ -198,53 +193,11 @@ export function Workspace(props: WorkspaceProps): ReactNode {
   }, [state.activeKey, focusFirstField]);
   useHighlights(textRef, paragraphsRef, painterRef, state, active?.draft ?? null, cursor);
 
-  const readSelection = useCallback(
-    (keepExact: boolean) => {
-      const sel = window.getSelection();
-      if (!canEdit || sel === null || sel.isCollapsed || sel.rangeCount === 0 || !textRef.current?.contains(sel.anchorNode)) {
-        setSelection(null);
-        return;
-      }
-      const range = sel.getRangeAt(0);
-      const start = offsetOf(paragraphsRef.current, range.startContainer, range.startOffset);
-      const end = offsetOf(paragraphsRef.current, range.endContainer, range.endOffset);
-      if (start === null || end === null || end <= start) return setSelection(null);
-      // Alt keeps the selection exactly as made (minus surrounding blanks at most).
-      const snapped = keepExact ? trimBlanks(chars, start, end) : snapToWords(chars, start, end);
-      if (snapped === null) return setSelection(null);
-      const rect = range.getBoundingClientRect();
-      const box = textRef.current.getBoundingClientRect();
-      setSelection({ ...snapped, top: rect.top - box.top - 44, left: Math.max(0, rect.left - box.left) });
-      dropCursor(snapped.start);
-    },
-    [canEdit, chars, dropCursor, setSelection],
-  );
-
-  const onTextClick = useCallback(
-    (event: React.MouseEvent) => {
-      if (!window.getSelection()?.isCollapsed) return;
-      const offset = offsetAtPoint(paragraphsRef.current, event.clientX, event.clientY);
-      const hit = offset === null ? [] : index.coveringAt(offset);
-      activate(hit[0]?.key ?? null, false);
-      dropCursor(offset ?? undefined);
-    },
-    [activate, index, dropCursor],
-  );
+  const { readSelection, onTextClick } = useTextPointer({ canEdit, chars, textRef, paragraphsRef, index, setSelection, dropCursor, activate });
 
   // One description per draft, kept until the draft or the source names change.
   const describeRow = useMemo(() => detailDescriber(sourceNames), [sourceNames]);
   const describeHover = useCallback((span: AnnotationDto) => describeShort(span, sourceNames), [sourceNames]);
-
-  const onFilter = useCallback(
-    (kind: AnnotationKind, on: boolean) =>
-      setFilter((f) => {
-        const next = new Set(f);
-        if (on) next.add(kind);
-        else next.delete(kind);
-        return next;
-      }),
-    [],
-  );
 
   const learnSource = useCallback((s: SourceDto) => setSourceNames((m) => (m.get(s.id) === s.name ? m : new Map(m).set(s.id, s.name))), []);
   const ownsActive = active !== null && active.draft.annotatorId === props.me.id;
