@@ -6,10 +6,9 @@ import { splitParagraphs } from "@/lib/text";
 import { afterNextFrame } from "@/lib/workspace/after-frame";
 import { expandSpans, type CompactSpans } from "@/lib/workspace/compact-spans";
 import { CodePointText } from "@/lib/text/code-point-text";
-import { KIND_LABELS, type AnnotationDto, type AnnotationKind } from "@/lib/validation/annotations";
+import { KIND_LABELS, type AnnotationKind } from "@/lib/validation/annotations";
 import { ActiveSpan } from "./active-span";
-import { annotationsApi, sourcesApi, type SourceDto } from "./api-client";
-import { describeShort, detailDescriber } from "./describe";
+import { annotationsApi, sourcesApi } from "./api-client";
 import type { ParagraphBox } from "./dom-offsets";
 import { HoverLayer } from "./hover-layer";
 import { KindLegend } from "./kind-legend";
@@ -27,6 +26,7 @@ import { useKindFilter, useTextPointer, type PendingSelection } from "./use-text
 import { SuggestionPanel } from "./suggestion-layer";
 import { useSuggestions } from "./use-suggestions";
 import { useLiveState } from "./use-live-state";
+import { useSourceNames } from "./use-source-names";
 import { useSpanStore } from "./use-span-store";
 import { initialState, newDraft } from "./workspace-state";
 
@@ -56,7 +56,7 @@ export function Workspace(props: WorkspaceProps): ReactNode {
   const [frozen, setFrozen] = useState(props.frozen);
   const [selection, selectionNow, setSelection] = useLiveState<PendingSelection | null>(null);
   const [filter, onFilter] = useKindFilter();
-  const [sourceNames, setSourceNames] = useState(() => new Map(Object.entries(props.sourceNames).map(([k, v]) => [Number(k), v])));
+  const { sourceNames, learnSource, describeRow, describeHover } = useSourceNames(props.sourceNames);
   const [announcement, , setAnnouncement] = useLiveState("");
   const textRef = useRef<HTMLDivElement>(null);
   const paragraphsRef = useRef<ParagraphBox[]>([]);
@@ -195,11 +195,6 @@ export function Workspace(props: WorkspaceProps): ReactNode {
 
   const { readSelection, onTextClick } = useTextPointer({ canEdit, chars, textRef, paragraphsRef, index, setSelection, dropCursor, activate });
 
-  // One description per draft, kept until the draft or the source names change.
-  const describeRow = useMemo(() => detailDescriber(sourceNames), [sourceNames]);
-  const describeHover = useCallback((span: AnnotationDto) => describeShort(span, sourceNames), [sourceNames]);
-
-  const learnSource = useCallback((s: SourceDto) => setSourceNames((m) => (m.get(s.id) === s.name ? m : new Map(m).set(s.id, s.name))), []);
   const ownsActive = active !== null && active.draft.annotatorId === props.me.id;
 
   // Attribution suggestions: a faint layer of their own, Tab / a / r, and a panel section.
