@@ -23,7 +23,6 @@ export async function dragSelect(page: Page, needle: string): Promise<void> {
   await page.mouse.up();
 }
 
-/** The text of every range in one CSS custom highlight. */
 /** The text under each range of a CSS highlight (the workspace paints static ranges, which have no toString). */
 export function highlightTexts(page: Page, name: string): Promise<string[]> {
   return page.evaluate(
