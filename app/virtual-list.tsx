@@ -77,7 +77,6 @@ export function VirtualList<T>(props: Props<T>): ReactNode {
 
   // `version` changes when a row's measured height does: recompute the offsets then.
   const offsets = useMemo(() => rowOffsets(items.length, (i) => heightOf(keyOf(items[i]!)) + gap), [items, keyOf, heightOf, gap, version]); // eslint-disable-line react-hooks/exhaustive-deps
-  const range = visibleRange(offsets, scrollTop, viewportHeight);
   // A key's row is found by a scan: a few microseconds at 10,000 rows, where a map of every key,
   // rebuilt with each change to the list, cost a millisecond and its garbage.
   const indexOf = useCallback((key: string | null) => (key === null ? -1 : items.findIndex((item) => keyOf(item) === key)), [items, keyOf]);
@@ -92,34 +91,45 @@ export function VirtualList<T>(props: Props<T>): ReactNode {
     return () => ro.disconnect();
   }, []);
 
-  // The row last scrolled to on purpose, and where that left the viewport. Rows drawn for the
-  // first time may turn out taller or shorter than estimated and push it away; until the
-  // person scrolls themselves, it is scrolled back into view after each measurement.
-  const sticky = useRef<{ key: string; top: number } | null>(null);
-  const reveal = useCallback(
-    (index: number) => {
-      const el = viewport.current;
-      if (el === null || index < 0) return;
-      const next = scrollToReveal(offsets, index, el.scrollTop, el.clientHeight);
-      if (next !== el.scrollTop) el.scrollTop = next;
-      sticky.current = { key: keyOf(items[index]!), top: el.scrollTop };
-      setScrollTop(el.scrollTop);
-    },
-    [offsets, items, keyOf],
-  );
-
+  // The row kept in view: the one last revealed or stepped to. Rows drawn for the first time
+  // may turn out taller or shorter than estimated and push it away, so each render scrolls to it
+  // again, until the person scrolls the list themselves. The scroll position is worked out from
+  // the offsets and the position last seen, never read back from the page: reading it after a
+  // change makes the browser lay the page out there and then, a second time in the frame.
+  const [sticky, setSticky] = useState<string | null>(null);
   const revealIndex = indexOf(revealKey);
-  useEffect(() => {
-    if (revealIndex >= 0) reveal(revealIndex);
-    // Only when the row to reveal changes (or moves), not on every measurement.
-  }, [revealKey, revealIndex]); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(() => {
-    if (sticky.current !== null) reveal(indexOf(sticky.current.key));
-  }, [version]); // eslint-disable-line react-hooks/exhaustive-deps
+  const [revealed, setRevealed] = useState<{ key: string | null; index: number }>({ key: null, index: -1 });
+  if (revealKey !== revealed.key || revealIndex !== revealed.index) {
+    // A new row to reveal, or the same row moved: keep it in view from now on.
+    setRevealed({ key: revealKey, index: revealIndex });
+    if (revealIndex >= 0) setSticky(revealKey);
+  }
+  const stickyIndex = indexOf(sticky);
+  const top = stickyIndex >= 0 ? scrollToReveal(offsets, stickyIndex, scrollTop, viewportHeight) : scrollTop;
+  const range = visibleRange(offsets, top, viewportHeight);
+  // The position this list last scrolled itself to: its scroll event is not the person's. The
+  // rows are placed for it at once; the viewport is scrolled in the next frame callback, where
+  // the browser lays the page out for that frame anyway (setting scrollTop lays it out first).
+  const scrolledTo = useRef(0);
+  const scrollFrame = useRef(0);
+  useLayoutEffect(() => {
+    if (top === scrolledTo.current) return;
+    scrolledTo.current = top;
+    cancelAnimationFrame(scrollFrame.current);
+    scrollFrame.current = requestAnimationFrame(() => {
+      if (viewport.current !== null) viewport.current.scrollTop = top;
+    });
+  });
+  useEffect(() => () => cancelAnimationFrame(scrollFrame.current), []);
 
-  function onScroll(top: number): void {
-    if (sticky.current !== null && Math.abs(top - sticky.current.top) > 1) sticky.current = null;
-    setScrollTop(top);
+  function onScroll(at: number): void {
+    if (Math.abs(at - scrolledTo.current) > 1) {
+      // The person scrolled: their position wins over one this list was about to set.
+      cancelAnimationFrame(scrollFrame.current);
+      scrolledTo.current = at;
+      setSticky(null);
+    }
+    setScrollTop(at);
   }
 
   // After a keyboard step rendered the target row, move focus into it.
@@ -146,8 +156,8 @@ export function VirtualList<T>(props: Props<T>): ReactNode {
     const to = stepIndex(from, step, items.length);
     const key = keyOf(items[to]!);
     pendingFocus.current = key;
+    setSticky(key);
     setFocusKey(key);
-    reveal(to);
     props.onRowFocus?.(items[to]!);
   }
 

@@ -46,6 +46,36 @@ afterAll(async () => {
   await server?.stop();
 });
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { beginData?: { stackTrace?: { functionName: string; url: string; lineNumber: number }[] } };
+}
+
+/**
+ * The layouts the app's scripts forced between frames, by reading or setting geometry: Layout
+ * events with an app script on their stack that no frame of the same thread encloses. Chromium
+ * lays the page out once in each frame anyway; one forced in between is done again there after
+ * the next change. (The test's own visibility checks run in a script without a URL.)
+ */
+function layoutsOutsideFrames(events: TraceEvent[]): string[] {
+  const thread = (e: TraceEvent): string => `${e.pid}:${e.tid}`;
+  const frames = events.filter((e) => e.name === "ProxyMain::BeginMainFrame" && e.ph === "X");
+  return events
+    .filter((e) => e.name === "Layout" && e.ph === "X" && (e.args?.beginData?.stackTrace ?? []).some((s) => s.url.includes("/_next/")))
+    .filter((l) => !frames.some((f) => thread(f) === thread(l) && f.ts <= l.ts && l.ts + (l.dur ?? 0) <= f.ts + (f.dur ?? 0)))
+    .map((l) =>
+      l
+        .args!.beginData!.stackTrace!.slice(0, 3)
+        .map((s) => `${s.functionName || "(anonymous)"} ${s.url.split("/").pop()}:${s.lineNumber}`)
+        .join(" < "),
+    );
+}
+
 const activeKey = (p: Page): Promise<string | null> => p.evaluate(() => document.querySelector<HTMLElement>(".span-list li.active")?.dataset.spanKey ?? null);
 const kindCount = (p: Page, label: string): Promise<string | null> =>
   p.getByRole("group", { name: "Show kinds" }).locator("label", { hasText: label }).locator(".meta").textContent();
@@ -176,6 +206,26 @@ describe("the workspace with 3,000 spans", () => {
       return range !== undefined && (CSS.highlights.get("pd-claim") as unknown as Set<AbstractRange>).has(range);
     });
     expect(kept).toBe(true);
+  });
+
+  it("lays the page out only to draw a frame while a keyboard user moves the cursor and tags, and the list follows the new row", async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByTestId("document-text").focus();
+    await browser.startTracing(page, { categories: ["devtools.timeline", "cc", "disabled-by-default-devtools.timeline.stack"] });
+    for (const key of ["ArrowRight", "ArrowRight", "1"]) await page.keyboard.press(key);
+    await waitSaved(page);
+    await page.getByRole("heading", { name: "Spans (3001)" }).waitFor();
+    // The list measures the rows it drew in the frames that follow: let a few pass.
+    for (let i = 0; i < 5; i++) await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+    const trace = JSON.parse((await browser.stopTracing()).toString("utf8")) as { traceEvents: TraceEvent[] };
+    const outside = layoutsOutsideFrames(trace.traceEvents);
+    expect(outside, "layouts forced between frames, by the script under each").toEqual([]);
+    // The new row is in the list, current and on screen.
+    const row = page.getByRole("list", { name: "Spans in reading order" }).locator("li.active");
+    await expect.poll(() => row.isVisible()).toBe(true);
+    await page.getByRole("button", { name: "Delete span" }).click();
+    await waitSaved(page);
+    await page.getByRole("heading", { name: "Spans (3000)" }).waitFor();
   });
 
   it("fetches no other page ahead while the reviewer reads: the tabs, the review and the top bar are loaded when followed", async () => {

@@ -92,8 +92,12 @@ export function useHighlights(
   }, [active, painterRef]);
 
   useEffect(() => {
-    const range = painterRef.current?.mark("pd-cursor", cursor) ?? null;
-    range?.startContainer.parentElement?.scrollIntoView({ block: "nearest" });
+    const paragraph = painterRef.current?.mark("pd-cursor", cursor)?.startContainer.parentElement ?? null;
+    if (paragraph === null) return;
+    // Scrolling lays the page out first: in a frame callback that is the frame's own layout, where
+    // here, after a render, it would be one more (3.8 ms at 3,000 spans, bench/RESULTS.md).
+    const frame = requestAnimationFrame(() => paragraph.scrollIntoView({ block: "nearest" }));
+    return () => cancelAnimationFrame(frame);
   }, [cursor, painterRef]);
 }
 
