@@ -1,7 +1,7 @@
 "use client";
 // The `?` dialog: every workspace shortcut, rendered from the same table the key handler uses.
 // A native modal <dialog> traps focus and closes on Esc; closing hands focus back to the text.
-import { useEffect, useRef, type ReactNode } from "react";
+import { memo, useEffect, useRef, type ReactNode } from "react";
 import { chordKeys, SELECTION_NOTES, SHORTCUTS, type Chord, type Shortcut } from "@/lib/workspace/shortcuts";
 import "./shortcuts-dialog.css";
 
@@ -17,23 +17,11 @@ function ChordView({ chord }: { chord: Chord }): ReactNode {
   );
 }
 
-export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }): ReactNode {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog === null) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
+// The table never changes: memo keeps the workspace's renders (one per change to the spans) from
+// going through its 200 elements each time.
+const ShortcutTable = memo(function ShortcutTable(): ReactNode {
   return (
-    <dialog ref={ref} className="shortcuts-dialog" aria-labelledby="shortcuts-heading" onClose={onClose}>
-      <div className="shortcuts-head">
-        <h2 id="shortcuts-heading">Keyboard shortcuts</h2>
-        <button type="button" className="button small" onClick={onClose} autoFocus>
-          Close <kbd>Esc</kbd>
-        </button>
-      </div>
+    <>
       {GROUPS.map((group) => (
         <section key={group} aria-labelledby={`shortcuts-${group}`}>
           <h3 id={`shortcuts-${group}`}>{group}</h3>
@@ -59,6 +47,28 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
           <li key={note}>{note}</li>
         ))}
       </ul>
+    </>
+  );
+});
+
+export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }): ReactNode {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog === null) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  return (
+    <dialog ref={ref} className="shortcuts-dialog" aria-labelledby="shortcuts-heading" onClose={onClose}>
+      <div className="shortcuts-head">
+        <h2 id="shortcuts-heading">Keyboard shortcuts</h2>
+        <button type="button" className="button small" onClick={onClose} autoFocus>
+          Close <kbd>Esc</kbd>
+        </button>
+      </div>
+      <ShortcutTable />
     </dialog>
   );
 }
