@@ -1,11 +1,13 @@
 // The workspace with 3,000 spans in a real Chromium: j walks a keyboard user through every span
 // in reading order, the kind counts follow each tag and delete (running totals), the page stays
-// under 5,000 DOM nodes, and the page sends each span once (its words are not repeated beside
-// the text).
+// under 5,000 DOM nodes, the page sends each span once (its words are not repeated beside the
+// text), and a keyboard tag forces no layout between frames and makes neither the text nor the
+// shortcut table again (page-work.ts).
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compareSpans } from "../../lib/spans";
 import { launchBrowser, setUpFirstAdmin, signIn, startServer, type TestServer } from "./harness";
+import { forcedLayoutsDuring, installRenderCounter, remadeElementsDuring } from "./page-work";
 import { REVIEWER_PASSWORD, seedDocument, seedProject, seedSpans, userNamed, useServerDatabase } from "./review-seed";
 import {
   apiSpans,
@@ -45,60 +47,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-// Installed before the page's scripts, where React looks for DevTools: after each commit, counts
-// the elements whose props React made anew: the text's paragraphs, the shortcut table's rows, the
-// span list's elements and the rest.
-const RENDER_COUNTER = `
-window.pdMade = {};
-window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
-  supportsFiber: true, renderers: new Map(), inject() { return 1; }, checkDCE() {},
-  onCommitFiberUnmount() {}, onPostCommitFiberRoot() {}, setStrictMode() {},
-  onCommitFiberRoot(_id, root) {
-    if (!window.pdCounting) return;
-    const walk = (f) => {
-      for (; f; f = f.sibling) {
-        if (f.tag === 5 && f.alternate !== null && f.memoizedProps !== f.alternate.memoizedProps) {
-          const el = f.stateNode;
-          const name = el.matches("[data-testid=document-text] p") ? "text" : el.closest(".shortcuts-dialog section, .shortcut-notes") ? "shortcuts" : el.closest(".span-list") ? "list" : "other";
-          window.pdMade[name] = (window.pdMade[name] || 0) + 1;
-        }
-        walk(f.child);
-      }
-    };
-    walk(root.current.child);
-  },
-};`;
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  args?: { beginData?: { stackTrace?: { functionName: string; url: string; lineNumber: number }[] } };
-}
-
-/**
- * The layouts the app's scripts forced between frames, by reading or setting geometry: Layout
- * events with an app script on their stack that no frame of the same thread encloses. Chromium
- * lays the page out once in each frame anyway; one forced in between is done again there after
- * the next change. (The test's own visibility checks run in a script without a URL.)
- */
-function layoutsOutsideFrames(events: TraceEvent[]): string[] {
-  const thread = (e: TraceEvent): string => `${e.pid}:${e.tid}`;
-  const frames = events.filter((e) => e.name === "ProxyMain::BeginMainFrame" && e.ph === "X");
-  return events
-    .filter((e) => e.name === "Layout" && e.ph === "X" && (e.args?.beginData?.stackTrace ?? []).some((s) => s.url.includes("/_next/")))
-    .filter((l) => !frames.some((f) => thread(f) === thread(l) && f.ts <= l.ts && l.ts + (l.dur ?? 0) <= f.ts + (f.dur ?? 0)))
-    .map((l) =>
-      l
-        .args!.beginData!.stackTrace!.slice(0, 3)
-        .map((s) => `${s.functionName || "(anonymous)"} ${s.url.split("/").pop()}:${s.lineNumber}`)
-        .join(" < "),
-    );
-}
 
 const activeKey = (p: Page): Promise<string | null> => p.evaluate(() => document.querySelector<HTMLElement>(".span-list li.active")?.dataset.spanKey ?? null);
 const kindCount = (p: Page, label: string): Promise<string | null> =>
@@ -235,14 +183,13 @@ describe("the workspace with 3,000 spans", () => {
   it("lays the page out only to draw a frame while a keyboard user moves the cursor and tags, and the list follows the new row", async () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.getByTestId("document-text").focus();
-    await browser.startTracing(page, { categories: ["devtools.timeline", "cc", "disabled-by-default-devtools.timeline.stack"] });
-    for (const key of ["ArrowRight", "ArrowRight", "1"]) await page.keyboard.press(key);
-    await waitSaved(page);
-    await page.getByRole("heading", { name: "Spans (3001)" }).waitFor();
-    // The list measures the rows it drew in the frames that follow: let a few pass.
-    for (let i = 0; i < 5; i++) await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
-    const trace = JSON.parse((await browser.stopTracing()).toString("utf8")) as { traceEvents: TraceEvent[] };
-    const outside = layoutsOutsideFrames(trace.traceEvents);
+    const outside = await forcedLayoutsDuring(browser, page, async () => {
+      for (const key of ["ArrowRight", "ArrowRight", "1"]) await page.keyboard.press(key);
+      await waitSaved(page);
+      await page.getByRole("heading", { name: "Spans (3001)" }).waitFor();
+      // The list measures the rows it drew in the frames that follow: let a few pass.
+      for (let i = 0; i < 5; i++) await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+    });
     expect(outside, "layouts forced between frames, by the script under each").toEqual([]);
     // The new row is in the list, current and on screen.
     const row = page.getByRole("list", { name: "Spans in reading order" }).locator("li.active");
@@ -253,18 +200,15 @@ describe("the workspace with 3,000 spans", () => {
   });
 
   it("makes none of the text's paragraphs or the shortcut table's rows again when a span is tagged", async () => {
-    // A hook where React DevTools would sit counts, per commit, the elements React made again
-    // (new props), by where they are in the page.
-    await page.context().addInitScript(RENDER_COUNTER);
-    await page.reload();
+    await installRenderCounter(page);
     await page.getByRole("heading", { name: "Spans (3000)" }).waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.getByTestId("document-text").focus();
-    await page.evaluate(() => ((window as unknown as { pdCounting: boolean }).pdCounting = true));
-    for (const key of ["ArrowRight", "ArrowRight", "1"]) await page.keyboard.press(key);
-    await waitSaved(page);
-    await page.getByRole("heading", { name: "Spans (3001)" }).waitFor();
-    const made = await page.evaluate(() => (window as unknown as { pdMade: Record<string, number> }).pdMade);
+    const made = await remadeElementsDuring(page, async () => {
+      for (const key of ["ArrowRight", "ArrowRight", "1"]) await page.keyboard.press(key);
+      await waitSaved(page);
+      await page.getByRole("heading", { name: "Spans (3001)" }).waitFor();
+    });
     // The list shows the new row, so React did work: the counter sees it.
     expect(made.list).toBeGreaterThan(0);
     expect({ text: made.text ?? 0, shortcuts: made.shortcuts ?? 0 }).toEqual({ text: 0, shortcuts: 0 });
