@@ -3,10 +3,8 @@
 // keyboard control, and a side panel with the span list and the active span's attributes.
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { splitParagraphs } from "@/lib/text";
-import { afterNextFrame } from "@/lib/workspace/after-frame";
 import { expandSpans, type CompactSpans } from "@/lib/workspace/compact-spans";
 import { CodePointText } from "@/lib/text/code-point-text";
-import { KIND_LABELS, type AnnotationKind } from "@/lib/validation/annotations";
 import { ActiveSpan } from "./active-span";
 import { annotationsApi, sourcesApi } from "./api-client";
 import type { ParagraphBox } from "./dom-offsets";
@@ -19,8 +17,7 @@ import { ShortcutsDialog } from "./shortcuts-dialog";
 import { SelectionToolbar, TextBody } from "./text-body";
 import { useClaimMatches } from "./use-claim-matches";
 import type { HighlightPainter } from "./highlights";
-import { paintNow, useHighlights } from "./use-highlights";
-import type { Range2 } from "./use-text-keys";
+import { useHighlights } from "./use-highlights";
 import { useWorkspaceKeys } from "./use-workspace-keys";
 import { useKindFilter, useTextPointer, type PendingSelection } from "./use-text-pointer";
 import { SuggestionPanel } from "./suggestion-layer";
@@ -28,7 +25,8 @@ import { useSuggestions } from "./use-suggestions";
 import { useLiveState } from "./use-live-state";
 import { useSourceNames } from "./use-source-names";
 import { useSpanStore } from "./use-span-store";
-import { initialState, newDraft } from "./workspace-state";
+import { useSpanActions } from "./use-span-actions";
+import { initialState } from "./workspace-state";
 
 export interface WorkspaceProps {
   projectId: number;
@@ -62,10 +60,6 @@ export function Workspace(props: WorkspaceProps): ReactNode {
   const paragraphsRef = useRef<ParagraphBox[]>([]);
   const speakerRef = useRef<HTMLInputElement>(null);
   const panelRef = useRef<HTMLElement>(null);
-  const tempIds = useRef(0);
-  // The span whose first field (a quote's speaker) takes the focus once its panel is rendered:
-  // a quote tagged with the mouse, or Enter pressed before a keyboard tag's render is done.
-  const focusFor = useRef<string | null>(null);
   // The CSS highlights; `create` paints a new span through it before the save starts.
   const painterRef = useRef<HighlightPainter | null>(null);
   const canEdit = !frozen;
@@ -94,61 +88,23 @@ export function Workspace(props: WorkspaceProps): ReactNode {
     [],
   );
 
-  const activate = useCallback(
-    (key: string | null, scroll = true) => {
-      dispatch({ type: "activate", key });
-      const span = key === null ? null : stateRef.current.spans.get(key);
-      if (span) {
-        setAnnouncement(`${KIND_LABELS[span.draft.kind]}: ${span.draft.exact.slice(0, 80)}`);
-        if (scroll) paragraphsRef.current.find((p) => p.start <= span.draft.start && span.draft.start < p.end)?.element.scrollIntoView({ block: "nearest" });
-        panelRef.current?.querySelector(`[data-span-key="${key}"]`)?.scrollIntoView({ block: "nearest" });
-      }
-    },
-    [dispatch, stateRef, setAnnouncement],
-  );
-
-  const create = useCallback(
-    (kind: AnnotationKind, range: Range2, byToolbar = false) => {
-      const exact = chars.slice(range.start, range.end).join("");
-      const parent = stateRef.current.live.index.containing(range.start, range.end).find((s) => s.kind === "quote" && s.annotatorId === props.me.id);
-      const key = `new-${++tempIds.current}`;
-      const draft = newDraft(tempIds.current, documentId, props.me, {
-        kind,
-        start: range.start,
-        end: range.end,
-        exact,
-        parentId: parent && parent.id > 0 ? parent.id : null,
-      });
-      performance.mark("pd-tag-start");
-      // The highlight comes first: painted now, on screen at the next frame. The save starts once
-      // that frame is drawn (an edit or delete made before then waits for it in the saver's queue,
-      // which sends the latest draft). After a key, the rest of the screen (panel, list, counts)
-      // follows in a background render; the keys read the state itself, so the next key (Enter to
-      // the speaker, a change of kind) already acts on the new span. After a toolbar click all of
-      // it renders at once: the toolbar under the pointer goes, and a quote's speaker field takes
-      // the focus before the next drag can start.
-      paintNow(painterRef.current, { ...draft, key });
-      window.getSelection()?.removeAllRanges();
-      const inBackground = !byToolbar;
-      dispatch({ type: "add", span: draft, key }, inBackground);
-      setSelection(null, inBackground);
-      setAnnouncement(`${KIND_LABELS[kind]} created: ${exact.slice(0, 80)}`, inBackground);
-      afterNextFrame(() => saver.enqueue("create", key));
-      // A mouse tag goes straight to the speaker; from the keys, focus stays in the text (Enter goes there).
-      if (kind === "quote" && byToolbar) focusFor.current = key;
-    },
-    [chars, documentId, props.me, saver, dispatch, stateRef, setSelection, setAnnouncement],
-  );
-
-  const removeActive = useCallback(() => {
-    const span = liveActive();
-    if (span === null) return;
-    dispatch({ type: "edit", key: span.key, changes: { deletedAt: new Date().toISOString() } });
-    saver.enqueue("delete", span.key);
-    dispatch({ type: "activate", key: null });
-    setAnnouncement(`${KIND_LABELS[span.draft.kind]} removed. Use “Show deleted” to restore it.`);
-    textRef.current?.focus();
-  }, [liveActive, saver, dispatch, setAnnouncement]);
+  // The span whose first field (a quote's speaker) takes the focus once its panel is rendered:
+  // a quote tagged with the mouse, or Enter pressed before a keyboard tag's render is done.
+  const focusFor = useRef<string | null>(null);
+  const focusWhenShown = useCallback((key: string) => {
+    focusFor.current = key;
+  }, []);
+  const { activate, create, removeActive } = useSpanActions({
+    store: { dispatch, stateRef, saver },
+    chars,
+    documentId,
+    me: props.me,
+    refs: { paragraphsRef, panelRef, painterRef, textRef },
+    setSelection,
+    setAnnouncement,
+    liveActive,
+    focusWhenShown,
+  });
 
   const keys = useWorkspaceKeys(
     {
